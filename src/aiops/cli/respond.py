@@ -1,0 +1,162 @@
+"""`aiops respond`: run one incident from alert to report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+HELP = """\
+Run one incident: the team analyses logs and metrics, diagnoses the root cause, proposes a runbook
+fix and stops for your approval before executing it, then verifies recovery and writes the report.
+
+Where the alert comes from (one of):
+  ALERT                  alert text typed by hand
+  --scenario NAME|FILE   a sandbox scenario (its alert and its simulated production)
+  --alertmanager FILE|-  an Alertmanager webhook payload (duplicate fingerprints reuse the incident)
+
+Where the telemetry comes from: --env FILE (see `aiops env validate`), else the sandbox.
+
+exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting approval,
+            4 unresolved (rejected, failed or not recovered), 5 budget exhausted
+"""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("respond", help="run an incident from alert to report", description=HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("alert", nargs="?", help="alert text (quote it)")
+    p.add_argument("--scenario", metavar="NAME|FILE", help="sandbox scenario to investigate")
+    p.add_argument("--env", metavar="FILE", help="environment file naming the real backends")
+    p.add_argument("--alertmanager", metavar="FILE|-", help="Alertmanager webhook payload (- for stdin)")
+    p.add_argument("--service", help="the affected service, when the alert does not name it clearly")
+    add_run_options(p)
+    p.set_defaults(func=run)
+
+
+def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approve") -> None:
+    """Options shared with `aiops incidents resume` (where later approvals are set with `--then`)."""
+    p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
+    p.add_argument("--model", help="one model for every agent: provider:model or 'playbook' (also $AIOPS_MODEL)")
+    p.add_argument("--base-url", help="OpenAI-compatible server URL for local models (also $AIOPS_BASE_URL)")
+    p.add_argument(approve_flag, dest="approve", choices=("ask", "all", "none"), default="ask",
+                   help="approvals: ask at the terminal (default; pauses when there is none), approve all, "
+                        "or reject all")
+    p.add_argument("--approver", help="name recorded with decisions (default: $AIOPS_APPROVER or your login)")
+    p.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    p.add_argument("--transcript", metavar="FILE", help="write every model request and response as JSON lines")
+    p.add_argument("--quiet", action="store_true", help="no live progress tree")
+
+
+def _source(args: argparse.Namespace) -> tuple[dict[str, Any], str | None, str | None]:
+    """(environment source, alert text from it, note for the user)."""
+    from aiops.core.errors import ConfigError
+
+    if args.scenario and args.env:
+        raise ConfigError("give --scenario or --env, not both", path="--scenario")
+    if args.env:
+        path = Path(args.env)
+        if not path.is_file():
+            raise ConfigError("no such environment file", file=str(path))
+        from aiops.backends import load_environment_file
+
+        load_environment_file(path)
+        return {"kind": "env", "file": str(path.resolve())}, None, None
+    from aiops.sandbox import DEFAULT_SCENARIO, load_scenario
+
+    name = args.scenario or DEFAULT_SCENARIO
+    scenario = load_scenario(name)
+    ref = str(Path(name).resolve()) if Path(name).suffix in {".yaml", ".yml"} else name
+    note = None if args.scenario else f"no --env or --scenario given: investigating the sandbox scenario {name!r}"
+    return {"kind": "sandbox", "scenario": ref}, scenario.alert, note
+
+
+def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
+    """(alert text, service, fingerprint) from the Alertmanager payload, if given."""
+    if not args.alertmanager:
+        return None, None, None
+    from aiops.core.errors import ConfigError
+    from aiops.intake import parse_alertmanager
+
+    data = sys.stdin.read() if args.alertmanager == "-" else Path(args.alertmanager).read_text(encoding="utf-8")
+    alerts = parse_alertmanager(data)
+    if not alerts:
+        raise ConfigError("the payload holds no firing alert", file=args.alertmanager, path="alerts")
+    first = alerts[0]
+    return first.text, first.service, first.fingerprint
+
+
+def run(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from aiops.cli._incident import approver_name, make_decider
+    from aiops.core.errors import ConfigError
+    from aiops.runtime.home import StateHome, new_incident_id
+    from aiops.runtime.store import IncidentRecord, IncidentStore
+    from aiops.team import load_team, resolve_team_dir
+
+    team_dir = resolve_team_dir(args.team)
+    load_team(team_dir)
+    source, scenario_alert, note = _source(args)
+    am_alert, am_service, fingerprint = _incoming(args)
+    alert = args.alert or am_alert or scenario_alert
+    if not alert:
+        raise ConfigError("no alert: give the alert text, --scenario or --alertmanager", path="alert")
+    home = StateHome.resolve()
+    store = IncidentStore(home.index)
+    if fingerprint and (existing := store.by_fingerprint(fingerprint)) is not None:
+        print(f"alert fingerprint {fingerprint} belongs to incident {existing.id} ({existing.status})",
+              file=sys.stderr)
+        return _show_existing(existing, store, args)
+    now = datetime.now(UTC).isoformat()
+    record = IncidentRecord(id=new_incident_id(), alert=alert, status="running", created_at=now, updated_at=now,
+                            source=source, team_dir=str(team_dir), service=args.service or am_service,
+                            fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
+    if note:
+        print(note, file=sys.stderr)
+    return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
+
+
+def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
+            payload: Any = None) -> int:
+    """Open the session, drive it, print the outcome; shared with resume."""
+    from aiops.cli._incident import print_outcome
+    from aiops.runtime.progress import ProgressTree
+    from aiops.runtime.runner import drive, first_message
+    from aiops.runtime.session import open_session
+    from aiops.runtime.transcript import TranscriptWriter
+
+    session = open_session(record, home)
+    try:
+        if session.notice:
+            print(session.notice, file=sys.stderr)
+        if payload is None:
+            at = session.ctx.now()
+            record.alert_time = at.isoformat()
+            record.models = {k: v.model for k, v in session.choices.items()}
+            store.save(record)
+            payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
+        callbacks: list[Any] = []
+        if not args.quiet:
+            callbacks.append(ProgressTree(session.team.orchestrator))
+        transcript = args.transcript or str(session.dir / "transcript.jsonl")
+        callbacks.append(TranscriptWriter(Path(transcript)))
+        outcome = drive(session, store, payload, decider, callbacks)
+        print_outcome(outcome, record, session.ctx.ledger.history(record.id), as_json=args.json)
+        return outcome.exit_code
+    finally:
+        session.close()
+
+
+def _show_existing(record: Any, store: Any, args: argparse.Namespace) -> int:  # noqa: ARG001
+    import json
+
+    from aiops.runtime.runner import EXIT_CODES
+
+    if args.json:
+        print(json.dumps({"incident_id": record.id, "status": record.status, "duplicate": True,
+                          "report_path": record.report_path, "model_calls": record.model_calls}, indent=2))
+    else:
+        print(f"Incident {record.id}: {record.status} (duplicate alert; not started again)")
+    return EXIT_CODES.get(record.status, 0)

@@ -1,0 +1,60 @@
+"""Live progress as a tree on stderr: which agent, which tool, which skill it read."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+from uuid import UUID
+
+from langchain_core.callbacks import BaseCallbackHandler
+
+_QUIET_TOOLS = {"ls", "glob", "grep"}
+
+
+def _short(args: dict[str, Any], limit: int = 70) -> str:
+    text = ", ".join(f"{k}={v}" for k, v in args.items() if v not in (None, ""))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class ProgressTree(BaseCallbackHandler):
+    """Prints one line per delegation, tool call and skill read, indented under its agent."""
+
+    def __init__(self, orchestrator: str, stream: TextIO | None = None) -> None:
+        self.orchestrator = orchestrator
+        self.stream = stream or sys.stderr
+        self._started = False
+
+    def _line(self, depth: int, text: str) -> None:
+        if not self._started:
+            self.stream.write(f"● {self.orchestrator}\n")
+            self._started = True
+        self.stream.write(("│   " * depth) + "├─ " + text + "\n")
+        self.stream.flush()
+
+    def on_tool_start(self, serialized: dict[str, Any], input_str: str, *, run_id: UUID,  # noqa: ARG002
+                      metadata: dict[str, Any] | None = None, inputs: dict[str, Any] | None = None,
+                      **kwargs: Any) -> None:
+        name = (serialized or {}).get("name") or kwargs.get("name") or "tool"
+        agent = (metadata or {}).get("lc_agent_name") or self.orchestrator
+        args = inputs if isinstance(inputs, dict) else _parse(input_str)
+        depth = 0 if agent == self.orchestrator else 1
+        if name == "task":
+            self._line(0, f"▶ {args.get('subagent_type', '?')}")
+        elif name == "read_file" and str(args.get("file_path", "")).endswith("SKILL.md"):
+            skill = str(args["file_path"]).rstrip("/").split("/")[-2]
+            self._line(depth, f"reads skill {skill}")
+        elif name not in _QUIET_TOOLS:
+            self._line(depth, f"{name}({_short({k: v for k, v in args.items() if k != 'runtime'})})")
+
+    def note(self, text: str) -> None:
+        """A line from the runtime itself (approval prompts, pauses, verification)."""
+        self._line(0, text)
+
+
+def _parse(text: str) -> dict[str, Any]:
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}

@@ -1,0 +1,161 @@
+"""Run and resume incidents: drive the graph, stop at approval requests, record decisions through
+the ledger, and finish with a verified, typed report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from langchain_core.messages import HumanMessage
+from langgraph.errors import GraphRecursionError
+from langgraph.types import Command
+
+from aiops.core.report import ActionRecord, IncidentReport
+from aiops.runtime.decisions import Decision, validate
+from aiops.runtime.report import STANDARD_FOLLOW_UPS, fallback_draft, save_report, status_for
+from aiops.runtime.session import IncidentSession
+from aiops.runtime.store import IncidentStore
+from aiops.runtime.verify import verify_recovery
+from aiops.tools.remediation import APPROVAL_REQUEST
+
+Decider = Callable[[dict[str, Any]], Decision | None]
+"""Given a pending approval request, return a decision, or None to pause the incident."""
+
+EXIT_CODES = {"resolved": 0, "no_action": 0, "awaiting_approval": 3, "unresolved": 4}
+
+
+@dataclass
+class Outcome:
+    """Where an incident stands after a run: status, exit code, the report, pending requests."""
+
+    incident_id: str
+    status: str
+    exit_code: int
+    report: IncidentReport | None = None
+    report_path: str | None = None
+    pending: list[dict[str, Any]] = field(default_factory=list)
+
+
+def first_message(alert: str, *, incident_id: str, service: str | None, at: datetime) -> HumanMessage:
+    """The orchestrator's opening message."""
+    hint = f"\nAffected service (from the alert source): {service}" if service else ""
+    return HumanMessage(content=f"Incident {incident_id}, alert received at {at.isoformat()}:\n\n{alert}{hint}")
+
+
+def pending_requests(session: IncidentSession, config: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """Approval requests the thread is paused on, as (interrupt id, request)."""
+    state = session.graph.get_state(config)
+    return [(i.id, i.value) for i in state.interrupts
+            if isinstance(i.value, dict) and i.value.get("kind") == APPROVAL_REQUEST]
+
+
+def record_decision(session: IncidentSession, request: dict[str, Any], decision: Decision) -> dict[str, Any]:
+    """Validate, record in the ledger and audit trail; return the resume value for the tool."""
+    ctx = session.ctx
+    decision = validate(decision, request, ctx.policy)
+    proposal = request["proposal_id"]
+    if decision.kind == "reject":
+        ctx.ledger.reject(proposal, approver=decision.approver, reason=decision.reason or "")
+        ctx.audit.append("decision", incident_id=ctx.incident_id, proposal_id=proposal, decision="reject",
+                         approver=decision.approver, reason=decision.reason, action=request["action"],
+                         target=request["target"])
+        return {"type": "reject", "reason": decision.reason, "approver": decision.approver}
+    approval = ctx.ledger.approve(proposal, approver=decision.approver, action=decision.action,
+                                  target=decision.target, senior=ctx.policy.is_senior(decision.approver))
+    ctx.audit.append("decision", incident_id=ctx.incident_id, proposal_id=proposal, decision=decision.kind,
+                     approver=decision.approver, action=decision.action, target=decision.target,
+                     approval_id=approval.id)
+    return {"type": decision.kind, "approval_id": approval.id, "token": approval.token,
+            "approver": decision.approver, "action": decision.action, "target": decision.target}
+
+
+def drive(session: IncidentSession, store: IncidentStore, payload: Any, decider: Decider,
+          callbacks: list[Any]) -> Outcome:
+    """Invoke the graph until it finishes or pauses; record everything in the incident store."""
+    from aiops.safety import BudgetExceeded
+
+    record = session.record
+    config = {"configurable": {"thread_id": record.id},
+              "recursion_limit": session.team.spec.policy.budgets.recursion_limit, "callbacks": callbacks}
+    while True:
+        try:
+            session.graph.invoke(payload, config)
+        except BudgetExceeded as exc:
+            _remember_usage(session)
+            session.ctx.audit.append("budget_exhausted", incident_id=record.id, reason=str(exc))
+            return finish(session, store, stopped=str(exc), exit_code=5)
+        except GraphRecursionError:
+            _remember_usage(session)
+            return finish(session, store, stopped="step budget (recursion limit) exhausted", exit_code=5)
+        _remember_usage(session)
+        pending = pending_requests(session, config)
+        if not pending:
+            return finish(session, store)
+        resume: dict[str, Any] = {}
+        for interrupt_id, request in pending:
+            decision = decider(request)
+            if decision is None:
+                record.status = "awaiting_approval"
+                store.save(record)
+                return Outcome(record.id, "awaiting_approval", 3, pending=[r for _, r in pending])
+            resume[interrupt_id] = record_decision(session, request, decision)
+        payload = Command(resume=resume)
+
+
+def _remember_usage(session: IncidentSession) -> None:
+    session.record.model_calls = session.budget.model_calls
+    session.record.tokens = session.budget.tokens
+
+
+def _actions(session: IncidentSession) -> list[ActionRecord]:
+    return [ActionRecord(**row) for row in session.ctx.ledger.history(session.record.id)]
+
+
+def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | None = None,
+           exit_code: int | None = None) -> Outcome:
+    """Compile, verify, save the report and the record; return the outcome."""
+    record, ctx = session.record, session.ctx
+    draft = session.draft or fallback_draft(record.alert, ctx.evidence.entries(), stopped or "no report submitted")
+    actions = _actions(session)
+    executed = [a for a in actions if a.result == "succeeded"]
+    verification = _verification(session, draft.root_cause.service, executed)
+    status = status_for(root_cause=draft.root_cause, actions=actions, verification=verification, pending=False)
+    if stopped:
+        status = "unresolved"
+    follow_ups = list(dict.fromkeys([*draft.follow_ups, *STANDARD_FOLLOW_UPS])) if status != "no_action" else draft.follow_ups
+    report = IncidentReport(
+        incident_id=record.id, status=status, alert=record.alert, created_at=record.created_at,
+        finished_at=datetime.now(UTC).isoformat(), title=draft.title, summary=draft.summary, impact=draft.impact,
+        root_cause=draft.root_cause, timeline=draft.timeline, actions=actions, verification=verification,
+        agent_verification=draft.verification, follow_ups=follow_ups,
+        communications=draft.communications, suspicious_inputs=_suspicious(session),
+        partial=session.draft is None or stopped is not None, stopped_reason=stopped,
+        model_calls=session.budget.model_calls, models={k: v.model for k, v in session.choices.items()},
+    )
+    path = save_report(report, session.dir)
+    record.status, record.report_path = status, str(path)
+    record.root_cause = report.root_cause.model_dump()
+    store.save(record)
+    code = exit_code if exit_code is not None else EXIT_CODES[status]
+    return Outcome(record.id, status, code, report=report, report_path=str(path))
+
+
+def _verification(session: IncidentSession, cause_service: str | None, executed: list[ActionRecord]):
+    from aiops.core.report import Verification
+
+    if not executed:
+        return Verification(recovered=None, detail="no action was executed")
+    since = max(datetime.fromisoformat(a.executed_at) for a in executed if a.executed_at) if any(
+        a.executed_at for a in executed) else session.ctx.now()
+    alert_time = datetime.fromisoformat(session.record.alert_time) if session.record.alert_time else since
+    services = [a.target for a in executed] + [cause_service or "", session.record.service or ""]
+    return verify_recovery(session.ctx.env, services, alert_time=alert_time, since=since)
+
+
+def _suspicious(session: IncidentSession) -> list[str]:
+    found: list[str] = []
+    for entry in session.ctx.evidence.entries("fetch_logs"):
+        found.extend(entry["artifact"].get("suspicious", []))
+    return list(dict.fromkeys(found))[:20]

@@ -1,0 +1,140 @@
+"""Wires one incident together: team, environment, safety controls, tools, models and the graph.
+
+Everything is built per incident from the incident record, so a paused incident can be reopened
+in another process with the same team snapshot, the same environment state and the same thread.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from langgraph.checkpoint.sqlite import SqliteSaver
+
+from aiops.agents.files import incident_backend, snapshot_team
+from aiops.agents.graph import AgentPlan, build_team_graph
+from aiops.agents.models import EngineContext, ModelChoice, create_chat_model, plan_models
+from aiops.core.errors import ConfigError
+from aiops.core.types import Environment
+from aiops.runtime.home import StateHome
+from aiops.runtime.store import IncidentRecord
+from aiops.tools.context import EvidenceLog, ToolContext
+from aiops.tools.registry import build_report_tool, build_tools
+
+
+def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
+    """A machine-readable skill file of the team (e.g. remediation/runbooks.yaml `actions`)."""
+    path = Path(team.dir) / team.spec.skills_dir / skill / filename
+    if not path.is_file():
+        raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
+                          file=str(path))
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if key not in data:
+        raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
+    return data[key]
+
+
+def build_environment(source: dict[str, Any], state_dir: Path) -> Environment:
+    """Rebuild the incident's environment from its recorded source (sandbox scenario or env file)."""
+    kind = source.get("kind")
+    if kind == "sandbox":
+        from aiops.sandbox import build_environment as sandbox_env
+        from aiops.sandbox import load_scenario
+
+        return sandbox_env(load_scenario(source["scenario"]), state_dir=state_dir)
+    if kind == "env":
+        from aiops.backends import build_environment as backend_env
+        from aiops.backends import load_environment_file
+
+        return backend_env(load_environment_file(Path(source["file"])), state_dir=state_dir)
+    raise ConfigError(f"unknown environment source {source!r}")
+
+
+@dataclass
+class IncidentSession:
+    """An opened incident: its graph, tool context and the controls shared by its agents."""
+
+    record: IncidentRecord
+    home: StateHome
+    team: Any
+    ctx: ToolContext
+    graph: Any
+    choices: dict[str, ModelChoice]
+    budget: Any
+    categories: list[str]
+    notice: str | None = None
+    draft: Any = None
+    _conn: sqlite3.Connection | None = field(default=None, repr=False)
+
+    @property
+    def dir(self) -> Path:
+        return self.home.incident_dir(self.record.id)
+
+    def set_draft(self, draft: Any) -> None:
+        """Keep the orchestrator's report draft (also on disk, so a crash loses nothing)."""
+        self.draft = draft
+        (self.dir / "report_draft.json").write_text(draft.model_dump_json(indent=2), encoding="utf-8")
+
+    def close(self) -> None:
+        """Release the checkpoint connection and the environment's backends."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self.ctx.env.close()
+
+
+def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: list[Any] | None = None) -> IncidentSession:
+    """Build everything for `record`; raises ConfigError before any agent runs if anything is wrong."""
+    from aiops.analysis import load_signatures
+    from aiops.safety import ApprovalLedger, AuditLog, Budget, BudgetMiddleware, Policy, Redactor, redact_environment
+    from aiops.team import load_team
+
+    team = load_team(Path(record.team_dir))
+    policy_cfg = team.spec.policy
+    incident_dir = home.incident_dir(record.id)
+    incident_dir.mkdir(parents=True, exist_ok=True)
+    redactor = Redactor(policy_cfg.redaction)
+    env = redact_environment(build_environment(record.source, incident_dir / "env"), redactor)
+    catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
+    categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
+    signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
+    policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)
+    ctx = ToolContext(
+        incident_id=record.id, env=env, catalogue=catalogue, signatures=signatures, policy=policy,
+        ledger=ApprovalLedger(home.approvals, secret_path=home.secret), audit=AuditLog(home.audit, redactor=redactor),
+        redactor=redactor, evidence=EvidenceLog(incident_dir / "evidence.jsonl"), incident_dir=incident_dir,
+        tool_timeout_s=policy_cfg.budgets.tool_timeout_seconds,
+    )
+    budget = Budget(policy_cfg.budgets, model_calls=record.model_calls, tokens=record.tokens)
+    agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
+    choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
+    session = IncidentSession(record=record, home=home, team=team, ctx=ctx, graph=None, choices=choices,
+                              budget=budget, categories=categories, notice=notice)
+    tools = build_tools(ctx)
+    report_tool = build_report_tool(ctx, categories, session.set_draft)
+    layout = snapshot_team(
+        incident_dir / "team",
+        skills={name: {s.name: s.path for s in view.skills} for name, view in team.agents.items()},
+        memory={name: list(view.memory) for name, view in team.agents.items()},
+        team_dir=Path(team.dir),
+    )
+    backend = incident_backend(incident_dir / "workspace", incident_dir / "team")
+    plans = {}
+    for name, view in team.agents.items():
+        engine = EngineContext(team=team, agent_spec=view, extras={"categories": categories, "catalogue": catalogue})
+        agent_tools = [tools[t] for t in view.tools]
+        if name == team.orchestrator:
+            agent_tools.append(report_tool)
+        plans[name] = AgentPlan(name=name, description=view.description, system_prompt=view.system_prompt,
+                                model=create_chat_model(choices[name], context=engine), tools=agent_tools,
+                                files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])])
+    conn = sqlite3.connect(home.checkpoints, check_same_thread=False)
+    session._conn = conn  # noqa: SLF001
+    session.graph = build_team_graph(
+        plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend, checkpointer=SqliteSaver(conn)
+    )
+    return session
+

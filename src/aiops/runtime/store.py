@@ -1,0 +1,112 @@
+"""Index of incidents in the state folder (SQLite): what ran, against what, and where it stands."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiops.core.errors import ConfigError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS incidents (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    status TEXT NOT NULL,
+    alert TEXT NOT NULL,
+    service TEXT,
+    fingerprint TEXT,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_fingerprint ON incidents(fingerprint);
+"""
+
+
+@dataclass
+class IncidentRecord:
+    """One incident. `source` says how to rebuild its environment in another process:
+    `{"kind": "sandbox", "scenario": PATH}` or `{"kind": "env", "file": PATH}`."""
+
+    id: str
+    alert: str
+    status: str
+    created_at: str
+    updated_at: str
+    source: dict[str, Any]
+    team_dir: str
+    service: str | None = None
+    fingerprint: str | None = None
+    model_override: str | None = None
+    base_url: str | None = None
+    alert_time: str | None = None
+    models: dict[str, str] = field(default_factory=dict)
+    model_calls: int = 0
+    tokens: int = 0
+    report_path: str | None = None
+    root_cause: dict[str, Any] | None = None
+    notes: dict[str, Any] = field(default_factory=dict)
+
+
+class IncidentStore:
+    """Create, update, look up and list incidents. Safe for several processes (WAL, short writes)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        with self._conn() as conn:
+            conn.executescript(_SCHEMA)
+
+    @contextmanager
+    def _conn(self) -> Iterator[sqlite3.Connection]:
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            with conn:
+                yield conn
+        finally:
+            conn.close()
+
+    def save(self, record: IncidentRecord) -> None:
+        """Insert or replace the record (updated_at is stamped now)."""
+        record.updated_at = datetime.now(UTC).isoformat()
+        data = json.dumps(asdict(record), sort_keys=True, default=str)
+        with self._conn() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO incidents (id, created_at, updated_at, status, alert, service, fingerprint, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (record.id, record.created_at, record.updated_at, record.status, record.alert, record.service,
+                 record.fingerprint, data),
+            )
+
+    def get(self, incident_id: str) -> IncidentRecord:
+        """The record, or ConfigError (exit 2) naming close matches."""
+        with self._conn() as conn:
+            row = conn.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+            if row is None:
+                rows = conn.execute("SELECT id FROM incidents WHERE id LIKE ? ORDER BY id", (f"%{incident_id}%",)).fetchall()
+        if row is not None:
+            return IncidentRecord(**json.loads(row[0]))
+        if len(rows) == 1:
+            return self.get(rows[0][0])
+        hint = f"; did you mean one of: {', '.join(r[0] for r in rows[:5])}" if rows else "; see `aiops incidents list`"
+        raise ConfigError(f"no incident {incident_id!r} in {self.path.parent}{hint}")
+
+    def by_fingerprint(self, fingerprint: str) -> IncidentRecord | None:
+        """The newest incident opened for an alert fingerprint, if any."""
+        with self._conn() as conn:
+            row = conn.execute("SELECT data FROM incidents WHERE fingerprint = ? ORDER BY created_at DESC LIMIT 1",
+                               (fingerprint,)).fetchone()
+        return IncidentRecord(**json.loads(row[0])) if row else None
+
+    def list(self, *, status: str | None = None, limit: int = 50) -> list[IncidentRecord]:
+        """Newest first."""
+        query = "SELECT data FROM incidents" + (" WHERE status = ?" if status else "") + " ORDER BY created_at DESC LIMIT ?"
+        params: tuple[Any, ...] = (status, limit) if status else (limit,)
+        with self._conn() as conn:
+            rows = conn.execute(query, params).fetchall()
+        return [IncidentRecord(**json.loads(r[0])) for r in rows]
