@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from aiops.safety.config import PolicyConfig
 
@@ -27,8 +28,10 @@ class ModelOptions(_Strict):
 
 
 class AgentSpec(_Strict):
-    """One agent. `model` is a `provider:model` string or a tier alias from `models:`;
-    exactly one of `system_prompt` / `prompt_file` gives its role prompt."""
+    """One agent. `model` is a `provider:model` string or a tier alias from `models:` (the team's
+    `default_model` when omitted); exactly one of `system_prompt` / `prompt_file` gives its role
+    prompt. `memory` replaces the team's memory list for this agent (`[]`: no memory); omitted, the
+    agent gets the team's. Skills are folder names under the team's `skills_dir`."""
 
     description: str = Field(min_length=1)
     model: str | None = None
@@ -42,7 +45,7 @@ class AgentSpec(_Strict):
     @model_validator(mode="after")
     def _one_prompt(self) -> AgentSpec:
         if (self.system_prompt is None) == (self.prompt_file is None):
-            raise ValueError("give exactly one of `system_prompt` or `prompt_file`")
+            raise PydanticCustomError("prompt_choice", "give exactly one of `system_prompt` or `prompt_file`")
         return self
 
     @field_validator("tools", "skills")
@@ -57,7 +60,9 @@ class AgentSpec(_Strict):
 
 
 class TeamSpec(_Strict):
-    """A whole team: the orchestrator plus its delegates, shared memory, model tiers, policy."""
+    """A whole team: the orchestrator plus its delegates, shared memory, model tiers, policy.
+
+    Paths (`memory`, `skills_dir`, agents' `prompt_file`) are relative to the team folder."""
 
     version: int = Field(default=1, ge=1, le=1)
     name: str = "default"
@@ -75,15 +80,18 @@ class TeamSpec(_Strict):
         for name in agents:
             if not NAME_RE.match(name):
                 raise ValueError(
-                    f"agent name {name!r} must be lower-case letters, digits, '_' or '-', starting with a letter"
+                    f"agent name {name!r} must be lower-case letters, digits, '_' or '-', "
+                    "starting with a letter"
                 )
         return agents
 
     @model_validator(mode="after")
     def _orchestrator_exists(self) -> TeamSpec:
         if self.orchestrator not in self.agents:
-            raise ValueError(
-                f"orchestrator {self.orchestrator!r} is not one of the agents ({', '.join(self.agents)})"
+            raise PydanticCustomError(
+                "orchestrator_unknown",
+                "orchestrator '{name}' is not one of the agents ({known})",
+                {"name": self.orchestrator, "known": ", ".join(self.agents)},
             )
         return self
 
