@@ -1,0 +1,169 @@
+"""Log files per service: plain text or JSON lines, rotation-aware, read from the end.
+
+`services: {name: glob | [globs]}` or a `pattern` with `{service}` gives each service's files;
+rotated siblings (`.1`, `.2.gz`, `-20240501.gz`) are read after the live file. Reading stops
+at the window's start, at `limit` records or at `max_bytes`, whichever comes first.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from datetime import datetime, timedelta, tzinfo
+from itertools import islice
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, field_validator, model_validator
+
+from aiops.backends.context import BuildContext
+from aiops.backends.logparse import Header, parse_line
+from aiops.backends.options import Options
+from aiops.backends.registry import BackendType
+from aiops.backends.tail import ByteBudget, newest_lines, rotation_sets
+from aiops.core.errors import BackendError, UnknownServiceError
+from aiops.core.protocols import Inventory
+from aiops.core.types import LogRecord
+
+DISORDER = timedelta(seconds=60)
+"""How far out of order lines may be before reading stops at the window's start."""
+MAX_CONTINUATION = 200
+
+
+class JsonKeys(Options):
+    """Which JSON keys hold the time, level and message (the first present wins)."""
+
+    time: list[str] = Field(default_factory=list)
+    level: list[str] = Field(default_factory=list)
+    message: list[str] = Field(default_factory=list)
+
+
+class FileLogOptions(Options):
+    """Where each service's logs are and how to read them."""
+
+    services: dict[str, list[str]] = Field(default_factory=dict)
+    pattern: str | None = None
+    format: Literal["auto", "plain", "json"] = "auto"
+    timezone: str = "UTC"
+    json_keys: JsonKeys = Field(default_factory=JsonKeys)
+    max_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
+
+    @field_validator("services", mode="before")
+    @classmethod
+    def _lists(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as UTC or Europe/Berlin)"
+            ) from None
+        return value
+
+    @model_validator(mode="after")
+    def _some_paths(self) -> FileLogOptions:
+        if not self.services and not self.pattern:
+            raise ValueError("give `services: {name: glob}` or a `pattern` with {service}")
+        if self.pattern and "{service}" not in self.pattern:
+            raise ValueError("`pattern` must contain {service}")
+        return self
+
+
+class FileLogs:
+    """`LogSource` over local files."""
+
+    def __init__(self, options: FileLogOptions, inventory: Inventory, resolve: object) -> None:
+        self.options = options
+        self.inventory = inventory
+        self._resolve = resolve
+        self.tz: tzinfo = ZoneInfo(options.timezone)
+        keys = options.json_keys
+        self.keys = {
+            k: tuple(v)
+            for k, v in (("time", keys.time), ("level", keys.level), ("message", keys.message))
+            if v
+        }
+
+    def patterns(self, service: str) -> list[str]:
+        """The glob patterns of `service`'s files (UnknownServiceError when it has none)."""
+        if service in self.options.services:
+            raw = self.options.services[service]
+        elif self.options.pattern and service in {s.name for s in self.inventory.services()}:
+            raw = [self.options.pattern.replace("{service}", service)]
+        else:
+            known = set(self.options.services)
+            if self.options.pattern:
+                known |= {s.name for s in self.inventory.services()}
+            raise UnknownServiceError(service, list(known))
+        return [str(self._resolve(p)) for p in raw]  # type: ignore[operator]
+
+    def fetch(
+        self, service: str, *, start: datetime, end: datetime, limit: int = 200_000
+    ) -> Iterator[LogRecord]:
+        """Records in `[start, end]`, oldest first, at most the newest `limit`."""
+        budget = ByteBudget(self.options.max_bytes)
+        streams = [
+            self._newest_first(group, service, start, end, budget=budget, limit=limit)
+            for group in rotation_sets(self.patterns(service))
+        ]
+        merged = heapq.merge(*streams, key=lambda rec: rec.ts, reverse=True)
+        newest = list(islice(merged, max(limit, 0)))
+        return reversed(newest)
+
+    def _newest_first(
+        self,
+        files: list[Path],
+        service: str,
+        start: datetime,
+        end: datetime,
+        *,
+        budget: ByteBudget,
+        limit: int,
+    ) -> Iterator[LogRecord]:
+        pending: list[str] = []
+        for line in newest_lines(files, budget, keep=limit + MAX_CONTINUATION):
+            header = parse_line(line, fmt=self.options.format, keys=self.keys or None, tz=self.tz, ref=end)
+            if header is None:
+                if len(pending) < MAX_CONTINUATION:
+                    pending.append(line)
+                continue
+            continuation, pending = pending[::-1], []
+            if header.ts < start - DISORDER:
+                return
+            if start <= header.ts <= end:
+                yield _record(service, header, line, continuation)
+
+    def check(self) -> str:
+        services = set(self.options.services) or {s.name for s in self.inventory.services()}
+        files = sum(len(group) for svc in services for group in rotation_sets(self.patterns(svc)))
+        if not files:
+            raise BackendError("no log file matches the configured paths")
+        return f"{files} log files for {len(services)} services"
+
+
+def _record(service: str, header: Header, line: str, continuation: list[str]) -> LogRecord:
+    if not continuation:
+        return LogRecord(ts=header.ts, service=service, level=header.level, message=header.message, raw=line)
+    tail = "\n".join(continuation)
+    return LogRecord(
+        ts=header.ts,
+        service=service,
+        level=header.level,
+        message=f"{header.message}\n{tail}",
+        raw=f"{line}\n{tail}",
+    )
+
+
+def build_files(options: FileLogOptions, ctx: BuildContext) -> FileLogs:
+    """Factory for `logs: {type: files}`."""
+    return FileLogs(options, ctx.inventory, ctx.resolve)
+
+
+LOGS = BackendType("logs", "files", FileLogOptions, build_files, "plain or JSON-lines files, rotation-aware")

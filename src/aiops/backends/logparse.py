@@ -1,0 +1,194 @@
+"""Generic log-line header parsing: timestamp, level and message from plain or JSON lines.
+
+Deliberately simple (the analysis layer does the deep work): an ISO 8601, syslog, common-log or
+epoch timestamp near the start of a line, a level word near it, and the rest is the message.
+A line with no timestamp is a continuation (stack trace) of the record before it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
+
+LEVEL_ALIASES = {
+    "TRACE": "TRACE",
+    "DEBUG": "DEBUG",
+    "DBG": "DEBUG",
+    "FINE": "DEBUG",
+    "INFO": "INFO",
+    "INF": "INFO",
+    "NOTICE": "INFO",
+    "WARN": "WARN",
+    "WARNING": "WARN",
+    "WRN": "WARN",
+    "ERROR": "ERROR",
+    "ERR": "ERROR",
+    "SEVERE": "ERROR",
+    "CRIT": "FATAL",
+    "CRITICAL": "FATAL",
+    "FATAL": "FATAL",
+    "PANIC": "FATAL",
+    "EMERG": "FATAL",
+    "ALERT": "FATAL",
+}
+SYSLOG_PRIORITY = ("FATAL", "FATAL", "FATAL", "ERROR", "WARN", "INFO", "INFO", "DEBUG")
+"""journald/syslog PRIORITY 0..7 mapped to LEVELS."""
+
+ISO_RE = re.compile(
+    r"^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?\s?(Z|z|[+-]\d{2}:?\d{2}|UTC)?\]?"
+)
+SYSLOG_RE = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
+CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\]")
+EPOCH_RE = re.compile(r"^(\d{10}(?:\.\d+)?|\d{13})\b")
+LEVEL_RE = re.compile(
+    r"(?:level|lvl|severity)=\"?(\w+)|\[(\w+)\]|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|CRIT|"
+    r"CRITICAL|FATAL|PANIC|EMERG|ALERT)\b",
+    re.IGNORECASE,
+)
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text")
+MESSAGE_KEYS = ("msg", "message", "log", "text", "event", "body")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a line's header gives: its time, level ("" when none) and message."""
+
+    ts: datetime
+    level: str
+    message: str
+
+
+def normalise_level(word: str | int | None) -> str:
+    """A level word (or syslog priority number) as one of LEVELS, "" when unknown."""
+    if word is None:
+        return ""
+    if isinstance(word, int) or (isinstance(word, str) and word.isdigit() and len(word) == 1):
+        index = int(word)
+        return SYSLOG_PRIORITY[index] if 0 <= index < len(SYSLOG_PRIORITY) else ""
+    return LEVEL_ALIASES.get(str(word).upper(), "")
+
+
+def epoch(value: float) -> datetime:
+    """Seconds, milli-, micro- or nanoseconds since the epoch (guessed from magnitude)."""
+    for scale in (1, 1e3, 1e6, 1e9):
+        if value / scale < 1e11:
+            return datetime.fromtimestamp(value / scale, UTC)
+    raise ValueError("timestamp out of range")
+
+
+def parse_timestamp(
+    text: str, *, tz: tzinfo = UTC, ref: datetime | None = None
+) -> tuple[datetime, int] | None:
+    """A timestamp at the start of `text` as UTC plus the length consumed; None when there is none."""
+    if m := ISO_RE.match(text):
+        date, clock, frac, zone = m.groups()
+        micro = int((frac or "0")[:6].ljust(6, "0"))
+        dt = datetime.fromisoformat(f"{date}T{clock}").replace(microsecond=micro)
+        if zone in (None, "UTC"):
+            dt = dt.replace(tzinfo=UTC if zone else tz)
+        elif zone in ("Z", "z"):
+            dt = dt.replace(tzinfo=UTC)
+        else:
+            dt = datetime.fromisoformat(f"{date}T{clock}{zone[:3]}:{zone[-2:]}").replace(microsecond=micro)
+        return dt.astimezone(UTC), m.end()
+    if m := SYSLOG_RE.match(text):
+        ref = ref or datetime.now(UTC)
+        month, day, hh, mm, ss = m.groups()
+        if month not in MONTHS:
+            return None
+        dt = datetime(ref.year, MONTHS[month], int(day), int(hh), int(mm), int(ss), tzinfo=tz).astimezone(UTC)
+        if dt > ref + timedelta(days=1):
+            dt = dt.replace(year=ref.year - 1)
+        return dt, m.end()
+    if m := EPOCH_RE.match(text):
+        return epoch(float(m.group(1))), m.end()
+    if (m := CLF_RE.search(text[:120])) and m.group(2) in MONTHS:
+        day, month, year, hh, mm, ss, zone = m.groups()
+        stamp = f"{year}-{MONTHS[month]:02d}-{day}T{hh}:{mm}:{ss}{zone[:3]}:{zone[3:]}"
+        return datetime.fromisoformat(stamp).astimezone(UTC), 0
+    return None
+
+
+def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> Header | None:
+    """Header of a plain text line; None for a continuation line (no timestamp)."""
+    found = parse_timestamp(line, tz=tz, ref=ref)
+    if found is None:
+        return None
+    ts, end = found
+    rest = line[end:]
+    level = ""
+    for m in LEVEL_RE.finditer(rest[:100]):
+        level = normalise_level(next(g for g in m.groups() if g))
+        if level:
+            if m.start() < 16:  # the level is part of the header: the message follows it
+                rest = rest[m.end() :]
+            break
+    return Header(ts=ts, level=level, message=rest.strip(" \t-:|]").strip())
+
+
+def lookup(item: dict[str, Any], key: str) -> Any:
+    """`item[key]`, also following a dotted key into nested objects (`log.level`)."""
+    if key in item:
+        return item[key]
+    node: Any = item
+    for part in key.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def parse_json(
+    line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz: tzinfo = UTC
+) -> Header | None:
+    """Header of a JSON-lines record; None when it is not a JSON object with a usable time."""
+    try:
+        item = json.loads(line)
+    except ValueError:
+        return None
+    if not isinstance(item, dict):
+        return None
+    keys = keys or {}
+    raw_ts = next((v for k in keys.get("time", TIME_KEYS) if (v := lookup(item, k)) is not None), None)
+    try:
+        if isinstance(raw_ts, int | float) and not isinstance(raw_ts, bool):
+            ts = epoch(float(raw_ts))
+        elif isinstance(raw_ts, str) and (found := parse_timestamp(raw_ts, tz=tz)):
+            ts = found[0]
+        else:
+            return None
+    except (ValueError, OverflowError, OSError):
+        return None
+    level = next((v for k in keys.get("level", LEVEL_KEYS) if (v := lookup(item, k)) is not None), None)
+    message = next((v for k in keys.get("message", MESSAGE_KEYS) if (v := lookup(item, k)) is not None), None)
+    if message is None:
+        message = line
+    return Header(
+        ts=ts, level=normalise_level(level if isinstance(level, str | int) else None), message=str(message)
+    )
+
+
+def parse_line(
+    line: str,
+    *,
+    fmt: str = "auto",
+    keys: dict[str, tuple[str, ...]] | None = None,
+    tz: tzinfo = UTC,
+    ref: datetime | None = None,
+) -> Header | None:
+    """Header of a line in format `auto` (JSON when it looks like JSON), `json` or `plain`."""
+    if fmt == "json" or (fmt == "auto" and line.startswith("{")):
+        header = parse_json(line, keys=keys, tz=tz)
+        if header is not None or fmt == "json":
+            return header
+    return parse_plain(line, tz=tz, ref=ref)

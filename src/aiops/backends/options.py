@@ -1,0 +1,67 @@
+"""Option models shared by several backends: strict base, HTTP endpoint, TLS, credentials by env var."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"}
+)
+
+
+class Options(BaseModel):
+    """Base of every backend's options: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def check_env_name(value: str | None) -> str | None:
+    """An environment variable *name* (never the secret itself)."""
+    if value is not None and not ENV_NAME_RE.match(value):
+        raise ValueError(f"{value!r} is not an environment variable name (letters, digits, '_')")
+    return value
+
+
+class TlsOptions(Options):
+    """TLS settings: a CA bundle to trust, a client certificate, or (for test setups) no verification."""
+
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    insecure: bool = False
+
+
+class HttpOptions(Options):
+    """An HTTP(S) endpoint with optional bearer token or basic auth, both read from env vars."""
+
+    url: str = Field(min_length=1)
+    timeout_s: float = Field(default=10.0, gt=0, le=600)
+    token_env: str | None = None
+    username: str | None = None
+    password_env: str | None = None
+    headers: dict[str, str] = Field(default_factory=dict)
+    tls: TlsOptions = Field(default_factory=TlsOptions)
+
+    _check_token = field_validator("token_env", "password_env")(check_env_name)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("must be an http:// or https:// URL")
+        if re.match(r"^https?://[^/@\s]*:[^/@\s]*@", value):
+            raise ValueError("credentials in the URL are not allowed; use username + password_env")
+        return value.rstrip("/")
+
+    @field_validator("headers")
+    @classmethod
+    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if name.lower() in SECRET_HEADERS:
+                raise ValueError(
+                    f"header {name!r} carries a credential; use token_env or password_env instead"
+                )
+        return value

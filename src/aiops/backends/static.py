@@ -1,0 +1,211 @@
+"""Backends written in the file itself: a static inventory, static or JSON-lines change events,
+no events, and the `none` executor (a read-only environment)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+from pydantic import Field, field_validator
+
+from aiops.backends.context import BuildContext
+from aiops.backends.options import Options
+from aiops.backends.registry import BackendType
+from aiops.core.errors import BackendError
+from aiops.core.types import ActionResult, ChangeEvent, ServiceInfo
+
+SERVICE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,126}$")
+
+
+def _utc(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class ServiceOptions(Options):
+    """One service: the same shape as a sandbox scenario's topology entry."""
+
+    kind: str = "app"
+    replicas: int = Field(default=1, ge=0)
+    memory_limit_mi: int | None = Field(default=None, gt=0)
+    cpu: float | None = Field(default=None, gt=0)
+    pool_size: int | None = Field(default=None, gt=0)
+    max_connections: int | None = Field(default=None, gt=0)
+    depends_on: list[str] = Field(default_factory=list)
+
+
+class StaticInventoryOptions(Options):
+    """`services: {name: {kind, replicas, memory_limit_mi, cpu, pool_size, max_connections, depends_on}}`."""
+
+    services: dict[str, ServiceOptions] = Field(min_length=1)
+
+    @field_validator("services")
+    @classmethod
+    def _names(cls, services: dict[str, ServiceOptions]) -> dict[str, ServiceOptions]:
+        for name, svc in services.items():
+            if not SERVICE_NAME_RE.match(name):
+                raise ValueError(f"service name {name!r}: letters, digits, '.', '_' or '-' only")
+            for dep in svc.depends_on:
+                if dep not in services:
+                    raise ValueError(f"{name}.depends_on: {dep!r} is not a service here")
+        return services
+
+
+class StaticInventory:
+    """Services listed in the environment file."""
+
+    def __init__(self, services: list[ServiceInfo]) -> None:
+        self._services = services
+
+    def services(self) -> list[ServiceInfo]:
+        return list(self._services)
+
+    def check(self) -> str:
+        return f"{len(self._services)} services"
+
+
+def build_static_inventory(options: StaticInventoryOptions, ctx: BuildContext) -> StaticInventory:  # noqa: ARG001
+    """Factory for `inventory: {type: static}`."""
+    return StaticInventory(
+        [
+            ServiceInfo(
+                name=name,
+                kind=s.kind,
+                replicas=s.replicas,
+                memory_limit_mi=s.memory_limit_mi,
+                cpu=s.cpu,
+                pool_size=s.pool_size,
+                max_connections=s.max_connections,
+                depends_on=tuple(s.depends_on),
+            )
+            for name, s in options.services.items()
+        ]
+    )
+
+
+class EventOptions(Options):
+    """One change event."""
+
+    ts: datetime
+    type: str
+    service: str
+    summary: str = ""
+    attrs: dict[str, str] = Field(default_factory=dict)
+
+
+class StaticEventsOptions(Options):
+    """`events: [{ts, type, service, summary, attrs}]`."""
+
+    events: list[EventOptions] = Field(default_factory=list)
+
+
+class FileEventsOptions(Options):
+    """`path`: a JSON-lines file, one `{ts, type, service, summary, attrs}` object per line."""
+
+    path: str
+
+
+class ListEvents:
+    """Change events from a list (static) or re-read from a JSON-lines file on every call."""
+
+    def __init__(self, events: list[ChangeEvent] | None = None, path: Path | None = None) -> None:
+        self._events = sorted(events or [], key=lambda ev: ev.ts)
+        self._path = path
+
+    def _load(self) -> list[ChangeEvent]:
+        if self._path is None:
+            return self._events
+        out = []
+        try:
+            with self._path.open(encoding="utf-8") as handle:
+                for number, line in enumerate(handle, 1):
+                    if line.strip():
+                        out.append(_event_from_json(line, number, self._path))
+        except OSError as exc:
+            raise BackendError(f"cannot read events file {self._path}: {exc.strerror}") from exc
+        return sorted(out, key=lambda ev: ev.ts)
+
+    def events(self, *, start: datetime, end: datetime, service: str | None = None) -> list[ChangeEvent]:
+        return [
+            ev for ev in self._load() if start <= ev.ts <= end and (service is None or ev.service == service)
+        ]
+
+    def check(self) -> str:
+        return f"{len(self._load())} events"
+
+
+def _event_from_json(line: str, number: int, path: Path) -> ChangeEvent:
+    try:
+        item = EventOptions.model_validate(json.loads(line))
+    except ValueError as exc:
+        raise BackendError(f"{path}:{number}: not a valid event: {str(exc).splitlines()[0]}") from exc
+    return ChangeEvent(
+        ts=_utc(item.ts), type=item.type, service=item.service, summary=item.summary, attrs=dict(item.attrs)
+    )
+
+
+def build_static_events(options: StaticEventsOptions, ctx: BuildContext) -> ListEvents:  # noqa: ARG001
+    """Factory for `events: {type: static}`."""
+    return ListEvents(
+        [
+            ChangeEvent(ts=_utc(e.ts), type=e.type, service=e.service, summary=e.summary, attrs=dict(e.attrs))
+            for e in options.events
+        ]
+    )
+
+
+def build_file_events(options: FileEventsOptions, ctx: BuildContext) -> ListEvents:
+    """Factory for `events: {type: file}`."""
+    return ListEvents(path=ctx.resolve(options.path))
+
+
+class NoOptions(Options):
+    """No options."""
+
+
+def build_no_events(options: NoOptions, ctx: BuildContext) -> ListEvents:  # noqa: ARG001
+    """Factory for `events: none`."""
+    return ListEvents([])
+
+
+class NoExecutor:
+    """A read-only environment: every action is refused."""
+
+    def supported_actions(self) -> list[str]:
+        return []
+
+    def execute(
+        self,
+        action: str,
+        target: str,
+        *,
+        dry_run: bool = False,
+        key: str | None = None,  # noqa: ARG002
+    ) -> ActionResult:
+        return ActionResult(
+            action,
+            target,
+            ok=False,
+            dry_run=dry_run,
+            message="this environment has no executor configured (read-only); act by hand",
+        )
+
+    def check(self) -> str:
+        return "read-only (no executor)"
+
+
+def build_no_executor(options: NoOptions, ctx: BuildContext) -> NoExecutor:  # noqa: ARG001
+    """Factory for `executor: none`."""
+    return NoExecutor()
+
+
+INVENTORY = BackendType(
+    "inventory", "static", StaticInventoryOptions, build_static_inventory, "services listed in the file"
+)
+NO_EVENTS = BackendType("events", "none", NoOptions, build_no_events, "no change events")
+STATIC_EVENTS = BackendType(
+    "events", "static", StaticEventsOptions, build_static_events, "events listed in the file"
+)
+FILE_EVENTS = BackendType("events", "file", FileEventsOptions, build_file_events, "a JSON-lines events file")
+NO_EXECUTOR = BackendType("executor", "none", NoOptions, build_no_executor, "read-only: refuses every action")
