@@ -1,0 +1,49 @@
+"""Target checks shared by the executors: a target must be a known service with a safe name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from aiops.core.types import ActionResult
+
+SAFE_TARGET_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$")
+
+
+def refuse(
+    action: str, target: str, message: str, *, dry_run: bool = False, **details: object
+) -> ActionResult:
+    """An `ok=False` result that did nothing."""
+    return ActionResult(action, target, ok=False, message=message, dry_run=dry_run, details=dict(details))
+
+
+def check_request(
+    action: str, target: str, actions: list[str], targets: Callable[[], list[str]], *, dry_run: bool
+) -> ActionResult | None:
+    """None when `action` on `target` may proceed; otherwise the refusal to return."""
+    if action not in actions:
+        return refuse(
+            action,
+            target,
+            f"unsupported action {action!r}; supported: {', '.join(sorted(actions))}",
+            dry_run=dry_run,
+        )
+    known = targets()
+    if target not in known:
+        return refuse(
+            action, target, f"unknown target {target!r}; known: {', '.join(sorted(known))}", dry_run=dry_run
+        )
+    if not SAFE_TARGET_RE.match(target):
+        return refuse(
+            action, target, f"target {target!r} has characters an executor will not pass on", dry_run=dry_run
+        )
+    return None
+
+
+def tail(text: str | bytes | None, limit: int = 4000) -> str:
+    """The last `limit` characters of command or HTTP output."""
+    if text is None:
+        return ""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return text if len(text) <= limit else "..." + text[-limit:]
