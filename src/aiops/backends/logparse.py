@@ -136,6 +136,14 @@ def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> 
     return Header(ts=ts, level=level, message=rest.strip(" \t-:|]").strip())
 
 
+def guess_level(text: str) -> str:
+    """The first level word in the start of `text`, "" when there is none."""
+    for m in LEVEL_RE.finditer(text[:100]):
+        if level := normalise_level(next(g for g in m.groups() if g)):
+            return level
+    return ""
+
+
 def lookup(item: dict[str, Any], key: str) -> Any:
     """`item[key]`, also following a dotted key into nested objects (`log.level`)."""
     if key in item:
