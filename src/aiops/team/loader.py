@@ -7,18 +7,16 @@ the file, the dotted key path and the line, with a hint on how to fix it.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 
 from pydantic import ValidationError
 
 from aiops.agents.model_names import ENGINES, parse_model_string
 from aiops.core.errors import ConfigError
-from aiops.team.errors import from_validation, located
+from aiops.team.errors import did_you_mean, from_validation, located
 from aiops.team.model import AgentView, Team
 from aiops.team.paths import TEAM_FILE, default_team_dir, is_inside, resolve_inside
 from aiops.team.schema import AgentSpec, TeamSpec
@@ -53,9 +51,12 @@ def load_team(team_dir: str | os.PathLike[str] | None = None) -> Team:
                    skills_root=resolve_inside(root, spec.skills_dir, doc, ("skills_dir",)))
     if spec.default_model:
         ctx.default = _resolve_model(spec.default_model, ctx, ("default_model",))
+    if "memory" not in doc.data and not (root / spec.memory[0]).is_file():
+        raise located(f"memory file {spec.memory[0]!r} not found in the team folder", doc, ("memory",),
+                      "every team loads AGENTS.md by default: create it, or set `memory: []` in team.yaml")
     ctx.memory = tuple(_memory_file(value, ctx, ("memory", i)) for i, value in enumerate(spec.memory))
     views = {name: _agent_view(name, agent, spec, ctx) for name, agent in spec.agents.items()}
-    return Team(dir=root, file=root / TEAM_FILE, spec=spec, agents=MappingProxyType(views),
+    return Team(dir=root, file=root / TEAM_FILE, spec=spec, agents=views,
                 orchestrator=spec.orchestrator, delegates=tuple(spec.delegates), memory=ctx.memory)
 
 
@@ -77,7 +78,7 @@ def _agent_view(name: str, agent: AgentSpec, spec: TeamSpec, ctx: _Context) -> A
     elif ctx.default is not None:
         model, tier = ctx.default
     else:
-        raise located("no model for this agent", ctx.doc, loc,
+        raise located("no model for this agent", ctx.doc, (*loc, "model"),
                       "add `model:` (a tier or provider:model) or a top-level `default_model:`")
     _check_tools(agent, ctx.doc, loc)
     prompt, prompt_file = _prompt(agent, ctx, loc)
@@ -142,22 +143,20 @@ def _resolve_model(value: str, ctx: _Context, loc: Loc) -> tuple[str, str | None
     try:
         return str(parse_model_string(text)), None
     except ValueError as exc:
-        if ":" in text:
-            raise located(str(exc), doc, loc, "fix the provider:model string or use a tier") from None
-        close = difflib.get_close_matches(text, list(tiers), n=1)
-        guess = f"did you mean {close[0]!r}? " if close else ""
         known = ", ".join(tiers) or "(none defined)"
-        raise located(f"unknown model tier {text!r}", doc, loc,
-                      f"{guess}tiers in `models:`: {known}; or write provider:model") from None
+        guess = did_you_mean(text, list(tiers))
+        if guess and ":" not in text:
+            raise located(f"unknown model tier {text!r}", doc, loc,
+                          f"{guess}tiers in `models:`: {known}") from None
+        raise located(str(exc), doc, loc, f"or use a tier from `models:`: {known}") from None
 
 
 def _check_tools(agent: AgentSpec, doc: YamlDoc, loc: Loc) -> None:
     for i, tool in enumerate(agent.tools):
         if tool not in TOOL_SUMMARIES:
-            close = difflib.get_close_matches(tool, list(TOOL_SUMMARIES), n=1)
-            guess = f"did you mean {close[0]!r}? " if close else ""
+            known = ", ".join(TOOL_SUMMARIES)
             raise located(f"unknown tool {tool!r}", doc, (*loc, "tools", i),
-                          f"{guess}known tools: {', '.join(TOOL_SUMMARIES)}")
+                          f"{did_you_mean(tool, list(TOOL_SUMMARIES))}known tools: {known}")
 
 
 def _prompt(agent: AgentSpec, ctx: _Context, loc: Loc) -> tuple[str, Path | None]:

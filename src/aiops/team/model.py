@@ -1,5 +1,6 @@
 """The loaded team: every agent resolved (model string, prompt text, skills found, memory files) and
-helpers to reach the skills' data files. Immutable; built only by `aiops.team.loader.load_team`."""
+helpers to reach the skills' data files. Frozen dataclasses built only by `load_team`; treat the
+`agents` mapping as read-only (it is a plain dict so that a Team can be pickled and deep-copied)."""
 
 from __future__ import annotations
 

@@ -49,8 +49,9 @@ class YamlDoc:
     lines: dict[Loc, int] = field(default_factory=dict)
 
     def line(self, loc: Loc) -> int | None:
-        """The line of `loc`, or of its nearest ancestor that has one."""
-        for end in range(len(loc), -1, -1):
+        """The line of `loc`, or of its nearest ancestor below the root (None when only the root has one:
+        the key is absent and a default applies)."""
+        for end in range(len(loc), 0, -1):
             if loc[:end] in self.lines:
                 return self.lines[loc[:end]]
         return None
@@ -107,7 +108,13 @@ def _line(mark: Any) -> int | None:
 def _convert(node: Node, loc: Loc, loader: _StrictLoader, lines: dict[Loc, int]) -> Any:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, ScalarNode):
-        return node.value if node.tag == _STR_TAG else loader.construct_object(node)
+        if node.tag == _STR_TAG:
+            return node.value
+        try:
+            return loader.construct_object(node)
+        except yaml.YAMLError:
+            raise _RejectedError(f"cannot read the value {node.value!r}; quote it", loc,
+                                 node.start_mark) from None
     if isinstance(node, SequenceNode):
         return [_convert(item, (*loc, i), loader, lines) for i, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)
@@ -136,7 +143,8 @@ def _key(node: Node, loc: Loc) -> str:
 def parse_yaml(text: str, file: str) -> YamlDoc:
     """Parse one YAML document strictly; raise ConfigError naming `file`, the key path and the line."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
-        raise ConfigError(f"file is larger than {MAX_BYTES} bytes; team files are small", file=file)
+        raise ConfigError(f"file is larger than {MAX_BYTES} bytes; team files are small", file=file,
+                          path="(document)")
     loader = _StrictLoader(text)
     lines: dict[Loc, int] = {}
     try:
@@ -166,12 +174,13 @@ def read_text(path: Path, *, limit: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ConfigError(f"file is larger than {limit} bytes", file=str(path))
+            raise ConfigError(f"file is larger than {limit} bytes", file=str(path), path="(document)")
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path)) from None
+        raise ConfigError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", file=str(path),
+                          path="(document)") from None
     except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path), path="(document)") from None
 
 
 def load_yaml_file(path: Path) -> YamlDoc:

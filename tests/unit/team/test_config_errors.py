@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from aiops.team import load_team
 from tests.unit.team.helpers import copy_default, edit_text, expect_config_error, read_spec, write_spec
 
 Spec = dict[str, Any]
@@ -378,3 +379,24 @@ def test_empty_team_yaml(tmp_path: Path, capsys) -> None:
     expect_config_error(
         team, capsys, file=team / "team.yaml", path="(document)", contains="must be a mapping"
     )
+
+
+def test_default_memory_missing_names_the_default(tmp_path: Path, capsys) -> None:
+    team = copy_default(tmp_path / "team")
+    spec = read_spec(team)
+    del spec["memory"]
+    write_spec(team, spec)
+    (team / "AGENTS.md").unlink()
+    error = expect_config_error(team, capsys, file=team / "team.yaml", path="memory", contains="not found")
+    assert "[line" not in error.message
+    assert "memory: []" in error.message
+
+
+def test_memory_can_be_switched_off(tmp_path: Path) -> None:
+    team = copy_default(tmp_path / "team")
+    spec = read_spec(team)
+    spec["memory"] = []
+    write_spec(team, spec)
+    (team / "AGENTS.md").unlink()
+    loaded = load_team(team)
+    assert all(view.memory == () for view in loaded.agents.values())

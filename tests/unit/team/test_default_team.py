@@ -238,3 +238,14 @@ def test_loading_a_team_imports_no_langchain() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_team_is_frozen_and_copyable(team: Team) -> None:
+    import copy
+    import dataclasses
+    import pickle
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        team.orchestrator = "x"  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(team)).agents.keys() == team.agents.keys()
+    assert copy.deepcopy(team).agents["sre_remediator"].skills == team.agents["sre_remediator"].skills

@@ -100,6 +100,13 @@ def test_merge_keys_are_refused() -> None:
     assert "merge keys" in reject("a:\n  <<: {b: 1}\n").message
 
 
+@pytest.mark.parametrize("value", ["<<", "="])
+def test_values_yaml_cannot_construct_are_refused_with_their_path(value: str) -> None:
+    error = reject(f"a:\n  b: {value}\n")
+    assert error.path == "a.b"
+    assert "quote it" in error.message
+
+
 def test_several_documents_are_refused() -> None:
     assert "invalid YAML" in reject("a: 1\n---\nb: 2\n").message
 
