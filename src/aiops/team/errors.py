@@ -34,6 +34,12 @@ _HINTS: dict[str, str] = {
 _TYPE_ERRORS = {"string_type", "list_type", "dict_type", "model_type", "int_type", "float_type", "bool_type"}
 
 
+def did_you_mean(word: str, options: list[str]) -> str:
+    """`did you mean 'x'? ` for a close option (empty when none is close)."""
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.75)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
 def located(message: str, doc: YamlDoc, loc: Loc, hint: str | None = None) -> ConfigError:
     """A ConfigError for `loc` in `doc`: `<file>: <dotted path>: <message> [line N]; <hint>`."""
     line = doc.line(loc)
@@ -70,9 +76,7 @@ def _unknown_key(root: type[BaseModel], loc: Loc) -> tuple[str, str]:
     if model is None:
         return f"unknown key {key!r}", "remove it"
     allowed = list(model.model_fields)
-    close = difflib.get_close_matches(key, allowed, n=1)
-    guess = f"did you mean {close[0]!r}? " if close else ""
-    return f"unknown key {key!r}", f"{guess}allowed here: {', '.join(allowed)}"
+    return f"unknown key {key!r}", f"{did_you_mean(key, allowed)}allowed here: {', '.join(allowed)}"
 
 
 def _unwrap(annotation: Any) -> Any:
