@@ -1,0 +1,71 @@
+"""Connectivity check: build each role's backend and ask it to answer (`check()`), one row per role."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiops.backends.context import BuildContext
+from aiops.backends.environment import BUILD_ORDER, build_role
+from aiops.backends.spec import EnvironmentSpec
+from aiops.core.errors import AiopsError
+
+
+@dataclass(frozen=True)
+class RoleCheck:
+    """The outcome for one role."""
+
+    role: str
+    type: str
+    ok: bool
+    detail: str
+    seconds: float
+
+
+def _probe(backend: object) -> str:
+    checker = getattr(backend, "check", None)
+    return str(checker()) if callable(checker) else "built (no check available)"
+
+
+def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -> list[RoleCheck]:
+    """Build and probe every role; a failing role does not stop the others."""
+    with tempfile.TemporaryDirectory(prefix="aiops-env-check-") as tmp:
+        ctx = BuildContext(spec=spec, state_dir=state_dir or Path(tmp))
+        rows = []
+        try:
+            for role in BUILD_ORDER:
+                kind = spec.role(role).type
+                started = time.monotonic()
+                try:
+                    backend = build_role(role, ctx)
+                    ok, detail = True, _probe(backend)
+                except AiopsError as exc:
+                    ok, detail = False, str(exc)
+                except Exception as exc:  # a broken backend must not hide the other rows
+                    ok, detail = False, f"{type(exc).__name__}: {exc}"
+                rows.append(
+                    RoleCheck(
+                        role, kind, ok, detail.splitlines()[0] if detail else "", time.monotonic() - started
+                    )
+                )
+        finally:
+            for backend in ctx.built.values():
+                closer = getattr(backend, "close", None)
+                if callable(closer):
+                    closer()
+            if ctx.sandbox is not None:
+                ctx.sandbox.close()
+    return rows
+
+
+def render_table(rows: list[RoleCheck]) -> str:
+    """The rows as an aligned text table."""
+    header = ("ROLE", "TYPE", "STATUS", "TIME", "DETAIL")
+    lines = [(r.role, r.type, "ok" if r.ok else "FAIL", f"{r.seconds:.2f}s", r.detail) for r in rows]
+    widths = [max(len(str(x[i])) for x in (header, *lines)) for i in range(4)]
+    out = []
+    for line in (header, *lines):
+        out.append("  ".join(str(cell).ljust(widths[i]) for i, cell in enumerate(line[:4])) + "  " + line[4])
+    return "\n".join(out)
