@@ -21,7 +21,7 @@ from typing import Any
 from pydantic import Field, field_validator
 
 from aiops.backends.context import BuildContext
-from aiops.backends.logparse import guess_level, normalise_level, parse_line
+from aiops.backends.logparse import level_and_message, normalise_level
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, ConfigError, UnknownServiceError
@@ -158,10 +158,8 @@ def to_record(entry: dict[str, Any], service: str, ts_usec: int) -> LogRecord:
     message = str(message)
     ts = datetime.fromtimestamp(ts_usec // 1_000_000, UTC).replace(microsecond=ts_usec % 1_000_000)
     priority = normalise_level(entry["PRIORITY"]) if "PRIORITY" in entry else ""
-    header = parse_line(message)
-    in_text = header.level if header is not None else guess_level(message)
+    in_text, message_text = level_and_message(message)
     level = in_text if in_text and priority in ("", "INFO") else priority  # stdout lines all say INFO
-    message_text = header.message if header is not None else message
     ident = entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or service
     return LogRecord(
         ts=ts, service=service, level=level, message=message_text, raw=f"{ts.isoformat()} {ident}: {message}"

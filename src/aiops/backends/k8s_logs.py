@@ -14,7 +14,7 @@ from pydantic import Field
 
 from aiops.backends.context import BuildContext
 from aiops.backends.k8s_client import Kube, KubeOptions
-from aiops.backends.logparse import guess_level, parse_line, parse_timestamp
+from aiops.backends.logparse import level_and_message, parse_timestamp
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, UnknownServiceError
 from aiops.core.protocols import Inventory
@@ -39,9 +39,7 @@ def parse_pod_log(text: str, service: str, pod: str) -> list[LogRecord]:
             continue
         ts, end = found
         body = line[end:].lstrip(" ")
-        header = parse_line(body)
-        level = header.level if header is not None else guess_level(body)
-        message = header.message if header is not None else body
+        level, message = level_and_message(body)
         out.append(LogRecord(ts=ts, service=service, level=level, message=message, raw=f"{pod} {line}"))
     return out
 

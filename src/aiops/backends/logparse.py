@@ -200,3 +200,20 @@ def parse_line(
         if header is not None or fmt == "json":
             return header
     return parse_plain(line, tz=tz, ref=ref)
+
+
+def level_and_message(text: str) -> tuple[str, str]:
+    """Level and message of a line whose time is known from elsewhere (journald, Loki, kubelet stamps)."""
+    header = parse_line(text)
+    if header is not None:
+        return header.level, header.message
+    if text.startswith("{"):
+        try:
+            item = json.loads(text)
+        except ValueError:
+            item = None
+        if isinstance(item, dict):
+            level = next((v for k in LEVEL_KEYS if (v := lookup(item, k)) is not None), None)
+            message = next((v for k in MESSAGE_KEYS if (v := lookup(item, k)) is not None), text)
+            return normalise_level(level if isinstance(level, str | int) else None), str(message)
+    return guess_level(text), text

@@ -16,7 +16,7 @@ from pydantic import Field, field_validator
 
 from aiops.backends.context import BuildContext
 from aiops.backends.http import HttpClient
-from aiops.backends.logparse import normalise_level, parse_line
+from aiops.backends.logparse import level_and_message, normalise_level, parse_line
 from aiops.backends.options import HttpOptions
 from aiops.backends.prometheus import promql_string
 from aiops.backends.registry import BackendType
@@ -73,12 +73,9 @@ def to_record(entry: Entry, service: str, fmt: str = "auto") -> LogRecord:
         microsecond=(ts_ns % 1_000_000_000) // 1000
     )
     header = parse_line(line, fmt=fmt)
-    level = next((normalise_level(labels[k]) for k in LEVEL_LABELS if k in labels), "")
-    if not level and header is not None:
-        level = header.level
-    return LogRecord(
-        ts=ts, service=service, level=level, message=header.message if header else line, raw=line
-    )
+    in_text, message = (header.level, header.message) if header is not None else level_and_message(line)
+    level = next((normalise_level(labels[k]) for k in LEVEL_LABELS if k in labels), "") or in_text
+    return LogRecord(ts=ts, service=service, level=level, message=message, raw=line)
 
 
 class LokiLogs:

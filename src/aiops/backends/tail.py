@@ -39,19 +39,18 @@ def reverse_lines(path: Path, budget: ByteBudget) -> Iterator[str]:
         handle.seek(0, os.SEEK_END)
         pos = handle.tell()
         tail = b""
-        while pos > 0:
-            size = min(CHUNK, pos)
+        while pos > 0 and budget.left > 0:
+            size = min(CHUNK, pos, budget.left)
             pos -= size
             handle.seek(pos)
-            if not budget.take(size):
-                return
+            budget.take(size)
             block = handle.read(size) + tail
             lines = block.split(b"\n")
             tail = lines.pop(0)
             for raw in reversed(lines):
                 if raw:
                     yield raw.decode("utf-8", "replace").rstrip("\r")
-        if tail:
+        if tail and pos == 0:
             yield tail.decode("utf-8", "replace").rstrip("\r")
 
 
