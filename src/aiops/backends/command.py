@@ -152,7 +152,7 @@ class CommandExecutor:
             {
                 a.argv[0]
                 for a in self.options.actions.values()
-                if "/" not in a.argv[0] and not shutil.which(a.argv[0])
+                if not shutil.which(a.argv[0])
             }
         )
         if missing:

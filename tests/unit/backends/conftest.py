@@ -12,14 +12,25 @@ from aiops.backends import build_environment, parse_environment
 
 BASE: dict[str, Any] = {
     "name": "unit",
-    "inventory": {"type": "static", "services": {
-        "payment-api": {"kind": "app", "replicas": 3, "memory_limit_mi": 512, "pool_size": 100,
-                        "depends_on": ["postgres"]},
-        "postgres": {"kind": "database", "memory_limit_mi": 4096, "max_connections": 500},
-    }},
+    "inventory": {
+        "type": "static",
+        "services": {
+            "payment-api": {
+                "kind": "app",
+                "replicas": 3,
+                "memory_limit_mi": 512,
+                "pool_size": 100,
+                "depends_on": ["postgres"],
+            },
+            "postgres": {"kind": "database", "memory_limit_mi": 4096, "max_connections": 500},
+        },
+    },
     "logs": {"type": "files", "pattern": "logs/{service}.log"},
-    "metrics": {"type": "prometheus", "url": "http://prometheus.invalid:9090",
-                "queries": {"cpu": 'sum(rate(cpu_seconds{service="{service}"}[{step}s]))'}},
+    "metrics": {
+        "type": "prometheus",
+        "url": "http://prometheus.invalid:9090",
+        "queries": {"cpu": 'sum(rate(cpu_seconds{service="{service}"}[{step}s]))'},
+    },
 }
 
 

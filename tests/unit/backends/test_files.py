@@ -23,7 +23,7 @@ def logdir(tmp_path):
     d.mkdir()
     # oldest in .2.gz, then .1, then the live file
     with gzip.open(d / "payment-api.log.2.gz", "wt") as fh:
-        fh.writelines(f"{stamp(m)} INFO request ok n={m}\n" for m in range(0, 10))
+        fh.writelines(f"{stamp(m)} INFO request ok n={m}\n" for m in range(10))
     (d / "payment-api.log.1").write_text("".join(f"{stamp(m)} WARN slow n={m}\n" for m in range(10, 20)))
     (d / "payment-api.log").write_text(
         "".join(f"{stamp(m)} ERROR pool exhausted n={m}\n" for m in range(20, 30))
@@ -38,7 +38,9 @@ def logdir(tmp_path):
 
 def test_reads_across_rotation_oldest_first(build, logdir):
     env = build()
-    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=5), end=T0 + timedelta(hours=1)))
+    records = list(
+        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=5), end=T0 + timedelta(hours=1))
+    )
     assert [r.ts for r in records] == sorted(r.ts for r in records)
     assert records[0].message == "request ok n=5"
     assert records[0].level == "INFO"
@@ -56,14 +58,18 @@ def test_multiline_record_keeps_stack_trace(build, logdir):
 
 def test_window_end_and_limit(build, logdir):
     env = build()
-    records = list(env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(minutes=14, seconds=30), limit=3))
+    records = list(
+        env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(minutes=14, seconds=30), limit=3)
+    )
     assert [r.message for r in records] == ["slow n=12", "slow n=13", "slow n=14"]
 
 
 def test_stops_at_window_start_without_reading_old_files(build, logdir):
     (logdir / "payment-api.log.2.gz").write_bytes(b"not gzip at all")
     env = build()
-    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=25), end=T0 + timedelta(hours=1)))
+    records = list(
+        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=25), end=T0 + timedelta(hours=1))
+    )
     assert len(records) == 6
 
 
@@ -76,11 +82,18 @@ def test_byte_cap(build, logdir):
 def test_json_lines_and_service_globs(build, tmp_path):
     d = tmp_path / "json"
     d.mkdir()
-    (d / "pg-a.jsonl").write_text('{"ts": "%s", "severity": "ERROR", "msg": "deadlock detected"}\n' % stamp(1))
-    (d / "pg-b.jsonl").write_text('{"ts": "%s", "severity": "INFO", "msg": "checkpoint"}\nnot json\n' % stamp(2))
+    (d / "pg-a.jsonl").write_text(
+        f'{{"ts": "{stamp(1)}", "severity": "ERROR", "msg": "deadlock detected"}}\n'
+    )
+    (d / "pg-b.jsonl").write_text(
+        f'{{"ts": "{stamp(2)}", "severity": "INFO", "msg": "checkpoint"}}\nnot json\n'
+    )
     env = build(logs={"type": "files", "format": "json", "services": {"postgres": "json/pg-*.jsonl"}})
     records = list(env.logs.fetch("postgres", start=T0, end=T0 + timedelta(hours=1)))
-    assert [(r.level, r.message) for r in records] == [("ERROR", "deadlock detected"), ("INFO", "checkpoint\nnot json")]
+    assert [(r.level, r.message) for r in records] == [
+        ("ERROR", "deadlock detected"),
+        ("INFO", "checkpoint\nnot json"),
+    ]
     assert env.logs.check().startswith("2 log files")
 
 

@@ -23,8 +23,14 @@ from .conftest import BASE
 def test_valid_file_defaults(write_env):
     spec = load_environment_file(write_env())
     assert spec.name == "unit"
-    assert spec.summary() == {"inventory": "static", "logs": "files", "metrics": "prometheus", "events": "none",
-                              "executor": "none", "clock": "wall"}
+    assert spec.summary() == {
+        "inventory": "static",
+        "logs": "files",
+        "metrics": "prometheus",
+        "events": "none",
+        "executor": "none",
+        "clock": "wall",
+    }
     assert spec.role("metrics").options.timeout_s == 10
 
 
@@ -70,13 +76,16 @@ def test_missing_file(tmp_path):
     assert err.value.file.endswith("nope.yaml")
 
 
-@pytest.mark.parametrize(("section", "path"), [
-    ({"token": "abc123"}, "metrics.token"),
-    ({"password": "hunter2"}, "metrics.password"),
-    ({"headers": {"Authorization": "Bearer abcdef"}}, "metrics.headers.Authorization"),
-    ({"headers": {"X-Org": "Bearer abc.def"}}, "metrics.headers.X-Org"),
-    ({"api_key": "sk-0123456789abcdefghijklmn"}, "metrics.api_key"),
-])
+@pytest.mark.parametrize(
+    ("section", "path"),
+    [
+        ({"token": "abc123"}, "metrics.token"),
+        ({"password": "hunter2"}, "metrics.password"),
+        ({"headers": {"Authorization": "Bearer abcdef"}}, "metrics.headers.Authorization"),
+        ({"headers": {"X-Org": "Bearer abc.def"}}, "metrics.headers.X-Org"),
+        ({"api_key": "sk-0123456789abcdefghijklmn"}, "metrics.api_key"),
+    ],
+)
 def test_inline_secrets_rejected(section, path):
     with pytest.raises(ConfigError) as err:
         parse_environment({**BASE, "metrics": {**BASE["metrics"], **section}})
@@ -131,7 +140,9 @@ def test_whole_sandbox_shorthand():
 
 
 def test_string_shorthand_and_fixed_clock():
-    spec = parse_environment({**BASE, "events": "none", "clock": {"type": "fixed", "at": "2024-05-01T12:00:00"}})
+    spec = parse_environment(
+        {**BASE, "events": "none", "clock": {"type": "fixed", "at": "2024-05-01T12:00:00"}}
+    )
     assert spec.role("clock").options.at.tzinfo is not None
 
 
@@ -141,8 +152,9 @@ def test_register_plugin_backend(tmp_path):
 
     register_backend(BackendType("events", "unit-plugin", Opts, lambda o, ctx: ListEvents([]), "test"))
     assert "unit-plugin" in backend_names("events")
-    env = build_environment(parse_environment({**BASE, "events": {"type": "unit-plugin", "count": 2}}),
-                            state_dir=tmp_path)
+    env = build_environment(
+        parse_environment({**BASE, "events": {"type": "unit-plugin", "count": 2}}), state_dir=tmp_path
+    )
     assert env.events.events(start=env.clock.now(), end=env.clock.now()) == []
     with pytest.raises(ValueError, match="already registered"):
         register_backend(BackendType("events", "unit-plugin", Opts, lambda o, ctx: None))

@@ -10,21 +10,48 @@ import pytest
 from aiops.backends.logparse import guess_level, normalise_level, parse_line
 
 
-@pytest.mark.parametrize(("line", "ts", "level", "message"), [
-    ("2024-05-01T12:00:00.123Z ERROR [pool] timeout waiting for connection",
-     datetime(2024, 5, 1, 12, 0, 0, 123000, UTC), "ERROR", "[pool] timeout waiting for connection"),
-    ("2024-05-01 12:00:00,500 WARN  c.x.Pool - slow", datetime(2024, 5, 1, 12, 0, 0, 500000, UTC), "WARN",
-     "c.x.Pool - slow"),
-    ("[2024-05-01T14:00:00+02:00] [error] upstream timed out", datetime(2024, 5, 1, 12, tzinfo=UTC), "ERROR",
-     "upstream timed out"),
-    ("2024-05-01T12:00:00.123456789Z level=warning msg=\"slow query\"", datetime(2024, 5, 1, 12, 0, 0, 123456, UTC),
-     "WARN", 'msg="slow query"'),
-    ('{"ts": "2024-05-01T12:00:00Z", "level": "critical", "msg": "OOM"}', datetime(2024, 5, 1, 12, tzinfo=UTC),
-     "FATAL", "OOM"),
-    ('{"time": 1714564800123, "log": {"level": "error"}, "message": "boom"}',
-     datetime(2024, 5, 1, 12, 0, 0, 123000, UTC), "ERROR", "boom"),
-    ("1714564800 INFO started", datetime(2024, 5, 1, 12, tzinfo=UTC), "INFO", "started"),
-])
+@pytest.mark.parametrize(
+    ("line", "ts", "level", "message"),
+    [
+        (
+            "2024-05-01T12:00:00.123Z ERROR [pool] timeout waiting for connection",
+            datetime(2024, 5, 1, 12, 0, 0, 123000, UTC),
+            "ERROR",
+            "[pool] timeout waiting for connection",
+        ),
+        (
+            "2024-05-01 12:00:00,500 WARN  c.x.Pool - slow",
+            datetime(2024, 5, 1, 12, 0, 0, 500000, UTC),
+            "WARN",
+            "c.x.Pool - slow",
+        ),
+        (
+            "[2024-05-01T14:00:00+02:00] [error] upstream timed out",
+            datetime(2024, 5, 1, 12, tzinfo=UTC),
+            "ERROR",
+            "upstream timed out",
+        ),
+        (
+            '2024-05-01T12:00:00.123456789Z level=warning msg="slow query"',
+            datetime(2024, 5, 1, 12, 0, 0, 123456, UTC),
+            "WARN",
+            'msg="slow query"',
+        ),
+        (
+            '{"ts": "2024-05-01T12:00:00Z", "level": "critical", "msg": "OOM"}',
+            datetime(2024, 5, 1, 12, tzinfo=UTC),
+            "FATAL",
+            "OOM",
+        ),
+        (
+            '{"time": 1714564800123, "log": {"level": "error"}, "message": "boom"}',
+            datetime(2024, 5, 1, 12, 0, 0, 123000, UTC),
+            "ERROR",
+            "boom",
+        ),
+        ("1714564800 INFO started", datetime(2024, 5, 1, 12, tzinfo=UTC), "INFO", "started"),
+    ],
+)
 def test_headers(line, ts, level, message):
     header = parse_line(line)
     assert header is not None
@@ -34,8 +61,9 @@ def test_headers(line, ts, level, message):
 def test_dotted_json_level_key():
     header = parse_line('{"time": 1714564800, "log.level": "error", "message": "boom"}')
     assert header.level == "ERROR"
-    header = parse_line('{"t": 1714564800, "log": {"level": "warn"}, "message": "x"}',
-                        keys={"level": ("log.level",)})
+    header = parse_line(
+        '{"t": 1714564800, "log": {"level": "warn"}, "message": "x"}', keys={"level": ("log.level",)}
+    )
     assert header.level == "WARN"
 
 

@@ -38,10 +38,19 @@ def test_loki_rejects_metric_queries_and_errors():
         entries_from_response({"status": "error", "error": "x"})
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("512Mi", 512 * 2**20), ("0.5Gi", 2**29), ("1", 1.0), ("500m", 0.5), ("1e3", 1000.0), ("2G", 2e9),
-    (None, None), ("lots", None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("512Mi", 512 * 2**20),
+        ("0.5Gi", 2**29),
+        ("1", 1.0),
+        ("500m", 0.5),
+        ("1e3", 1000.0),
+        ("2G", 2e9),
+        (None, None),
+        ("lots", None),
+    ],
+)
 def test_quantities(value, expected):
     assert quantity(value) == expected
 
@@ -49,12 +58,20 @@ def test_quantities(value, expected):
 def test_inventory_from_workloads():
     deployments = recorded("kubernetes/deployments.json")["items"]
     payment = service_from_workload(deployments[0], "deployment", "aiops.dev/")
-    assert (payment.name, payment.kind, payment.replicas, payment.memory_limit_mi, payment.cpu, payment.pool_size) == (
-        "payment-api", "app", 3, 512, 1.0, 100)
+    assert (
+        payment.name,
+        payment.kind,
+        payment.replicas,
+        payment.memory_limit_mi,
+        payment.cpu,
+        payment.pool_size,
+    ) == ("payment-api", "app", 3, 512, 1.0, 100)
     assert payment.depends_on == ("postgres", "redis")
     user = service_from_workload(deployments[1], "deployment", "aiops.dev/")
     assert (user.memory_limit_mi, user.cpu) == (512, 0.5)
-    db = service_from_workload(recorded("kubernetes/statefulsets.json")["items"][0], "statefulset", "aiops.dev/")
+    db = service_from_workload(
+        recorded("kubernetes/statefulsets.json")["items"][0], "statefulset", "aiops.dev/"
+    )
     assert (db.kind, db.max_connections, db.memory_limit_mi) == ("database", 500, 4096)
 
 
@@ -66,14 +83,18 @@ def test_events_mapping():
     assert ("crash_loop", "payment-api") in kinds
     assert ("probe_failure", "user-api") in kinds
     assert all(e.service in SERVICES for e in events)  # node and HPA events map to no service
-    assert not [e for e in (from_event(i, SERVICES, False) for i in items) if e is not None and e.type == "warning"]
+    assert not [
+        e for e in (from_event(i, SERVICES, False) for i in items) if e is not None and e.type == "warning"
+    ]
 
 
 def test_rollouts_from_replica_sets():
     items = recorded("kubernetes/replicasets.json")["items"]
     events = [from_replica_set(i, SERVICES) for i in items]
     assert [(e.type, e.attrs["revision"], e.attrs["version"]) for e in events] == [
-        ("deployment", "3", "v2.5.0"), ("deployment", "4", "v2.5.1")]
+        ("deployment", "3", "v2.5.0"),
+        ("deployment", "4", "v2.5.1"),
+    ]
     assert events[1].ts == datetime(2024, 5, 1, 11, 40, 3, tzinfo=UTC)
     assert previous_replica_set(items, 4)["metadata"]["name"] == "payment-api-5f6c7d8e9"
     assert previous_replica_set(items, 3) is None
