@@ -1,0 +1,178 @@
+"""The log analyst's part: read its skill, pull logs and metrics of the affected service, its
+dependencies and its callers, and hand over the timeline, patterns, signatures and anomalies."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiops.agents.playbook import blocks
+from aiops.agents.playbook.artifacts import add_digest, add_metric
+from aiops.agents.playbook.conversation import Conversation
+from aiops.agents.playbook.handoff import DEFAULT_METRICS, TaskContext, evidence_to_dict, scope, task_context
+from aiops.agents.playbook.reply import Reply
+from aiops.agents.playbook.setup import AgentSetup
+from aiops.agents.playbook.signals import describe
+from aiops.agents.playbook.skills import read_calls_needed, skill_data
+from aiops.agents.playbook.world import World, anomalous_now
+
+WINDOW = 60
+ANOMALY_KIND = {"error_rate": "frequency", "latency_p99": "timing", "requests": "volume"}
+
+
+def step(conv: Conversation, setup: AgentSetup) -> Reply:
+    """The next analyst turn."""
+    if setup.can("read_file") and (reads := read_calls_needed(conv)):
+        return Reply(text="Reading my log-analysis skill first.", calls=reads)
+    ctx = task_context(conv)
+    if not ctx.topology and setup.can("list_services") and not conv.has_call("list_services"):
+        return Reply.call("list_services", text="Listing the services to place the alert.")
+    targets = scope(ctx.service, ctx.topology)
+    logs = [
+        {"name": "fetch_logs", "args": {"service": s, "minutes": WINDOW}}
+        for s in targets
+        if not conv.has_call("fetch_logs", service=s)
+    ]
+    if logs and setup.can("fetch_logs"):
+        return Reply(text=f"Fetching the logs of {', '.join(targets)}.", calls=logs)
+    metrics = list(ctx.metrics or DEFAULT_METRICS)
+    queries = [
+        {"name": "query_metrics", "args": {"service": s, "metric": m, "minutes": WINDOW}}
+        for s in targets
+        for m in metrics
+        if not conv.has_call("query_metrics", service=s, metric=m)
+    ]
+    if queries and setup.can("query_metrics"):
+        return Reply(text="Comparing their metrics with the baselines.", calls=queries)
+    return _findings(conv, setup, ctx, targets)
+
+
+def gather(conv: Conversation, ctx: TaskContext) -> World:
+    """The world as this agent's own tool results show it."""
+    world = World(topology=ctx.topology, alerted=ctx.service)
+    for result in conv.results("fetch_logs"):
+        digest = result.data.get("digest")
+        if isinstance(digest, Mapping):
+            add_digest(world, str(result.data.get("service") or result.args.get("service")), digest)
+    for result in conv.results("query_metrics"):
+        add_metric(world, result.data)
+    return world
+
+
+def _findings(conv: Conversation, setup: AgentSetup, ctx: TaskContext, targets: list[str]) -> Reply:
+    world = gather(conv, ctx)
+    knowledge = skill_data(conv, setup.skill_dirs)
+    timeline, anomalies, patterns = _timeline(world), _anomalies(world), _patterns(world)
+    signatures = list(dict.fromkeys(n for ev in world.services.values() for n in ev.signatures))
+    suspects = sorted(
+        (s for s in world.services if world.services[s].signatures or s in world.anomalous()),
+        key=lambda s: (world.onset(s) is None, world.onset(s) or 0),
+    )
+    alerted = world.services.get(ctx.service or "")
+    data = {
+        "kind": "analysis",
+        "service": ctx.service,
+        "window_minutes": WINDOW,
+        "timeline": timeline,
+        "patterns": patterns,
+        "anomalies": anomalies,
+        "signatures": signatures,
+        "metrics": {m: describe(v) for m, v in (alerted.metrics.items() if alerted else [])},
+        "suspect_services": suspects,
+        "degraded_services": world.anomalous(),
+        "hypothesis": _hypothesis(world, suspects, knowledge),
+        "services_checked": targets,
+        "evidence": evidence_to_dict(world, targets),
+    }
+    text = (
+        f"Checked {', '.join(targets) or 'no service'}: {len(signatures)} known signature(s) flagged, "
+        f"{len(anomalies)} anomalous metric(s). {data['hypothesis']}"
+    )
+    return Reply(text=f"{text}\n\n{blocks.render_block(data)}")
+
+
+def _timeline(world: World) -> list[dict[str, str]]:
+    rows = []
+    for name, ev in world.services.items():
+        for hit in ev.signatures.values():
+            if hit.first_seen:
+                rows.append(
+                    {
+                        "time": str(hit.first_seen),
+                        "service": name,
+                        "event": f"first '{hit.name}' signature ({hit.count} lines in the window)",
+                    }
+                )
+        for view in ev.metrics.values():
+            if view.onset and anomalous_now(view):
+                rows.append(
+                    {
+                        "time": str(view.onset),
+                        "service": name,
+                        "event": f"{view.metric} anomaly: " + describe(view),
+                    }
+                )
+    return sorted(rows, key=lambda r: r["time"])[:20]
+
+
+def _anomalies(world: World) -> list[dict[str, str]]:
+    out = []
+    for name, ev in world.services.items():
+        for metric, view in ev.metrics.items():
+            if anomalous_now(view):
+                out.append(
+                    {
+                        "kind": ANOMALY_KIND.get(metric, "saturation" if view.saturated else "resource"),
+                        "service": name,
+                        "metric": metric,
+                        "detail": describe(view),
+                    }
+                )
+    return out
+
+
+def _patterns(world: World) -> list[dict[str, Any]]:
+    rows = [
+        (p, name) for name, ev in world.services.items() for p in ev.patterns if p.level in ("ERROR", "FATAL")
+    ]
+    rows.sort(key=lambda r: -r[0].count)
+    return [
+        {
+            "service": name,
+            "pattern": p.template,
+            "level": p.level,
+            "count": p.count,
+            "first_seen": p.first_seen,
+            "example": p.example,
+        }
+        for p, name in rows[:8]
+    ]
+
+
+def _hypothesis(world: World, suspects: list[str], knowledge: Mapping[str, Any]) -> str:
+    if not suspects:
+        return "No known failure signature and no sustained anomaly: this may be a false alarm."
+    first = suspects[0]
+    ev = world.services[first]
+    described = _signature_meanings(knowledge)
+    if ev.signatures:
+        top = max(ev.signatures.values(), key=lambda h: h.count)
+        meaning = described.get(top.name, top.name.replace("_", " "))
+        return f"Most likely pattern: {meaning} on {first} ({top.name} x{top.count}), the earliest suspect."
+    views = [v for v in ev.metrics.values() if anomalous_now(v)]
+    shown = describe(views[0]) if views else "anomalous metrics"
+    return f"{first} went wrong first: {shown}; no known signature in its logs."
+
+
+def _signature_meanings(knowledge: Mapping[str, Any]) -> dict[str, str]:
+    raw = knowledge.get("signatures")
+    items = (
+        raw.items()
+        if isinstance(raw, Mapping)
+        else ((s.get("name"), s) for s in raw or [] if isinstance(s, Mapping))
+    )
+    out = {}
+    for name, spec in items:
+        if name and isinstance(spec, Mapping):
+            out[str(name)] = str(spec.get("pattern") or spec.get("family") or spec.get("description") or name)
+    return out

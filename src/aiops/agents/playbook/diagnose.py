@@ -1,0 +1,252 @@
+"""The diagnosis: walk the diagnostics skill's decision tree over the world, score the candidate
+failure modes, find the origin of a cascade and rate the confidence — all from the skill's data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiops.agents.playbook.signals import SignalBook
+from aiops.agents.playbook.world import World
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A failure mode on a service, with its score and the facts behind it."""
+
+    mode: str
+    service: str
+    category: str
+    score: float
+    role: str = "origin"
+    facts: list[str] = field(default_factory=list)
+    against: list[str] = field(default_factory=list)
+    metric_agrees: bool = False
+    branches: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Diagnosis:
+    """The diagnostician's conclusion."""
+
+    category: str
+    service: str | None
+    confidence: str
+    mode: str | None = None
+    score: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+    alternatives: list[Candidate] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+    spec: dict[str, Any] = field(default_factory=dict)
+    origin_of: list[str] = field(default_factory=list)
+
+
+def _modes(data: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    raw = data.get("failure_modes") or {}
+    if isinstance(raw, list):
+        raw = {str(m.get("name")): m for m in raw if isinstance(m, Mapping) and m.get("name")}
+    return {str(k): dict(v) for k, v in raw.items() if isinstance(v, Mapping)}
+
+
+def candidates(data: Mapping[str, Any], world: World, book: SignalBook) -> list[Candidate]:
+    """Every (mode, service) a decision-tree branch points to, scored, best first."""
+    modes = _modes(data)
+    picked: dict[tuple[str, str], list[str]] = {}
+    for step in data.get("decision_tree") or []:
+        for branch in (step or {}).get("branches") or []:
+            when = [str(w) for w in branch.get("when") or []]
+            for service in world.names():
+                if any(book.holds(w, service) for w in when):
+                    for mode in branch.get("consider") or []:
+                        picked.setdefault((str(mode), service), []).append(str(step.get("step") or "step"))
+    out = []
+    for (mode, service), steps in picked.items():
+        spec = modes.get(mode)
+        if spec is None or (
+            spec.get("kinds") and world.kind(service) and world.kind(service) not in spec["kinds"]
+        ):
+            continue
+        candidate = _score(mode, spec, service, book)
+        if candidate is not None:
+            candidate.branches = list(dict.fromkeys(steps))
+            out.append(candidate)
+    return sorted(out, key=lambda c: (-c.score, c.mode, c.service))
+
+
+def _score(mode: str, spec: Mapping[str, Any], service: str, book: SignalBook) -> Candidate | None:
+    for group in spec.get("requires") or []:
+        names = [group] if isinstance(group, str) else list(group)
+        if not any(book.holds(str(n), service) for n in names):
+            return None
+    score, facts, against, metric_agrees = 0.0, [], [], False
+    for name, weight in (spec.get("evidence") or {}).items():
+        ok, fact = book.fact(str(name), service)
+        if ok:
+            score += float(weight)
+            facts.append(f"{book.about(str(name))}: {fact}" if fact else book.about(str(name)))
+            metric_agrees = metric_agrees or book.is_metric(str(name))
+    for name, weight in (spec.get("against") or {}).items():
+        ok, fact = book.fact(str(name), service)
+        if ok and float(weight):
+            score -= float(weight)
+            against.append(f"{book.about(str(name))}: {fact}" if fact else book.about(str(name)))
+    return Candidate(
+        mode=mode,
+        service=service,
+        category=str(spec.get("category") or "none"),
+        score=score,
+        role=str(spec.get("role") or "origin"),
+        facts=facts,
+        against=against,
+        metric_agrees=metric_agrees,
+    )
+
+
+def find_origin(
+    best: Candidate, ranked: Sequence[Candidate], world: World, book: SignalBook, floor: float
+) -> tuple[Candidate, list[str]]:
+    """Follow symptoms down to the dependency that failed first (the skill's origin rule)."""
+    chain: list[str] = []
+    current = best
+    for _ in range(len(world.names())):
+        if current.role != "symptom":
+            break
+        onset = world.onset(current.service)
+        deps = world.dependencies(current.service, transitive=True)
+        below = [
+            c
+            for c in ranked
+            if c.service in deps
+            and c.score >= floor
+            and c.role != "symptom"
+            and _not_later(world, c.service, onset, book)
+        ]
+        if not below:
+            break
+        chain.append(
+            f"{current.service} shows {current.mode.replace('_', ' ')}, a symptom; "
+            f"its dependency {below[0].service} went wrong no later"
+        )
+        current = below[0]
+    return current, chain
+
+
+def _not_later(world: World, service: str, onset: Any, book: SignalBook) -> bool:
+    mine = world.onset(service)
+    if onset is None or mine is None:
+        return True
+    return mine <= onset + book.tolerance
+
+
+def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
+    """The conclusion for this world, following the data's tree, origin rule and confidence rules."""
+    origin_rules = data.get("origin") or {}
+    book = SignalBook(
+        data.get("signals") or {},
+        world,
+        tolerance_minutes=float(origin_rules.get("onset_tolerance_minutes", 3)),
+    )
+    rules = data.get("confidence") or {}
+    floor = float(rules.get("min_score", 4))
+    ranked = candidates(data, world, book)
+    checks = _checks(world, book)
+    if not ranked or ranked[0].score < floor:
+        return _no_diagnosis(rules, world, book, ranked, checks)
+    winner, chain = find_origin(ranked[0], ranked, world, book, floor)
+    explained = {
+        winner.service,
+        *[c for c in world.names() if winner.service in world.dependencies(c, transitive=True)],
+    }
+    rivals = [
+        c
+        for c in ranked
+        if c is not winner
+        and not (c.service in explained and c.role == "symptom")
+        and not (c.service == winner.service and c.category == winner.category)
+    ]
+    margin = winner.score - (rivals[0].score if rivals else 0.0)
+    level = _level(rules, winner, margin)
+    spec = _modes(data).get(winner.mode, {})
+    return Diagnosis(
+        category=winner.category,
+        service=winner.service,
+        confidence=level,
+        mode=winner.mode,
+        score=winner.score,
+        evidence=[*winner.facts, *chain],
+        alternatives=rivals[:4],
+        checks=checks,
+        spec=spec,
+        origin_of=[ranked[0].service] if winner is not ranked[0] else [],
+    )
+
+
+def _level(rules: Mapping[str, Any], winner: Candidate, margin: float) -> str:
+    for level in rules.get("levels") or []:
+        if winner.score < float(level.get("min_score", 0)):
+            continue
+        if margin < float(level.get("min_margin", float("-inf"))):
+            continue
+        if level.get("metric_agrees") and not winner.metric_agrees:
+            continue
+        return str(level.get("level") or "low")
+    return "low"
+
+
+def _no_diagnosis(
+    rules: Mapping[str, Any], world: World, book: SignalBook, ranked: Sequence[Candidate], checks: list[str]
+) -> Diagnosis:
+    quiet_signals = [str(s) for s in (rules.get("none") or {}).get("requires_quiet") or []]
+    loud = [s for s in world.names() if any(book.holds(q, s) for q in quiet_signals)]
+    if loud and ranked:
+        best = ranked[0]
+        return Diagnosis(
+            category=best.category,
+            service=best.service,
+            confidence="low",
+            mode=best.mode,
+            evidence=[*best.facts, "the evidence is thin: below the skill's minimum score"],
+            alternatives=list(ranked[1:4]),
+            checks=checks,
+        )
+    if loud:
+        return Diagnosis(
+            category="none",
+            service=None,
+            confidence="low",
+            checks=checks,
+            evidence=[f"{', '.join(loud)}: errors above baseline that no known failure mode explains"],
+        )
+    evidence = [
+        "no failure mode of the decision tree matched the evidence",
+        "no service has a sustained error-rate anomaly",
+    ]
+    return Diagnosis(
+        category="none",
+        service=None,
+        confidence="high" if not world.anomalous() else "medium",
+        evidence=evidence,
+        alternatives=list(ranked[:3]),
+        checks=checks,
+    )
+
+
+def _checks(world: World, book: SignalBook) -> list[str]:
+    out = []
+    for name in world.names():
+        ev = world.services.get(name)
+        if ev is None:
+            continue
+        if ev.metrics:
+            shown = [
+                f"{m} {v.current:g} (baseline {v.baseline:g})"
+                for m, v in ev.metrics.items()
+                if v.current is not None and v.baseline is not None
+            ][:4]
+            if shown:
+                out.append(f"{name}: " + ", ".join(shown))
+    for change in world.changes:
+        out.append(f"change: {change.type} of {change.service} at {change.ts}")
+    del book
+    return out[:16]

@@ -1,0 +1,178 @@
+"""Evidence as the engine reasons over it, normalised from tool artifacts and findings blocks.
+
+Artifacts are read by meaning with tolerant key lookups, so the engine keeps working when an
+analysis field is renamed or missing; anything absent is simply not evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+
+def pick(data: Mapping[str, Any] | None, *keys: str, default: Any = None) -> Any:
+    """The first present, non-None value among `keys`."""
+    if not isinstance(data, Mapping):
+        return default
+    for key in keys:
+        if data.get(key) is not None:
+            return data[key]
+    return default
+
+
+def num(value: Any) -> float | None:
+    """A float from a number or numeric string (None otherwise)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        match = re.match(r"\s*(-?\d+(?:\.\d+)?)", value)
+        return float(match.group(1)) if match else None
+    return None
+
+
+def when(value: Any) -> datetime | None:
+    """A timezone-aware datetime from an ISO string or datetime (None otherwise)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str) and value:
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def norm(word: Any) -> str:
+    """`Gradual climb` -> `gradual_climb`."""
+    return re.sub(r"[^a-z0-9]+", "_", str(word or "").lower()).strip("_")
+
+
+@dataclass(slots=True)
+class MetricView:
+    """One metric of one service, as the analysis summarised it."""
+
+    service: str
+    metric: str
+    current: float | None = None
+    baseline: float | None = None
+    peak: float | None = None
+    trend: str = ""
+    onset: str | None = None
+    saturated: bool = False
+    saturation: float | None = None
+    limit: float | None = None
+    anomalous: bool = False
+
+    @property
+    def ratio(self) -> float | None:
+        """current / baseline (None when the baseline is zero or unknown)."""
+        if self.current is None or not self.baseline:
+            return None
+        return self.current / self.baseline
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, "", False)}
+
+
+@dataclass(slots=True)
+class SignatureHit:
+    """A known failure signature flagged in a service's logs."""
+
+    name: str
+    count: int = 1
+    first_seen: str | None = None
+    last_seen: str | None = None
+    example: str = ""
+
+
+@dataclass(slots=True)
+class PatternView:
+    """A log template with its level, count and first occurrence."""
+
+    template: str
+    level: str = ""
+    count: int = 0
+    first_seen: str | None = None
+    example: str = ""
+    new: bool = False
+
+
+@dataclass(slots=True)
+class ServiceEvidence:
+    """Everything seen about one service."""
+
+    name: str
+    signatures: dict[str, SignatureHit] = field(default_factory=dict)
+    patterns: list[PatternView] = field(default_factory=list)
+    metrics: dict[str, MetricView] = field(default_factory=dict)
+    log_lines: int | None = None
+    log_errors: int | None = None
+    onset: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "signatures": {
+                k: {kk: vv for kk, vv in asdict(v).items() if vv not in (None, "")}
+                for k, v in self.signatures.items()
+            },
+            "patterns": [
+                {k: v for k, v in asdict(p).items() if v not in (None, "", False)} for p in self.patterns[:6]
+            ],
+            "metrics": {k: v.to_dict() for k, v in self.metrics.items()},
+            **({"log_lines": self.log_lines} if self.log_lines is not None else {}),
+            **({"log_errors": self.log_errors} if self.log_errors is not None else {}),
+            **({"onset": self.onset} if self.onset else {}),
+        }
+
+
+@dataclass(slots=True)
+class Change:
+    """A change event (deployment, config change, scaling, restart...)."""
+
+    type: str
+    service: str
+    ts: str | None
+    summary: str = ""
+
+
+def metric_view(artifact: Mapping[str, Any] | None) -> MetricView | None:
+    """The MetricView of a query_metrics artifact (None when it holds no finding)."""
+    if not isinstance(artifact, Mapping):
+        return None
+    finding = artifact.get("finding") if isinstance(artifact.get("finding"), Mapping) else artifact
+    service = str(pick(artifact, "service", default="") or pick(finding, "service", default=""))
+    metric = str(pick(artifact, "metric", default="") or pick(finding, "metric", default=""))
+    if not metric or not isinstance(finding, Mapping):
+        return None
+    return finding_view(service, metric, finding)
+
+
+def finding_view(service: str, metric: str, finding: Mapping[str, Any]) -> MetricView:
+    """A MetricView from one metric finding dict."""
+    limit = num(pick(finding, "limit"))
+    current = num(pick(finding, "current", "value", "last"))
+    saturation = num(pick(finding, "saturation", "utilisation", "utilization"))
+    if saturation is None and limit and current is not None:
+        saturation = current / limit
+    saturated = bool(pick(finding, "saturated", default=False)) or (
+        saturation is not None and saturation >= 0.95
+    )
+    return MetricView(
+        service=service,
+        metric=metric,
+        current=current,
+        baseline=num(pick(finding, "baseline", "median")),
+        peak=num(pick(finding, "peak", "max")),
+        trend=norm(pick(finding, "trend", "shape", default="")),
+        onset=pick(finding, "change_point", "change_at", "onset", "changed_at", "change_ts"),
+        saturated=saturated,
+        saturation=saturation,
+        limit=limit,
+        anomalous=bool(pick(finding, "anomalous", "anomaly", default=False)),
+    )

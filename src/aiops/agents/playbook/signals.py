@@ -1,0 +1,197 @@
+"""Evaluating the diagnostics skill's named signals on one service of the world.
+
+A signal is data (see failure_modes.yaml `signals`); this module only knows the test kinds:
+logs, metric, change, relations (of callers/dependencies, named_by), onset, log counts, and
+any/all combinations. Each test returns whether it holds and a short description of the facts.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from aiops.agents.playbook.evidence import MetricView, norm, num, when
+from aiops.agents.playbook.world import World
+
+Fact = tuple[bool, str]
+
+
+class SignalBook:
+    """The signals of a diagnostics data file, evaluated (and memoised) over one world."""
+
+    def __init__(self, specs: Mapping[str, Any], world: World, *, tolerance_minutes: float = 3.0) -> None:
+        self.specs = {str(k): v for k, v in (specs or {}).items() if isinstance(v, Mapping)}
+        self.world = world
+        self.tolerance = timedelta(minutes=tolerance_minutes)
+        self._memo: dict[tuple[str, str], Fact] = {}
+        self._active: set[tuple[str, str]] = set()
+
+    def holds(self, name: str, service: str) -> bool:
+        """Whether signal `name` holds on `service` (unknown signals never hold)."""
+        return self.fact(name, service)[0]
+
+    def fact(self, name: str, service: str) -> Fact:
+        """(holds, what was seen) for signal `name` on `service`."""
+        key = (name, service)
+        if key in self._memo:
+            return self._memo[key]
+        spec = self.specs.get(name)
+        if spec is None or key in self._active:
+            return False, ""
+        self._active.add(key)
+        try:
+            result = self._test(spec, service)
+        finally:
+            self._active.discard(key)
+        self._memo[key] = result
+        return result
+
+    def about(self, name: str) -> str:
+        """The signal's own description."""
+        return str((self.specs.get(name) or {}).get("about") or name.replace("_", " "))
+
+    def is_metric(self, name: str) -> bool:
+        """True for a metric test (or a combination made only of metric tests)."""
+        spec = self.specs.get(name) or {}
+        if "metric" in spec:
+            return True
+        parts = spec.get("any") or spec.get("all")
+        return bool(parts) and all(self.is_metric(str(p)) for p in parts)
+
+    def _test(self, spec: Mapping[str, Any], service: str) -> Fact:
+        if "any" in spec or "all" in spec:
+            return self._combo(spec, service)
+        if "logs" in spec:
+            return self._logs(spec, service)
+        if "metric" in spec:
+            return self._metric(spec, service)
+        if "change" in spec:
+            return self._change(spec, service)
+        if "of" in spec:
+            return self._related(spec, service)
+        if "named_by" in spec:
+            return self._named_by(spec, service)
+        if "onset" in spec:
+            return self._earliest(service)
+        if "log_errors" in spec:
+            errors = self.world.service(service).log_errors or 0
+            return errors >= int(spec["log_errors"]), f"{errors} error lines"
+        if "new_error_patterns" in spec:
+            new = [p for p in self.world.service(service).patterns if p.new and p.level in ("ERROR", "FATAL")]
+            return len(new) >= int(spec["new_error_patterns"]), f"new error templates: {len(new)}"
+        return False, ""
+
+    def _combo(self, spec: Mapping[str, Any], service: str) -> Fact:
+        names = [str(n) for n in spec.get("any") or spec.get("all") or []]
+        facts = [(n, self.fact(n, service)) for n in names]
+        held = [f"{fact[1]}" for _, fact in facts if fact[0] and fact[1]]
+        ok = all(f[0] for _, f in facts) if "all" in spec else any(f[0] for _, f in facts)
+        return ok, "; ".join(held)
+
+    def _logs(self, spec: Mapping[str, Any], service: str) -> Fact:
+        patterns = [str(p).lower() for p in spec.get("logs") or []]
+        least = int(spec.get("min_count", 1))
+        hits = [
+            h
+            for name, h in self.world.service(service).signatures.items()
+            if h.count >= least and any(fnmatch.fnmatch(name.lower(), p) for p in patterns)
+        ]
+        if not hits:
+            return False, ""
+        text = ", ".join(
+            f"{h.name} x{h.count}" + (f" from {h.first_seen}" if h.first_seen else "") for h in hits[:3]
+        )
+        return True, f"{service} logs: {text}"
+
+    def _metric(self, spec: Mapping[str, Any], service: str) -> Fact:
+        view = self.world.service(service).metrics.get(str(spec["metric"]))
+        if spec.get("missing"):
+            missing = view is not None and (
+                view.current is None or view.trend in ("missing", "no_data", "stale")
+            )
+            return missing, f"{service} {spec['metric']}: no recent samples" if missing else ""
+        if view is None or view.current is None:
+            return False, ""
+        return _metric_ok(spec, view), describe(view)
+
+    def _change(self, spec: Mapping[str, Any], service: str) -> Fact:
+        types = {norm(t) for t in spec.get("change") or []}
+        onset = self.world.onset(service)
+        window = timedelta(minutes=float(spec.get("before_onset_minutes", 15)))
+        for change in self.world.changes:
+            ts = when(change.ts)
+            if change.service != service or not any(t in norm(change.type) for t in types) or ts is None:
+                continue
+            if onset is not None and ts - self.tolerance <= onset <= ts + window:
+                return True, f"{change.type} of {service} at {change.ts}: {change.summary}".strip(": ")
+        return False, ""
+
+    def _related(self, spec: Mapping[str, Any], service: str) -> Fact:
+        related = self.world.callers(service) if spec["of"] == "callers" else self.world.dependencies(service)
+        signal = str(spec.get("signal") or "")
+        hits = [s for s in related if self.holds(signal, s)]
+        ok = len(hits) >= int(spec.get("min", 1))
+        return ok, f"{spec['of']} with {self.about(signal)}: {', '.join(hits)}" if ok else ""
+
+    def _named_by(self, spec: Mapping[str, Any], service: str) -> Fact:
+        hits = []
+        needle = service.lower()
+        for caller in self.world.callers(service):
+            ev = self.world.service(caller)
+            texts = [
+                p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")
+            ]
+            texts += [h.example for h in ev.signatures.values()]
+            if any(needle in t.lower() for t in texts):
+                hits.append(caller)
+        ok = len(hits) >= int(spec.get("min", 1))
+        return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
+
+    def _earliest(self, service: str) -> Fact:
+        mine = self.world.onset(service)
+        if mine is None:
+            return False, ""
+        others = [t for s in self.world.names() if s != service and (t := self.world.onset(s)) is not None]
+        ok = all(mine <= t + self.tolerance for t in others)
+        return ok, f"{service} went wrong first ({mine.isoformat()})" if ok else ""
+
+
+def _metric_ok(spec: Mapping[str, Any], view: MetricView) -> bool:
+    checks: list[bool] = []
+    if "trend" in spec:
+        checks.append(view.trend in {norm(t) for t in spec["trend"]})
+    if spec.get("saturated"):
+        checks.append(view.saturated)
+    if "min_saturation" in spec:
+        checks.append(view.saturation is not None and view.saturation >= float(spec["min_saturation"]))
+    ratio = view.ratio
+    if "min_ratio" in spec:
+        checks.append(ratio is not None and ratio >= float(spec["min_ratio"]))
+    if "max_ratio" in spec:
+        checks.append(ratio is not None and ratio <= float(spec["max_ratio"]))
+    if "min_value" in spec:
+        checks.append(view.current is not None and view.current >= float(num(spec["min_value"]) or 0))
+    return bool(checks) and all(checks)
+
+
+def describe(view: MetricView) -> str:
+    """`payment-api connections 98 (baseline 24, 98% of limit 100), gradual_climb from 14:02Z`."""
+    parts = [
+        f"{view.service} {view.metric} {view.current:g}"
+        if view.current is not None
+        else f"{view.service} {view.metric}"
+    ]
+    extra = []
+    if view.baseline is not None:
+        extra.append(f"baseline {view.baseline:g}")
+    if view.saturation is not None and view.limit:
+        extra.append(f"{view.saturation:.0%} of limit {view.limit:g}")
+    if extra:
+        parts.append(f"({', '.join(extra)})")
+    if view.trend:
+        parts.append(view.trend)
+    if view.onset:
+        parts.append(f"from {view.onset}")
+    return " ".join(parts)

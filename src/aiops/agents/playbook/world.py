@@ -1,0 +1,83 @@
+"""The evidence about every service of an incident, with the topology and change events, and the
+relations the diagnosis reasons over (callers, dependencies, onsets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from aiops.agents.playbook.evidence import Change, MetricView, ServiceEvidence, when
+
+HEALTH = ("error_rate", "latency_p99")
+RATIO_UP = 2.0
+"""A health metric at this multiple of its baseline (or saturated) is anomalous now."""
+
+
+@dataclass(slots=True)
+class World:
+    """Everything the diagnostician knows, by service."""
+
+    services: dict[str, ServiceEvidence] = field(default_factory=dict)
+    topology: dict[str, dict] = field(default_factory=dict)
+    changes: list[Change] = field(default_factory=list)
+    alerted: str | None = None
+
+    def service(self, name: str) -> ServiceEvidence:
+        """The evidence of `name` (created empty on first use)."""
+        if name not in self.services:
+            self.services[name] = ServiceEvidence(name=name)
+        return self.services[name]
+
+    def names(self) -> list[str]:
+        """Every service known from the topology or the evidence."""
+        return list(dict.fromkeys([*self.topology, *self.services]))
+
+    def kind(self, name: str) -> str:
+        return str((self.topology.get(name) or {}).get("kind") or "")
+
+    def dependencies(self, name: str, *, transitive: bool = False) -> list[str]:
+        """What `name` depends on (directly, or all the way down)."""
+        direct = [str(d) for d in (self.topology.get(name) or {}).get("depends_on") or []]
+        if not transitive:
+            return direct
+        seen: list[str] = []
+        todo = list(direct)
+        while todo:
+            dep = todo.pop(0)
+            if dep not in seen and dep != name:
+                seen.append(dep)
+                todo.extend(self.dependencies(dep))
+        return seen
+
+    def callers(self, name: str) -> list[str]:
+        """The services that depend directly on `name`."""
+        return [s for s in self.topology if name in ((self.topology[s] or {}).get("depends_on") or [])]
+
+    def onset(self, name: str) -> datetime | None:
+        """When `name` went wrong: the earliest change point of a metric that is anomalous now, or
+        the first flagged failure signature; an onset from the timeline when that is all there is."""
+        ev = self.services.get(name)
+        if ev is None:
+            return None
+        times = [when(m.onset) for m in ev.metrics.values() if anomalous_now(m) and m.onset]
+        times += [when(s.first_seen) for s in ev.signatures.values() if s.first_seen]
+        times = [t for t in times if t is not None]
+        if times:
+            return min(times)
+        return when(ev.onset)
+
+    def anomalous(self) -> list[str]:
+        """Services with a metric anomalous now."""
+        return [n for n, ev in self.services.items() if any(anomalous_now(m) for m in ev.metrics.values())]
+
+
+def anomalous_now(view: MetricView) -> bool:
+    """Off its baseline now: saturated, or a health metric well above baseline."""
+    if view.saturated:
+        return True
+    ratio = view.ratio
+    if ratio is None:
+        return bool(view.anomalous) and view.metric in HEALTH
+    return (view.metric in HEALTH and ratio >= RATIO_UP) or (
+        view.anomalous and (ratio >= RATIO_UP or ratio <= 0.5)
+    )

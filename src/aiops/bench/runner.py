@@ -1,0 +1,99 @@
+"""Running scenarios in-process through the runtime, approvals granted, and scoring each one."""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from aiops.bench.scenarios import ScenarioFile
+from aiops.bench.scoring import got_from_report, score, summary
+
+APPROVER = "aiops-bench"
+
+
+def run_incident(scenario: Path, *, home: Any, team_dir: Path, model: str | None) -> dict[str, Any]:
+    """One incident from the scenario's alert to its report, approving every request.
+
+    Returns `{"report": report.json as a dict, "model_calls": n, "status": ...}`.
+    """
+    from aiops.runtime.decisions import Decision
+    from aiops.runtime.home import new_incident_id
+    from aiops.runtime.runner import drive, first_message
+    from aiops.runtime.session import open_session
+    from aiops.runtime.store import IncidentRecord, IncidentStore
+    from aiops.sandbox import load_scenario
+
+    loaded = load_scenario(str(scenario))
+    store = IncidentStore(home.index)
+    now = datetime.now(UTC).isoformat()
+    record = IncidentRecord(
+        id=new_incident_id(),
+        alert=loaded.alert,
+        status="running",
+        created_at=now,
+        updated_at=now,
+        source={"kind": "sandbox", "scenario": str(scenario.resolve())},
+        team_dir=str(team_dir),
+        model_override=model,
+    )
+    session = open_session(record, home)
+    try:
+        at = session.ctx.now()
+        record.alert_time = at.isoformat()
+        record.models = {k: v.model for k, v in session.choices.items()}
+        store.save(record)
+        payload = {"messages": [first_message(record.alert, incident_id=record.id, service=None, at=at)]}
+        outcome = drive(session, store, payload, lambda _request: Decision("approve", APPROVER), [])
+    finally:
+        session.close()
+    report_path = home.incident_dir(record.id) / "report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
+    return {"report": report, "model_calls": record.model_calls, "status": outcome.status}
+
+
+def run_one(scenario: ScenarioFile, *, home: Any, team_dir: Path, model: str | None) -> dict[str, Any]:
+    """Run and score one scenario; an error is recorded in the row, never raised."""
+    started = time.perf_counter()
+    try:
+        result = run_incident(scenario.path, home=home, team_dir=team_dir, model=model)
+        got = got_from_report(result["report"])
+        calls, error = result["model_calls"], None
+    except Exception as exc:
+        got = {"root_cause": None, "service": None, "confidence": None, "actions": [], "recovered": None}
+        calls, error = 0, f"{type(exc).__name__}: {exc}"
+        traceback.print_exc()
+    seconds = round(time.perf_counter() - started, 3)
+    row = {
+        "name": scenario.name,
+        "expected": scenario.expected,
+        "got": got,
+        **score(scenario.expected, got),
+        "seconds": seconds,
+        "model_calls": calls,
+    }
+    if error:
+        row["error"] = error
+    return row
+
+
+def run_suite(
+    scenarios: Sequence[ScenarioFile],
+    *,
+    home: Any,
+    team_dir: Path,
+    model: str | None,
+    on_row: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Every scenario in order; returns `{"scenarios": rows, "summary": ...}`."""
+    rows = []
+    for scenario in scenarios:
+        row = run_one(scenario, home=home, team_dir=team_dir, model=model)
+        rows.append(row)
+        if on_row:
+            on_row(row)
+    return {"scenarios": rows, "summary": summary(rows)}
