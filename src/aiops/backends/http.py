@@ -60,7 +60,7 @@ class HttpClient:
     def url(self, path: str, params: dict[str, Any] | None = None) -> str:
         """The full URL of `path` with query parameters."""
         query = f"?{urllib.parse.urlencode(params)}" if params else ""
-        return f"{self.base}/{path.lstrip('/')}{query}"
+        return f"{self.base}/{path.lstrip('/')}{query}" if path else f"{self.base}{query}"
 
     def request(
         self, method: str, path: str, *, params: dict[str, Any] | None = None, body: Any = None
