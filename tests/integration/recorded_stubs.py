@@ -32,7 +32,7 @@ class JsonHandler(http.server.BaseHTTPRequestHandler):
         parsed = urllib.parse.urlparse(self.path)
         params = dict(urllib.parse.parse_qsl(parsed.query))
         self.requests.append({"method": self.command, "path": parsed.path, "params": params, "body": body,
-                              "headers": dict(self.headers)})
+                              "headers": {k.lower(): v for k, v in self.headers.items()}})
         return parsed.path, params
 
     def log_message(self, *args: Any) -> None:

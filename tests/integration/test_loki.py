@@ -45,8 +45,8 @@ def test_pages_backwards_without_gaps_or_duplicates(loki):
     first = LokiStub.requests[0]
     assert first["params"]["query"] == '{app="payment-api"} |= ""'
     assert first["params"]["direction"] == "backward" and first["params"]["limit"] == "7"
-    assert first["headers"]["Authorization"] == "Bearer loki-secret"
-    assert first["headers"]["X-Scope-OrgID"] == "team-sre"
+    assert first["headers"]["authorization"] == "Bearer loki-secret"
+    assert first["headers"]["x-scope-orgid"] == "team-sre"
     errors = [r for r in records if r.level == "ERROR"]
     assert errors and all("Connection is not available" in r.message for r in errors)
     assert records[0].message.startswith("[http-nio-8080-exec-0] c.e.p.PaymentController - POST /v1/payments 200")
