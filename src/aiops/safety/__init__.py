@@ -57,6 +57,8 @@ from aiops.safety.errors import (
     ToolTimeoutError,
 )
 from aiops.safety.policy import Policy, PolicyDecision
+from aiops.safety.redact_env import redact_environment
+from aiops.safety.redaction import Redactor
 
 __all__ = [
     "ApprovalCrossIncidentError",
@@ -78,6 +80,8 @@ __all__ = [
     "PolicyRefusedError",
     "RedactionConfig",
     "RedactionPattern",
+    "Redactor",
     "SafetyError",
     "ToolTimeoutError",
+    "redact_environment",
 ]
