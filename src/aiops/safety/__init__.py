@@ -33,6 +33,7 @@ Execution protocol (exactly once, given an executor that honours its idempotency
 
 from __future__ import annotations
 
+from aiops.safety.audit import AUDIT_KINDS, AuditLog, AuditVerification, read_entries, verify
 from aiops.safety.config import (
     ApprovalRule,
     BudgetConfig,
@@ -61,6 +62,7 @@ from aiops.safety.redact_env import redact_environment
 from aiops.safety.redaction import Redactor
 
 __all__ = [
+    "AUDIT_KINDS",
     "ApprovalCrossIncidentError",
     "ApprovalError",
     "ApprovalExpiredError",
@@ -72,6 +74,8 @@ __all__ = [
     "ApprovalRule",
     "ApprovalStateError",
     "ApprovalTamperedError",
+    "AuditLog",
+    "AuditVerification",
     "BudgetConfig",
     "BudgetExceeded",
     "Policy",
@@ -83,5 +87,7 @@ __all__ = [
     "Redactor",
     "SafetyError",
     "ToolTimeoutError",
+    "read_entries",
     "redact_environment",
+    "verify",
 ]
