@@ -57,7 +57,7 @@ def block_kind(block: Mapping[str, Any]) -> str:
     for name in ("analysis", "diagnosis", "remediation", "communication", "topology"):
         if name in kind:
             return name
-    if any(k in block for k in ("execution", "action_taken", "actions", "remediation", "plan")):
+    if any(k in block for k in ("execution", "action_taken", "remediation", "plan", "decision")):
         return "remediation"
     if "root_cause" in block or "category" in block:
         return "diagnosis"

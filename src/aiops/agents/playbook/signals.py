@@ -129,7 +129,7 @@ class SignalBook:
         return False, ""
 
     def _related(self, spec: Mapping[str, Any], service: str) -> Fact:
-        related = self.world.callers(service) if spec["of"] == "callers" else self.world.dependencies(service)
+        related = self.world.related(service, str(spec["of"]))
         signal = str(spec.get("signal") or "")
         hits = [s for s in related if self.holds(signal, s)]
         ok = len(hits) >= int(spec.get("min", 1))

@@ -53,6 +53,16 @@ class World:
         """The services that depend directly on `name`."""
         return [s for s in self.topology if name in ((self.topology[s] or {}).get("depends_on") or [])]
 
+    def related(self, name: str, relation: str) -> list[str]:
+        """callers, dependencies (direct), or siblings (other callers of the same dependencies)."""
+        if relation == "callers":
+            return self.callers(name)
+        if relation == "siblings":
+            return list(
+                dict.fromkeys(c for d in self.dependencies(name) for c in self.callers(d) if c != name)
+            )
+        return self.dependencies(name)
+
     def onset(self, name: str) -> datetime | None:
         """When `name` went wrong: the earliest change point of a metric that is anomalous now, or
         the first flagged failure signature; an onset from the timeline when that is all there is."""
