@@ -41,6 +41,7 @@ from aiops.safety.config import (
     RedactionConfig,
     RedactionPattern,
 )
+from aiops.safety.decision import HumanDecision, InvalidDecisionError, parse_decision
 from aiops.safety.errors import (
     ApprovalCrossIncidentError,
     ApprovalError,
@@ -57,16 +58,22 @@ from aiops.safety.errors import (
     SafetyError,
     ToolTimeoutError,
 )
+from aiops.safety.ledger import AUTO_APPROVER, ApprovalLedger
+from aiops.safety.ledger_store import Approval, Proposal
 from aiops.safety.policy import Policy, PolicyDecision
 from aiops.safety.redact_env import redact_environment
 from aiops.safety.redaction import Redactor
+from aiops.safety.secret import derive_key, load_or_create_secret
 
 __all__ = [
     "AUDIT_KINDS",
+    "AUTO_APPROVER",
+    "Approval",
     "ApprovalCrossIncidentError",
     "ApprovalError",
     "ApprovalExpiredError",
     "ApprovalInFlightError",
+    "ApprovalLedger",
     "ApprovalMismatchError",
     "ApprovalNotFoundError",
     "ApprovalNotSeniorError",
@@ -78,15 +85,21 @@ __all__ = [
     "AuditVerification",
     "BudgetConfig",
     "BudgetExceeded",
+    "HumanDecision",
+    "InvalidDecisionError",
     "Policy",
     "PolicyConfig",
     "PolicyDecision",
     "PolicyRefusedError",
+    "Proposal",
     "RedactionConfig",
     "RedactionPattern",
     "Redactor",
     "SafetyError",
     "ToolTimeoutError",
+    "derive_key",
+    "load_or_create_secret",
+    "parse_decision",
     "read_entries",
     "redact_environment",
     "verify",

@@ -1,0 +1,486 @@
+"""`ApprovalLedger`: proposals, human decisions and bound, single-use approvals in SQLite.
+
+Protocol (see THREAT_MODEL.md and docs in `safety/__init__.py`):
+
+    propose -> (human) approve / edit / reject -> claim -> executor(key=approval.id) -> record_result
+
+`claim` atomically checks the keyed digest over (incident, action, target, approval id, expiry
+and the rest of the approval), the binding to the incident, action and target, the expiry and
+single use, and moves the approval to `executing`. A result recorded with `record_result` is
+returned by `result_for`, so a re-run never acts twice; an approval left `executing` (crash after
+claim, before the result) is re-claimed only with `resume=True`, and the caller must then re-run
+the executor with the same idempotency key (the approval id).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+import secrets
+import sqlite3
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from aiops.safety import errors as e
+from aiops.safety.jsonable import canonical_json
+from aiops.safety.ledger_store import Approval, Proposal, Store, approval_from_row, proposal_from_row
+from aiops.safety.policy import Policy
+from aiops.safety.redaction import Redactor
+
+if TYPE_CHECKING:
+    from aiops.safety.audit import AuditLog
+
+AUTO_APPROVER = "policy:auto"
+_APPROVAL_ID = re.compile(r"^apv_[0-9a-f]{24}$")
+_DIGEST = re.compile(r"^[0-9a-f]{64}$")
+_APPROVER = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
+
+
+class ApprovalLedger:
+    """The approvals of a state folder (`approvals.sqlite`), keyed by the folder's secret.
+
+    One instance per incident run is typical (it carries that run's `policy`); any number of
+    instances and processes may share the file.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        secret: bytes,
+        policy: Policy,
+        audit: AuditLog | None = None,
+        redactor: Redactor | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        if len(secret) < 16:
+            raise ValueError("the ledger secret must be at least 16 bytes")
+        self._store = Store(path)
+        self._secret = secret
+        self.policy = policy
+        self._audit = audit
+        self._redactor = redactor or Redactor()
+        self._clock = clock or (lambda: datetime.now(UTC))
+
+    # --- digests ----------------------------------------------------------------------------
+    def _digest(self, row: Mapping[str, Any]) -> str:
+        bound = {
+            name: row[name]
+            for name in (
+                "id",
+                "proposal_id",
+                "incident_id",
+                "action",
+                "target",
+                "risk",
+                "approver",
+                "senior",
+                "created_at",
+                "expires_at",
+            )
+        }
+        bound["senior"] = bool(bound["senior"])
+        message = canonical_json({"v": 1, **bound}).encode("utf-8")
+        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()
+
+    # --- proposals --------------------------------------------------------------------------
+    def propose(
+        self,
+        incident_id: str,
+        action: str,
+        target: str,
+        risk: str | None = None,
+        *,
+        tool_call_id: str,
+        reason: str = "",
+        agent: str | None = None,
+    ) -> Proposal:
+        """Record that an agent asks to run `action` on `target` (idempotent per incident, action,
+        target and tool call id). The policy is checked again here and the stored risk is the
+        catalogue's; a `risk` given by the caller must agree with it. Raises `PolicyRefusedError`."""
+        verdict = self.policy.check(action, target)
+        if not verdict.allowed:
+            raise e.PolicyRefusedError(verdict.reason)
+        if risk is not None and risk != verdict.risk:
+            raise e.PolicyRefusedError(
+                f"{action} is {verdict.risk} risk in the runbook catalogue, not {risk}"
+            )
+        now = self._clock().isoformat()
+        with self._store.transaction() as conn:
+            created = (
+                conn.execute(
+                    "INSERT INTO proposals (id, incident_id, action, target, risk, needs_senior,"
+                    " tool_call_id, reason, agent, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,'pending',?)"
+                    " ON CONFLICT (incident_id, action, target, tool_call_id) DO NOTHING",
+                    (
+                        "prop_" + secrets.token_hex(8),
+                        incident_id,
+                        action,
+                        target,
+                        verdict.risk,
+                        int(verdict.needs_senior),
+                        str(tool_call_id)[:200],
+                        self._redactor.text(str(reason))[:2000],
+                        self._redactor.text(agent)[:100] if agent else None,
+                        now,
+                    ),
+                ).rowcount
+                == 1
+            )
+            row = conn.execute(
+                "SELECT * FROM proposals WHERE incident_id=? AND action=? AND target=? AND tool_call_id=?",
+                (incident_id, action, target, str(tool_call_id)[:200]),
+            ).fetchone()
+        proposal = proposal_from_row(row)
+        if created and self._audit is not None:
+            self._audit.append(
+                "proposal",
+                incident_id=incident_id,
+                proposal_id=proposal.id,
+                action=action,
+                target=target,
+                risk=proposal.risk,
+                needs_senior=proposal.needs_senior,
+                reason=proposal.reason,
+                agent=agent,
+                tool_call_id=proposal.tool_call_id,
+            )
+        return proposal
+
+    def get_proposal(self, proposal_id: str) -> Proposal:
+        """The proposal with that id. Raises `ApprovalNotFoundError`."""
+        with self._store.reading() as conn:
+            row = conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
+        if row is None:
+            raise e.ApprovalNotFoundError(f"no proposal {str(proposal_id)[:40]!r}")
+        return proposal_from_row(row)
+
+    def proposals(self, incident_id: str) -> list[Proposal]:
+        """The proposals of an incident, oldest first."""
+        with self._store.reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM proposals WHERE incident_id=? ORDER BY created_at, rowid", (incident_id,)
+            ).fetchall()
+        return [proposal_from_row(row) for row in rows]
+
+    # --- decisions --------------------------------------------------------------------------
+    def approve(
+        self,
+        proposal_id: str,
+        *,
+        approver: str,
+        action: str | None = None,
+        target: str | None = None,
+        ttl: timedelta | None = None,
+    ) -> Approval:
+        """Approve a pending proposal, or approve an edit of it (another `action` / `target`, which
+        must pass the policy; the proposal records the edit). A risk class that needs a senior needs
+        an approver named in `policy.senior_approvers`. Repeating the same approval returns the
+        existing unused one. Raises `ApprovalStateError`, `ApprovalNotSeniorError`, `PolicyRefusedError`."""
+        return self._approve(proposal_id, approver, action, target, ttl, auto=False)
+
+    def auto_approve(self, proposal_id: str) -> Approval:
+        """Approve without a human, allowed only when the policy's rule for the risk class has
+        `require_human: false` (and no senior). Raises `ApprovalStateError` otherwise."""
+        return self._approve(proposal_id, AUTO_APPROVER, None, None, None, auto=True)
+
+    def _approve(
+        self,
+        proposal_id: str,
+        approver: str,
+        action: str | None,
+        target: str | None,
+        ttl: timedelta | None,
+        *,
+        auto: bool,
+    ) -> Approval:
+        if not auto and (
+            not isinstance(approver, str) or not _APPROVER.match(approver) or approver.startswith("policy:")
+        ):
+            raise e.ApprovalStateError("approver must be a name of 1-100 printable characters")
+        proposal = self.get_proposal(proposal_id)
+        final_action, final_target = action or proposal.action, target or proposal.target
+        verdict = self.policy.check(final_action, final_target)
+        if not verdict.allowed:
+            raise e.PolicyRefusedError(
+                f"the {'edited ' if action or target else ''}action is refused: {verdict.reason}"
+            )
+        if auto and (verdict.needs_human or verdict.needs_senior):
+            raise e.ApprovalStateError(
+                f"{verdict.risk}-risk actions need a human approval; none was recorded"
+            )
+        senior = self.policy.is_senior(approver)
+        if verdict.needs_senior and not senior:
+            raise e.ApprovalNotSeniorError(
+                f"{final_action} is {verdict.risk} risk and needs a senior approver "
+                f"(policy.senior_approvers); {approver!r} is not one"
+            )
+        edited = (final_action, final_target) != (proposal.action, proposal.target)
+        now = self._clock()
+        life = ttl if ttl is not None else timedelta(minutes=self.policy.config.approval_ttl_minutes)
+        with self._store.transaction() as conn:
+            current = proposal_from_row(
+                conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
+            )
+            existing = self._reusable(
+                conn, current, approver=approver, action=final_action, target=final_target, now=now
+            )
+            if existing is not None:
+                return existing
+            row = {
+                "id": "apv_" + secrets.token_hex(12),
+                "proposal_id": proposal_id,
+                "incident_id": current.incident_id,
+                "action": final_action,
+                "target": final_target,
+                "risk": verdict.risk,
+                "approver": approver,
+                "senior": int(senior),
+                "created_at": now.isoformat(),
+                "expires_at": (now + life).isoformat(),
+            }
+            row["digest"] = self._digest(row)
+            conn.execute(
+                "INSERT INTO approvals (id, proposal_id, incident_id, action, target, risk, approver, senior,"
+                " created_at, expires_at, digest, state) VALUES (:id, :proposal_id, :incident_id, :action,"
+                " :target, :risk, :approver, :senior, :created_at, :expires_at, :digest, 'approved')",
+                row,
+            )
+            conn.execute(
+                "UPDATE proposals SET status=?, decided_at=?, decided_by=?, final_action=?, final_target=?,"
+                " approval_id=? WHERE id=?",
+                (
+                    "edited" if edited else "approved",
+                    row["created_at"],
+                    approver,
+                    final_action,
+                    final_target,
+                    row["id"],
+                    proposal_id,
+                ),
+            )
+            approval = approval_from_row(
+                conn.execute("SELECT * FROM approvals WHERE id=?", (row["id"],)).fetchone()
+            )
+        if self._audit is not None:
+            self._audit.append(
+                "decision",
+                incident_id=approval.incident_id,
+                proposal_id=proposal_id,
+                decision="edited" if edited else "approved",
+                approver=approver,
+                action=final_action,
+                target=final_target,
+                risk=verdict.risk,
+                senior=senior,
+                approval_id=approval.id,
+                expires_at=approval.expires_at,
+                edited_from=f"{proposal.action} on {proposal.target}" if edited else None,
+            )
+        return approval
+
+    def _reusable(
+        self,
+        conn: sqlite3.Connection,
+        proposal: Proposal,
+        *,
+        approver: str,
+        action: str,
+        target: str,
+        now: datetime,
+    ) -> Approval | None:
+        """The existing approval when this repeats it; raises when the proposal is otherwise decided."""
+        if proposal.status == "pending":
+            return None
+        if proposal.status == "rejected":
+            raise e.ApprovalStateError(f"proposal {proposal.id} was rejected by {proposal.decided_by}")
+        row = conn.execute("SELECT * FROM approvals WHERE id=?", (proposal.approval_id,)).fetchone()
+        previous = approval_from_row(row)
+        if previous.state == "approved" and previous.expires_at <= now:
+            return None  # an expired, unused approval may be renewed
+        if (previous.approver, previous.action, previous.target) == (
+            approver,
+            action,
+            target,
+        ) and previous.state == "approved":
+            return previous
+        raise e.ApprovalStateError(
+            f"proposal {proposal.id} is already {proposal.status} (approval {previous.id}, {previous.state})"
+        )
+
+    def reject(self, proposal_id: str, *, approver: str, reason: str) -> Proposal:
+        """Reject a pending proposal with a reason the agents will see (idempotent when repeated)."""
+        if not isinstance(approver, str) or not _APPROVER.match(approver):
+            raise e.ApprovalStateError("approver must be a name of 1-100 printable characters")
+        why = self._redactor.text(str(reason or "no reason given"))[:2000]
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
+            if row is None:
+                raise e.ApprovalNotFoundError(f"no proposal {str(proposal_id)[:40]!r}")
+            current = proposal_from_row(row)
+            if current.status == "rejected":
+                return current
+            if current.status != "pending":
+                raise e.ApprovalStateError(f"proposal {proposal_id} is already {current.status}")
+            conn.execute(
+                "UPDATE proposals SET status='rejected', decided_at=?, decided_by=?, decision_reason=?"
+                " WHERE id=?",
+                (self._clock().isoformat(), approver, why, proposal_id),
+            )
+            proposal = proposal_from_row(
+                conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
+            )
+        if self._audit is not None:
+            self._audit.append(
+                "decision",
+                incident_id=proposal.incident_id,
+                proposal_id=proposal_id,
+                decision="rejected",
+                approver=approver,
+                reason=why,
+                action=proposal.action,
+                target=proposal.target,
+            )
+        return proposal
+
+    # --- claims and results -----------------------------------------------------------------
+    def claim(
+        self,
+        token_or_id: str,
+        *,
+        incident_id: str,
+        action: str,
+        target: str,
+        proposal_id: str | None = None,
+        resume: bool = False,
+    ) -> Approval:
+        """Atomically verify and use an approval for exactly (incident, action, target).
+
+        Raises `ApprovalNotFoundError`, `ApprovalTamperedError`, `ApprovalCrossIncidentError`,
+        `ApprovalMismatchError`, `ApprovalNotSeniorError`, `PolicyRefusedError`, `ApprovalExpiredError`,
+        `ApprovalReplayedError` (already done) or `ApprovalInFlightError` (claimed, no result; pass
+        `resume=True` to get it back with `resumed=True`).
+        """
+        approval_id, presented = _parse_token(token_or_id)
+        now = self._clock()
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
+            if row is None:
+                raise e.ApprovalNotFoundError(f"no approval {approval_id[:40]!r}")
+            expected = self._digest(row)
+            if not hmac.compare_digest(expected, row["digest"]) or (
+                presented is not None and not hmac.compare_digest(expected, presented)
+            ):
+                raise e.ApprovalTamperedError(
+                    f"approval {approval_id} does not match its signature; it was altered"
+                )
+            approval = approval_from_row(row)
+            self._check_binding(approval, incident_id, action, target, proposal_id)
+            if approval.state == "done":
+                raise e.ApprovalReplayedError(
+                    f"approval {approval.id} was already used; a new action needs a new approval"
+                )
+            if approval.state == "executing":
+                if resume:
+                    return approval_from_row(row, resumed=True)
+                raise e.ApprovalInFlightError(
+                    f"approval {approval.id} is already being executed; its result is not recorded yet",
+                    approval.id,
+                )
+            if approval.expires_at <= now:
+                raise e.ApprovalExpiredError(
+                    f"approval {approval.id} expired at {approval.expires_at.isoformat()}; "
+                    "ask for a new approval"
+                )
+            updated = conn.execute(
+                "UPDATE approvals SET state='executing', claimed_at=? WHERE id=? AND state='approved'",
+                (now.isoformat(), approval.id),
+            ).rowcount
+            if updated != 1:  # cannot happen under BEGIN IMMEDIATE; kept as a guard
+                raise e.ApprovalReplayedError(f"approval {approval.id} was claimed concurrently")
+            row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval.id,)).fetchone()
+        return approval_from_row(row)
+
+    def _check_binding(
+        self, approval: Approval, incident_id: str, action: str, target: str, proposal_id: str | None
+    ) -> None:
+        if approval.incident_id != incident_id:
+            raise e.ApprovalCrossIncidentError(f"approval {approval.id} belongs to another incident")
+        if proposal_id is not None and approval.proposal_id != proposal_id:
+            raise e.ApprovalMismatchError(f"approval {approval.id} is for another proposal")
+        if (approval.action, approval.target) != (action, target):
+            raise e.ApprovalMismatchError(
+                f"approval {approval.id} is for {approval.action} on {approval.target}, "
+                f"not {str(action)[:64]} on {str(target)[:64]}"
+            )
+        verdict = self.policy.check(action, target)
+        if not verdict.allowed:
+            raise e.PolicyRefusedError(verdict.reason)
+        if verdict.needs_senior and not (approval.senior and self.policy.is_senior(approval.approver)):
+            raise e.ApprovalNotSeniorError(
+                f"{action} needs a senior approver; {approval.approver!r} is not one"
+            )
+
+    def record_result(self, approval_id: str, result: Mapping[str, Any]) -> Approval:
+        """Record what the executor returned for a claimed approval (state `done`). Recording the
+        same approval again keeps the first result. Raises `ApprovalStateError` if never claimed."""
+        text = json.dumps(self._redactor.value(dict(result)), sort_keys=True)
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
+            if row is None:
+                raise e.ApprovalNotFoundError(f"no approval {str(approval_id)[:40]!r}")
+            if row["state"] == "approved":
+                raise e.ApprovalStateError(
+                    f"approval {approval_id} was never claimed; claim it before executing"
+                )
+            if row["state"] == "executing":
+                conn.execute(
+                    "UPDATE approvals SET state='done', result=?, finished_at=? WHERE id=?",
+                    (text, self._clock().isoformat(), approval_id),
+                )
+                row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
+        return approval_from_row(row)
+
+    def result_for(self, approval_id: str) -> dict[str, Any] | None:
+        """The recorded result of an approval, or None when none is recorded (or no such approval)."""
+        with self._store.reading() as conn:
+            row = conn.execute(
+                "SELECT result FROM approvals WHERE id=? AND state='done'", (approval_id,)
+            ).fetchone()
+        return json.loads(row["result"]) if row and row["result"] else None
+
+    def get_approval(self, approval_id: str) -> Approval:
+        """The approval with that id (any state). Raises `ApprovalNotFoundError`."""
+        with self._store.reading() as conn:
+            row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
+        if row is None:
+            raise e.ApprovalNotFoundError(f"no approval {str(approval_id)[:40]!r}")
+        return approval_from_row(row)
+
+    def approvals(self, incident_id: str) -> list[Approval]:
+        """The approvals of an incident, oldest first."""
+        with self._store.reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM approvals WHERE incident_id=? ORDER BY created_at, rowid", (incident_id,)
+            ).fetchall()
+        return [approval_from_row(row) for row in rows]
+
+    def in_flight(self, incident_id: str) -> list[Approval]:
+        """Approvals of an incident that were claimed but have no recorded result: the action may or
+        may not have run. Resume them with the executor's idempotency key, or check by hand."""
+        return [approval for approval in self.approvals(incident_id) if approval.state == "executing"]
+
+
+def _parse_token(token_or_id: object) -> tuple[str, str | None]:
+    if not isinstance(token_or_id, str) or not token_or_id:
+        raise e.ApprovalNotFoundError("no approval token given")
+    approval_id, _, digest = token_or_id.partition(".")
+    if not _APPROVAL_ID.match(approval_id):
+        raise e.ApprovalNotFoundError("malformed approval token")
+    if digest and not _DIGEST.match(digest):
+        raise e.ApprovalTamperedError("malformed approval signature")
+    return approval_id, digest or None
