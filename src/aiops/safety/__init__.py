@@ -58,12 +58,14 @@ from aiops.safety.errors import (
     SafetyError,
     ToolTimeoutError,
 )
+from aiops.safety.injection import Finding, find_instruction_like
 from aiops.safety.ledger import AUTO_APPROVER, ApprovalLedger
 from aiops.safety.ledger_store import Approval, Proposal
 from aiops.safety.policy import Policy, PolicyDecision
 from aiops.safety.redact_env import redact_environment
 from aiops.safety.redaction import Redactor
 from aiops.safety.secret import derive_key, load_or_create_secret
+from aiops.safety.untrusted import unwrap_untrusted, wrap_untrusted
 
 __all__ = [
     "AUDIT_KINDS",
@@ -85,6 +87,7 @@ __all__ = [
     "AuditVerification",
     "BudgetConfig",
     "BudgetExceeded",
+    "Finding",
     "HumanDecision",
     "InvalidDecisionError",
     "Policy",
@@ -98,9 +101,12 @@ __all__ = [
     "SafetyError",
     "ToolTimeoutError",
     "derive_key",
+    "find_instruction_like",
     "load_or_create_secret",
     "parse_decision",
     "read_entries",
     "redact_environment",
+    "unwrap_untrusted",
     "verify",
+    "wrap_untrusted",
 ]
