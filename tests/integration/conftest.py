@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 
-def pytest_collection_modifyitems(config, items):  # noqa: ARG001
+def pytest_collection_modifyitems(config, items):
     """Mark everything under tests/integration with `integration`."""
     for item in items:
         if "tests/integration/" in str(item.fspath).replace("\\", "/"):

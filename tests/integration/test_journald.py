@@ -19,8 +19,10 @@ JOURNAL_REMOTE = "/lib/systemd/systemd-journal-remote"
 
 def export_entry(minute: int, message: str, priority: int, unit: str, ident: str) -> str:
     usec = int((T0 + timedelta(minutes=minute)).timestamp() * 1_000_000)
-    return (f"__REALTIME_TIMESTAMP={usec}\n__MONOTONIC_TIMESTAMP={usec}\n_BOOT_ID=0123456789abcdef0123456789abcdef\n"
-            f"MESSAGE={message}\nPRIORITY={priority}\n_SYSTEMD_UNIT={unit}\nSYSLOG_IDENTIFIER={ident}\n\n")
+    return (
+        f"__REALTIME_TIMESTAMP={usec}\n__MONOTONIC_TIMESTAMP={usec}\n_BOOT_ID=0123456789abcdef0123456789abcdef\n"
+        f"MESSAGE={message}\nPRIORITY={priority}\n_SYSTEMD_UNIT={unit}\nSYSLOG_IDENTIFIER={ident}\n\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -31,32 +33,53 @@ def journal_dir(tmp_path_factory):
     entries = []
     for minute in range(60):
         if minute < 40:
-            entries.append(export_entry(minute, f"GET /v1/payments 200 {30 + minute}ms", 6,
-                                        "payment-api.service", "payment-api"))
+            entries.append(
+                export_entry(
+                    minute, f"GET /v1/payments 200 {30 + minute}ms", 6, "payment-api.service", "payment-api"
+                )
+            )
         else:
-            entries.append(export_entry(minute, "HikariPool-1 - Connection is not available, request timed out", 3,
-                                        "payment-api.service", "payment-api"))
+            entries.append(
+                export_entry(
+                    minute,
+                    "HikariPool-1 - Connection is not available, request timed out",
+                    3,
+                    "payment-api.service",
+                    "payment-api",
+                )
+            )
         if minute % 10 == 0:
-            entries.append(export_entry(minute, "ERROR deadlock detected", 6, "postgresql@15-main.service",
-                                        "postgres"))
-    subprocess.run([JOURNAL_REMOTE, "-o", str(out / "remote.journal"), "-"], input="".join(entries).encode(),
-                   check=True, capture_output=True, timeout=60)
+            entries.append(
+                export_entry(minute, "ERROR deadlock detected", 6, "postgresql@15-main.service", "postgres")
+            )
+    subprocess.run(
+        [JOURNAL_REMOTE, "-o", str(out / "remote.journal"), "-"],
+        input="".join(entries).encode(),
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return out
 
 
 def env_for(journal_dir, **logs):
-    spec = parse_environment({
-        "name": "journal",
-        "inventory": {"type": "static", "services": {"payment-api": {}, "postgres": {}, "redis": {}}},
-        "logs": {"type": "journald", **logs},
-        "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-    }, file=journal_dir / "env.yaml")
+    spec = parse_environment(
+        {
+            "name": "journal",
+            "inventory": {"type": "static", "services": {"payment-api": {}, "postgres": {}, "redis": {}}},
+            "logs": {"type": "journald", **logs},
+            "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
+        },
+        file=journal_dir / "env.yaml",
+    )
     return build_environment(spec)
 
 
 def test_window_levels_and_order(journal_dir):
     env = env_for(journal_dir, files=["*.journal"])
-    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=35), end=T0 + timedelta(minutes=45)))
+    records = list(
+        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=35), end=T0 + timedelta(minutes=45))
+    )
     assert len(records) == 11
     assert [r.ts for r in records] == sorted(r.ts for r in records)
     assert records[0].ts == T0 + timedelta(minutes=35) and records[-1].ts == T0 + timedelta(minutes=45)
@@ -72,8 +95,11 @@ def test_limit_keeps_newest(journal_dir):
 
 
 def test_matches_per_service_and_level_from_text(journal_dir):
-    env = env_for(journal_dir, files=["remote.journal"],
-                  services={"postgres": ["SYSLOG_IDENTIFIER=postgres", "_SYSTEMD_UNIT=postgresql.service"]})
+    env = env_for(
+        journal_dir,
+        files=["remote.journal"],
+        services={"postgres": ["SYSLOG_IDENTIFIER=postgres", "_SYSTEMD_UNIT=postgresql.service"]},
+    )
     records = list(env.logs.fetch("postgres", start=T0, end=T0 + timedelta(hours=1)))
     assert len(records) == 6
     assert {r.level for r in records} == {"ERROR"}  # PRIORITY=6 but the line says ERROR

@@ -22,14 +22,24 @@ def loki(tmp_path, monkeypatch):
     LokiStub.requests = []
     monkeypatch.setenv("LOKI_TOKEN", "loki-secret")
     with stub_server(LokiStub) as url:
+
         def make(**logs):
-            spec = parse_environment({
-                "name": "loki",
-                "inventory": {"type": "static", "services": {"payment-api": {}, "user-api": {}}},
-                "logs": {"type": "loki", "url": url, "query": '{app="{service}"} |= ""', "tenant": "team-sre",
-                         "token_env": "LOKI_TOKEN", **logs},
-                "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-            }, file=tmp_path / "env.yaml")
+            spec = parse_environment(
+                {
+                    "name": "loki",
+                    "inventory": {"type": "static", "services": {"payment-api": {}, "user-api": {}}},
+                    "logs": {
+                        "type": "loki",
+                        "url": url,
+                        "query": '{app="{service}"} |= ""',
+                        "tenant": "team-sre",
+                        "token_env": "LOKI_TOKEN",
+                        **logs,
+                    },
+                    "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
+                },
+                file=tmp_path / "env.yaml",
+            )
             return build_environment(spec)
 
         yield make
@@ -49,12 +59,16 @@ def test_pages_backwards_without_gaps_or_duplicates(loki):
     assert first["headers"]["x-scope-orgid"] == "team-sre"
     errors = [r for r in records if r.level == "ERROR"]
     assert errors and all("Connection is not available" in r.message for r in errors)
-    assert records[0].message.startswith("[http-nio-8080-exec-0] c.e.p.PaymentController - POST /v1/payments 200")
+    assert records[0].message.startswith(
+        "[http-nio-8080-exec-0] c.e.p.PaymentController - POST /v1/payments 200"
+    )
 
 
 def test_window_and_limit(loki):
     env = loki()
-    window = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=20), end=T0 + timedelta(minutes=25)))
+    window = list(
+        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=20), end=T0 + timedelta(minutes=25))
+    )
     assert window and all(T0 + timedelta(minutes=20) <= r.ts <= T0 + timedelta(minutes=25) for r in window)
     newest = list(env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(hours=1), limit=10))
     assert len(newest) == 10 and newest[-1].ts > T0 + timedelta(minutes=29)
@@ -68,7 +82,7 @@ def test_errors(loki):
         env.logs.fetch("nope", start=T0, end=T0)
     assert list(env.logs.fetch("user-api", start=T0, end=T0 + timedelta(hours=1))) == []
     bad = loki(query="garbage {service}")
-    with pytest.raises(BackendError, match="HTTP 400.*syntax error"):
+    with pytest.raises(BackendError, match=r"HTTP 400.*syntax error"):
         list(bad.logs.fetch("payment-api", start=T0, end=T0 + timedelta(hours=1)))
     metric = loki(query='rate({app="{service}"}[1m])')
     with pytest.raises(BackendError, match="expected a log query"):

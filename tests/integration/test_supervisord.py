@@ -76,13 +76,16 @@ def supervisord(tmp_path_factory):
 
 
 def environment(tmp_path, executor):
-    spec = parse_environment({
-        "name": "sv",
-        "inventory": {"type": "static", "services": {"payment-api": {}, "worker": {}}},
-        "logs": {"type": "files", "pattern": "logs/{service}.log"},
-        "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-        "executor": executor,
-    }, file=tmp_path / "env.yaml")
+    spec = parse_environment(
+        {
+            "name": "sv",
+            "inventory": {"type": "static", "services": {"payment-api": {}, "worker": {}}},
+            "logs": {"type": "files", "pattern": "logs/{service}.log"},
+            "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
+            "executor": executor,
+        },
+        file=tmp_path / "env.yaml",
+    )
     return build_environment(spec, state_dir=tmp_path / "state")
 
 
@@ -119,9 +122,14 @@ def test_dry_run_and_refusals(supervisord, tmp_path):
 
 def test_http_with_password_from_env_and_groups(supervisord, tmp_path, monkeypatch):
     monkeypatch.setenv("SV_PASSWORD", "sv-pass-123")
-    executor = {"type": "supervisord", "url": f"http://127.0.0.1:{supervisord['port']}/RPC2", "username": "ops",
-                "password_env": "SV_PASSWORD", "programs": {"worker": "workers:*"},
-                "actions": {"restart": "restart", "stop": "stop", "start": "start"}}
+    executor = {
+        "type": "supervisord",
+        "url": f"http://127.0.0.1:{supervisord['port']}/RPC2",
+        "username": "ops",
+        "password_env": "SV_PASSWORD",
+        "programs": {"worker": "workers:*"},
+        "actions": {"restart": "restart", "stop": "stop", "start": "start"},
+    }
     env = environment(tmp_path, executor)
     proxy = server_proxy(SupervisordOptions(url=f"unix://{supervisord['sock']}"))
     before = sorted(p["pid"] for p in proxy.supervisor.getAllProcessInfo() if p["group"] == "workers")

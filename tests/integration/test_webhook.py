@@ -17,10 +17,16 @@ RECEIVED: list[dict] = []
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        RECEIVED.append({"path": self.path, "body": body, "auth": self.headers.get("Authorization"),
-                         "team": self.headers.get("X-Team")})
+        RECEIVED.append(
+            {
+                "path": self.path,
+                "body": body,
+                "auth": self.headers.get("Authorization"),
+                "team": self.headers.get("X-Team"),
+            }
+        )
         if body["target"] == "user-api":
             status, answer = 200, {"ok": False, "message": "change freeze in effect"}
         elif body["target"] == "postgres":
@@ -34,7 +40,7 @@ class Receiver(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         self.send_response(204)
         self.end_headers()
 
@@ -47,16 +53,29 @@ def webhook_env(tmp_path, monkeypatch):
     RECEIVED.clear()
     monkeypatch.setenv("HOOK_TOKEN", "hook-secret")
     with stub_server(Receiver) as url:
+
         def make(**extra):
-            spec = parse_environment({
-                "name": "hook",
-                "inventory": {"type": "static", "services": {"payment-api": {}, "user-api": {}, "postgres": {}}},
-                "logs": {"type": "files", "pattern": "logs/{service}.log"},
-                "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-                "executor": {"type": "webhook", "url": f"{url}/hooks/remediate", "token_env": "HOOK_TOKEN",
-                             "headers": {"X-Team": "sre"}, "actions": ["restart", "scale_up"],
-                             "check_path": "/healthz", **extra},
-            }, file=tmp_path / "env.yaml")
+            spec = parse_environment(
+                {
+                    "name": "hook",
+                    "inventory": {
+                        "type": "static",
+                        "services": {"payment-api": {}, "user-api": {}, "postgres": {}},
+                    },
+                    "logs": {"type": "files", "pattern": "logs/{service}.log"},
+                    "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
+                    "executor": {
+                        "type": "webhook",
+                        "url": f"{url}/hooks/remediate",
+                        "token_env": "HOOK_TOKEN",
+                        "headers": {"X-Team": "sre"},
+                        "actions": ["restart", "scale_up"],
+                        "check_path": "/healthz",
+                        **extra,
+                    },
+                },
+                file=tmp_path / "env.yaml",
+            )
             return build_environment(spec, state_dir=tmp_path / "state")
 
         yield make
@@ -68,8 +87,13 @@ def test_posts_action_with_auth(webhook_env):
     assert result.ok and "queued restart job 41" in result.message
     [got] = RECEIVED
     assert got["path"] == "/hooks/remediate"
-    assert got["body"] == {"action": "restart", "target": "payment-api", "dry_run": False, "key": "appr-9",
-                           "environment": "hook"}
+    assert got["body"] == {
+        "action": "restart",
+        "target": "payment-api",
+        "dry_run": False,
+        "key": "appr-9",
+        "environment": "hook",
+    }
     assert got["auth"] == "Bearer hook-secret" and got["team"] == "sre"
     assert result.details["response"]["status"] == 202
     assert "Authorization" not in json.dumps(result.details)
@@ -99,12 +123,19 @@ def test_dry_runs(webhook_env):
 
 def test_unreachable(tmp_path, monkeypatch):
     monkeypatch.setenv("HOOK_TOKEN", "x")
-    spec = parse_environment({
-        "inventory": {"type": "static", "services": {"payment-api": {}}},
-        "logs": {"type": "files", "pattern": "logs/{service}.log"},
-        "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-        "executor": {"type": "webhook", "url": "http://127.0.0.1:1/hook", "actions": ["restart"], "timeout_s": 2},
-    })
+    spec = parse_environment(
+        {
+            "inventory": {"type": "static", "services": {"payment-api": {}}},
+            "logs": {"type": "files", "pattern": "logs/{service}.log"},
+            "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
+            "executor": {
+                "type": "webhook",
+                "url": "http://127.0.0.1:1/hook",
+                "actions": ["restart"],
+                "timeout_s": 2,
+            },
+        }
+    )
     env = build_environment(spec, state_dir=tmp_path)
     result = env.executor.execute("restart", "payment-api")
     assert not result.ok and "cannot reach" in result.message

@@ -148,13 +148,7 @@ class CommandExecutor:
         return ActionResult(action, target, ok=ok, message=message, dry_run=dry_run, details=details)
 
     def check(self) -> str:
-        missing = sorted(
-            {
-                a.argv[0]
-                for a in self.options.actions.values()
-                if not shutil.which(a.argv[0])
-            }
-        )
+        missing = sorted({a.argv[0] for a in self.options.actions.values() if not shutil.which(a.argv[0])})
         if missing:
             raise BackendError(f"commands not found on PATH: {', '.join(missing)}")
         return f"{len(self.options.actions)} actions for {len(self.targets())} targets"

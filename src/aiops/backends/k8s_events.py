@@ -127,14 +127,15 @@ class KubeEvents:
 
     def events(self, *, start: datetime, end: datetime, service: str | None = None) -> list[ChangeEvent]:
         services = [svc.name for svc in self.inventory.services()]
-        found = [
-            from_event(i, services, self.options.include_warnings)
-            for i in self._list("core", "list_namespaced_event")
-        ]
-        if self.options.rollouts:
+        found: list[ChangeEvent | None] = []
+        if self.options.rollouts:  # first, so a rollout sorts before the scaling it causes
             found += [
                 from_replica_set(i, services) for i in self._list("apps", "list_namespaced_replica_set")
             ]
+        found += [
+            from_event(i, services, self.options.include_warnings)
+            for i in self._list("core", "list_namespaced_event")
+        ]
         chosen = [
             ev
             for ev in found
