@@ -33,7 +33,10 @@ Execution protocol (exactly once, given an executor that honours its idempotency
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from aiops.safety.audit import AUDIT_KINDS, AuditLog, AuditVerification, read_entries, verify
+from aiops.safety.budget import Budget, BudgetUsage, estimate_tokens
 from aiops.safety.config import (
     ApprovalRule,
     BudgetConfig,
@@ -65,7 +68,11 @@ from aiops.safety.policy import Policy, PolicyDecision
 from aiops.safety.redact_env import redact_environment
 from aiops.safety.redaction import Redactor
 from aiops.safety.secret import derive_key, load_or_create_secret
+from aiops.safety.timeout import run_with_timeout
 from aiops.safety.untrusted import unwrap_untrusted, wrap_untrusted
+
+if TYPE_CHECKING:
+    from aiops.safety.middleware import BudgetMiddleware
 
 __all__ = [
     "AUDIT_KINDS",
@@ -85,8 +92,11 @@ __all__ = [
     "ApprovalTamperedError",
     "AuditLog",
     "AuditVerification",
+    "Budget",
     "BudgetConfig",
     "BudgetExceeded",
+    "BudgetMiddleware",
+    "BudgetUsage",
     "Finding",
     "HumanDecision",
     "InvalidDecisionError",
@@ -101,12 +111,22 @@ __all__ = [
     "SafetyError",
     "ToolTimeoutError",
     "derive_key",
+    "estimate_tokens",
     "find_instruction_like",
     "load_or_create_secret",
     "parse_decision",
     "read_entries",
     "redact_environment",
+    "run_with_timeout",
     "unwrap_untrusted",
     "verify",
     "wrap_untrusted",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BudgetMiddleware":
+        from aiops.safety.middleware import BudgetMiddleware
+
+        return BudgetMiddleware
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
