@@ -18,7 +18,7 @@ RUN_DIR="${AIOPS_CI_RUN:-/tmp/aiops-ci-servers}"
 if [[ -z "${PYTHON:-}" ]]; then
   if [[ -x "$ROOT/.venv/bin/python" ]]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON="python3"; fi
 fi
-APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc)
+APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl)
 PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235")
 JOURNAL_REMOTE=/lib/systemd/systemd-journal-remote
 
