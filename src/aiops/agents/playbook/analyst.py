@@ -115,19 +115,22 @@ def _timeline(world: World) -> list[dict[str, str]]:
     return sorted(rows, key=lambda r: r["time"])[:20]
 
 
-def _anomalies(world: World) -> list[dict[str, str]]:
+def _anomalies(world: World) -> list[dict[str, Any]]:
     out = []
     for name, ev in world.services.items():
         for metric, view in ev.metrics.items():
             if anomalous_now(view):
-                out.append(
-                    {
-                        "kind": ANOMALY_KIND.get(metric, "saturation" if view.saturated else "resource"),
-                        "service": name,
-                        "metric": metric,
-                        "detail": describe(view),
-                    }
-                )
+                kind = ANOMALY_KIND.get(metric, "saturation" if view.saturated else "resource")
+                row = {
+                    "kind": kind,
+                    "service": name,
+                    "metric": metric,
+                    "detail": describe(view),
+                    "current": view.current,
+                    "baseline": view.baseline,
+                    "since": view.onset,
+                }
+                out.append({k: v for k, v in row.items() if v is not None})
     return out
 
 

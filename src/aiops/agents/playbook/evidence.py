@@ -76,6 +76,19 @@ class MetricView:
             return None
         return self.current / self.baseline
 
+    @property
+    def notable(self) -> bool:
+        """Worth handing on: off its baseline, saturated, shaped, or missing."""
+        ratio = self.ratio
+        off = ratio is not None and not 0.67 <= ratio <= 1.5
+        return (
+            self.current is None
+            or self.anomalous
+            or self.saturated
+            or off
+            or self.trend not in ("", "steady")
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "", False)}
 
@@ -124,7 +137,7 @@ class ServiceEvidence:
             "patterns": [
                 {k: v for k, v in asdict(p).items() if v not in (None, "", False)} for p in self.patterns[:6]
             ],
-            "metrics": {k: v.to_dict() for k, v in self.metrics.items()},
+            "metrics": {k: v.to_dict() for k, v in self.metrics.items() if v.notable},
             **({"log_lines": self.log_lines} if self.log_lines is not None else {}),
             **({"log_errors": self.log_errors} if self.log_errors is not None else {}),
             **({"onset": self.onset} if self.onset else {}),

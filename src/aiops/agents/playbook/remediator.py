@@ -28,11 +28,11 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
     category, service = str(root.get("category") or "none"), root.get("service")
     confidence = str(root.get("confidence") or "low")
     if category == "none" or not service:
-        return _done(root, None, "No action: the diagnosis found no fault to fix.")
+        return _done(root, diagnosis, "No action: the diagnosis found no fault to fix.")
     if confidence == "low":
         return _done(
             root,
-            None,
+            diagnosis,
             "No action: the diagnosis has low confidence; acting on a guess risks a wrong fix. "
             "Investigate further or escalate.",
         )
@@ -88,18 +88,18 @@ def _request(action: Action, service: str, root: Mapping[str, Any], diagnosis: M
     )
 
 
-def _done(root: Mapping[str, Any], action: Action | None, why: str) -> Reply:
+def _done(root: Mapping[str, Any], diagnosis: Mapping[str, Any], why: str) -> Reply:
     data = {
         "kind": "remediation",
-        "action": action.name if action else None,
+        "action": None,
         "target": root.get("service"),
-        "risk": action.risk if action else None,
+        "risk": None,
         "reason": why,
         "decision": "none",
         "result": "not executed",
         "verified": None,
         "verification": "nothing was executed, so there was nothing to verify",
-        "follow_ups": _follow_ups(root, None, None),
+        "follow_ups": _follow_ups(root, diagnosis, None, None),
     }
     return Reply(text=f"{why}\n\n{blocks.render_block(data)}")
 
@@ -136,7 +136,7 @@ def _report(
         "verified": verified,
         "verification": verification,
         "executed_at": outcome.get("executed_at"),
-        "follow_ups": _follow_ups(root, name if executed else None, verified),
+        "follow_ups": _follow_ups(root, diagnosis, name if executed else None, verified),
     }
     if decision == "rejected":
         head = (
@@ -150,17 +150,24 @@ def _report(
     return Reply(text=f"{sentence(head)}\n\n{blocks.render_block(data)}")
 
 
-def _follow_ups(root: Mapping[str, Any], action: str | None, verified: bool | None) -> list[str]:
-    category, service = humanise(root.get("category") or "the failure"), root.get("service") or "the service"
+def _follow_ups(
+    root: Mapping[str, Any], diagnosis: Mapping[str, Any], action: str | None, verified: bool | None
+) -> list[str]:
+    category, service = root.get("category") or "none", root.get("service") or "the service"
+    if category == "none":
+        return ["Review the alert rule: it fired while the team found no fault behind it"]
+    words = humanise(category)
+    verify = diagnosis.get("verify") if isinstance(diagnosis.get("verify"), Mapping) else {}
+    metrics = ", ".join(str(m) for m in (verify.get("metrics") or {"error_rate": {}})) or "error_rate"
+    prevention = str(
+        diagnosis.get("prevention") or f"remove the underlying cause of the {words} on {service}"
+    )
     out = [
-        f"Monitor {service} for a recurrence of the {category} over the next days",
-        f"Hold a post-mortem on the {category} on {service}",
-        f"Prevention: address the underlying cause of the {category} on {service}",
+        f"Monitor {metrics} on {service} for a recurrence of the {words} over the next days",
+        f"Hold a post-mortem on the {words} on {service}",
+        f"Prevention: {prevention}",
     ]
     if action:
-        out.append(
-            f"Runbook update: record that {action} "
-            + ("restored the service" if verified else "did not clearly restore the service")
-            + f" for {category}"
-        )
+        outcome = "restored the service" if verified else "did not clearly restore the service"
+        out.append(f"Runbook update: record that {action} {outcome} for {words}")
     return out

@@ -11,11 +11,13 @@ def humanise(name: str) -> str:
 
 
 def sentence(text: str) -> str:
-    """`text` with a capital first letter and a final full stop."""
+    """`text` with a capital first letter (identifiers are left as they are) and a final full stop."""
     text = " ".join(str(text).split())
     if not text:
         return ""
-    text = text[0].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if "_" not in first and "-" not in first:
+        text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
 
 

@@ -10,6 +10,7 @@ from aiops.agents.playbook import blocks
 from aiops.agents.playbook.text import humanise, sentence
 
 CONFIDENCES = ("high", "medium", "low")
+HEALTH = ("error_rate", "latency_p99")
 
 
 def _root(found: Sequence[Mapping[str, Any]], vocabulary: Sequence[str]) -> dict[str, Any]:
@@ -64,24 +65,26 @@ def _timeline(found: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
 
 
 def _impact(found: Sequence[Mapping[str, Any]], root: Mapping[str, Any]) -> str:
-    analysis = [b for b in found if blocks.block_kind(b) == "analysis"]
     parts: list[str] = []
-    for block in analysis:
-        service = block.get("service")
-        metrics = block.get("metrics") if isinstance(block.get("metrics"), Mapping) else {}
-        shown = [f"{k} {v}" for k, v in metrics.items() if k in ("error_rate", "latency_p99")]
-        if service and shown:
-            parts.append(f"{service}: {', '.join(shown)}")
-        degraded = [s for s in block.get("degraded_services") or [] if s != service]
-        if degraded:
-            parts.append(f"also degraded: {', '.join(degraded)}")
+    for block in found:
+        if blocks.block_kind(block) != "analysis":
+            continue
+        for row in block.get("anomalies") or []:
+            if not isinstance(row, Mapping) or row.get("metric") not in HEALTH:
+                continue
+            if isinstance(row.get("current"), int | float) and isinstance(row.get("baseline"), int | float):
+                since = f" since {row['since']}" if row.get("since") else ""
+                parts.append(
+                    f"{row.get('service')}: {humanise(row['metric'])} {row['current']:g} against a "
+                    f"baseline of {row['baseline']:g}{since}"
+                )
+            elif row.get("detail"):
+                parts.append(str(row["detail"]))
     if root.get("category") == "none":
         return sentence(
             "No user impact was found: " + ("; ".join(parts) or "the health metrics are at baseline")
         )
-    return sentence(
-        "; ".join(parts) or f"{root.get('service') or 'the service'} was degraded (see the evidence)"
-    )
+    return sentence("; ".join(dict.fromkeys(parts)) or f"{root.get('service') or 'the service'} was degraded")
 
 
 def _communications(found: Sequence[Mapping[str, Any]]) -> list[str]:
