@@ -26,20 +26,27 @@ MAX_POINTS = 11_000
 COMBINE = {"max": max, "min": min, "sum": math.fsum, "avg": lambda v: math.fsum(v) / len(v)}
 
 
+LimitField = Literal["memory_limit_mi", "pool_size", "max_connections", "cpu", "replicas"]
+
+
 class QueryOptions(Options):
     """One metric: PromQL template, unit, and where its saturation limit comes from."""
 
     query: str = Field(min_length=1)
     unit: str = ""
     limit: float | None = None
-    limit_from: Literal["memory_limit_mi", "pool_size", "max_connections", "cpu", "replicas"] | None = None
+    limit_from: list[LimitField] | None = None
     limit_query: str | None = None
     combine: Literal["max", "min", "sum", "avg"] = "max"
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, value: Any) -> Any:
-        return {"query": value} if isinstance(value, str) else value
+        if isinstance(value, str):
+            return {"query": value}
+        if isinstance(value, dict) and isinstance(value.get("limit_from"), str):
+            return {**value, "limit_from": [value["limit_from"]]}
+        return value
 
     @model_validator(mode="after")
     def _one_limit(self) -> QueryOptions:
@@ -117,8 +124,8 @@ class PrometheusMetrics:
     def _limit(self, spec: QueryOptions, svc: Any, service: str, end: datetime, step_s: int) -> float | None:
         if spec.limit is not None:
             return spec.limit
-        if spec.limit_from is not None:
-            value = getattr(svc, spec.limit_from)
+        if spec.limit_from is not None:  # the first inventory field the service has
+            value = next((v for f in spec.limit_from if (v := getattr(svc, f)) is not None), None)
             return float(value) if value is not None else None
         if spec.limit_query is not None:
             data = self._api(
