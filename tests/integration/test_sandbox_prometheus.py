@@ -28,18 +28,31 @@ SAMPLE_RE = re.compile(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)\{([^}]*)\}")
 
 def sim_export(out: Path) -> None:
     """Run the sandbox export; skip when this checkout has no `aiops sim export` yet."""
-    probe = subprocess.run([sys.executable, "-m", "aiops", "sim", "export", "--help"], capture_output=True,
-                           text=True, timeout=120, check=False)
+    probe = subprocess.run(
+        [sys.executable, "-m", "aiops", "sim", "export", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     if probe.returncode != 0:
         pytest.skip("`aiops sim export` is not available in this checkout (sandbox issue #3)")
-    proc = subprocess.run([sys.executable, "-m", "aiops", "sim", "export", SCENARIO, "--out", str(out)],
-                          capture_output=True, text=True, timeout=300, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "aiops", "sim", "export", SCENARIO, "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
 def openmetrics_files(out: Path) -> list[Path]:
-    return [p for p in sorted(out.rglob("*")) if p.is_file() and p.stat().st_size
-            and p.read_bytes()[-64:].rstrip().endswith(b"# EOF")]
+    return [
+        p
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.stat().st_size and p.read_bytes()[-64:].rstrip().endswith(b"# EOF")
+    ]
 
 
 def families(text: str) -> dict[str, set[str]]:
@@ -88,13 +101,19 @@ def env_file(exported) -> dict:
         queries[metric] = {"query": f'max({family}{{{label}="{{service}}"}})'}
     logs = {}
     for service in services:
-        paths = [str(p) for p in sorted(exported["out"].rglob(f"*{service}*")) if p.is_file()
-                 and not p.read_bytes()[-64:].rstrip().endswith(b"# EOF")]
+        paths = [
+            str(p)
+            for p in sorted(exported["out"].rglob(f"*{service}*"))
+            if p.is_file() and not p.read_bytes()[-64:].rstrip().endswith(b"# EOF")
+        ]
         if paths:
             logs[service] = paths
     return {
-        "name": "prom-replay", "scenario": SCENARIO,
-        "inventory": "sandbox", "events": "sandbox", "clock": "sandbox",
+        "name": "prom-replay",
+        "scenario": SCENARIO,
+        "inventory": "sandbox",
+        "events": "sandbox",
+        "clock": "sandbox",
         "metrics": {"type": "prometheus", "url": exported["url"], "queries": queries},
         "logs": {"type": "files", "services": logs},
     }
