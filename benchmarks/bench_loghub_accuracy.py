@@ -1,0 +1,107 @@
+"""LogHub grouping accuracy: our miner (no per-system settings) vs drain3 tuned and untuned.
+
+Run: .venv/bin/python benchmarks/bench_loghub_accuracy.py [--systems A,B] [--show-errors SYSTEM]
+
+Grouping accuracy (GA): a line counts as right when its predicted group holds exactly the lines of
+its true group (corrected LogHub labels). drain3 "tuned" gets the LogPAI per-system header format,
+masks, similarity threshold and depth; drain3 "untuned" gets whole lines and default settings.
+Our miner gets whole lines and nothing else. Both references run in the same process and run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+from aiops.analysis import LogParser
+from bench_loghub_common import (
+    TUNED,
+    drain3_content,
+    drain3_miner,
+    format_regex,
+    grouping_accuracy,
+    load_labels,
+    load_lines,
+    systems,
+)
+
+
+def ours(lines: list[str]) -> tuple[list[str], LogParser]:
+    """Group ids from our parser for every line."""
+    parser = LogParser()
+    return [parsed.template.id for parsed in parser.parse(lines)], parser
+
+
+def drain3_groups(system: str | None, lines: list[str]) -> list[int]:
+    """drain3 cluster ids (tuned for `system`, or untuned when None)."""
+    miner = drain3_miner(system)
+    pattern = format_regex(TUNED[system]["format"]) if system else None
+    return [miner.add_log_message(drain3_content(line, pattern))["cluster_id"] for line in lines]
+
+
+def show_errors(lines: list[str], truth: list[str], predicted: list[str], limit: int = 25) -> None:
+    """Print the true groups we got wrong, with the predicted groups their lines landed in."""
+    by_true: dict[str, list[int]] = defaultdict(list)
+    by_pred: dict[str, list[int]] = defaultdict(list)
+    for index, (true, pred) in enumerate(zip(truth, predicted, strict=True)):
+        by_true[true].append(index)
+        by_pred[pred].append(index)
+    shown = 0
+    for true, members in sorted(by_true.items(), key=lambda kv: -len(kv[1])):
+        preds = Counter(predicted[i] for i in members)
+        pred = preds.most_common(1)[0][0]
+        if len(preds) == 1 and len(by_pred[pred]) == len(members):
+            continue
+        print(f"\n[{len(members)} lines] TRUE {true}")
+        for group, count in preds.most_common(4):
+            others = Counter(truth[i] for i in by_pred[group] if truth[i] != true)
+            example = lines[next(i for i in members if predicted[i] == group)]
+            print(f"   -> {group} x{count} (+{sum(others.values())} foreign) e.g. {example[:160]}")
+            for other, n in others.most_common(2):
+                print(f"        foreign x{n}: {other[:120]}")
+        shown += 1
+        if shown >= limit:
+            break
+
+
+def main() -> int:
+    """Run the benchmark and print the table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--systems", help="comma-separated subset")
+    ap.add_argument("--show-errors", metavar="SYSTEM", help="print mis-grouped templates of one system")
+    ap.add_argument("--no-drain", action="store_true", help="skip the drain3 references")
+    args = ap.parse_args()
+    names = args.systems.split(",") if args.systems else systems()
+    rows = []
+    print(f"{'system':<12} {'ours':>7} {'drain3-tuned':>13} {'drain3-untuned':>15}  header learned")
+    for name in names:
+        lines, truth = load_lines(name), load_labels(name)
+        predicted, parser = ours(lines)
+        ga = grouping_accuracy(predicted, truth)
+        tuned = untuned = float("nan")
+        if not args.no_drain:
+            if name in TUNED:
+                tuned = grouping_accuracy(drain3_groups(name, lines), truth)
+            untuned = grouping_accuracy(drain3_groups(None, lines), truth)
+        rows.append((ga, tuned, untuned))
+        header = parser.header.describe() if parser.header else "?"
+        print(f"{name:<12} {ga:7.3f} {tuned:13.3f} {untuned:15.3f}  {header}")
+        if args.show_errors == name:
+            show_errors(lines, truth, predicted)
+    if rows:
+        mean = [statistics.fmean(col) for col in zip(*rows, strict=True)]
+        print(f"{'mean':<12} {mean[0]:7.3f} {mean[1]:13.3f} {mean[2]:15.3f}")
+        if not args.no_drain:
+            print(f"ratio ours/drain3-tuned {mean[0] / mean[1]:.3f}; "
+                  f"ours/drain3-untuned {mean[0] / mean[2]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,135 @@
+"""Raw log lines in, templates out: header learning + masking + template mining, streamed.
+
+`LogParser.parse(lines)` learns the header layout from the first `learn_lines` lines (held in a
+bounded buffer), then yields one `ParsedLine` per input line, in order, blank lines included.
+`LogParser.json_lines(lines)` is the same stream rendered as the `aiops logs parse --json`
+contract: one JSON object per input line, ``{"line": N, "group": "<id>", "template": "<text>"}``
+(N counts from 1; the template is the group's template when the line was read; the group id is
+stable while the template generalises).
+
+Fast path: a line whose *shape* (the whole line with every digit turned into ``0``) was seen before
+gets that line's template with one dictionary lookup: masking never depends on digit values, so
+two lines of one shape always mask alike. Shapes are computed for whole blocks of lines with one
+`str.translate`. The shape table is bounded by `SHAPE_CHARS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from aiops.analysis.header import HeaderModel, learn_header
+from aiops.analysis.jsonlines import split_json
+from aiops.analysis.miner import Template, TemplateMiner
+
+LEARN_LINES = 400
+"""Lines buffered to learn the header before the first result is produced."""
+SHAPE_CHARS = 16_000_000
+"""Characters of line shapes kept in the fast-path table before it is reset."""
+MAX_SHAPE = 2_000
+"""Longer lines are not kept in the shape table."""
+BLOCK_LINES = 2_048
+
+_ZEROS = str.maketrans("123456789", "000000000")
+
+
+@dataclass(slots=True)
+class ParsedLine:
+    """One parsed line: its 1-based number, template, message part, raw header texts."""
+
+    number: int
+    template: Template
+    message: str
+    level_text: str
+    time_text: str
+
+
+def shapes(lines: list[str]) -> list[str]:
+    """The shape of every line (each digit turned into ``0``), computed in one pass."""
+    return "\n".join(lines).translate(_ZEROS).split("\n")
+
+
+class LogParser:
+    """Header learning plus a `TemplateMiner`, usable on any line-oriented log."""
+
+    def __init__(self, *, header: HeaderModel | None = None, miner: TemplateMiner | None = None,
+                 learn_lines: int = LEARN_LINES) -> None:
+        self.header = header
+        self.miner = miner or TemplateMiner()
+        self.learn_lines = learn_lines
+        self._shapes: dict[str, Template] = {}
+        self._shape_chars = 0
+
+    def _prime(self, lines: Iterable[str]) -> Iterator[str]:
+        """Learn the header from the first lines if needed; return an iterator over all lines."""
+        iterator = iter(lines)
+        if self.header is not None:
+            return iterator
+        head = list(islice(iterator, self.learn_lines))
+        self.header = learn_header(head)
+        return _chain(head, iterator)
+
+    def split(self, line: str) -> tuple[str, str, str]:
+        """(message, level text, time text) of one line under the learned header."""
+        header = self.header or HeaderModel()
+        if header.json:
+            parts = split_json(line)
+            return parts if parts is not None else (line, "", "")
+        match, message = header.split(line)
+        if match is None:
+            return message, "", ""
+        groups = match.groupdict()
+        when = " ".join(groups[name] for name in header.time_groups if groups.get(name))
+        return message, groups.get("lv") or "", when
+
+    def _mine(self, shape: str, line: str) -> Template:
+        """Template of a line whose shape is not in the table yet."""
+        template = self.miner.add(self.split(line)[0])
+        if len(shape) <= MAX_SHAPE:
+            if self._shape_chars > SHAPE_CHARS:
+                self._shapes.clear()
+                self._shape_chars = 0
+            self._shapes[shape] = template
+            self._shape_chars += len(shape)
+        return template
+
+    def _templates(self, lines: Iterable[str]) -> Iterator[tuple[list[str], list[Template]]]:
+        """Blocks of (lines, their templates), in order."""
+        iterator = self._prime(lines)
+        table = self._shapes
+        while True:
+            block = list(islice(iterator, BLOCK_LINES))
+            if not block:
+                return
+            out: list[Template] = []
+            for shape, line in zip(shapes(block), block, strict=True):
+                template = table.get(shape)
+                if template is None:
+                    template = self._mine(shape, line)
+                else:
+                    template.count += 1
+                out.append(template)
+            yield block, out
+
+    def parse(self, lines: Iterable[str]) -> Iterator[ParsedLine]:
+        """Yield a `ParsedLine` for every line of `lines` (text lines without line ends)."""
+        number = 0
+        for block, templates in self._templates(lines):
+            for line, template in zip(block, templates, strict=True):
+                number += 1
+                message, level, when = self.split(line)
+                yield ParsedLine(number, template, message, level, when)
+
+    def json_lines(self, lines: Iterable[str]) -> Iterator[list[str]]:
+        """Yield blocks of `--json` output lines (no line ends), one per input line, in order."""
+        number = 0
+        for _block, templates in self._templates(lines):
+            start = number
+            number += len(templates)
+            yield [f'{{"line": {n}{t.json_tail}' for n, t in enumerate(templates, start + 1)]
+
+
+def _chain(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
+    yield from rest

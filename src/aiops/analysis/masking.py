@@ -1,0 +1,67 @@
+"""Variable masking: replace the parts of a log message that vary between occurrences of the same
+event (numbers, ids, IPs, hex, UUIDs, paths, URLs, dates, durations) with `<*>`.
+
+The rules are generic (no per-format settings). They run as one compiled alternation so a message
+is scanned once, in C. Order matters: the first rule that matches at a position wins.
+
+A "word" here is a run of characters between delimiters (whitespace and ``=:,;()[]{}"'<>|``):
+a word that starts with a digit or holds a run of two digits or two separate digits is a variable
+as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.7601``, ``12ms``,
+``0x7fed``, ``a64f992``), because an event's constant text almost never carries digits that
+change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
+so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only when their
+shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more parts,
+hex strings, dates).
+"""
+
+from __future__ import annotations
+
+import re
+
+MASK = "<*>"
+"""The placeholder written for a variable part."""
+
+_DELIM = r"\s=:,;()\[\]{}\"'<>|"
+"""Characters that end a word for the digit rule."""
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+_DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
+
+_TLD = ("com|net|org|edu|gov|mil|int|info|biz|io|co|us|uk|de|cn|ru|jp|fr|br|it|nl|pl|kr|in|au|es|ca|ch|"
+        "se|tw|hk|mx|ar|cz|eu|local|internal|lan|localdomain|example")
+
+WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\s\"'<>]+"),
+    ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),
+    ("date", rf"(?:{_DAY},?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[ \t]+\d{{1,2}}:\d\d"
+             rf"(?::\d\d)?(?:[.,]\d+)?(?:[ \t]+\d{{4}})?\b"),
+    ("host", rf"(?i:(?:[a-z0-9-]++\.)++(?:{_TLD})\.?(?![^{_DELIM}]))"),
+    ("win_path", r"[A-Za-z]:\\[^\s\"'<>|]*"),
+    ("path", rf"(?:~|\.{{1,2}})?(?:/[^{_DELIM}/]+){{2,}}/?"),
+    ("hex", rf"(?:0[xX])?[0-9a-fA-F]{{8,}}+(?![^{_DELIM}])"),
+    ("word_with_digit", rf"(?:[-+#@$/.~]?\d|[^{_DELIM}\d]*+\d(?:\d|[^{_DELIM}\d]++\d))[^{_DELIM}]*+"),
+)
+"""(name, regex) pairs tried, in this order, where a word starts (after a delimiter or the start)."""
+
+DIGIT_RULE = ("digit", r"\d+")
+"""A digit left inside a word (``eth0``, ``A2dp``) is masked alone."""
+
+MASK_RULES: tuple[tuple[str, str], ...] = (*WORD_RULES, DIGIT_RULE)
+
+_WORD_START = rf"(?<![^{_DELIM}])(?![a-z_]++(?:[\s=,;()\[\]{{}}\"'<>|]|:(?!//)|$))"
+"""A word starts here, and it is not a plain lower-case word (those are never variables by shape)."""
+MASK_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for _, p in WORD_RULES) + ")|" + DIGIT_RULE[1])
+
+
+def mask(text: str) -> str:
+    """Return `text` with every variable part replaced by `<*>`."""
+    return MASK_RE.sub(MASK, text)
+
+
+def rule_names(text: str) -> list[str]:
+    """Which rule masked each variable part of `text`, in order (for tests and debugging)."""
+    return [match.lastgroup or "" for match in _NAMED_RE.finditer(text)]
+
+
+_NAMED_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in WORD_RULES) + ")"
+                       + f"|(?P<{DIGIT_RULE[0]}>{DIGIT_RULE[1]})")

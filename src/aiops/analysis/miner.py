@@ -1,0 +1,179 @@
+"""Streaming template miner: groups log messages (header already removed) into templates.
+
+Each message is masked (see `masking`) and looked up in a bounded cache of masked texts. A miss is
+tokenised on blanks and compared with the templates of the same length and first token:
+
+- a position matches when the words are equal, the template has `<*>` there, one word is a
+  pattern the other fits (``rhost=<*>`` / ``rhost=example.org``), or `variables.same_variable`
+  finds evidence that the two words are values of one variable;
+- the line joins the best template where every position matches (the template generalises);
+- otherwise it starts a new template. When lines keep differing from one template at the same
+  one or two positions only (`spread` distinct values), those positions are taken as variables
+  and later lines join the first template.
+
+Memory: one `Template` per template, a bounded cache, a bounded table of variable values and a
+small sibling table; nothing grows with the number of lines. Group ids are stable: a template keeps
+its id while it generalises, so ids printed earlier stay valid.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from aiops.analysis.masking import MASK, mask
+from aiops.analysis.variables import cores, generalise, same_variable, slot_value
+
+WILD = MASK
+TABLE_LIMIT = 100_000
+"""Entries kept in each bounded table (cache, known values) before it is reset."""
+
+
+@dataclass(slots=True, eq=False)
+class Template:
+    """One mined template. `tokens` generalise (positions become `<*>`) as lines join."""
+
+    id: str
+    tokens: list[str]
+    count: int = 0
+    text: str = ""
+    json_tail: str = field(default="", repr=False)
+
+    def refresh(self) -> None:
+        """Recompute the cached text forms after the tokens changed."""
+        self.text = " ".join(self.tokens)
+        self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text, ensure_ascii=False)}}}'
+
+
+_TOKEN = re.compile(r'[^\s"]*"[^"\s]*(?: [^"\s]+){1,3}"[^\s"]*|\S+')
+
+
+def tokenise(masked: str) -> list[str]:
+    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``) whole."""
+    if '"' not in masked:
+        return masked.split()
+    return _TOKEN.findall(masked)
+
+
+def fits(token: str, pattern: str) -> bool:
+    """True when `pattern` holds `<*>` and `token` matches it (`<*>` standing for any text)."""
+    if WILD not in pattern:
+        return False
+    parts = pattern.split(WILD)
+    head, tail = parts[0], parts[-1]
+    if not token.startswith(head) or not token.endswith(tail) or len(token) < len(head) + len(tail):
+        return False
+    position, end = len(head), len(token) - len(tail)
+    for middle in parts[1:-1]:
+        found = token.find(middle, position, end)
+        if found < 0:
+            return False
+        position = found + len(middle)
+    return True
+
+
+class TemplateMiner:
+    """Group messages into templates, one message at a time (`add`)."""
+
+    def __init__(self, *, spread: int = 5, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
+        self.spread = spread
+        self.cache_size = cache_size
+        self.id_prefix = id_prefix
+        self.templates: list[Template] = []
+        self._cache: dict[str, Template] = {}
+        self._index: dict[tuple[int, str], list[Template]] = {}
+        self._known: dict[str, int] = {}
+        self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
+
+    def add(self, message: str) -> Template:
+        """Assign `message` to a template (creating or generalising one) and return it."""
+        masked = mask(message)
+        template = self._cache.get(masked)
+        if template is None:
+            return self.add_masked(masked)
+        template.count += 1
+        return template
+
+    def add_masked(self, masked: str) -> Template:
+        """Like `add` for a message already masked (and not found in the cache)."""
+        template = self._place(tokenise(masked))
+        if len(self._cache) >= self.cache_size:
+            self._cache.clear()
+        self._cache[masked] = template
+        template.count += 1
+        return template
+
+    def _place(self, tokens: list[str]) -> Template:
+        first = tokens[0] if tokens else ""
+        bucket = self._index.setdefault((len(tokens), WILD if WILD in first else first), [])
+        best, best_exact = None, -1
+        near, near_blocked = None, tuple(range(len(tokens) + 1))
+        for candidate in bucket:
+            exact, blocked = self._compare(candidate.tokens, tokens)
+            if not blocked:
+                if exact > best_exact:
+                    best, best_exact = candidate, exact
+            elif len(blocked) < len(near_blocked):
+                near, near_blocked = candidate, blocked
+        if best is None and near is not None and self._spread_out(near, near_blocked, len(tokens)):
+            best = near
+        if best is not None:
+            self._merge(best, tokens)
+            return best
+        template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
+        template.refresh()
+        self.templates.append(template)
+        bucket.append(template)
+        return template
+
+    def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
+        """(number of equal words, positions where the words cannot be one variable)."""
+        exact = 0
+        blocked: list[int] = []
+        known = self._known
+        previous = ""
+        for index, (left, right) in enumerate(zip(template, tokens, strict=True)):
+            if left == right:
+                exact += 1
+            elif not (left == WILD or fits(right, left) or fits(left, right)
+                      or same_variable(left, right, previous, known)):
+                blocked.append(index)
+            previous = left
+        return exact, tuple(blocked)
+
+    def _spread_out(self, near: Template, blocked: tuple[int, ...], length: int) -> bool:
+        """Count lines that differ from `near` only at `blocked`; true once they look variable."""
+        if len(blocked) > 1 or len(blocked) * 3 > length:
+            return False
+        key = (near.id, blocked)
+        seen = self._siblings.get(key, 1) + 1
+        if len(self._siblings) >= TABLE_LIMIT:
+            self._siblings.clear()
+        self._siblings[key] = seen
+        return seen >= self.spread
+
+    def _merge(self, template: Template, tokens: list[str]) -> None:
+        changed = False
+        current = template.tokens
+        known = self._known
+        if len(known) >= TABLE_LIMIT:
+            known.clear()
+        for index, (left, right) in enumerate(zip(current, tokens, strict=True)):
+            if left == right:
+                continue
+            if left == WILD or fits(right, left):
+                value = right if left == WILD else slot_value(right, left)
+                if value and WILD not in value:
+                    known[value] = known.get(value, 0) + 1
+                continue
+            if fits(left, right):
+                current[index] = right
+            else:
+                current[index] = generalise(left, right)
+                for word in cores(left, right)[1:3]:
+                    if word and WILD not in word:
+                        known[word] = known.get(word, 0) + 1
+            changed = True
+        if changed:
+            template.refresh()

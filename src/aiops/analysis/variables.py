@@ -1,0 +1,79 @@
+"""Evidence that two different words at the same place of a message are values of one variable.
+
+Masking already turns digit-bearing words into `<*>`. What is left are words without digits, and
+there two lines of one event (``user=root`` / ``user=uucp``) look just like two different events
+(``layout begin`` / ``layout end``). The miner only merges such words on evidence:
+
+- key=value: the same key with a different value (``force=true`` / ``force=false``);
+- booleans and nulls (``true``, ``false``, ``null``, ``none``, ``yes``, ``no``);
+- dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
+- the word after a name word (``user cyrus``, ``host db``);
+- size and duration units (``KB`` / ``MB``);
+- both words were already seen filling a variable slot of some template (``root``, ``uucp``).
+
+Every rule is about what values look like in logs in general, never about one log format.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiops.analysis.masking import MASK
+
+DELIMS = frozenset(" =:,;()[]{}\"'<>|")
+BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
+NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login"})
+UNITS = frozenset({
+    "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
+    "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
+})
+_DOTTED = re.compile(r"[\w$@~-]+(?:[./\\]+[\w$@~*-]+)+[./]?")
+
+
+def cores(left: str, right: str) -> tuple[str, str, str, str]:
+    """(prefix, left core, right core, suffix): the shared ends cut back to delimiter boundaries."""
+    limit = min(len(left), len(right))
+    start = 0
+    while start < limit and left[start] == right[start]:
+        start += 1
+    while start > 0 and left[start - 1] not in DELIMS:
+        start -= 1
+    end = 0
+    while end < limit - start and left[-1 - end] == right[-1 - end]:
+        end += 1
+    while end > 0 and left[len(left) - end] not in DELIMS:
+        end -= 1
+    return left[:start], left[start:len(left) - end], right[start:len(right) - end], left[len(left) - end:]
+
+
+def generalise(left: str, right: str) -> str:
+    """The pattern covering both words: shared delimiter-aligned ends around `<*>`."""
+    prefix, _, _, suffix = cores(left, right)
+    return f"{prefix}{MASK}{suffix}"
+
+
+def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
+    """True when `left` and `right` (different words at one position) are values of one variable."""
+    prefix, a, b, _ = cores(left, right)
+    if not a or not b:
+        return bool(prefix) and prefix.endswith("=")
+    if prefix.endswith("=") and prefix[:-1].strip(" =:,;()[]{}\"'<>|"):
+        return True
+    lower_a, lower_b = a.lower(), b.lower()
+    if lower_a in BOOLEANS and lower_b in BOOLEANS:
+        return True
+    if lower_a in UNITS and lower_b in UNITS:
+        return True
+    if _DOTTED.fullmatch(a) and _DOTTED.fullmatch(b):
+        return True
+    if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:
+        return True
+    return a in known and b in known
+
+
+def slot_value(token: str, pattern: str) -> str:
+    """The text `<*>` stands for when `token` fills `pattern` (one `<*>`), else ""."""
+    if pattern.count(MASK) != 1 or MASK in token:
+        return ""
+    head, tail = pattern.split(MASK)
+    return token[len(head):len(token) - len(tail)] if len(token) >= len(head) + len(tail) else ""
