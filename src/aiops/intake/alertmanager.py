@@ -47,6 +47,11 @@ class IncomingAlert:
     generator_url: str | None = None
     group_key: str | None = None
 
+    @property
+    def text(self) -> str:
+        """The incident's alert text (same as `alert`)."""
+        return self.alert
+
 
 def pod_workload(pod: str) -> str:
     """A pod name without its generated suffix (`payment-api-7d9f8b6c5-x2x1z` -> `payment-api`)."""

@@ -61,7 +61,7 @@ PAYLOAD = {
 
 def test_firing_alert_text_service_fingerprint():
     [alert] = parse_alertmanager(PAYLOAD)
-    assert alert.service == "payment-api"
+    assert alert.service == "payment-api" and alert.text == alert.alert
     assert alert.fingerprint == "c0ffee1234567890"
     assert alert.status == "firing" and alert.severity == "critical" and alert.alertname == "HighErrorRate"
     assert alert.starts_at == datetime(2024, 5, 1, 12, 14, 9, 123456, tzinfo=UTC)
