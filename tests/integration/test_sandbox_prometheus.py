@@ -153,3 +153,59 @@ def test_logs_match_the_sandbox(exported):
         assert {r.level for r in got} == {r.level for r in want}, service
         if want:
             assert got[-1].message.split()[:3] == want[-1].message.split()[:3], service
+
+
+def respond(args: list[str], home: Path) -> dict:
+    """`aiops respond ... --model playbook --approve none --json` in a subprocess; its JSON object."""
+    import json
+    import os
+
+    env = {**os.environ, "AIOPS_HOME": str(home)}
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aiops",
+            "respond",
+            *args,
+            "--model",
+            "playbook",
+            "--approve",
+            "none",
+            "--json",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=env,
+        check=False,
+    )
+    assert proc.stdout.strip(), proc.stderr
+    return json.loads(proc.stdout[proc.stdout.index("{") :])
+
+
+def test_respond_with_the_env_file_diagnoses_like_the_sandbox(exported):
+    """`aiops respond --env prom.yaml` (Prometheus + exported log files) names the same root cause as
+    `aiops respond --scenario NAME` on the sandbox itself."""
+    import yaml
+
+    import aiops.sandbox as sandbox
+
+    probe = subprocess.run(
+        [sys.executable, "-m", "aiops", "respond", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if "--env" not in probe.stdout:
+        pytest.skip("`aiops respond --env` is not available in this checkout")
+    prom_yaml = exported["tmp"] / "prom.yaml"
+    prom_yaml.write_text(yaml.safe_dump(env_file(exported)), encoding="utf-8")
+    alert = sandbox.load_scenario(SCENARIO).alert
+    baseline = respond(["--scenario", SCENARIO], exported["tmp"] / "home-sandbox")
+    replay = respond([alert, "--env", str(prom_yaml)], exported["tmp"] / "home-prom")
+    assert baseline["root_cause"]["category"] not in (None, "none")
+    assert replay["root_cause"]["category"] == baseline["root_cause"]["category"]
+    assert replay["root_cause"]["service"] == baseline["root_cause"]["service"]
