@@ -40,7 +40,8 @@ apt_install() {
 pip_install() {
   if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal" 2>/dev/null; then
     log "pip install ${PIP_PACKAGES[*]}"
-    "$PYTHON" -m pip install -q "${PIP_PACKAGES[@]}"
+    "$PYTHON" -m pip install -q "${PIP_PACKAGES[@]}" 2>&1 | { grep -v "^WARNING: Location" || true; } >&2
+    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal"
   fi
 }
 
