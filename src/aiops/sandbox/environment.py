@@ -43,7 +43,7 @@ def build_environment(
     the default team's catalogue by default.
     """
     if not isinstance(scenario, Scenario):
-        scenario = load_scenario(scenario, catalogue=catalogue)
+        scenario = load_scenario(scenario)
     actions = _data.normalize_catalogue(catalogue) if catalogue is not None else _data.default_catalogue()
     folder = Path(state_dir) if state_dir is not None else None
     state = load_state(folder, scenario.name, scenario.fingerprint())

@@ -19,7 +19,7 @@ KIND_FORMATS = {"app": APP_FORMATS, "database": ("postgres",), "cache": ("redis"
 NAME_RE = re.compile(r"^[a-z][a-z0-9-]{0,40}$")
 
 _DEFAULTS: dict[str, dict[str, Any]] = {
-    "app": {"replicas": 3, "memory_limit_mi": 512, "cpu": 1.0, "log_rate": 75},
+    "app": {"replicas": 3, "memory_limit_mi": 512, "cpu": 1.0, "log_rate": 90},
     "database": {"replicas": 1, "memory_limit_mi": 4096, "cpu": 2.0, "log_rate": 14},
     "cache": {"replicas": 1, "memory_limit_mi": 2048, "cpu": 1.0, "log_rate": 3},
 }

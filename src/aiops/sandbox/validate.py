@@ -34,9 +34,9 @@ class Checker:
         allowed = list(allowed)
         for key in value:
             if key not in allowed:
-                hint = get_close_matches(key, allowed, n=1)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else f"; allowed: {', '.join(allowed)}"
-                raise self.fail(join(path, key), f"unknown key {key!r}{extra}")
+                hint = suggest(key, allowed)
+                extra = f" (did you mean {hint!r}?)" if hint else ""
+                raise self.fail(join(path, key), f"unknown key {key!r}{extra}; allowed: {', '.join(allowed)}")
         for key in required:
             if key not in value:
                 raise self.fail(join(path, key), f"missing required key {key!r}")
@@ -66,10 +66,19 @@ class Checker:
     def choice(self, value: Any, path: str, options: Iterable[str], *, what: str = "value") -> str:
         options = list(options)
         if value not in options:
-            hint = get_close_matches(str(value), options, n=1)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+            hint = suggest(str(value), options)
+            extra = f" (did you mean {hint!r}?)" if hint else ""
             raise self.fail(path, f"unknown {what} {value!r}{extra}; known: {', '.join(options)}")
         return str(value)
+
+
+def suggest(given: str, options: list[str]) -> str | None:
+    """The option `given` most likely meant: a prefix or part of it first, else a close spelling."""
+    partial = [o for o in options if o.startswith(given) or given in o]
+    if partial:
+        return min(partial, key=len)
+    close = get_close_matches(given, options, n=1)
+    return close[0] if close else None
 
 
 def join(path: str, key: str | int) -> str:

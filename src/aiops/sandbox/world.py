@@ -3,10 +3,12 @@ lazily from the window start and cached; recomputed from an action's minute when
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 
 from aiops.sandbox.actions import Applied, Timeline
 from aiops.sandbox.faults import FAULTS, ChangeSpec
+from aiops.sandbox.faults.deploy import previous_of
 from aiops.sandbox.model import CRITICAL, FANOUT, Cond, Snap, build_profiles, diurnal, mark
 from aiops.sandbox.physics import Inputs, finish_errors, service_snap
 from aiops.sandbox.rng import NoiseBank, stable_seed, unit
@@ -36,6 +38,8 @@ class World:
         self._alert_hour = ALERT_TIME.hour + ALERT_TIME.minute / 60
         self._snaps: list[dict[str, Snap]] = []
         self._tls_since: dict[str, int] = {}
+        self._pods: dict[tuple[str, int, int], str] = {}
+        self._rollouts: dict[str, list[int]] = {}
         self.changes: list[ChangeSpec] = sorted(self._scenario_changes(), key=lambda c: c.at_minute)
         extra = [
             c
@@ -50,13 +54,15 @@ class World:
 
     def _scenario_changes(self) -> list[ChangeSpec]:
         out = []
-        for c in self.scenario.events:
+        for c in sorted(self.scenario.events, key=lambda c: c.at_minute):
             if c.summary:
                 out.append(c)
                 continue
             attrs = dict(c.attrs)
             if c.type == "deployment":
-                previous = attrs.get("previous_version") or self.version_at(c.service, c.at_minute - 1)
+                earlier = [e for e in out if e.service == c.service and e.type == "deployment"]
+                previous = attrs.get("previous_version") or (
+                    dict(earlier[-1].attrs)["version"] if earlier else previous_of(attrs["version"]))
                 attrs.setdefault("previous_version", previous)
                 summary = f"{c.service} deployed {attrs['version']} (was {previous})"
             else:
@@ -91,6 +97,12 @@ class World:
                 stack.pop()
         return stack[-1]
 
+    def deployed_before(self, service: str, minute: int) -> bool:
+        """Whether a deployment of `service` happened before `minute`."""
+        return any(
+            c.service == service and c.type == "deployment" and c.at_minute < minute for c in self.changes
+        )
+
     def can_roll_back(self, service: str, minute: int) -> bool:
         deployed = sum(
             1
@@ -101,14 +113,23 @@ class World:
 
     def pod(self, service: str, replica: int, minute: int) -> str:
         """A Kubernetes-style pod name; the middle part changes with every rollout."""
-        rollouts = sum(
-            1
-            for c in self.changes
-            if c.service == service and c.type in ("deployment", "restart") and c.at_minute <= minute
-        )
+        rollouts = bisect_right(self._rollout_minutes(service), minute)
         rollouts += sum(1 for a in self.timeline.on(service, ["restart", "rollback"]) if a.at <= minute)
-        rs = _alphabet(stable_seed(self.seed, service, "rs", rollouts), 10)
-        return f"{service}-{rs}-{_alphabet(stable_seed(self.seed, service, rs, replica), 5)}"
+        key = (service, replica, rollouts)
+        name = self._pods.get(key)
+        if name is None:
+            rs = _alphabet(stable_seed(self.seed, service, "rs", rollouts), 10)
+            name = f"{service}-{rs}-{_alphabet(stable_seed(self.seed, service, rs, replica), 5)}"
+            self._pods[key] = name
+        return name
+
+    def _rollout_minutes(self, service: str) -> list[int]:
+        found = self._rollouts.get(service)
+        if found is None:
+            found = sorted(c.at_minute for c in self.changes
+                           if c.service == service and c.type in ("deployment", "restart"))
+            self._rollouts[service] = found
+        return found
 
     def not_after(self, service: str) -> str:
         """When the service's certificate stopped being valid (for client error texts), or ''."""

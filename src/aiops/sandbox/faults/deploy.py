@@ -9,6 +9,19 @@ from aiops.sandbox.faults.base import ChangeSpec, Fault, Param, WorldView
 from aiops.sandbox.model import Cond
 
 
+def previous_of(version: str) -> str:
+    """v2.5.0 -> v2.4.3: a plausible version before `version` (deterministic)."""
+    found = re.fullmatch(r"v?(\d+)\.(\d+)(?:\.(\d+))?", version)
+    if not found:
+        return f"{version}-prev"
+    major, minor, patch = int(found.group(1)), int(found.group(2)), int(found.group(3) or 0)
+    if minor > 0:
+        return f"v{major}.{minor - 1}.{(major * 7 + minor * 3) % 9 + 1}"
+    if patch > 0:
+        return f"v{major}.{minor}.{patch - 1}"
+    return f"v{max(0, major - 1)}.9.{major % 9 + 1}"
+
+
 def bump(version: str) -> str:
     """v2.4.1 -> v2.5.0 (anything unparsable gets a suffix)."""
     found = re.fullmatch(r"v?(\d+)\.(\d+)(?:\.(\d+))?", version)
@@ -34,6 +47,8 @@ class BadDeployment(Fault):
     def changes(self, world: WorldView) -> list[ChangeSpec]:
         previous = world.version_at(self.target, self.start - 1)
         version = self.params["version"] or bump(previous)
+        if self.params["version"] and not world.deployed_before(self.target, self.start):
+            previous = previous_of(version)
         summary = f"{self.target} deployed {version} (was {previous})"
         return [
             ChangeSpec(

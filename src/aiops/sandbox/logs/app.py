@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 import random
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from aiops.sandbox.logs import app_lines as lines
@@ -27,6 +29,7 @@ from aiops.sandbox.physics import POOL_TIMEOUT_MS
 from aiops.sandbox.rng import poisson
 from aiops.sandbox.topology import ServiceSpec
 
+NOISE_COUNTS = ("slow_requests", "retries", "benign_warnings", "noisy_errors")
 SILENT = {
     "oom",
     "restart",
@@ -50,6 +53,7 @@ class AppLogs:
         self.deps = {d: vocab_for(world.topology.services[d]) for d in spec.depends_on}
         self.dep_kind = {d: world.topology.services[d].kind for d in spec.depends_on}
         self._templates: dict[str, tuple[T, ...]] = {}
+        self._cum = list(accumulate(e[2] for e in self.vocab.endpoints))
         v = self.vocab
         self.base: dict[str, Any] = {
             "service": spec.name,
@@ -107,13 +111,24 @@ class AppLogs:
         base.update(extra)
         return Draw(base, rng)
 
+    def expected(self, snap: Snap) -> float:
+        """An upper bound of the mean number of lines `minute` produces for `snap`."""
+        if not snap.scraped:
+            return 0.0
+        reqs = self.spec.log_rate * snap.rps / self.profile.nominal_rps
+        ok = 1.0
+        for frac in snap.errors.values():
+            ok *= 1 - frac
+        noise = sum(snap.counts.get(k, 0.0) for k in NOISE_COUNTS)
+        return reqs * (1.02 + (1 - ok)) + 13 + noise + 10 * len(snap.marks)
+
     # one minute -------------------------------------------------------------------------------
     def minute(self, minute: int, snap: Snap, rng: random.Random) -> list[Entry]:
         m = Minute(minute, snap, rng)
         if not snap.scraped:
             return m.out
         load = snap.rps / self.profile.nominal_rps
-        n_req = poisson(rng, self.spec.log_rate * 0.8 * load)
+        n_req = poisson(rng, self.spec.log_rate * load)
         reasons = [(r, f) for r, f in snap.errors.items() if f > 0]
         ok = 1.0
         for _, f in reasons:
@@ -121,17 +136,30 @@ class AppLogs:
         failing = 1 - ok
         weights = [f for _, f in reasons]
         hot = snap.counts.get("hot_path", 0.0)
+        p50 = max(0.5, snap.lat_p50)
+        mu = math.log(p50)
+        sigma = max(0.05, math.log(max(snap.lat_p99, p50 * 1.01) / p50) / 2.326)
+        cap = snap.lat_p99 * 1.05
+        access, rand, gauss, exp = lines.access, rng.random, rng.gauss, math.exp
         for _ in range(n_req):
-            second = rng.random() * 60
+            second = rand() * 60
             method, path = self.endpoint(rng, hot)
-            if reasons and rng.random() < failing:
+            if reasons and rand() < failing:
                 reason = rng.choices(reasons, weights)[0][0]
                 self._failure(m, second, reason, method=method, path=path)
                 continue
             status = self._status(rng, method)
             if status >= 500:
                 self.emit(m, second, lines.baseline_error(self.flavor), method=method, path=path)
-            lines.access(self, m, second, method=method, path=path, status=status, duration=self._duration(m))
+            access(
+                self,
+                m,
+                second,
+                method=method,
+                path=path,
+                status=status,
+                duration=min(cap, exp(gauss(mu, sigma))),
+            )
         lines.housekeeping(self, m)
         lines.warnings(self, m)
         lines.marks(self, m)
@@ -143,10 +171,11 @@ class AppLogs:
         if hot > 0 and rng.random() < 0.55 * hot:
             method, path, _ = endpoints[2]
         else:
-            method, path, _ = rng.choices(endpoints, [e[2] for e in endpoints])[0]
-        if "{" in path:
-            path = path.replace("{id}", str(rng.randint(100_000, 9_999_999)))
-            path = path.replace("{page}", str(rng.randint(1, 40)))
+            method, path, _ = endpoints[bisect_right(self._cum, rng.random() * self._cum[-1])]
+        if "{id}" in path:
+            path = path.replace("{id}", str(100_000 + int(rng.random() * 9_900_000)))
+        elif "{page}" in path:
+            path = path.replace("{page}", str(1 + int(rng.random() * 40)))
         return method, path
 
     def _status(self, rng: random.Random, method: str) -> int:
@@ -156,11 +185,6 @@ class AppLogs:
         if roll < self.profile.err0 + 3.0:
             return rng.choice((400, 401, 404, 404, 409, 422))
         return 201 if method == "POST" else 200
-
-    def _duration(self, m: Minute) -> float:
-        p50 = max(0.5, m.snap.lat_p50)
-        sigma = max(0.05, math.log(max(m.snap.lat_p99, p50 * 1.01) / p50) / 2.326)
-        return min(m.snap.lat_p99 * 1.05, m.rng.lognormvariate(math.log(p50), sigma))
 
     def _failure(self, m: Minute, second: float, reason: str, *, method: str, path: str) -> None:
         templates = self.templates(reason)
@@ -204,7 +228,7 @@ class AppLogs:
         if self.flavor == "java":
             if thread:
                 return f"{self.spec.name}|{thread}|"
-            return f"{self.spec.name}|nio-8080-exec-{rng.randint(1, 200)}|{rng.getrandbits(64):016x}"
+            return f"{self.spec.name}|nio-8080-exec-{1 + int(rng.random() * 200)}|{rng.getrandbits(64):016x}"
         if self.flavor == "node":
-            return self.world.pod(self.spec.name, rng.randrange(self.spec.replicas), minute)
+            return self.world.pod(self.spec.name, int(rng.random() * self.spec.replicas), minute)
         return ""

@@ -170,12 +170,12 @@ def access(
     """One access line in the flavour's usual shape."""
     flavor, rng = logs.flavor, m.rng
     level = "INFO" if status < 500 else "WARN"
-    rid = f"{rng.getrandbits(64):016x}"
     if flavor == "java":
         msg = f"{method} {path} -> {status} ({duration:.0f} ms)"
         logger = "c.a." + logs.vocab.pkg + ".web.RequestLoggingFilter"
         m.out.append((second, level, logger, msg, (), logs.ctx(rng, m.minute), None))
     elif flavor == "go":
+        rid = f"{rng.getrandbits(64):016x}"
         fields = (
             ("component", "http"),
             ("method", method),
@@ -186,6 +186,7 @@ def access(
         )
         m.out.append((second, level, "", "request completed", fields, "", None))
     elif flavor == "node":
+        rid = f"{rng.getrandbits(64):016x}"
         fields = (
             ("reqId", rid),
             ("method", method),
@@ -195,7 +196,8 @@ def access(
         )
         m.out.append((second, level, "", "request completed", fields, logs.ctx(rng, m.minute), None))
     else:
-        client = f"10.1.{rng.randint(0, 63)}.{rng.randint(2, 254)}:{rng.randint(32768, 60999)}"
+        rand = rng.random
+        client = f"10.1.{int(rand() * 64)}.{2 + int(rand() * 253)}:{32768 + int(rand() * 28232)}"
         msg = f'{client} - "{method} {path} HTTP/1.1" {status}'
         m.out.append((second, "INFO", "uvicorn.access", msg, (), "", None))
 

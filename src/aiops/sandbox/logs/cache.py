@@ -33,6 +33,12 @@ class RedisLogs:
         self.spec = spec
         self.profile = world.profiles[spec.name]
 
+    def expected(self, snap: Snap) -> float:
+        """An upper bound of the mean number of lines `minute` produces for `snap`."""
+        if not snap.scraped:
+            return 0.0
+        return 7 + max(1.0, 6 * snap.errors.get("tls_server", 0.0)) + 10 * len(snap.marks)
+
     def minute(self, minute: int, snap: Snap, rng: random.Random) -> list[Entry]:
         out: list[Entry] = []
         if not snap.scraped:

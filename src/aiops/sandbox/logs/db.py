@@ -76,6 +76,31 @@ class PostgresLogs:
             .replace("{noun}", caller.noun)
         )
 
+    def expected(self, snap: Snap) -> float:
+        """An upper bound of the mean number of lines `minute` produces for `snap`."""
+        if not snap.scraped:
+            return 0.0
+        rate = self.spec.log_rate / 14
+        scale = snap.rps / max(1.0, self.profile.nominal_rps) * self.spec.log_rate * 2
+        c = snap.counts
+        failures = sum(
+            2 * min(40.0, snap.errors.get(r, 0.0) * scale)
+            for r in ("statement_timeout", "too_many_clients", "disk")
+        )
+        return (
+            8.5 * rate
+            + 3
+            + 0.3
+            + 1.2 * c.get("slow_query", 0.0)
+            + 2 * c.get("temp_file", 0.0)
+            + 12 * c.get("lock_wait", 0.0)
+            + 6 * c.get("deadlock", 0.0)
+            + failures
+            + 4
+            + min(30.0, 8 * snap.errors.get("tls_server", 0.0))
+            + 10 * len(snap.marks)
+        )
+
     def minute(self, minute: int, snap: Snap, rng: random.Random) -> list[Entry]:
         out: list[Entry] = []
         if not snap.scraped:

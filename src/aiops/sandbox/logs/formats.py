@@ -5,6 +5,7 @@ message part; levels are normalised to `aiops.core.LEVELS`."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -17,6 +18,7 @@ PINO_LEVEL = {"DEBUG": 20, "INFO": 30, "WARN": 40, "ERROR": 50, "FATAL": 60}
 PY_LEVEL = {"DEBUG": "DEBUG", "INFO": "INFO", "WARN": "WARNING", "ERROR": "ERROR", "FATAL": "CRITICAL"}
 PG_LEVEL = {"DEBUG": "DEBUG", "INFO": "LOG", "WARN": "WARNING", "ERROR": "ERROR", "FATAL": "FATAL"}
 REDIS_LEVEL = {"DEBUG": ".", "INFO": "*", "WARN": "#", "ERROR": "#", "FATAL": "#"}
+_QUOTE = re.compile(r'[ ="\\\\]')
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -30,7 +32,7 @@ def _iso(ts: datetime) -> str:
 
 def _kv(value: object) -> str:
     text = str(value)
-    if text == "" or any(c in text for c in ' ="\\'):
+    if not text or _QUOTE.search(text):
         return json.dumps(text)
     return text
 

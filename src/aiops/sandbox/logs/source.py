@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,7 +17,6 @@ from aiops.sandbox.logs.formats import RENDERERS
 from aiops.sandbox.rng import rng_for
 
 GENERATORS = {"app": AppLogs, "database": PostgresLogs, "cache": RedisLogs}
-SAFETY = 2.0
 Window = tuple[int, int, datetime, datetime]
 """(first minute, last minute, start, end) of a fetch."""
 
@@ -79,13 +79,12 @@ class SandboxLogSource:
                     yield record
 
     def _excess(self, service: str, window: Window, limit: int) -> int:
-        """How many of the oldest lines to drop so at most `limit` remain (counted only when needed)."""
+        """How many of the oldest lines to drop so at most `limit` remain. The lines are only
+        counted (generated twice) when the expected count comes anywhere near `limit`."""
         first, last, start, end = window
         gen = self._gens[service]
-        estimate = 0.0
-        for minute in range(first, last + 1):
-            estimate += _expected(gen, self.world.snap(service, minute))
-        if estimate * SAFETY + 100 <= limit:
+        estimate = sum(gen.expected(self.world.snap(service, m)) for m in range(first, last + 1))
+        if estimate + 6 * math.sqrt(estimate) + 50 <= limit:
             return 0
         total = 0
         for minute in range(first, last + 1):
@@ -98,23 +97,3 @@ class SandboxLogSource:
 
 def _second(entry: tuple) -> float:
     return entry[0]
-
-
-def _expected(gen: Any, snap: Any) -> float:
-    """A generous estimate of a minute's line count (only decides whether counting is needed)."""
-    if not snap.scraped:
-        return 0.0
-    rate = gen.spec.log_rate * max(1.0, snap.rps / max(1.0, gen.profile.nominal_rps))
-    failing = min(1.0, snap.err_pct / 100)
-    noise = sum(
-        v
-        for k, v in snap.counts.items()
-        if k in ("benign_warnings", "retries", "noisy_errors", "slow_requests", "slow_query", "deadlock")
-    )
-    return (
-        rate * (1 + 3 * failing)
-        + 12
-        + 8 * noise
-        + 20 * len(snap.marks)
-        + 6 * snap.counts.get("deadlock", 0.0)
-    )
