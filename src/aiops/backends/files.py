@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, tzinfo
 from itertools import islice
 from pathlib import Path
@@ -128,6 +129,7 @@ class FileLogs:
         limit: int,
     ) -> Iterator[LogRecord]:
         pending: list[str] = []
+        waiting: list[tuple[Header, str, list[str]]] = []  # lines that take the level of the one before
         for line in newest_lines(files, budget, keep=limit + MAX_CONTINUATION):
             header = parse_line(line, fmt=self.options.format, keys=self.keys or None, tz=self.tz, ref=end)
             if header is None:
@@ -135,10 +137,20 @@ class FileLogs:
                     pending.append(line)
                 continue
             continuation, pending = pending[::-1], []
+            if header.inherit:
+                waiting.append((header, line, continuation))
+                continue
+            for aux, aux_line, aux_cont in waiting:
+                if start <= aux.ts <= end:
+                    yield _record(service, replace(aux, level=header.level), aux_line, aux_cont)
+            waiting = []
             if header.ts < start - DISORDER:
                 return
             if start <= header.ts <= end:
                 yield _record(service, header, line, continuation)
+        for aux, aux_line, aux_cont in waiting:
+            if start <= aux.ts <= end:
+                yield _record(service, aux, aux_line, aux_cont)
 
     def check(self) -> str:
         services = set(self.options.services) or {s.name for s in self.inventory.services()}

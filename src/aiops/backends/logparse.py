@@ -33,6 +33,7 @@ LEVEL_ALIASES = {
     "PANIC": "FATAL",
     "EMERG": "FATAL",
     "ALERT": "FATAL",
+    "LOG": "INFO",
 }
 SYSLOG_PRIORITY = ("FATAL", "FATAL", "FATAL", "ERROR", "WARN", "INFO", "INFO", "DEBUG")
 """journald/syslog PRIORITY 0..7 mapped to LEVELS."""
@@ -43,9 +44,16 @@ ISO_RE = re.compile(
 SYSLOG_RE = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
 CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\]")
 EPOCH_RE = re.compile(r"^(\d{10}(?:\.\d+)?|\d{13})\b")
+LOGFMT_TIME_RE = re.compile(r'^(?:time|ts|t|timestamp)="?([^"\s]+)"?\s*')
+REDIS_RE = re.compile(
+    r"^\d+:[A-Z] (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? "
+)
+REDIS_MARKS = {".": "DEBUG", "-": "DEBUG", "*": "INFO", "#": "WARN"}
+PG_AUXILIARY = frozenset({"DETAIL", "HINT", "STATEMENT", "CONTEXT", "QUERY", "LOCATION"})
+"""PostgreSQL lines that belong to the message before them (they take its level)."""
 LEVEL_RE = re.compile(
     r"(?:level|lvl|severity)=\"?(\w+)|\[(\w+)\]|\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|CRIT|"
-    r"CRITICAL|FATAL|PANIC|EMERG|ALERT)\b",
+    r"CRITICAL|FATAL|PANIC|EMERG|ALERT)\b|(?-i:\b(LOG|DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):)",
     re.IGNORECASE,
 )
 MONTHS = {
@@ -66,14 +74,18 @@ class Header:
     ts: datetime
     level: str
     message: str
+    inherit: bool = False
+    """True for lines that take the level of the record before them (PostgreSQL DETAIL, HINT, ...)."""
 
 
 def normalise_level(word: str | int | None) -> str:
     """A level word (or syslog priority number) as one of LEVELS, "" when unknown."""
     if word is None:
         return ""
-    if isinstance(word, int) or (isinstance(word, str) and word.isdigit() and len(word) == 1):
+    if isinstance(word, int) or (isinstance(word, str) and word.isdigit() and len(word) <= 2):
         index = int(word)
+        if 10 <= index <= 60:  # pino / bunyan: 10 trace ... 60 fatal
+            return ("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")[index // 10 - 1]
         return SYSLOG_PRIORITY[index] if 0 <= index < len(SYSLOG_PRIORITY) else ""
     return LEVEL_ALIASES.get(str(word).upper(), "")
 
@@ -112,6 +124,13 @@ def parse_timestamp(
         return dt, m.end()
     if m := EPOCH_RE.match(text):
         return epoch(float(m.group(1))), m.end()
+    if (m := LOGFMT_TIME_RE.match(text)) and (inner := parse_timestamp(m.group(1), tz=tz, ref=ref)):
+        return inner[0], m.end()
+    if (m := REDIS_RE.match(text)) and m.group(2) in MONTHS:
+        day, month, year, hh, mm, ss, frac = m.groups()
+        micro = int((frac or "0").ljust(6, "0"))
+        dt = datetime(int(year), MONTHS[month], int(day), int(hh), int(mm), int(ss), micro, tzinfo=tz)
+        return dt.astimezone(UTC), m.end()
     if (m := CLF_RE.search(text[:120])) and m.group(2) in MONTHS:
         day, month, year, hh, mm, ss, zone = m.groups()
         stamp = f"{year}-{MONTHS[month]:02d}-{day}T{hh}:{mm}:{ss}{zone[:3]}:{zone[3:]}"
@@ -126,11 +145,16 @@ def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> 
         return None
     ts, end = found
     rest = line[end:]
+    if len(rest) > 1 and rest[0] in REDIS_MARKS and rest[1] == " ":
+        return Header(ts=ts, level=REDIS_MARKS[rest[0]], message=rest[2:].strip())
     level = ""
     for m in LEVEL_RE.finditer(rest[:100]):
-        level = normalise_level(next(g for g in m.groups() if g))
+        word = next(g for g in m.groups() if g)
+        if word in PG_AUXILIARY and m.group(4):
+            return Header(ts=ts, level="", message=rest[m.end() :].strip(), inherit=True)
+        level = normalise_level(word)
         if level:
-            if m.start() < 16:  # the level is part of the header: the message follows it
+            if m.start() < 16 or m.group(4):  # the level is part of the header: the message follows it
                 rest = rest[m.end() :]
             break
     return Header(ts=ts, level=level, message=rest.strip(" \t-:|]").strip())

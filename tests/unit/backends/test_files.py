@@ -107,3 +107,25 @@ def test_unknown_service_lists_known(build, logdir):
 def test_services_without_files_return_nothing(build, logdir):
     env = build()
     assert list(env.logs.fetch("postgres", start=T0, end=T0 + timedelta(hours=1))) == []
+
+
+def test_common_formats_and_postgres_detail_lines(build, tmp_path):
+    d = tmp_path / "fmt"
+    d.mkdir()
+    (d / "postgres.log").write_text(
+        "2024-05-01 12:00:01.000 UTC [38] LOG:  checkpoint starting: time\n"
+        "2024-05-01 12:00:02.000 UTC [77] app@db ERROR:  deadlock detected\n"
+        "2024-05-01 12:00:02.000 UTC [77] app@db DETAIL:  Process 77 waits for ShareLock on transaction 9\n"
+        "2024-05-01 12:00:02.000 UTC [77] app@db STATEMENT:  UPDATE stock SET n = n - 1\n"
+    )
+    (d / "payment-api.log").write_text(
+        'time=2024-05-01T12:00:03.000Z level=WARN msg="slow" component=http\n'
+        '{"level":50,"time":1714564804000,"msg":"request failed"}\n'
+        "1:M 01 May 2024 12:00:05.100 # WARNING memory overcommit\n"
+    )
+    env = build(logs={"type": "files", "pattern": "fmt/{service}.log"})
+    pg = list(env.logs.fetch("postgres", start=T0, end=T0 + timedelta(minutes=1)))
+    assert [r.level for r in pg] == ["INFO", "ERROR", "ERROR", "ERROR"]
+    assert pg[2].message.startswith("Process 77 waits")
+    app = list(env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(minutes=1)))
+    assert [(r.level, r.ts.second) for r in app] == [("WARN", 3), ("ERROR", 4), ("WARN", 5)]

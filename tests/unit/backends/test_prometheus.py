@@ -137,8 +137,18 @@ def test_shorthand_and_conflicting_limits(build):
 
 
 def test_limit_from_first_field_the_service_has(build):
-    env = build(metrics={"type": "prometheus", "url": "http://fake", "queries": {
-        "connections": {"query": 'c{service="{service}"}', "limit_from": ["pool_size", "max_connections"]}}})
+    env = build(
+        metrics={
+            "type": "prometheus",
+            "url": "http://fake",
+            "queries": {
+                "connections": {
+                    "query": 'c{service="{service}"}',
+                    "limit_from": ["pool_size", "max_connections"],
+                }
+            },
+        }
+    )
     ts = T0.timestamp()
     env.metrics.client = FakeClient({"api/v1/query_range": matrix([[ts, "1"]])})
     assert env.metrics.query("payment-api", "connections", start=T0, end=T0).limit == 100
