@@ -135,9 +135,7 @@ def _anomalies(world: World) -> list[dict[str, Any]]:
 
 
 def _patterns(world: World) -> list[dict[str, Any]]:
-    rows = [
-        (p, name) for name, ev in world.services.items() for p in ev.patterns if p.level in ("ERROR", "FATAL")
-    ]
+    rows = [(p, name) for name, ev in world.services.items() for p in ev.patterns if p.level in ("ERROR", "FATAL")]
     rows.sort(key=lambda r: -r[0].count)
     return [
         {
@@ -170,9 +168,7 @@ def _hypothesis(world: World, suspects: list[str], knowledge: Mapping[str, Any])
 def _signature_meanings(knowledge: Mapping[str, Any]) -> dict[str, str]:
     raw = knowledge.get("signatures")
     items = (
-        raw.items()
-        if isinstance(raw, Mapping)
-        else ((s.get("name"), s) for s in raw or [] if isinstance(s, Mapping))
+        raw.items() if isinstance(raw, Mapping) else ((s.get("name"), s) for s in raw or [] if isinstance(s, Mapping))
     )
     out = {}
     for name, spec in items:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from aiops.agents.playbook.evidence import (
+    RISING,
     Change,
     PatternView,
     SignatureHit,
@@ -36,52 +37,79 @@ def _example(item: Mapping[str, Any]) -> str:
 
 
 def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
-    """Signatures, templates and error counts of a fetch_logs digest."""
+    """Signatures (with whether they started or grew recently), templates, error counts and log
+    volume of a fetch_logs digest."""
     ev = world.service(service)
+    templates = {
+        str(t.get("id")): t
+        for t in _as_list(pick(digest, "templates", "patterns", default=[]))
+        if isinstance(t, Mapping)
+    }
+    background = {str(b.get("template")) for b in _as_list(digest.get("background")) if isinstance(b, Mapping)}
     for raw in _as_list(pick(digest, "signatures", "flagged", "known_signatures", default=[])):
         item = {"name": raw} if isinstance(raw, str) else raw
         name = str(pick(item, "name", "signature", default="") or "")
         if not name:
             continue
+        change, onset = _signature_change(item, templates, background)
         hit = SignatureHit(
             name=name,
             count=int(num(pick(item, "count", "lines", "hits", default=1)) or 1),
             first_seen=pick(item, "first_seen", "first"),
             last_seen=pick(item, "last_seen", "last"),
             example=_example(item),
+            change=change,
+            onset=onset,
         )
         old = ev.signatures.get(name)
         if old is None or hit.count >= old.count:
             ev.signatures[name] = hit
-    patterns = []
-    for item in _as_list(pick(digest, "templates", "patterns", default=[])):
-        if not isinstance(item, Mapping):
-            continue
-        level = str(pick(item, "level", default="") or "").upper()
-        counts = item.get("counts") if isinstance(item.get("counts"), Mapping) else None
-        if counts and not level:
-            level = max(counts, key=lambda k: counts[k]).upper() if counts else ""
-        patterns.append(
-            PatternView(
-                template=str(pick(item, "template", "pattern", default="") or "")[:300],
-                level=level,
-                count=int(num(pick(item, "count", "total", default=0)) or 0),
-                first_seen=pick(item, "first_seen", "first"),
-                example=_example(item),
-                new=bool(pick(item, "new", "is_new", "appeared", default=False)),
-            )
-        )
+    patterns = [_pattern(item) for item in templates.values()]
     if patterns:
         ev.patterns = patterns
-    levels = pick(digest, "by_level", "levels", "level_counts", default={})
+    levels = pick(digest, "levels", "by_level", "level_counts", default={})
     if isinstance(levels, Mapping) and levels:
         ev.log_errors = int(sum(num(v) or 0 for k, v in levels.items() if str(k).upper() in ERROR_LEVELS))
         ev.log_lines = int(sum(num(v) or 0 for v in levels.values()))
-    elif patterns:
-        ev.log_errors = sum(p.count for p in patterns if p.level in ERROR_LEVELS)
-    total = num(pick(digest, "total_lines", "lines", "total"))
+    total = num(pick(digest, "lines", "total_lines", "total"))
     if total is not None:
         ev.log_lines = int(total)
+    volume = digest.get("volume") if isinstance(digest.get("volume"), Mapping) else {}
+    earlier, recent = num(volume.get("earlier_per_min")), num(volume.get("recent_per_min"))
+    if earlier:
+        ev.log_volume_ratio = round((recent or 0.0) / earlier, 3)
+
+
+def _signature_change(item: Mapping[str, Any], templates: Mapping[str, Any], background: set[str]) -> tuple[str, Any]:
+    """(change, onset) of a signature from the templates it matched: rising if any of them is."""
+    ids = [str(t) for t in item.get("templates") or []]
+    changes = [str(templates[t].get("change") or "") for t in ids if t in templates]
+    changes += ["steady" for t in ids if t not in templates and t in background]
+    onsets = [
+        templates[t].get("onset") or templates[t].get("first_seen")
+        for t in ids
+        if t in templates and templates[t].get("change") in RISING
+    ]
+    if not changes:
+        return str(item.get("change") or ""), None
+    rising = [c for c in changes if c in RISING]
+    return (rising[0] if rising else changes[0]), (min(o for o in onsets if o) if any(onsets) else None)
+
+
+def _pattern(item: Mapping[str, Any]) -> PatternView:
+    level = str(pick(item, "level", default="") or "").upper()
+    counts = item.get("levels") if isinstance(item.get("levels"), Mapping) else None
+    if counts and not level:
+        level = str(max(counts, key=lambda k: counts[k])).upper()
+    return PatternView(
+        template=str(pick(item, "template", "pattern", "text", default="") or "")[:300],
+        level=level,
+        count=int(num(pick(item, "count", "total", default=0)) or 0),
+        first_seen=pick(item, "onset", "first_seen", "first"),
+        example=_example(item),
+        new=bool(pick(item, "new", default=False)),
+        change=str(item.get("change") or ""),
+    )
 
 
 def add_metric(world: World, artifact: Mapping[str, Any]) -> None:
@@ -92,21 +120,13 @@ def add_metric(world: World, artifact: Mapping[str, Any]) -> None:
 
 
 def add_timeline(world: World, timeline: Mapping[str, Any]) -> None:
-    """Metric findings and onsets from incident_timeline (never replacing a direct query)."""
+    """Metric findings of every service and the change events from incident_timeline (a direct
+    query of the same metric takes precedence)."""
     for item in _as_list(pick(timeline, "findings", "metrics", default=[])):
         if isinstance(item, Mapping) and item.get("service") and item.get("metric"):
             ev = world.service(str(item["service"]))
             if str(item["metric"]) not in ev.metrics:
-                ev.metrics[str(item["metric"])] = finding_view(
-                    str(item["service"]), str(item["metric"]), item
-                )
-    for item in _as_list(pick(timeline, "entries", "events", "timeline", "anomalies", default=[])):
-        if not isinstance(item, Mapping) or not item.get("service"):
-            continue
-        ts = pick(item, "ts", "time", "at", "onset")
-        ev = world.service(str(item["service"]))
-        if ts and str(pick(item, "kind", "type", default="anomaly")) not in ("change", "deployment", "event"):
-            ev.onset = min(ev.onset, ts) if ev.onset else ts
+                ev.metrics[str(item["metric"])] = finding_view(str(item["service"]), str(item["metric"]), item)
     for item in _as_list(pick(timeline, "changes", "change_events", default=[])):
         if isinstance(item, Mapping):
             add_change(world, item)

@@ -54,11 +54,7 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:  # noqa: ARG001
             "working on a fix and we will post an update within 30 minutes."
         )
     internal = _internal(conv.task, root, remediation)
-    timing = (
-        "now, then every 30 minutes until resolved"
-        if status not in ("resolved", "no_action")
-        else "now (final)"
-    )
+    timing = "now, then every 30 minutes until resolved" if status not in ("resolved", "no_action") else "now (final)"
     channels = ["status page", "customer support"] if status != "no_action" else ["internal incident channel"]
     data = {
         "kind": "communication",

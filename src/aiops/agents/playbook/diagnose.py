@@ -63,9 +63,7 @@ def candidates(data: Mapping[str, Any], world: World, book: SignalBook) -> list[
     out = []
     for (mode, service), steps in picked.items():
         spec = modes.get(mode)
-        if spec is None or (
-            spec.get("kinds") and world.kind(service) and world.kind(service) not in spec["kinds"]
-        ):
+        if spec is None or (spec.get("kinds") and world.kind(service) and world.kind(service) not in spec["kinds"]):
             continue
         candidate = _score(mode, spec, service, book)
         if candidate is not None:
@@ -151,7 +149,7 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     floor = float(rules.get("min_score", 4))
     ranked = candidates(data, world, book)
     checks = _checks(world, book)
-    if not ranked or ranked[0].score < floor:
+    if not ranked or ranked[0].score < floor or not _failing(rules, world, book):
         return _no_diagnosis(rules, world, book, ranked, checks)
     winner, chain = find_origin(ranked[0], ranked, world, book, floor)
     explained = {
@@ -182,6 +180,12 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     )
 
 
+def _failing(rules: Mapping[str, Any], world: World, book: SignalBook) -> bool:
+    """Something is failing now (the `none.unless_any` gate; always true when the data has none)."""
+    gate = [str(s) for s in (rules.get("none") or {}).get("unless_any") or []]
+    return not gate or any(book.holds(g, s) for s in world.names() for g in gate)
+
+
 def _level(rules: Mapping[str, Any], winner: Candidate, margin: float) -> str:
     for level in rules.get("levels") or []:
         if winner.score < float(level.get("min_score", 0)):
@@ -199,6 +203,21 @@ def _no_diagnosis(
 ) -> Diagnosis:
     quiet_signals = [str(s) for s in (rules.get("none") or {}).get("requires_quiet") or []]
     loud = [s for s in world.names() if any(book.holds(q, s) for q in quiet_signals)]
+    if not _failing(rules, world, book):
+        seen = [f"seen but not sustained: {c.facts[0]}" for c in ranked[:2] if c.facts]
+        evidence = [
+            "no service is failing now: error rates and latency are at baseline, nothing is saturated "
+            "and every service still reports",
+            *seen,
+        ]
+        return Diagnosis(
+            category="none",
+            service=None,
+            confidence="high" if not ranked else "medium",
+            evidence=evidence,
+            alternatives=list(ranked[:3]),
+            checks=checks,
+        )
     if loud and ranked:
         best = ranked[0]
         return Diagnosis(
@@ -209,6 +228,7 @@ def _no_diagnosis(
             evidence=[*best.facts, "the evidence is thin: below the skill's minimum score"],
             alternatives=list(ranked[1:4]),
             checks=checks,
+            score=best.score,
         )
     if loud:
         return Diagnosis(
@@ -225,7 +245,7 @@ def _no_diagnosis(
     return Diagnosis(
         category="none",
         service=None,
-        confidence="high" if not world.anomalous() else "medium",
+        confidence="medium",
         evidence=evidence,
         alternatives=list(ranked[:3]),
         checks=checks,

@@ -65,11 +65,11 @@ def _validation_queries(
 ) -> list[dict[str, Any]]:
     """Metrics the skill's signals test that nobody has looked at yet, for every service in scope."""
     available = set(ctx.metrics or DEFAULT_METRICS)
-    needed = {
-        str(s["metric"])
-        for s in (knowledge.get("signals") or {}).values()
-        if isinstance(s, Mapping) and s.get("metric")
-    }
+    needed: set[str] = set()
+    for spec in (knowledge.get("signals") or {}).values():
+        if isinstance(spec, Mapping) and spec.get("metric"):
+            names = spec["metric"] if isinstance(spec["metric"], list) else [spec["metric"]]
+            needed.update(str(n) for n in names)
     out = []
     for service in world.names():
         have = set(world.service(service).metrics)

@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+RISING = ("new", "surge")
+"""Template changes (earlier part of the window vs the recent part) that mean "started or grew"."""
+
 
 def pick(data: Mapping[str, Any] | None, *keys: str, default: Any = None) -> Any:
     """The first present, non-None value among `keys`."""
@@ -53,6 +56,10 @@ def norm(word: Any) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(word or "").lower()).strip("_")
 
 
+def _compact(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if v not in (None, "", False, [], {})}
+
+
 @dataclass(slots=True)
 class MetricView:
     """One metric of one service, as the analysis summarised it."""
@@ -68,6 +75,9 @@ class MetricView:
     saturation: float | None = None
     limit: float | None = None
     anomalous: bool = False
+    sustained: bool | None = None
+    unit: str = ""
+    end: str | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -81,32 +91,38 @@ class MetricView:
         """Worth handing on: off its baseline, saturated, shaped, or missing."""
         ratio = self.ratio
         off = ratio is not None and not 0.67 <= ratio <= 1.5
-        return (
-            self.current is None
-            or self.anomalous
-            or self.saturated
-            or off
-            or self.trend not in ("", "steady")
-        )
+        shaped = self.trend not in ("", "steady")
+        return self.current is None or self.anomalous or self.saturated or off or shaped
 
     def to_dict(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", False)}
+        data = _compact(asdict(self))
+        if self.sustained is False:
+            data["sustained"] = False
+        return data
 
 
 @dataclass(slots=True)
 class SignatureHit:
-    """A known failure signature flagged in a service's logs."""
+    """A known failure signature flagged in a service's logs; `change` says whether it started or
+    grew in the recent part of the window (new, surge) or was there all along (steady)."""
 
     name: str
     count: int = 1
     first_seen: str | None = None
     last_seen: str | None = None
     example: str = ""
+    change: str = ""
+    onset: str | None = None
+
+    @property
+    def rising(self) -> bool:
+        """Started or grew recently (unknown change counts as rising: nothing says it is old)."""
+        return self.change in RISING or not self.change
 
 
 @dataclass(slots=True)
 class PatternView:
-    """A log template with its level, count and first occurrence."""
+    """A log template with its level, count, change and first occurrence."""
 
     template: str
     level: str = ""
@@ -114,6 +130,7 @@ class PatternView:
     first_seen: str | None = None
     example: str = ""
     new: bool = False
+    change: str = ""
 
 
 @dataclass(slots=True)
@@ -126,22 +143,22 @@ class ServiceEvidence:
     metrics: dict[str, MetricView] = field(default_factory=dict)
     log_lines: int | None = None
     log_errors: int | None = None
+    log_volume_ratio: float | None = None
     onset: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "signatures": {
-                k: {kk: vv for kk, vv in asdict(v).items() if vv not in (None, "")}
-                for k, v in self.signatures.items()
-            },
-            "patterns": [
-                {k: v for k, v in asdict(p).items() if v not in (None, "", False)} for p in self.patterns[:6]
-            ],
-            "metrics": {k: v.to_dict() for k, v in self.metrics.items() if v.notable},
-            **({"log_lines": self.log_lines} if self.log_lines is not None else {}),
-            **({"log_errors": self.log_errors} if self.log_errors is not None else {}),
-            **({"onset": self.onset} if self.onset else {}),
-        }
+        """Compact JSON for a findings block (only notable metrics)."""
+        return _compact(
+            {
+                "signatures": {k: _compact(asdict(v)) for k, v in self.signatures.items()},
+                "patterns": [_compact(asdict(p)) for p in self.patterns[:8]],
+                "metrics": {k: v.to_dict() for k, v in self.metrics.items() if v.notable},
+                "log_lines": self.log_lines,
+                "log_errors": self.log_errors,
+                "log_volume_ratio": self.log_volume_ratio,
+                "onset": self.onset,
+            }
+        )
 
 
 @dataclass(slots=True)
@@ -173,9 +190,8 @@ def finding_view(service: str, metric: str, finding: Mapping[str, Any]) -> Metri
     saturation = num(pick(finding, "saturation", "utilisation", "utilization"))
     if saturation is None and limit and current is not None:
         saturation = current / limit
-    saturated = bool(pick(finding, "saturated", default=False)) or (
-        saturation is not None and saturation >= 0.95
-    )
+    saturated = bool(pick(finding, "saturated", default=False)) or (saturation is not None and saturation >= 0.95)
+    sustained = pick(finding, "sustained")
     return MetricView(
         service=service,
         metric=metric,
@@ -188,4 +204,7 @@ def finding_view(service: str, metric: str, finding: Mapping[str, Any]) -> Metri
         saturation=saturation,
         limit=limit,
         anomalous=bool(pick(finding, "anomalous", "anomaly", default=False)),
+        sustained=bool(sustained) if sustained is not None else None,
+        unit=str(pick(finding, "unit", default="")),
+        end=pick(finding, "end", "last_at", "last_ts"),
     )

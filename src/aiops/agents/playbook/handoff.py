@@ -31,21 +31,15 @@ def task_context(conv: Conversation) -> TaskContext:
     """Read the task text (and a list_services result, if the agent made one)."""
     found = blocks.find_blocks(conv.task)
     topo_block = blocks.latest(found, "topology") or {}
-    topology = {
-        str(k): dict(v) for k, v in (topo_block.get("services") or {}).items() if isinstance(v, Mapping)
-    }
+    topology = {str(k): dict(v) for k, v in (topo_block.get("services") or {}).items() if isinstance(v, Mapping)}
     metrics = [str(m) for m in topo_block.get("metrics") or []]
     listing = next((r.data for r in conv.results("list_services") if r.data.get("services")), None)
     if listing:
         topology = topology or topology_of(listing.get("services") or [])
         metrics = metrics or [str(m) for m in listing.get("metrics") or []]
     analysis = blocks.latest(found, "analysis") or {}
-    service = affected_service(conv.task, topology) or (
-        str(analysis["service"]) if analysis.get("service") else None
-    )
-    return TaskContext(
-        alert=alert_text(conv.task), service=service, topology=topology, metrics=metrics, found=found
-    )
+    service = affected_service(conv.task, topology) or (str(analysis["service"]) if analysis.get("service") else None)
+    return TaskContext(alert=alert_text(conv.task), service=service, topology=topology, metrics=metrics, found=found)
 
 
 def scope(service: str | None, topology: Mapping[str, Any]) -> list[str]:

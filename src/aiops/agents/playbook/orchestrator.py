@@ -30,8 +30,7 @@ ASKS = {
     Role.COMMUNICATOR: "Draft the status updates for this incident from the findings below: a "
     "plain-language update for customers and a short technical summary for staff, with timing and "
     "channels. End with a json block holding the updates.",
-    Role.WRITER: "Contribute what your role covers for this incident, from the findings below. End with a "
-    "json block.",
+    Role.WRITER: "Contribute what your role covers for this incident, from the findings below. End with a json block.",
 }
 
 

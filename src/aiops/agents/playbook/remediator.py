@@ -70,8 +70,7 @@ def _request(action: Action, service: str, root: Mapping[str, Any], diagnosis: M
     senior = " (senior approval, high risk)" if action.risk == "high" else ""
     plan = [
         "Remediation plan:",
-        f"- root cause: {humanise(root.get('category', ''))} on {service} "
-        f"({root.get('confidence')} confidence)",
+        f"- root cause: {humanise(root.get('category', ''))} on {service} ({root.get('confidence')} confidence)",
         f"- action: {action.name} on {service}" + (f" — use when: {action.when}" if action.when else ""),
         f"- risk: {action.risk}",
         f"- expected impact: {action.impact}",
@@ -118,9 +117,7 @@ def _report(
     executed = decision in ("approved", "edited") and result == "succeeded"
     verified, verification = verdict(conv, target, diagnosis, after=last) if executed else (None, "")
     if not executed:
-        verification = (
-            f"nothing was executed ({decision}: {outcome.get('reason') or result}); nothing to verify"
-        )
+        verification = f"nothing was executed ({decision}: {outcome.get('reason') or result}); nothing to verify"
     reason = str(outcome.get("reason") or last.args.get("reason") or "")
     data = {
         "kind": "remediation",
@@ -139,9 +136,7 @@ def _report(
         "follow_ups": _follow_ups(root, diagnosis, name if executed else None, verified),
     }
     if decision == "rejected":
-        head = (
-            f"{name} on {target} was rejected: {reason}. Nothing was executed; the incident stays unresolved."
-        )
+        head = f"{name} on {target} was rejected: {reason}. Nothing was executed; the incident stays unresolved."
     elif executed:
         state = {True: "recovered", False: "did NOT recover", None: "could not be verified"}[verified]
         head = f"{name} on {target} was {decision} and {result}; the service {state}: {verification}"
@@ -159,9 +154,7 @@ def _follow_ups(
     words = humanise(category)
     verify = diagnosis.get("verify") if isinstance(diagnosis.get("verify"), Mapping) else {}
     metrics = ", ".join(str(m) for m in (verify.get("metrics") or {"error_rate": {}})) or "error_rate"
-    prevention = str(
-        diagnosis.get("prevention") or f"remove the underlying cause of the {words} on {service}"
-    )
+    prevention = str(diagnosis.get("prevention") or f"remove the underlying cause of the {words} on {service}")
     out = [
         f"Monitor {metrics} on {service} for a recurrence of the {words} over the next days",
         f"Hold a post-mortem on the {words} on {service}",

@@ -75,6 +75,10 @@ class SignalBook:
             return self._named_by(spec, service)
         if "onset" in spec:
             return self._earliest(service)
+        if "log_volume_below" in spec:
+            ratio = self.world.service(service).log_volume_ratio
+            ok = ratio is not None and ratio < float(spec["log_volume_below"])
+            return ok, f"{service} log volume at {ratio:.0%} of its earlier rate" if ok else ""
         if "log_errors" in spec:
             errors = self.world.service(service).log_errors or 0
             return errors >= int(spec["log_errors"]), f"{errors} error lines"
@@ -96,22 +100,30 @@ class SignalBook:
         hits = [
             h
             for name, h in self.world.service(service).signatures.items()
-            if h.count >= least and any(fnmatch.fnmatch(name.lower(), p) for p in patterns)
+            if h.count >= least
+            and any(fnmatch.fnmatch(name.lower(), p) for p in patterns)
+            and (h.rising or not spec.get("rising"))
         ]
         if not hits:
             return False, ""
         text = ", ".join(
-            f"{h.name} x{h.count}" + (f" from {h.first_seen}" if h.first_seen else "") for h in hits[:3]
+            f"{h.name} x{h.count}" + (f" from {h.onset or h.first_seen}" if h.first_seen else "") for h in hits[:3]
         )
         return True, f"{service} logs: {text}"
 
     def _metric(self, spec: Mapping[str, Any], service: str) -> Fact:
-        view = self.world.service(service).metrics.get(str(spec["metric"]))
+        names = spec["metric"] if isinstance(spec["metric"], list) else [spec["metric"]]
+        metrics = self.world.service(service).metrics
+        view = next((metrics[str(n)] for n in names if str(n) in metrics), None)
         if spec.get("missing"):
+            stale = float(spec.get("stale_minutes", 3))
             missing = view is not None and (
-                view.current is None or view.trend in ("missing", "no_data", "stale")
+                view.current is None
+                or view.trend in ("missing", "no_data", "stale")
+                or self.world.stale_minutes(view) >= stale
             )
-            return missing, f"{service} {spec['metric']}: no recent samples" if missing else ""
+            last = f" since {view.end}" if view is not None and view.end else ""
+            return missing, f"{service} {view.metric if view else names[0]}: no samples{last}" if missing else ""
         if view is None or view.current is None:
             return False, ""
         return _metric_ok(spec, view), describe(view)
@@ -140,9 +152,7 @@ class SignalBook:
         needle = service.lower()
         for caller in self.world.callers(service):
             ev = self.world.service(caller)
-            texts = [
-                p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")
-            ]
+            texts = [p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")]
             texts += [h.example for h in ev.signatures.values()]
             if any(needle in t.lower() for t in texts):
                 hits.append(caller)
@@ -171,6 +181,11 @@ def _metric_ok(spec: Mapping[str, Any], view: MetricView) -> bool:
         checks.append(ratio is not None and ratio >= float(spec["min_ratio"]))
     if "max_ratio" in spec:
         checks.append(ratio is not None and ratio <= float(spec["max_ratio"]))
+    if "min_increase" in spec:
+        increase = (view.current or 0.0) - (view.baseline or 0.0)
+        checks.append(increase >= float(spec["min_increase"]))
+    if "sustained" in spec:
+        checks.append(view.sustained is not False)
     if "min_value" in spec:
         checks.append(view.current is not None and view.current >= float(num(spec["min_value"]) or 0))
     return bool(checks) and all(checks)

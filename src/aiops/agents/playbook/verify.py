@@ -25,15 +25,9 @@ def _after(conv: Conversation, last: ToolResult) -> list[ToolResult]:
     return conv.calls[index + 1 :]
 
 
-def verify_calls(
-    conv: Conversation, target: str, diagnosis: Mapping[str, Any], *, after: ToolResult
-) -> list[dict]:
+def verify_calls(conv: Conversation, target: str, diagnosis: Mapping[str, Any], *, after: ToolResult) -> list[dict]:
     """query_metrics calls still needed to verify `target` after the action."""
-    done = {
-        (c.args.get("service"), c.args.get("metric"))
-        for c in _after(conv, after)
-        if c.name == "query_metrics"
-    }
+    done = {(c.args.get("service"), c.args.get("metric")) for c in _after(conv, after) if c.name == "query_metrics"}
     return [
         {"name": "query_metrics", "args": {"service": target, "metric": m, "minutes": VERIFY_WINDOW}}
         for m in _plan(diagnosis)

@@ -9,8 +9,10 @@ from datetime import datetime
 from aiops.agents.playbook.evidence import Change, MetricView, ServiceEvidence, when
 
 HEALTH = ("error_rate", "latency_p99")
-RATIO_UP = 2.0
-"""A health metric at this multiple of its baseline (or saturated) is anomalous now."""
+STALE_MINUTES = 3.0
+"""A metric whose last sample is this much older than the others has stopped reporting."""
+RATIO_UP = 1.5
+"""A metric at this multiple (or fraction) of its baseline, or saturated, is anomalous now."""
 
 
 @dataclass(slots=True)
@@ -58,23 +60,33 @@ class World:
         if relation == "callers":
             return self.callers(name)
         if relation == "siblings":
-            return list(
-                dict.fromkeys(c for d in self.dependencies(name) for c in self.callers(d) if c != name)
-            )
+            return list(dict.fromkeys(c for d in self.dependencies(name) for c in self.callers(d) if c != name))
         return self.dependencies(name)
 
+    def now(self) -> datetime | None:
+        """The latest sample time seen in any metric (the moment the evidence describes)."""
+        ends = [when(v.end) for ev in self.services.values() for v in ev.metrics.values() if v.end]
+        found = [t for t in ends if t is not None]
+        return max(found) if found else None
+
+    def stale_minutes(self, view: MetricView) -> float:
+        """How long before the latest sample of the incident this metric's last sample is."""
+        now, end = self.now(), when(view.end)
+        if now is None or end is None:
+            return 0.0
+        return max(0.0, (now - end).total_seconds() / 60)
+
     def onset(self, name: str) -> datetime | None:
-        """When `name` went wrong: the earliest change point of a metric that is anomalous now, or
-        the first flagged failure signature; an onset from the timeline when that is all there is."""
+        """When `name` went wrong: the earliest change point of a metric that is off its baseline
+        now, or the first line of a failure signature that started or grew recently."""
         ev = self.services.get(name)
         if ev is None:
             return None
-        times = [when(m.onset) for m in ev.metrics.values() if anomalous_now(m) and m.onset]
-        times += [when(s.first_seen) for s in ev.signatures.values() if s.first_seen]
-        times = [t for t in times if t is not None]
-        if times:
-            return min(times)
-        return when(ev.onset)
+        times = [when(m.onset) for m in ev.metrics.values() if m.onset and anomalous_now(m)]
+        times += [when(s.onset or s.first_seen) for s in ev.signatures.values() if s.rising]
+        times += [when(m.end) for m in ev.metrics.values() if m.end and self.stale_minutes(m) >= STALE_MINUTES]
+        found = [t for t in times if t is not None]
+        return min(found) if found else when(ev.onset)
 
     def anomalous(self) -> list[str]:
         """Services with a metric anomalous now."""
@@ -82,12 +94,16 @@ class World:
 
 
 def anomalous_now(view: MetricView) -> bool:
-    """Off its baseline now: saturated, or a health metric well above baseline."""
+    """Off its baseline now (and not a blip that came back): saturated, or sustained far from the
+    baseline (for percentages, by at least one point)."""
     if view.saturated:
         return True
+    if view.sustained is False or view.current is None:
+        return False
     ratio = view.ratio
     if ratio is None:
-        return bool(view.anomalous) and view.metric in HEALTH
-    return (view.metric in HEALTH and ratio >= RATIO_UP) or (
-        view.anomalous and (ratio >= RATIO_UP or ratio <= 0.5)
-    )
+        return bool(view.anomalous and view.sustained)
+    far = ratio >= RATIO_UP or ratio <= 1 / RATIO_UP
+    if view.unit == "percent" and view.baseline is not None:
+        far = far and abs(view.current - view.baseline) >= 1.0
+    return far and bool(view.sustained or view.anomalous)

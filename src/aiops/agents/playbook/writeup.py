@@ -81,9 +81,7 @@ def _impact(found: Sequence[Mapping[str, Any]], root: Mapping[str, Any]) -> str:
             elif row.get("detail"):
                 parts.append(str(row["detail"]))
     if root.get("category") == "none":
-        return sentence(
-            "No user impact was found: " + ("; ".join(parts) or "the health metrics are at baseline")
-        )
+        return sentence("No user impact was found: " + ("; ".join(parts) or "the health metrics are at baseline"))
     return sentence("; ".join(dict.fromkeys(parts)) or f"{root.get('service') or 'the service'} was degraded")
 
 
@@ -127,9 +125,7 @@ def report_draft(
         diagnosis = "The team found no abnormal signal in the logs, metrics or change events"
     else:
         title = f"{where}: {humanise(root['category'])}"
-        diagnosis = (
-            f"The team diagnosed {humanise(root['category'])} on {where} ({root['confidence']} confidence)"
-        )
+        diagnosis = f"The team diagnosed {humanise(root['category'])} on {where} ({root['confidence']} confidence)"
     first = root["evidence"][0] if root["evidence"] else ""
     summary = " ".join(
         [
