@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from aiops.core.errors import ConfigError
+from aiops.sandbox.validate import load_yaml
 
 _SKILLS = ("team", "default", "skills")
 FAILURE_MODES = (*_SKILLS, "diagnostics", "failure_modes.yaml")
@@ -28,7 +29,7 @@ def _package_file(parts: tuple[str, ...]) -> Path:
 def _read_key(parts: tuple[str, ...], key: str) -> Any:
     path = _package_file(parts)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load_yaml(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read skill data: {exc}", file=str(path)) from exc
     if not isinstance(data, dict) or key not in data:

@@ -26,6 +26,21 @@ label `service="<name>"`; the sandbox metric `M` is the family `aiops_M`):
 | `aiops_restarts` | restarts | count since the window start |
 | `aiops_replicas` | replicas | count |
 
+Log formats (one per service; `LogRecord.level` / `.message` in brackets):
+
+- java, Spring Boot 3: `2025-06-03T14:02:11.482Z  INFO 1 --- [app] [thread] [trace]? logger : msg`
+  [level word; text after ` : `]; also JVM GC lines `[2025-06-03T14:02:11.482+0000][info][gc] ...`
+  [INFO] and `Terminating due to java.lang.OutOfMemoryError: ...` with no timestamp [FATAL];
+- go, slog text: `time=... level=INFO msg="..." k=v ...` [msg then the other k=v];
+- node, pino JSON: `{"level":30,"time":<epoch ms>,"pid":1,"hostname":"<pod>",...,"msg":"..."}`
+  (20 DEBUG, 30 INFO, 40 WARN, 50 ERROR, 60 FATAL) [msg then the other fields as k=v]; plus
+  `FATAL ERROR: Reached heap limit ...` / `<--- Last few GCs --->` with no timestamp;
+- python: `2025-06-03 14:02:11,482 WARNING [logger] msg` (WARNING -> WARN, CRITICAL -> FATAL);
+- postgres: `2025-06-03 14:02:11.482 UTC [pid] user@db SEVERITY:  msg` (LOG -> INFO, WARNING ->
+  WARN; DETAIL/HINT/CONTEXT/STATEMENT lines carry the level of the error they belong to);
+- redis: `1:M 03 Jun 2025 14:02:11.482 * msg` (`*` INFO, `#` WARN, `.` DEBUG);
+- `lines` noise of a scenario: the literal text, as is, with no timestamp.
+
 So `query_metrics(S, M)` maps to PromQL `aiops_M{service="S"}`. Samples of a service that stopped
 answering are absent (as a failed scrape would be). With `alert_at`, every timestamp is shifted so
 the alert falls at that time (load into a Prometheus whose retention covers the shifted window).

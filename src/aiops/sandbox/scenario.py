@@ -27,7 +27,7 @@ from aiops.sandbox import _data
 from aiops.sandbox.faults import FAULTS, ChangeSpec, Param
 from aiops.sandbox.noise import NOISE_PARAMS, NoiseSpec
 from aiops.sandbox.topology import Topology, parse_topology
-from aiops.sandbox.validate import Checker, join
+from aiops.sandbox.validate import Checker, join, load_yaml
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"
 EVENT_TYPES = (
@@ -125,7 +125,7 @@ def load_scenario(name_or_path: str | Path, *, catalogue: Mapping[str, Any] | No
     """Load and validate a shipped scenario by name, or a scenario YAML file by path."""
     path = scenario_path(name_or_path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read scenario: {exc}", file=str(path)) from exc
     return parse_scenario(data, file=str(path), catalogue=catalogue)

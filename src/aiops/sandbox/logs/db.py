@@ -176,7 +176,7 @@ class PostgresLogs:
 
     def _statements(self, add: Any, rng: random.Random, snap: Snap) -> None:
         slow = snap.counts.get("slow_query", 0.0)
-        for _ in range(poisson(rng, 0.3 + slow * 1.2)):
+        for _ in range(poisson(rng, 0.15 + slow * 1.2)):
             caller, who = self._who(rng)
             heavy = slow > 0 and rng.random() < 0.6
             ms = rng.uniform(500, 1500) if slow <= 0 else max(500.0, snap.lat_p99 * rng.uniform(0.4, 3.0))
