@@ -55,6 +55,17 @@ so include everything it needs: the alert, the affected service, and the previou
 findings (pass their fenced json block on verbatim)."""
 
 
+TASK_DESCRIPTION = """Hand a piece of the incident to one teammate and get their answer back.
+
+The teammate starts fresh: it sees only `description`, so write there the alert, the affected
+service, what you want from it, and the previous teammate's findings (their fenced json block,
+verbatim). Its final answer comes back to you as this tool's result. One teammate per call;
+wait for the answer before the next step.
+
+Teammates:
+{available_agents}"""
+
+
 @dataclass(slots=True)
 class AgentPlan:
     """Everything needed to build one agent."""
@@ -99,7 +110,8 @@ def build_team_graph(
         {"name": plan.name, "description": plan.description, "runnable": build_delegate(plan, backend)}
         for plan in delegates
     ]
-    task_middleware = SubAgentMiddleware(backend=backend, subagents=compiled, system_prompt=DELEGATION_PROMPT)
+    task_middleware = SubAgentMiddleware(backend=backend, subagents=compiled, system_prompt=DELEGATION_PROMPT,
+                                         task_description=TASK_DESCRIPTION)
     file_stack = _file_middleware(orchestrator, backend)
     middleware: list[AgentMiddleware] = [file_stack[0], task_middleware, *file_stack[1:], *orchestrator.middleware]
     return create_deep_agent(

@@ -151,12 +151,13 @@ def create_chat_model(choice: ModelChoice, *, context: EngineContext | None = No
         return init_chat_model(str(parsed), **kwargs)
     except ImportError as exc:
         raise ConfigError(
-            f"provider {parsed.provider!r} needs its LangChain package: pip install 'langchain-{parsed.provider}' ({exc})"
+            f"provider {parsed.provider!r} needs its LangChain package: "
+            f"pip install 'langchain-{parsed.provider}' ({exc})"
         ) from exc
 
 
 def _openai_compatible(model: str, base_url: str, opts: ModelOptions | None, kwargs: dict[str, Any]) -> BaseChatModel:
-    """An OpenAI-compatible local server (vLLM, llama.cpp, LM Studio, Ollama's /v1): chat completions,
+    """An OpenAI-compatible local server (vLLM, llama.cpp, LM Studio, Ollama /v1): chat completions,
     never the Responses API, which such servers usually lack."""
     try:
         from langchain_openai import ChatOpenAI

@@ -57,15 +57,15 @@ class ScriptedChatModel(BaseChatModel):
         """Every message list this model was called with, in order."""
         return list(self._requests)
 
-    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
-                  **kwargs: Any) -> ChatResult:  # noqa: ARG002
+    def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None,  # noqa: ARG002
+                  run_manager: Any = None, **kwargs: Any) -> ChatResult:  # noqa: ARG002
         self._requests.append(list(messages))
         index = sum(1 for message in messages if isinstance(message, AIMessage))
         step: Step = self.steps[index] if index < len(self.steps) else {"content": self.final}
         reply = step(messages) if callable(step) else step
         calls = [
-            {"name": call["name"], "args": dict(call.get("args", {})), "id": call.get("id") or f"{self.agent}-{index}-{n}",
-             "type": "tool_call"}
+            {"name": call["name"], "args": dict(call.get("args", {})),
+             "id": call.get("id") or f"{self.agent}-{index}-{n}", "type": "tool_call"}
             for n, call in enumerate(reply.get("tool_calls", []))
         ]
         message = AIMessage(content=reply.get("content", ""), tool_calls=calls,

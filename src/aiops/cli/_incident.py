@@ -72,7 +72,7 @@ def ask(request: dict[str, Any], approver: str) -> Decision | None:
             spec = input("edit (action=NAME,target=SERVICE): ").strip()
             try:
                 fields = parse_edit(spec)
-            except Exception as exc:  # noqa: BLE001 - show the message and ask again
+            except Exception as exc:
                 print(f"  {exc}", file=sys.stderr)
                 continue
             return Decision("edit", approver, action=fields.get("action"), target=fields.get("target"))

@@ -7,6 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+DEFAULT_SCENARIO = "pool-leak-payment"
+"""The sandbox scenario investigated when neither --env nor --scenario is given."""
+
 HELP = """\
 Run one incident: the team analyses logs and metrics, diagnoses the root cause, proposes a runbook
 fix and stops for your approval before executing it, then verifies recovery and writes the report.
@@ -63,7 +66,7 @@ def _source(args: argparse.Namespace) -> tuple[dict[str, Any], str | None, str |
 
         load_environment_file(path)
         return {"kind": "env", "file": str(path.resolve())}, None, None
-    from aiops.sandbox import DEFAULT_SCENARIO, load_scenario
+    from aiops.sandbox import load_scenario
 
     name = args.scenario or DEFAULT_SCENARIO
     scenario = load_scenario(name)
@@ -123,7 +126,7 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
     """Open the session, drive it, print the outcome; shared with resume."""
     from aiops.cli._incident import print_outcome
     from aiops.runtime.progress import ProgressTree
-    from aiops.runtime.runner import drive, first_message
+    from aiops.runtime.runner import action_history, drive, first_message
     from aiops.runtime.session import open_session
     from aiops.runtime.transcript import TranscriptWriter
 
@@ -143,7 +146,7 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
         transcript = args.transcript or str(session.dir / "transcript.jsonl")
         callbacks.append(TranscriptWriter(Path(transcript)))
         outcome = drive(session, store, payload, decider, callbacks)
-        print_outcome(outcome, record, session.ctx.ledger.history(record.id), as_json=args.json)
+        print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
         return outcome.exit_code
     finally:
         session.close()

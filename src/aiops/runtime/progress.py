@@ -24,6 +24,7 @@ class ProgressTree(BaseCallbackHandler):
         self.orchestrator = orchestrator
         self.stream = stream or sys.stderr
         self._started = False
+        self._delegations: set[tuple[str, str]] = set()
 
     def _line(self, depth: int, text: str) -> None:
         if not self._started:
@@ -40,7 +41,10 @@ class ProgressTree(BaseCallbackHandler):
         args = inputs if isinstance(inputs, dict) else _parse(input_str)
         depth = 0 if agent == self.orchestrator else 1
         if name == "task":
-            self._line(0, f"▶ {args.get('subagent_type', '?')}")
+            key = (str(args.get("subagent_type")), str(args.get("description")))
+            again = " (continues after the decision)" if key in self._delegations else ""
+            self._delegations.add(key)
+            self._line(0, f"▶ {args.get('subagent_type', '?')}{again}")
         elif name == "read_file" and str(args.get("file_path", "")).endswith("SKILL.md"):
             skill = str(args["file_path"]).rstrip("/").split("/")[-2]
             self._line(depth, f"reads skill {skill}")

@@ -9,12 +9,21 @@ from typing import Any
 
 from aiops.core.report import ActionRecord, IncidentReport, ReportDraft, RootCause, Verification
 
-STANDARD_FOLLOW_UPS = (
-    "Monitor the affected service for a recurrence over the next days",
-    "Hold a blameless post-mortem",
-    "Decide and track a prevention measure for this failure mode",
-    "Update the runbook with what this incident taught",
-)
+STANDARD_FOLLOW_UPS: dict[str, tuple[tuple[str, ...], str]] = {
+    "monitoring": (("monitor", "watch", "alert"), "Monitor the affected service for a recurrence over the next days"),
+    "post-mortem": (("post-mortem", "postmortem", "retrospective"), "Hold a blameless post-mortem"),
+    "prevention": (("prevent", "fix the", "root fix"), "Decide and track a prevention measure for this failure mode"),
+    "runbook": (("runbook",), "Update the runbook with what this incident taught"),
+}
+"""Every report's follow-ups cover these four; the team's own wording wins where it covers one."""
+
+
+def complete_follow_ups(items: list[str]) -> list[str]:
+    """The team's follow-ups, plus a standard one for each kind they do not cover."""
+    out = list(dict.fromkeys(items))
+    lowered = " ".join(items).lower()
+    out += [text for words, text in STANDARD_FOLLOW_UPS.values() if not any(w in lowered for w in words)]
+    return out
 
 
 def status_for(*, root_cause: RootCause, actions: list[ActionRecord], verification: Verification,
@@ -40,7 +49,7 @@ def fallback_draft(alert: str, evidence: Iterable[dict[str, Any]], reason: str) 
         impact="Unknown: the investigation did not finish.",
         root_cause=RootCause(category="unknown", service=None, confidence="low",
                              evidence=[f"tool calls made: {'; '.join(seen[-12:]) or 'none'}"]),
-        follow_ups=["Continue the investigation by hand from the evidence collected", *STANDARD_FOLLOW_UPS],
+        follow_ups=["Continue the investigation by hand from the evidence collected"],
     )
 
 

@@ -14,7 +14,7 @@ from langgraph.types import Command
 
 from aiops.core.report import ActionRecord, IncidentReport
 from aiops.runtime.decisions import Decision, validate
-from aiops.runtime.report import STANDARD_FOLLOW_UPS, fallback_draft, save_report, status_for
+from aiops.runtime.report import complete_follow_ups, fallback_draft, save_report, status_for
 from aiops.runtime.session import IncidentSession
 from aiops.runtime.store import IncidentStore
 from aiops.runtime.verify import verify_recovery
@@ -53,22 +53,23 @@ def pending_requests(session: IncidentSession, config: dict[str, Any]) -> list[t
 
 def record_decision(session: IncidentSession, request: dict[str, Any], decision: Decision) -> dict[str, Any]:
     """Validate, record in the ledger and audit trail; return the resume value for the tool."""
-    ctx = session.ctx
-    decision = validate(decision, request, ctx.policy)
+    from aiops.safety import parse_decision
+
+    ledger = session.ctx.ledger
+    decision = validate(decision, request, session.ctx.policy)
     proposal = request["proposal_id"]
     if decision.kind == "reject":
-        ctx.ledger.reject(proposal, approver=decision.approver, reason=decision.reason or "")
-        ctx.audit.append("decision", incident_id=ctx.incident_id, proposal_id=proposal, decision="reject",
-                         approver=decision.approver, reason=decision.reason, action=request["action"],
-                         target=request["target"])
-        return {"type": "reject", "reason": decision.reason, "approver": decision.approver}
-    approval = ctx.ledger.approve(proposal, approver=decision.approver, action=decision.action,
-                                  target=decision.target, senior=ctx.policy.is_senior(decision.approver))
-    ctx.audit.append("decision", incident_id=ctx.incident_id, proposal_id=proposal, decision=decision.kind,
-                     approver=decision.approver, action=decision.action, target=decision.target,
-                     approval_id=approval.id)
-    return {"type": decision.kind, "approval_id": approval.id, "token": approval.token,
-            "approver": decision.approver, "action": decision.action, "target": decision.target}
+        ledger.reject(proposal, approver=decision.approver, reason=decision.reason or "")
+        value = {"type": "reject", "reason": decision.reason, "approver": decision.approver, "proposal_id": proposal}
+    else:
+        edited = decision.kind == "edit"
+        approval = ledger.approve(proposal, approver=decision.approver, action=decision.action if edited else None,
+                                  target=decision.target if edited else None)
+        value = {"type": decision.kind, "approval_id": approval.id, "token": approval.token,
+                 "approver": decision.approver, "proposal_id": proposal}
+        if edited:
+            value.update(action=approval.action, target=approval.target)
+    return parse_decision(value).model_dump(exclude_none=True)
 
 
 def drive(session: IncidentSession, store: IncidentStore, payload: Any, decider: Decider,
@@ -105,12 +106,43 @@ def drive(session: IncidentSession, store: IncidentStore, payload: Any, decider:
 
 
 def _remember_usage(session: IncidentSession) -> None:
-    session.record.model_calls = session.budget.model_calls
-    session.record.tokens = session.budget.tokens
+    usage = session.budget.usage()
+    session.record.model_calls, session.record.tokens = usage.model_calls, usage.tokens
+    session.record.wall_seconds = usage.wall_seconds
+
+
+def action_history(ledger: Any, incident_id: str) -> list[dict[str, Any]]:
+    """Every proposal of the incident with its decision and result, from the approval ledger."""
+    approvals = {a.id: a for a in ledger.approvals(incident_id)}
+    rows = []
+    for p in ledger.proposals(incident_id):
+        approval = approvals.get(p.approval_id) if p.approval_id else None
+        result = approval.result if approval else None
+        if p.status in {"approved", "edited"}:
+            outcome = ("succeeded" if result.get("ok") else "failed") if result else "not executed"
+        else:
+            outcome = "not executed"
+        rows.append({
+            "action": p.final_action or p.action, "target": p.final_target or p.target,
+            "risk": approval.risk if approval else p.risk,
+            "decision": p.status, "result": outcome, "approver": p.decided_by,
+            "reason": p.decision_reason if p.status == "rejected" else None,
+            "executed_at": (result or {}).get("executed_at"),
+            "proposed": f"{p.action} on {p.target}" if p.status == "edited" else None,
+        })
+    return rows
 
 
 def _actions(session: IncidentSession) -> list[ActionRecord]:
-    return [ActionRecord(**row) for row in session.ctx.ledger.history(session.record.id)]
+    """Ledger history plus the attempts the policy refused before they reached a human."""
+    rows = [ActionRecord(**{k: v for k, v in row.items() if k != "proposed"})
+            for row in action_history(session.ctx.ledger, session.record.id)]
+    for entry in session.ctx.evidence.entries("execute_remediation"):
+        art = entry["artifact"]
+        if art.get("decision") == "refused" and not art.get("proposal_id"):
+            rows.append(ActionRecord(action=str(art.get("action")), target=str(art.get("target")), risk=art.get("risk"),
+                                     decision="refused", result=str(art.get("result"))[:300]))
+    return rows
 
 
 def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | None = None,
@@ -124,7 +156,7 @@ def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | Non
     status = status_for(root_cause=draft.root_cause, actions=actions, verification=verification, pending=False)
     if stopped:
         status = "unresolved"
-    follow_ups = list(dict.fromkeys([*draft.follow_ups, *STANDARD_FOLLOW_UPS])) if status != "no_action" else draft.follow_ups
+    follow_ups = complete_follow_ups(draft.follow_ups) if status != "no_action" else draft.follow_ups
     report = IncidentReport(
         incident_id=record.id, status=status, alert=record.alert, created_at=record.created_at,
         finished_at=datetime.now(UTC).isoformat(), title=draft.title, summary=draft.summary, impact=draft.impact,
@@ -132,7 +164,7 @@ def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | Non
         agent_verification=draft.verification, follow_ups=follow_ups,
         communications=draft.communications, suspicious_inputs=_suspicious(session),
         partial=session.draft is None or stopped is not None, stopped_reason=stopped,
-        model_calls=session.budget.model_calls, models={k: v.model for k, v in session.choices.items()},
+        model_calls=session.budget.usage().model_calls, models={k: v.model for k, v in session.choices.items()},
     )
     path = save_report(report, session.dir)
     record.status, record.report_path = status, str(path)
@@ -150,8 +182,16 @@ def _verification(session: IncidentSession, cause_service: str | None, executed:
     since = max(datetime.fromisoformat(a.executed_at) for a in executed if a.executed_at) if any(
         a.executed_at for a in executed) else session.ctx.now()
     alert_time = datetime.fromisoformat(session.record.alert_time) if session.record.alert_time else since
-    services = [a.target for a in executed] + [cause_service or "", session.record.service or ""]
+    services = [a.target for a in executed] + [cause_service or "", *alerted_services(session)]
     return verify_recovery(session.ctx.env, services, alert_time=alert_time, since=since)
+
+
+def alerted_services(session: IncidentSession) -> list[str]:
+    """The services the alert is about: the one given with it, or those its text names."""
+    if session.record.service:
+        return [session.record.service]
+    text = session.record.alert
+    return [s.name for s in session.ctx.env.inventory.services() if s.name in text]
 
 
 def _suspicious(session: IncidentSession) -> list[str]:

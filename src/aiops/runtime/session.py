@@ -86,29 +86,47 @@ class IncidentSession:
         self.ctx.env.close()
 
 
-def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: list[Any] | None = None) -> IncidentSession:
-    """Build everything for `record`; raises ConfigError before any agent runs if anything is wrong."""
+def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: list[Any] | None = None,
+                 models: dict[str, Any] | None = None) -> IncidentSession:
+    """Build everything for `record`; raises ConfigError before any agent runs if anything is wrong.
+
+    `models` replaces the chat model of the named agents (tests drive trajectories this way).
+    """
     from aiops.analysis import load_signatures
-    from aiops.safety import ApprovalLedger, AuditLog, Budget, BudgetMiddleware, Policy, Redactor, redact_environment
+    from aiops.safety import (
+        ApprovalLedger,
+        AuditLog,
+        Budget,
+        BudgetMiddleware,
+        BudgetUsage,
+        Policy,
+        Redactor,
+        derive_key,
+        load_or_create_secret,
+        redact_environment,
+    )
     from aiops.team import load_team
 
     team = load_team(Path(record.team_dir))
     policy_cfg = team.spec.policy
     incident_dir = home.incident_dir(record.id)
     incident_dir.mkdir(parents=True, exist_ok=True)
-    redactor = Redactor(policy_cfg.redaction)
+    secret = load_or_create_secret(home.root)
+    redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
     env = redact_environment(build_environment(record.source, incident_dir / "env"), redactor)
     catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
     categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
     signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)
+    audit = AuditLog(home.audit, redactor)
+    ledger = ApprovalLedger(home.approvals, secret=secret, policy=policy, audit=audit, redactor=redactor)
     ctx = ToolContext(
         incident_id=record.id, env=env, catalogue=catalogue, signatures=signatures, policy=policy,
-        ledger=ApprovalLedger(home.approvals, secret_path=home.secret), audit=AuditLog(home.audit, redactor=redactor),
-        redactor=redactor, evidence=EvidenceLog(incident_dir / "evidence.jsonl"), incident_dir=incident_dir,
+        ledger=ledger, audit=audit, redactor=redactor, evidence=EvidenceLog(incident_dir / "evidence.jsonl"),
+        incident_dir=incident_dir,
         tool_timeout_s=policy_cfg.budgets.tool_timeout_seconds,
     )
-    budget = Budget(policy_cfg.budgets, model_calls=record.model_calls, tokens=record.tokens)
+    budget = Budget(policy_cfg.budgets, used=BudgetUsage(record.model_calls, record.tokens, record.wall_seconds))
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
     session = IncidentSession(record=record, home=home, team=team, ctx=ctx, graph=None, choices=choices,
@@ -129,12 +147,14 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
         if name == team.orchestrator:
             agent_tools.append(report_tool)
         plans[name] = AgentPlan(name=name, description=view.description, system_prompt=view.system_prompt,
-                                model=create_chat_model(choices[name], context=engine), tools=agent_tools,
+                                model=(models or {}).get(name) or create_chat_model(choices[name], context=engine),
+                                tools=agent_tools,
                                 files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])])
     conn = sqlite3.connect(home.checkpoints, check_same_thread=False)
-    session._conn = conn  # noqa: SLF001
+    session._conn = conn
     session.graph = build_team_graph(
-        plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend, checkpointer=SqliteSaver(conn)
+        plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend,
+        checkpointer=SqliteSaver(conn),
     )
     return session
 

@@ -48,6 +48,7 @@ class IncidentRecord:
     models: dict[str, str] = field(default_factory=dict)
     model_calls: int = 0
     tokens: int = 0
+    wall_seconds: float = 0.0
     report_path: str | None = None
     root_cause: dict[str, Any] | None = None
     notes: dict[str, Any] = field(default_factory=dict)
@@ -77,8 +78,8 @@ class IncidentStore:
         data = json.dumps(asdict(record), sort_keys=True, default=str)
         with self._conn() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO incidents (id, created_at, updated_at, status, alert, service, fingerprint, data)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO incidents (id, created_at, updated_at, status, alert, service, fingerprint,"
+                " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (record.id, record.created_at, record.updated_at, record.status, record.alert, record.service,
                  record.fingerprint, data),
             )
@@ -88,7 +89,8 @@ class IncidentStore:
         with self._conn() as conn:
             row = conn.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
             if row is None:
-                rows = conn.execute("SELECT id FROM incidents WHERE id LIKE ? ORDER BY id", (f"%{incident_id}%",)).fetchall()
+                rows = conn.execute("SELECT id FROM incidents WHERE id LIKE ? ORDER BY id",
+                                    (f"%{incident_id}%",)).fetchall()
         if row is not None:
             return IncidentRecord(**json.loads(row[0]))
         if len(rows) == 1:
@@ -105,8 +107,10 @@ class IncidentStore:
 
     def list(self, *, status: str | None = None, limit: int = 50) -> list[IncidentRecord]:
         """Newest first."""
-        query = "SELECT data FROM incidents" + (" WHERE status = ?" if status else "") + " ORDER BY created_at DESC LIMIT ?"
-        params: tuple[Any, ...] = (status, limit) if status else (limit,)
         with self._conn() as conn:
-            rows = conn.execute(query, params).fetchall()
+            if status:
+                rows = conn.execute("SELECT data FROM incidents WHERE status = ? ORDER BY created_at DESC LIMIT ?",
+                                    (status, limit)).fetchall()
+            else:
+                rows = conn.execute("SELECT data FROM incidents ORDER BY created_at DESC LIMIT ?", (limit,)).fetchall()
         return [IncidentRecord(**json.loads(r[0])) for r in rows]

@@ -22,7 +22,9 @@ def _healthy(metric: str, baseline: float, current: float) -> bool:
     return current <= max(baseline * factor, baseline + slack)
 
 
-def verify_recovery(env: Environment, services: Iterable[str], *, alert_time: datetime, since: datetime) -> Verification:
+def verify_recovery(
+    env: Environment, services: Iterable[str], *, alert_time: datetime, since: datetime
+) -> Verification:
     """Compare each service's health metrics after `since` with the hour before the alert."""
     available = set(env.metrics.metric_names())
     now = env.clock.now()

@@ -20,7 +20,9 @@ class EvidenceLog:
         self.path = path
         self._lock = threading.Lock()
 
-    def record(self, tool: str, args: Mapping[str, Any], artifact: Mapping[str, Any], *, agent: str | None = None) -> None:
+    def record(
+        self, tool: str, args: Mapping[str, Any], artifact: Mapping[str, Any], *, agent: str | None = None
+    ) -> None:
         """Append one tool result."""
         entry = {"ts": datetime.now(UTC).isoformat(), "tool": tool, "agent": agent, "args": dict(args),
                  "artifact": artifact}

@@ -57,25 +57,28 @@ def execute_remediation(
         "agent": agent,
     }
     answer = interrupt(request)
-    return apply_decision(ctx, proposal.id, action, target, verdict.risk, answer)
+    return apply_decision(ctx, proposal.id, action, target, risk=verdict.risk, answer=answer)
 
 
 def apply_decision(
-    ctx: ToolContext, proposal_id: str, action: str, target: str, risk: str | None, answer: Any
+    ctx: ToolContext, proposal_id: str, action: str, target: str, *, risk: str | None, answer: Any
 ) -> tuple[str, dict[str, Any]]:
     """Act on a recorded decision: refuse, or claim the bound approval and execute exactly once."""
-    from aiops.safety import ApprovalError
+    from aiops.safety import ApprovalError, InvalidDecisionError, parse_decision
 
-    kind = answer.get("type") if isinstance(answer, dict) else None
+    try:
+        decided = parse_decision(answer)
+    except InvalidDecisionError as exc:
+        return (f"No valid decision was recorded for this proposal ({exc}); nothing was executed.",
+                _artifact(action, target, risk, "invalid", "not executed"))
+    answer = decided.model_dump()
+    kind = decided.type
     if kind == "reject":
         why = str(answer.get("reason") or "no reason given")
         who = str(answer.get("approver") or "operator")
         text = (f"REJECTED by {who}: {why}. Nothing was executed. Take the reason into account: propose a "
                 "different action only if the evidence supports it, otherwise report the incident as unresolved.")
         return text, _artifact(action, target, risk, "rejected", "not executed", approver=who, reason=why)
-    if kind not in {"approve", "edit"}:
-        return ("No valid decision was recorded for this proposal; nothing was executed.",
-                _artifact(action, target, risk, "invalid", "not executed"))
     final_action = str(answer.get("action") or action)
     final_target = str(answer.get("target") or target)
     if (final_action, final_target) != (action, target):
@@ -91,7 +94,7 @@ def apply_decision(
     if recorded is None:
         try:
             ctx.ledger.claim(answer.get("token") or approval_id, incident_id=ctx.incident_id,
-                             action=final_action, target=final_target)
+                             action=final_action, target=final_target, proposal_id=proposal_id, resume=True)
         except ApprovalError as exc:
             ctx.audit.append("approval_refused", incident_id=ctx.incident_id, action=final_action,
                              target=final_target, reason=str(exc), proposal_id=proposal_id)
