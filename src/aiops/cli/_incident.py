@@ -102,6 +102,24 @@ def outcome_json(outcome: Any, record: Any, history: list[dict[str, Any]]) -> di
     }
 
 
+def record_json(record: Any) -> dict[str, Any]:
+    """The `--json` object for an incident already in the store (from its saved report, if any)."""
+    report: dict[str, Any] = {}
+    if record.report_path and Path(record.report_path).with_suffix(".json").is_file():
+        report = json.loads(Path(record.report_path).with_suffix(".json").read_text(encoding="utf-8"))
+    root = report.get("root_cause") or record.root_cause or {}
+    return {
+        "incident_id": record.id,
+        "status": record.status,
+        "root_cause": {k: root.get(k) for k in ("category", "service", "confidence")},
+        "actions": [{k: a.get(k) for k in ("action", "target", "risk", "decision", "result")}
+                    for a in report.get("actions", [])],
+        "verification": {"recovered": (report.get("verification") or {}).get("recovered")},
+        "report_path": record.report_path,
+        "model_calls": record.model_calls,
+    }
+
+
 def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, as_json: bool) -> None:
     """Human or JSON summary on stdout."""
     if as_json:

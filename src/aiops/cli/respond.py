@@ -83,10 +83,13 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
     from aiops.intake import parse_alertmanager
 
     data = sys.stdin.read() if args.alertmanager == "-" else Path(args.alertmanager).read_text(encoding="utf-8")
-    alerts = parse_alertmanager(data)
+    alerts = [a for a in parse_alertmanager(data) if a.status == "firing"]
     if not alerts:
         raise ConfigError("the payload holds no firing alert", file=args.alertmanager, path="alerts")
     first = alerts[0]
+    if len(alerts) > 1:
+        print(f"{len(alerts)} firing alerts in the payload; responding to the first ({first.alertname})",
+              file=sys.stderr)
     return first.text, first.service, first.fingerprint
 
 
@@ -155,11 +158,11 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
 def _show_existing(record: Any, store: Any, args: argparse.Namespace) -> int:  # noqa: ARG001
     import json
 
+    from aiops.cli._incident import record_json
     from aiops.runtime.runner import EXIT_CODES
 
     if args.json:
-        print(json.dumps({"incident_id": record.id, "status": record.status, "duplicate": True,
-                          "report_path": record.report_path, "model_calls": record.model_calls}, indent=2))
+        print(json.dumps({**record_json(record), "duplicate": True}, indent=2))
     else:
         print(f"Incident {record.id}: {record.status} (duplicate alert; not started again)")
     return EXIT_CODES.get(record.status, 0)
