@@ -165,7 +165,7 @@ def _memory_and_cpu(
 ) -> tuple[float, float]:
     """Memory of the largest replica and CPU demand (%), with GC pressure, OOM kills and overload."""
     noise = inp.noise
-    mem_slope = {"app": 0.22, "database": 0.05, "cache": 0.02}[spec.kind]
+    mem_slope = {"app": 0.35, "database": 0.05, "cache": 0.02}[spec.kind]
     mem = prof.mem0 * (1 + mem_slope * (per_replica - 1)) + cond.mem_add
     limit = float(spec.memory_limit_mi)
     cpu_demand = prof.cpu0 * per_replica * up + cond.cpu_add
