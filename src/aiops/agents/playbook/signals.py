@@ -73,6 +73,8 @@ class SignalBook:
             return self._related(spec, service)
         if "named_by" in spec:
             return self._named_by(spec, service)
+        if "names" in spec:
+            return self._names(spec, service)
         if "onset" in spec:
             return self._earliest(service)
         if "log_volume_below" in spec:
@@ -148,16 +150,22 @@ class SignalBook:
         return ok, f"{spec['of']} with {self.about(signal)}: {', '.join(hits)}" if ok else ""
 
     def _named_by(self, spec: Mapping[str, Any], service: str) -> Fact:
-        hits = []
-        needle = service.lower()
-        for caller in self.world.callers(service):
-            ev = self.world.service(caller)
-            texts = [p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")]
-            texts += [h.example for h in ev.signatures.values()]
-            if any(needle in t.lower() for t in texts):
-                hits.append(caller)
+        hits = [c for c in self.world.related(service, str(spec["named_by"])) if service.lower() in self._error_text(c)]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
+
+    def _names(self, spec: Mapping[str, Any], service: str) -> Fact:
+        text = self._error_text(service)
+        hits = [d for d in self.world.related(service, str(spec["names"])) if d.lower() in text]
+        ok = len(hits) >= int(spec.get("min", 1))
+        return ok, f"errors in {service} name {', '.join(hits)}" if ok else ""
+
+    def _error_text(self, service: str) -> str:
+        """Lower-cased text of the service's warning and error templates, examples and signature lines."""
+        ev = self.world.service(service)
+        texts = [p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")]
+        texts += [h.example for h in ev.signatures.values()]
+        return "\n".join(texts).lower()
 
     def _earliest(self, service: str) -> Fact:
         mine = self.world.onset(service)
