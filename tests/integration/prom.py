@@ -28,7 +28,9 @@ def create_blocks(openmetrics: Path, data_dir: Path) -> None:
 
 
 @contextlib.contextmanager
-def prometheus(data_dir: Path, *, web_config: Path | None = None, scheme: str = "http") -> Iterator[str]:
+def prometheus(
+    data_dir: Path, *, web_config: Path | None = None, scheme: str = "http", extra_args: list[str] | None = None
+) -> Iterator[str]:
     """A Prometheus serving `data_dir` on a free loopback port; yields its URL."""
     binary = require("prometheus")
     port = free_port()
@@ -44,6 +46,7 @@ def prometheus(data_dir: Path, *, web_config: Path | None = None, scheme: str = 
     ]
     if web_config is not None:
         argv.append(f"--web.config.file={web_config}")
+    argv += extra_args or []
     with process("prometheus", argv, log=data_dir.parent / f"prometheus-{port}.log") as proc:
         url = f"{scheme}://127.0.0.1:{port}"
         if scheme == "http":

@@ -34,9 +34,7 @@ def journal_dir(tmp_path_factory):
     for minute in range(60):
         if minute < 40:
             entries.append(
-                export_entry(
-                    minute, f"GET /v1/payments 200 {30 + minute}ms", 6, "payment-api.service", "payment-api"
-                )
+                export_entry(minute, f"GET /v1/payments 200 {30 + minute}ms", 6, "payment-api.service", "payment-api")
             )
         else:
             entries.append(
@@ -49,9 +47,7 @@ def journal_dir(tmp_path_factory):
                 )
             )
         if minute % 10 == 0:
-            entries.append(
-                export_entry(minute, "ERROR deadlock detected", 6, "postgresql@15-main.service", "postgres")
-            )
+            entries.append(export_entry(minute, "ERROR deadlock detected", 6, "postgresql@15-main.service", "postgres"))
     subprocess.run(
         [JOURNAL_REMOTE, "-o", str(out / "remote.journal"), "-"],
         input="".join(entries).encode(),
@@ -77,9 +73,7 @@ def env_for(journal_dir, **logs):
 
 def test_window_levels_and_order(journal_dir):
     env = env_for(journal_dir, files=["*.journal"])
-    records = list(
-        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=35), end=T0 + timedelta(minutes=45))
-    )
+    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=35), end=T0 + timedelta(minutes=45)))
     assert len(records) == 11
     assert [r.ts for r in records] == sorted(r.ts for r in records)
     assert records[0].ts == T0 + timedelta(minutes=35) and records[-1].ts == T0 + timedelta(minutes=45)

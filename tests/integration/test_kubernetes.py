@@ -81,9 +81,7 @@ def test_events_rollouts_and_warnings(kube):
     assert ("probe_failure", "user-api") in kinds
     rollout = [e for e in events if e.type == "deployment"]
     assert [e.attrs["version"] for e in rollout] == ["v2.5.0", "v2.5.1"]
-    recent = env.events.events(
-        start=T0 - timedelta(minutes=30), end=T0 + timedelta(hours=1), service="payment-api"
-    )
+    recent = env.events.events(start=T0 - timedelta(minutes=30), end=T0 + timedelta(hours=1), service="payment-api")
     assert [e.type for e in recent] == ["deployment", "scaling", "crash_loop"]
 
 

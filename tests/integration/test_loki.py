@@ -59,16 +59,12 @@ def test_pages_backwards_without_gaps_or_duplicates(loki):
     assert first["headers"]["x-scope-orgid"] == "team-sre"
     errors = [r for r in records if r.level == "ERROR"]
     assert errors and all("Connection is not available" in r.message for r in errors)
-    assert records[0].message.startswith(
-        "[http-nio-8080-exec-0] c.e.p.PaymentController - POST /v1/payments 200"
-    )
+    assert records[0].message.startswith("[http-nio-8080-exec-0] c.e.p.PaymentController - POST /v1/payments 200")
 
 
 def test_window_and_limit(loki):
     env = loki()
-    window = list(
-        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=20), end=T0 + timedelta(minutes=25))
-    )
+    window = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=20), end=T0 + timedelta(minutes=25)))
     assert window and all(T0 + timedelta(minutes=20) <= r.ts <= T0 + timedelta(minutes=25) for r in window)
     newest = list(env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(hours=1), limit=10))
     assert len(newest) == 10 and newest[-1].ts > T0 + timedelta(minutes=29)

@@ -59,7 +59,7 @@ def openmetrics() -> str:
                 if kind == "counter":
                     for code, share in (("200", 0.9), ("503", 0.1)):
                         rows = [
-                            f'{name}_total{{{labels},code="{code}"}} {share * 10 * s:.1f} {T0.timestamp() + s:.0f}'  # noqa: E501
+                            f'{name}_total{{{labels},code="{code}"}} {share * 10 * s:.1f} {T0.timestamp() + s:.0f}'
                             for s in range(0, 3601, 15)
                         ]
                         series[code] = rows
@@ -122,9 +122,7 @@ def test_limits_units_and_rates(prom_url, tmp_path):
     assert memory.values[-1] == pytest.approx(300 + 60 + 5)
     conns = env.metrics.query("user-api", "connections", start=end - timedelta(minutes=10), end=end)
     assert conns.limit == 100 and conns.values[-1] == 2 * (10 + 6)
-    errors = env.metrics.query(
-        "payment-api", "error_rate", start=end - timedelta(minutes=10), end=end, step_s=60
-    )
+    errors = env.metrics.query("payment-api", "error_rate", start=end - timedelta(minutes=10), end=end, step_s=60)
     assert all(math.isclose(v, 10.0, abs_tol=0.01) for v in errors.values) and errors.limit == 100
 
 

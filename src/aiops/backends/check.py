@@ -46,9 +46,7 @@ def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -
                 except Exception as exc:  # a broken backend must not hide the other rows
                     ok, detail = False, f"{type(exc).__name__}: {exc}"
                 rows.append(
-                    RoleCheck(
-                        role, kind, ok, detail.splitlines()[0] if detail else "", time.monotonic() - started
-                    )
+                    RoleCheck(role, kind, ok, detail.splitlines()[0] if detail else "", time.monotonic() - started)
                 )
         finally:
             for backend in ctx.built.values():

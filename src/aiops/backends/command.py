@@ -82,9 +82,7 @@ class CommandExecutor:
     def supported_actions(self) -> list[str]:
         return sorted(self.options.actions)
 
-    def execute(
-        self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
-    ) -> ActionResult:
+    def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Run (or, for a dry run, show or run the dry-run argv of) the action's command."""
         refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
         if refusal is not None:
@@ -103,9 +101,7 @@ class CommandExecutor:
         run = fill(spec.dry_run_argv, action=action, target=target) if dry_run and spec.dry_run_argv else argv
         return self._run(action, target, run, dry_run=dry_run, key=key)
 
-    def _run(
-        self, action: str, target: str, argv: list[str], *, dry_run: bool, key: str | None
-    ) -> ActionResult:
+    def _run(self, action: str, target: str, argv: list[str], *, dry_run: bool, key: str | None) -> ActionResult:
         env = {**os.environ, **self.options.env, "AIOPS_ACTION": action, "AIOPS_TARGET": target}
         if key:
             env["AIOPS_ACTION_KEY"] = key
@@ -159,6 +155,4 @@ def build_command(options: CommandOptions, ctx: BuildContext) -> CommandExecutor
     return CommandExecutor(options, ctx)
 
 
-EXECUTOR = BackendType(
-    "executor", "command", CommandOptions, build_command, "argv templates per action (no shell)"
-)
+EXECUTOR = BackendType("executor", "command", CommandOptions, build_command, "argv templates per action (no shell)")

@@ -55,13 +55,9 @@ class BuildContext:
 
             scenario_ref = self.spec.scenario
             if scenario_ref is None:
-                raise ConfigError(
-                    "a sandbox backend needs `scenario`", file=str(self.spec.file or ""), path="scenario"
-                )
+                raise ConfigError("a sandbox backend needs `scenario`", file=str(self.spec.file or ""), path="scenario")
             if scenario_ref.endswith((".yaml", ".yml")) or "/" in scenario_ref:
                 scenario_ref = str(self.resolve(scenario_ref))
             state = self.state_dir / "sandbox" if self.state_dir is not None else None
-            self.sandbox = build_environment(
-                load_scenario(scenario_ref), state_dir=state, catalogue=self.catalogue
-            )
+            self.sandbox = build_environment(load_scenario(scenario_ref), state_dir=state, catalogue=self.catalogue)
         return self.sandbox

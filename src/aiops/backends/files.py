@@ -8,8 +8,9 @@ at the window's start, at `limit` records or at `max_bytes`, whichever comes fir
 from __future__ import annotations
 
 import heapq
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from itertools import islice
 from pathlib import Path
@@ -30,6 +31,8 @@ from aiops.core.types import LogRecord
 DISORDER = timedelta(seconds=60)
 """How far out of order lines may be before reading stops at the window's start."""
 MAX_CONTINUATION = 200
+MAX_WAITING = 2000
+"""Lines a PostgreSQL DETAIL/HINT line may wait for the message it belongs to before giving up."""
 
 
 class JsonKeys(Options):
@@ -63,9 +66,7 @@ class FileLogOptions(Options):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(
-                f"unknown time zone {value!r} (use an IANA name such as UTC or Europe/Berlin)"
-            ) from None
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as UTC or Europe/Berlin)") from None
         return value
 
     @model_validator(mode="after")
@@ -87,9 +88,7 @@ class FileLogs:
         self.tz: tzinfo = ZoneInfo(options.timezone)
         keys = options.json_keys
         self.keys = {
-            k: tuple(v)
-            for k, v in (("time", keys.time), ("level", keys.level), ("message", keys.message))
-            if v
+            k: tuple(v) for k, v in (("time", keys.time), ("level", keys.level), ("message", keys.message)) if v
         }
 
     def patterns(self, service: str) -> list[str]:
@@ -105,9 +104,7 @@ class FileLogs:
             raise UnknownServiceError(service, list(known))
         return [str(self._resolve(p)) for p in raw]  # type: ignore[operator]
 
-    def fetch(
-        self, service: str, *, start: datetime, end: datetime, limit: int = 200_000
-    ) -> Iterator[LogRecord]:
+    def fetch(self, service: str, *, start: datetime, end: datetime, limit: int = 200_000) -> Iterator[LogRecord]:
         """Records in `[start, end]`, oldest first, at most the newest `limit`."""
         budget = ByteBudget(self.options.max_bytes)
         streams = [
@@ -129,7 +126,8 @@ class FileLogs:
         limit: int,
     ) -> Iterator[LogRecord]:
         pending: list[str] = []
-        waiting: list[tuple[Header, str, list[str]]] = []  # lines that take the level of the one before
+        queue: deque[_Entry] = deque()  # newest first; an entry waits until its level is known
+        waiting: list[_Entry] = []
         for line in newest_lines(files, budget, keep=limit + MAX_CONTINUATION):
             header = parse_line(line, fmt=self.options.format, keys=self.keys or None, tz=self.tz, ref=end)
             if header is None:
@@ -137,20 +135,24 @@ class FileLogs:
                     pending.append(line)
                 continue
             continuation, pending = pending[::-1], []
+            entry = _Entry(header, line, continuation, resolved=not header.inherit)
             if header.inherit:
-                waiting.append((header, line, continuation))
-                continue
-            for aux, aux_line, aux_cont in waiting:
-                if start <= aux.ts <= end:
-                    yield _record(service, replace(aux, level=header.level), aux_line, aux_cont)
-            waiting = []
+                waiting.append(entry)
+            else:
+                waiting = _resolve(waiting, header)
+            queue.append(entry)
+            if len(queue) > MAX_WAITING:
+                waiting = _resolve(waiting[1:], None) if waiting and waiting[0] is queue[0] else waiting
+                queue[0].resolved = True
+            while queue and queue[0].resolved:
+                first = queue.popleft()
+                if start <= first.header.ts <= end:
+                    yield _record(service, first.header, first.line, first.continuation)
             if header.ts < start - DISORDER:
-                return
-            if start <= header.ts <= end:
-                yield _record(service, header, line, continuation)
-        for aux, aux_line, aux_cont in waiting:
-            if start <= aux.ts <= end:
-                yield _record(service, aux, aux_line, aux_cont)
+                break
+        for first in queue:
+            if start <= first.header.ts <= end:
+                yield _record(service, first.header, first.line, first.continuation)
 
     def check(self) -> str:
         services = set(self.options.services) or {s.name for s in self.inventory.services()}
@@ -158,6 +160,26 @@ class FileLogs:
         if not files:
             raise BackendError("no log file matches the configured paths")
         return f"{files} log files for {len(services)} services"
+
+
+@dataclass
+class _Entry:
+    header: Header
+    line: str
+    continuation: list[str]
+    resolved: bool
+
+
+def _resolve(waiting: list[_Entry], header: Header | None) -> list[_Entry]:
+    """Give waiting lines of `header`'s process (or of no process) its level; the rest keep waiting."""
+    still = []
+    for entry in waiting:
+        if header is None or entry.header.group is None or entry.header.group == header.group:
+            entry.header = replace(entry.header, level=header.level if header else "")
+            entry.resolved = True
+        else:
+            still.append(entry)
+    return still
 
 
 def _record(service: str, header: Header, line: str, continuation: list[str]) -> LogRecord:

@@ -88,13 +88,9 @@ class HttpClient:
         try:
             data = resp.read(self.max_bytes + 1)
         except TimeoutError:
-            raise BackendError(
-                f"{self.name}: {self.base} stopped answering within {self.timeout:g}s"
-            ) from None
+            raise BackendError(f"{self.name}: {self.base} stopped answering within {self.timeout:g}s") from None
         if len(data) > self.max_bytes:
-            raise BackendError(
-                f"{self.name}: response over {self.max_bytes // 1024 // 1024} MiB; narrow the query"
-            )
+            raise BackendError(f"{self.name}: response over {self.max_bytes // 1024 // 1024} MiB; narrow the query")
         return data
 
     def get_json(self, path: str, params: dict[str, Any] | None = None) -> Any:
@@ -113,9 +109,7 @@ class HttpClient:
             if isinstance(payload, dict):
                 detail = str(payload.get("error") or payload.get("message") or "")
             detail = detail or data[:200].decode("utf-8", "replace").strip()
-            raise BackendError(
-                f"{self.name}: HTTP {status} from {path}" + (f": {detail[:200]}" if detail else "")
-            )
+            raise BackendError(f"{self.name}: HTTP {status} from {path}" + (f": {detail[:200]}" if detail else ""))
         if payload is None and data:
             raise BackendError(f"{self.name}: {path} did not return JSON")
         return payload

@@ -34,14 +34,10 @@ class KeyStore:
         """Claim `key` for this action. Returns None when the caller may act, else the result to return."""
         with self._lock:
             try:
-                self._conn.execute(
-                    "INSERT INTO executed (key, action, target) VALUES (?, ?, ?)", (key, action, target)
-                )
+                self._conn.execute("INSERT INTO executed (key, action, target) VALUES (?, ?, ?)", (key, action, target))
                 return None
             except sqlite3.IntegrityError:
-                row = self._conn.execute(
-                    "SELECT action, target, result FROM executed WHERE key = ?", (key,)
-                ).fetchone()
+                row = self._conn.execute("SELECT action, target, result FROM executed WHERE key = ?", (key,)).fetchone()
         done_action, done_target, result = row
         if (done_action, done_target) != (action, target):
             return ActionResult(
@@ -56,8 +52,7 @@ class KeyStore:
                 action,
                 target,
                 ok=False,
-                message=f"key {key!r} is already being executed (or a previous run died mid-way); "
-                "not acting twice",
+                message=f"key {key!r} is already being executed (or a previous run died mid-way); not acting twice",
                 details={"key": key},
             )
         stored = ActionResult(**json.loads(result))
@@ -83,9 +78,7 @@ class IdempotentExecutor:
     def supported_actions(self) -> list[str]:
         return self.inner.supported_actions()  # type: ignore[attr-defined]
 
-    def execute(
-        self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
-    ) -> ActionResult:
+    def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Run the action (once per key)."""
         if dry_run or key is None:
             return self.inner.execute(action, target, dry_run=dry_run, key=key)  # type: ignore[attr-defined]

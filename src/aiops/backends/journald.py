@@ -72,9 +72,7 @@ def _usec(dt: datetime) -> int:
 class JournaldLogs:
     """`LogSource` over journal files."""
 
-    def __init__(
-        self, options: JournaldOptions, inventory: Inventory, files: list[str], directory: str | None
-    ) -> None:
+    def __init__(self, options: JournaldOptions, inventory: Inventory, files: list[str], directory: str | None) -> None:
         self.options = options
         self.inventory = inventory
         self.files = files
@@ -101,9 +99,7 @@ class JournaldLogs:
         except OSError as exc:
             raise BackendError(f"journald: cannot open the journal: {exc.strerror or exc}") from None
 
-    def fetch(
-        self, service: str, *, start: datetime, end: datetime, limit: int = 200_000
-    ) -> Iterator[LogRecord]:
+    def fetch(self, service: str, *, start: datetime, end: datetime, limit: int = 200_000) -> Iterator[LogRecord]:
         """Entries in `[start, end]`, oldest first, at most the newest `limit`."""
         matches = self.matches(service)
         reader = self._reader()
@@ -118,9 +114,7 @@ class JournaldLogs:
             reader.close()
         return reversed(newest)
 
-    def _newest_first(
-        self, reader: Any, service: str, start: int, end: int, limit: int
-    ) -> Iterator[LogRecord]:
+    def _newest_first(self, reader: Any, service: str, start: int, end: int, limit: int) -> Iterator[LogRecord]:
         reader.seek_realtime(end / 1_000_000 + 1e-6)
         budget, count = self.options.max_bytes, 0
         while count < limit and budget > 0:

@@ -129,12 +129,9 @@ class KubeEvents:
         services = [svc.name for svc in self.inventory.services()]
         found: list[ChangeEvent | None] = []
         if self.options.rollouts:  # first, so a rollout sorts before the scaling it causes
-            found += [
-                from_replica_set(i, services) for i in self._list("apps", "list_namespaced_replica_set")
-            ]
+            found += [from_replica_set(i, services) for i in self._list("apps", "list_namespaced_replica_set")]
         found += [
-            from_event(i, services, self.options.include_warnings)
-            for i in self._list("core", "list_namespaced_event")
+            from_event(i, services, self.options.include_warnings) for i in self._list("core", "list_namespaced_event")
         ]
         chosen = [
             ev
@@ -156,6 +153,4 @@ def build_kube_events(options: KubeEventOptions, ctx: BuildContext) -> KubeEvent
     return KubeEvents(options, Kube(options, ctx), ctx.inventory)
 
 
-EVENTS = BackendType(
-    "events", "kubernetes", KubeEventOptions, build_kube_events, "rollouts and Events of a namespace"
-)
+EVENTS = BackendType("events", "kubernetes", KubeEventOptions, build_kube_events, "rollouts and Events of a namespace")

@@ -55,9 +55,7 @@ class KubeExecutor:
     def targets(self) -> list[str]:
         return sorted({*self.options.workloads, *(svc.name for svc in self._inventory.services())})
 
-    def execute(
-        self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
-    ) -> ActionResult:
+    def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Apply the action's operation to the target's workload (server-side dry run with `dry_run`)."""
         del key  # idempotency is handled by the wrapper around every executor
         refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
@@ -75,9 +73,7 @@ class KubeExecutor:
         except BackendError as exc:
             return ActionResult(action, target, ok=False, dry_run=dry_run, message=str(exc), details=details)
         prefix = "dry run (server-side): " if dry_run else ""
-        return ActionResult(
-            action, target, ok=True, dry_run=dry_run, message=prefix + message, details=details
-        )
+        return ActionResult(action, target, ok=True, dry_run=dry_run, message=prefix + message, details=details)
 
     def _patch(
         self,
@@ -111,9 +107,7 @@ class KubeExecutor:
 
     def _rollout_restart(self, kind: str, name: str, details: dict[str, Any], dry_run: str | None) -> str:
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        body = {
-            "spec": {"template": {"metadata": {"annotations": {"kubectl.kubernetes.io/restartedAt": stamp}}}}
-        }
+        body = {"spec": {"template": {"metadata": {"annotations": {"kubectl.kubernetes.io/restartedAt": stamp}}}}}
         self._patch(
             f"patch_namespaced_{METHOD_KIND[kind]}",
             name,
@@ -127,14 +121,9 @@ class KubeExecutor:
     def _scale(self, kind: str, name: str, details: dict[str, Any], dry_run: str | None) -> str:
         method = f"namespaced_{METHOD_KIND[kind]}_scale"
         current = int(
-            (self.kube.call("apps", f"read_{method}", name, self.kube.namespace).get("spec") or {}).get(
-                "replicas"
-            )
-            or 0
+            (self.kube.call("apps", f"read_{method}", name, self.kube.namespace).get("spec") or {}).get("replicas") or 0
         )
-        wanted = min(
-            self.options.max_replicas, max(current + 1, math.ceil(current * self.options.scale_factor))
-        )
+        wanted = min(self.options.max_replicas, max(current + 1, math.ceil(current * self.options.scale_factor)))
         if wanted <= current:
             raise BackendError(
                 f"{kind}/{name} already has {current} replicas (max_replicas {self.options.max_replicas})"

@@ -51,9 +51,7 @@ def quantity(value: str | int | float | None) -> float | None:
 class KubeInventoryOptions(KubeOptions):
     """Cluster access plus which workloads count as services."""
 
-    kinds: list[Literal["deployment", "statefulset"]] = Field(
-        default_factory=lambda: ["deployment", "statefulset"]
-    )
+    kinds: list[Literal["deployment", "statefulset"]] = Field(default_factory=lambda: ["deployment", "statefulset"])
     label_selector: str | None = None
     annotation_prefix: str = "aiops.dev/"
     cache_s: float = Field(default=30.0, ge=0)
@@ -104,8 +102,7 @@ class KubeInventory:
         for kind in self.options.kinds:
             listing = self.kube.call("apps", methods[kind], self.kube.namespace, **kwargs)
             found += [
-                service_from_workload(item, kind, self.options.annotation_prefix)
-                for item in listing.get("items") or []
+                service_from_workload(item, kind, self.options.annotation_prefix) for item in listing.get("items") or []
             ]
         found.sort(key=lambda s: s.name)
         self._cached = (time.monotonic(), found)

@@ -62,9 +62,7 @@ class KubeLogs:
         )
         return (listing.get("items") or [])[: self.options.max_pods]
 
-    def fetch(
-        self, service: str, *, start: datetime, end: datetime, limit: int = 200_000
-    ) -> Iterator[LogRecord]:
+    def fetch(self, service: str, *, start: datetime, end: datetime, limit: int = 200_000) -> Iterator[LogRecord]:
         """Records in `[start, end]`, oldest first, at most the newest `limit`."""
         since = max(1, math.ceil((datetime.now(UTC) - start).total_seconds()))
         streams = []
@@ -108,8 +106,7 @@ class KubeLogs:
 
 def _containers(pod: dict[str, Any], only: str | None) -> list[tuple[str, int]]:
     statuses = {
-        s.get("name"): int(s.get("restartCount") or 0)
-        for s in (pod.get("status") or {}).get("containerStatuses") or []
+        s.get("name"): int(s.get("restartCount") or 0) for s in (pod.get("status") or {}).get("containerStatuses") or []
     }
     names = [c["name"] for c in (pod.get("spec") or {}).get("containers") or []]
     return [(name, statuses.get(name, 0)) for name in names if only is None or name == only]

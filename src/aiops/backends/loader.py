@@ -60,9 +60,7 @@ def _pydantic_error(exc: ValidationError, role: str, file: str | None) -> Config
     return ConfigError(message, file=file, path=loc)
 
 
-def _role_section(
-    role: str, raw: Any, default_type: str | None, file: str | None
-) -> tuple[str, dict[str, Any]]:
+def _role_section(role: str, raw: Any, default_type: str | None, file: str | None) -> tuple[str, dict[str, Any]]:
     if raw is None:
         if default_type is None:
             raise ConfigError(
@@ -77,9 +75,7 @@ def _role_section(
         raise ConfigError("must be a mapping with a `type`", file=file, path=role)
     kind = raw.get("type")
     if not isinstance(kind, str):
-        raise ConfigError(
-            f"missing `type` (one of: {', '.join(backend_names(role))})", file=file, path=f"{role}.type"
-        )
+        raise ConfigError(f"missing `type` (one of: {', '.join(backend_names(role))})", file=file, path=f"{role}.type")
     return kind, {k: v for k, v in raw.items() if k != "type"}
 
 
@@ -113,9 +109,7 @@ def parse_environment(data: Any, *, file: str | Path | None = None) -> Environme
     for role in ROLES:
         if role == "clock":
             continue
-        default = (
-            "sandbox" if env_type == "sandbox" else None if role in REQUIRED_ROLES else DEFAULT_TYPES[role]
-        )
+        default = "sandbox" if env_type == "sandbox" else None if role in REQUIRED_ROLES else DEFAULT_TYPES[role]
         roles[role] = _build_role(role, data.get(role), default, where)
     uses_sandbox = any(spec.type == "sandbox" for spec in roles.values())
     roles["clock"] = _build_role("clock", data.get("clock"), "sandbox" if uses_sandbox else "wall", where)

@@ -37,6 +37,8 @@ LEVEL_ALIASES = {
 }
 SYSLOG_PRIORITY = ("FATAL", "FATAL", "FATAL", "ERROR", "WARN", "INFO", "INFO", "DEBUG")
 """journald/syslog PRIORITY 0..7 mapped to LEVELS."""
+PINO_LEVELS = {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR", 60: "FATAL"}
+"""Numeric levels of pino / bunyan JSON logs."""
 
 ISO_RE = re.compile(
     r"^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?\s?(Z|z|[+-]\d{2}:?\d{2}|UTC)?\]?"
@@ -45,10 +47,9 @@ SYSLOG_RE = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})
 CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\]")
 EPOCH_RE = re.compile(r"^(\d{10}(?:\.\d+)?|\d{13})\b")
 LOGFMT_TIME_RE = re.compile(r'^(?:time|ts|t|timestamp)="?([^"\s]+)"?\s*')
-REDIS_RE = re.compile(
-    r"^\d+:[A-Z] (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? "
-)
+REDIS_RE = re.compile(r"^\d+:[A-Z] (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? ")
 REDIS_MARKS = {".": "DEBUG", "-": "DEBUG", "*": "INFO", "#": "WARN"}
+PID_RE = re.compile(r"^\s*\[(\d+)\]")
 PG_AUXILIARY = frozenset({"DETAIL", "HINT", "STATEMENT", "CONTEXT", "QUERY", "LOCATION"})
 """PostgreSQL lines that belong to the message before them (they take its level)."""
 LEVEL_RE = re.compile(
@@ -57,10 +58,7 @@ LEVEL_RE = re.compile(
     re.IGNORECASE,
 )
 MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
+    m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
 }
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
 LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text")
@@ -76,16 +74,18 @@ class Header:
     message: str
     inherit: bool = False
     """True for lines that take the level of the record before them (PostgreSQL DETAIL, HINT, ...)."""
+    group: str | None = None
+    """The process id in `[pid]` right after the time, when there is one (whose record is inherited)."""
 
 
 def normalise_level(word: str | int | None) -> str:
     """A level word (or syslog priority number) as one of LEVELS, "" when unknown."""
     if word is None:
         return ""
-    if isinstance(word, int) or (isinstance(word, str) and word.isdigit() and len(word) <= 2):
+    if isinstance(word, int) and not isinstance(word, bool) and word in PINO_LEVELS:
+        return PINO_LEVELS[word]
+    if isinstance(word, int) or (isinstance(word, str) and word.isdigit() and len(word) == 1):
         index = int(word)
-        if 10 <= index <= 60:  # pino / bunyan: 10 trace ... 60 fatal
-            return ("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL")[index // 10 - 1]
         return SYSLOG_PRIORITY[index] if 0 <= index < len(SYSLOG_PRIORITY) else ""
     return LEVEL_ALIASES.get(str(word).upper(), "")
 
@@ -98,9 +98,7 @@ def epoch(value: float) -> datetime:
     raise ValueError("timestamp out of range")
 
 
-def parse_timestamp(
-    text: str, *, tz: tzinfo = UTC, ref: datetime | None = None
-) -> tuple[datetime, int] | None:
+def parse_timestamp(text: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> tuple[datetime, int] | None:
     """A timestamp at the start of `text` as UTC plus the length consumed; None when there is none."""
     if m := ISO_RE.match(text):
         date, clock, frac, zone = m.groups()
@@ -148,16 +146,18 @@ def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> 
     if len(rest) > 1 and rest[0] in REDIS_MARKS and rest[1] == " ":
         return Header(ts=ts, level=REDIS_MARKS[rest[0]], message=rest[2:].strip())
     level = ""
+    pid = PID_RE.match(rest)
+    group = pid.group(1) if pid else None
     for m in LEVEL_RE.finditer(rest[:100]):
         word = next(g for g in m.groups() if g)
         if word in PG_AUXILIARY and m.group(4):
-            return Header(ts=ts, level="", message=rest[m.end() :].strip(), inherit=True)
+            return Header(ts=ts, level="", message=rest[m.end() :].strip(), inherit=True, group=group)
         level = normalise_level(word)
         if level:
             if m.start() < 16 or m.group(4):  # the level is part of the header: the message follows it
                 rest = rest[m.end() :]
             break
-    return Header(ts=ts, level=level, message=rest.strip(" \t-:|]").strip())
+    return Header(ts=ts, level=level, message=rest.strip(" \t-:|]").strip(), group=group)
 
 
 def guess_level(text: str) -> str:
@@ -180,9 +180,7 @@ def lookup(item: dict[str, Any], key: str) -> Any:
     return node
 
 
-def parse_json(
-    line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz: tzinfo = UTC
-) -> Header | None:
+def parse_json(line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz: tzinfo = UTC) -> Header | None:
     """Header of a JSON-lines record; None when it is not a JSON object with a usable time."""
     try:
         item = json.loads(line)
@@ -205,9 +203,7 @@ def parse_json(
     message = next((v for k in keys.get("message", MESSAGE_KEYS) if (v := lookup(item, k)) is not None), None)
     if message is None:
         message = line
-    return Header(
-        ts=ts, level=normalise_level(level if isinstance(level, str | int) else None), message=str(message)
-    )
+    return Header(ts=ts, level=normalise_level(level if isinstance(level, str | int) else None), message=str(message))
 
 
 def parse_line(

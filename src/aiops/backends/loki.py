@@ -69,9 +69,7 @@ def entries_from_response(payload: Any) -> list[Entry]:
 def to_record(entry: Entry, service: str, fmt: str = "auto") -> LogRecord:
     """A LogRecord from a Loki entry (Loki's timestamp wins; the level from labels, else the line)."""
     ts_ns, line, labels = entry
-    ts = datetime.fromtimestamp(ts_ns // 1_000_000_000, UTC).replace(
-        microsecond=(ts_ns % 1_000_000_000) // 1000
-    )
+    ts = datetime.fromtimestamp(ts_ns // 1_000_000_000, UTC).replace(microsecond=(ts_ns % 1_000_000_000) // 1000)
     header = parse_line(line, fmt=fmt)
     in_text, message = (header.level, header.message) if header is not None else level_and_message(line)
     level = next((normalise_level(labels[k]) for k in LEVEL_LABELS if k in labels), "") or in_text
@@ -94,9 +92,7 @@ class LokiLogs:
         template = self.options.services.get(service, self.options.query)
         return template.replace("{service}", promql_string(service))
 
-    def fetch(
-        self, service: str, *, start: datetime, end: datetime, limit: int = 200_000
-    ) -> Iterator[LogRecord]:
+    def fetch(self, service: str, *, start: datetime, end: datetime, limit: int = 200_000) -> Iterator[LogRecord]:
         """Records in `[start, end]`, oldest first, at most the newest `limit` (and `max_entries`)."""
         query = self.logql(service)
         cap = max(0, min(limit, self.options.max_entries))

@@ -7,9 +7,7 @@ import re
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-SECRET_HEADERS = frozenset(
-    {"authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"}
-)
+SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"})
 
 
 class Options(BaseModel):
@@ -61,7 +59,5 @@ class HttpOptions(Options):
     def _headers(cls, value: dict[str, str]) -> dict[str, str]:
         for name in value:
             if name.lower() in SECRET_HEADERS:
-                raise ValueError(
-                    f"header {name!r} carries a credential; use token_env or password_env instead"
-                )
+                raise ValueError(f"header {name!r} carries a credential; use token_env or password_env instead")
         return value

@@ -93,9 +93,7 @@ class PrometheusMetrics:
             raise BackendError(f"prometheus: query failed: {error or 'unexpected response'}")
         return payload.get("data") or {}
 
-    def query(
-        self, service: str, metric: str, *, start: datetime, end: datetime, step_s: int = 60
-    ) -> MetricSeries:
+    def query(self, service: str, metric: str, *, start: datetime, end: datetime, step_s: int = 60) -> MetricSeries:
         """The metric over `[start, end]`, one point per step (series of several pods combined)."""
         spec = self.queries.get(metric)
         if spec is None:
@@ -118,25 +116,35 @@ class PrometheusMetrics:
         for ts, value in combine_matrix(data.get("result") or [], spec.combine):
             series.timestamps.append(datetime.fromtimestamp(ts, UTC))
             series.values.append(value)
-        series.limit = self._limit(spec, info[service], service, end, step_s)
+        series.limit = self._limit(spec, info[service], service, (start, end), step_s)
         return series
 
-    def _limit(self, spec: QueryOptions, svc: Any, service: str, end: datetime, step_s: int) -> float | None:
+    def _limit(
+        self, spec: QueryOptions, svc: Any, service: str, window: tuple[datetime, datetime], step_s: int
+    ) -> float | None:
+        start, end = window
         if spec.limit is not None:
             return spec.limit
         if spec.limit_from is not None:  # the first inventory field the service has
             value = next((v for f in spec.limit_from if (v := getattr(svc, f)) is not None), None)
             return float(value) if value is not None else None
-        if spec.limit_query is not None:
-            data = self._api(
-                "api/v1/query", {"query": render(spec.limit_query, service, step_s), "time": _timestamp(end)}
-            )
-            return instant_value(data)
+        if spec.limit_query is not None:  # its latest value in the window (the series may end early)
+            params = {
+                "query": render(spec.limit_query, service, step_s),
+                "start": _timestamp(start),
+                "end": _timestamp(end),
+                "step": step_s,
+            }
+            points = combine_matrix(self._api("api/v1/query_range", params).get("result") or [], spec.combine)
+            return points[-1][1] if points else None
         return None
 
     def check(self) -> str:
-        data = self._api("api/v1/status/buildinfo", {})
-        return f"prometheus {data.get('version', '?')} at {self.client.base}"
+        """The server's version, and that it evaluates a query."""
+        version = self._api("api/v1/status/buildinfo", {}).get("version", "?")
+        if instant_value(self._api("api/v1/query", {"query": "vector(1)"})) != 1.0:
+            raise BackendError("prometheus: the test query vector(1) did not return 1")
+        return f"prometheus {version} at {self.client.base}"
 
 
 def combine_matrix(result: list[dict[str, Any]], how: str) -> list[tuple[float, float]]:
@@ -169,6 +177,4 @@ def build_prometheus(options: PrometheusOptions, ctx: BuildContext) -> Prometheu
     return PrometheusMetrics(client, dict(options.queries), ctx.inventory)
 
 
-METRICS = BackendType(
-    "metrics", "prometheus", PrometheusOptions, build_prometheus, "PromQL over the HTTP API"
-)
+METRICS = BackendType("metrics", "prometheus", PrometheusOptions, build_prometheus, "PromQL over the HTTP API")

@@ -38,6 +38,7 @@ _BUILTIN: dict[tuple[str, str], str] = {
     ("clock", "fixed"): "aiops.backends.clock:FIXED",
     ("clock", "sandbox"): "aiops.backends.sandbox:CLOCK",
     ("inventory", "static"): "aiops.backends.static:INVENTORY",
+    ("inventory", "file"): "aiops.backends.static:FILE_INVENTORY",
     ("inventory", "kubernetes"): "aiops.backends.k8s_inventory:INVENTORY",
     ("inventory", "sandbox"): "aiops.backends.sandbox:INVENTORY",
     ("logs", "files"): "aiops.backends.files:LOGS",

@@ -8,12 +8,13 @@ import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pydantic import Field, field_validator
+import yaml
+from pydantic import Field, ValidationError, field_validator
 
 from aiops.backends.context import BuildContext
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
-from aiops.core.errors import BackendError
+from aiops.core.errors import BackendError, ConfigError
 from aiops.core.types import ActionResult, ChangeEvent, ServiceInfo
 
 SERVICE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,126}$")
@@ -65,23 +66,59 @@ class StaticInventory:
         return f"{len(self._services)} services"
 
 
+class FileInventoryOptions(Options):
+    """`path`: a JSON or YAML file with `services` as a list of `{name, kind, ...}` or a name mapping
+    (the shape `aiops sim export` writes to services.json); other top-level keys are ignored."""
+
+    path: str
+
+
+def load_services(path: Path) -> list[ServiceInfo]:
+    """Services from an inventory file; ConfigError naming the file and entry when one is invalid."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read inventory file: {exc.strerror}", file=str(path)) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"invalid JSON/YAML: {exc}", file=str(path)) from None
+    rows = data.get("services") if isinstance(data, dict) else None
+    if isinstance(rows, list):
+        rows = {str(r.get("name")): {k: v for k, v in r.items() if k != "name"} for r in rows if isinstance(r, dict)}
+    if not isinstance(rows, dict) or not rows:
+        raise ConfigError("needs `services`: a list of {name, kind, ...} or a mapping", file=str(path), path="services")
+    cleaned = {name: {k: v for k, v in (row or {}).items() if v is not None} for name, row in rows.items()}
+    try:
+        options = StaticInventoryOptions.model_validate({"services": cleaned})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise ConfigError(first["msg"], file=str(path), path=".".join(str(p) for p in first["loc"])) from None
+    return _services(options)
+
+
+def _services(options: StaticInventoryOptions) -> list[ServiceInfo]:
+    return [
+        ServiceInfo(
+            name=name,
+            kind=s.kind,
+            replicas=s.replicas,
+            memory_limit_mi=s.memory_limit_mi,
+            cpu=s.cpu,
+            pool_size=s.pool_size,
+            max_connections=s.max_connections,
+            depends_on=tuple(s.depends_on),
+        )
+        for name, s in options.services.items()
+    ]
+
+
+def build_file_inventory(options: FileInventoryOptions, ctx: BuildContext) -> StaticInventory:
+    """Factory for `inventory: {type: file}` (read once, when the environment is built)."""
+    return StaticInventory(load_services(ctx.resolve(options.path)))
+
+
 def build_static_inventory(options: StaticInventoryOptions, ctx: BuildContext) -> StaticInventory:  # noqa: ARG001
     """Factory for `inventory: {type: static}`."""
-    return StaticInventory(
-        [
-            ServiceInfo(
-                name=name,
-                kind=s.kind,
-                replicas=s.replicas,
-                memory_limit_mi=s.memory_limit_mi,
-                cpu=s.cpu,
-                pool_size=s.pool_size,
-                max_connections=s.max_connections,
-                depends_on=tuple(s.depends_on),
-            )
-            for name, s in options.services.items()
-        ]
-    )
+    return StaticInventory(_services(options))
 
 
 class EventOptions(Options):
@@ -127,9 +164,7 @@ class ListEvents:
         return sorted(out, key=lambda ev: ev.ts)
 
     def events(self, *, start: datetime, end: datetime, service: str | None = None) -> list[ChangeEvent]:
-        return [
-            ev for ev in self._load() if start <= ev.ts <= end and (service is None or ev.service == service)
-        ]
+        return [ev for ev in self._load() if start <= ev.ts <= end and (service is None or ev.service == service)]
 
     def check(self) -> str:
         return f"{len(self._load())} events"
@@ -200,12 +235,13 @@ def build_no_executor(options: NoOptions, ctx: BuildContext) -> NoExecutor:  # n
     return NoExecutor()
 
 
+FILE_INVENTORY = BackendType(
+    "inventory", "file", FileInventoryOptions, build_file_inventory, "services from a JSON/YAML file"
+)
 INVENTORY = BackendType(
     "inventory", "static", StaticInventoryOptions, build_static_inventory, "services listed in the file"
 )
 NO_EVENTS = BackendType("events", "none", NoOptions, build_no_events, "no change events")
-STATIC_EVENTS = BackendType(
-    "events", "static", StaticEventsOptions, build_static_events, "events listed in the file"
-)
+STATIC_EVENTS = BackendType("events", "static", StaticEventsOptions, build_static_events, "events listed in the file")
 FILE_EVENTS = BackendType("events", "file", FileEventsOptions, build_file_events, "a JSON-lines events file")
 NO_EXECUTOR = BackendType("executor", "none", NoOptions, build_no_executor, "read-only: refuses every action")

@@ -131,9 +131,7 @@ class SupervisordExecutor:
             return [p for p in self._call("getAllProcessInfo") if p["group"] == group]
         return [self._call("getProcessInfo", program)]
 
-    def execute(
-        self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
-    ) -> ActionResult:
+    def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Restart, stop or start the target's program (`key` is handled by the idempotency wrapper)."""
         del key
         refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
@@ -208,6 +206,4 @@ def build_supervisord(options: SupervisordOptions, ctx: BuildContext) -> Supervi
     return SupervisordExecutor(options, ctx)
 
 
-EXECUTOR = BackendType(
-    "executor", "supervisord", SupervisordOptions, build_supervisord, "supervisord over XML-RPC"
-)
+EXECUTOR = BackendType("executor", "supervisord", SupervisordOptions, build_supervisord, "supervisord over XML-RPC")

@@ -12,9 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 CHUNK = 64 * 1024
-ROTATED_RE = re.compile(
-    r"^(?P<base>.+?)(?:\.(?P<num>\d{1,4})|[-.](?P<date>\d{8}(?:-?\d{2,6})?))?(?P<gz>\.gz)?$"
-)
+ROTATED_RE = re.compile(r"^(?P<base>.+?)(?:\.(?P<num>\d{1,4})|[-.](?P<date>\d{8}(?:-?\d{2,6})?))?(?P<gz>\.gz)?$")
 
 
 class ByteBudget:

@@ -10,9 +10,7 @@ from aiops.core.types import ActionResult
 SAFE_TARGET_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$")
 
 
-def refuse(
-    action: str, target: str, message: str, *, dry_run: bool = False, **details: object
-) -> ActionResult:
+def refuse(action: str, target: str, message: str, *, dry_run: bool = False, **details: object) -> ActionResult:
     """An `ok=False` result that did nothing."""
     return ActionResult(action, target, ok=False, message=message, dry_run=dry_run, details=dict(details))
 
@@ -30,13 +28,9 @@ def check_request(
         )
     known = targets()
     if target not in known:
-        return refuse(
-            action, target, f"unknown target {target!r}; known: {', '.join(sorted(known))}", dry_run=dry_run
-        )
+        return refuse(action, target, f"unknown target {target!r}; known: {', '.join(sorted(known))}", dry_run=dry_run)
     if not SAFE_TARGET_RE.match(target):
-        return refuse(
-            action, target, f"target {target!r} has characters an executor will not pass on", dry_run=dry_run
-        )
+        return refuse(action, target, f"target {target!r} has characters an executor will not pass on", dry_run=dry_run)
     return None
 
 

@@ -47,9 +47,7 @@ class WebhookExecutor:
     def supported_actions(self) -> list[str]:
         return sorted(self.options.actions)
 
-    def execute(
-        self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
-    ) -> ActionResult:
+    def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """POST the action (a dry run is only posted with `send_dry_run`)."""
         refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
         if refusal is not None:
@@ -116,6 +114,4 @@ def build_webhook(options: WebhookOptions, ctx: BuildContext) -> WebhookExecutor
     return WebhookExecutor(options, ctx)
 
 
-EXECUTOR = BackendType(
-    "executor", "webhook", WebhookOptions, build_webhook, "POST the action as JSON to a URL"
-)
+EXECUTOR = BackendType("executor", "webhook", WebhookOptions, build_webhook, "POST the action as JSON to a URL")

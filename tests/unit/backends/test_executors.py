@@ -181,3 +181,37 @@ def test_static_and_file_events(build, tmp_path):
     path.write_text('{"ts": "x"}\n')
     with pytest.raises(BackendError, match=r"events\.jsonl:1"):
         env.events.events(start=T0, end=T0)
+
+
+def test_file_inventory_json_and_yaml(build, tmp_path):
+    (tmp_path / "services.json").write_text(
+        json.dumps(
+            {
+                "metric_prefix": "x",
+                "services": [
+                    {
+                        "name": "checkout",
+                        "kind": "app",
+                        "replicas": 2,
+                        "pool_size": 50,
+                        "max_connections": None,
+                        "depends_on": ["orders-db"],
+                    },
+                    {"name": "orders-db", "kind": "database", "max_connections": 300, "depends_on": []},
+                ],
+            }
+        )
+    )
+    env = build(
+        inventory={"type": "file", "path": "services.json"}, logs={"type": "files", "pattern": "logs/{service}.log"}
+    )
+    assert [(s.name, s.pool_size, s.max_connections) for s in env.inventory.services()] == [
+        ("checkout", 50, None),
+        ("orders-db", None, 300),
+    ]
+    (tmp_path / "inv.yaml").write_text("services:\n  a: {kind: cache}\n  b: {depends_on: [zz]}\n")
+    from aiops.core.errors import ConfigError
+
+    with pytest.raises(ConfigError) as err:
+        build(inventory={"type": "file", "path": "inv.yaml"})
+    assert err.value.file.endswith("inv.yaml") and "zz" in str(err.value)

@@ -38,9 +38,7 @@ def logdir(tmp_path):
 
 def test_reads_across_rotation_oldest_first(build, logdir):
     env = build()
-    records = list(
-        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=5), end=T0 + timedelta(hours=1))
-    )
+    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=5), end=T0 + timedelta(hours=1)))
     assert [r.ts for r in records] == sorted(r.ts for r in records)
     assert records[0].message == "request ok n=5"
     assert records[0].level == "INFO"
@@ -58,18 +56,14 @@ def test_multiline_record_keeps_stack_trace(build, logdir):
 
 def test_window_end_and_limit(build, logdir):
     env = build()
-    records = list(
-        env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(minutes=14, seconds=30), limit=3)
-    )
+    records = list(env.logs.fetch("payment-api", start=T0, end=T0 + timedelta(minutes=14, seconds=30), limit=3))
     assert [r.message for r in records] == ["slow n=12", "slow n=13", "slow n=14"]
 
 
 def test_stops_at_window_start_without_reading_old_files(build, logdir):
     (logdir / "payment-api.log.2.gz").write_bytes(b"not gzip at all")
     env = build()
-    records = list(
-        env.logs.fetch("payment-api", start=T0 + timedelta(minutes=25), end=T0 + timedelta(hours=1))
-    )
+    records = list(env.logs.fetch("payment-api", start=T0 + timedelta(minutes=25), end=T0 + timedelta(hours=1)))
     assert len(records) == 6
 
 
@@ -82,12 +76,8 @@ def test_byte_cap(build, logdir):
 def test_json_lines_and_service_globs(build, tmp_path):
     d = tmp_path / "json"
     d.mkdir()
-    (d / "pg-a.jsonl").write_text(
-        f'{{"ts": "{stamp(1)}", "severity": "ERROR", "msg": "deadlock detected"}}\n'
-    )
-    (d / "pg-b.jsonl").write_text(
-        f'{{"ts": "{stamp(2)}", "severity": "INFO", "msg": "checkpoint"}}\nnot json\n'
-    )
+    (d / "pg-a.jsonl").write_text(f'{{"ts": "{stamp(1)}", "severity": "ERROR", "msg": "deadlock detected"}}\n')
+    (d / "pg-b.jsonl").write_text(f'{{"ts": "{stamp(2)}", "severity": "INFO", "msg": "checkpoint"}}\nnot json\n')
     env = build(logs={"type": "files", "format": "json", "services": {"postgres": "json/pg-*.jsonl"}})
     records = list(env.logs.fetch("postgres", start=T0, end=T0 + timedelta(hours=1)))
     assert [(r.level, r.message) for r in records] == [

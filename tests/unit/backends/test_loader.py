@@ -140,9 +140,7 @@ def test_whole_sandbox_shorthand():
 
 
 def test_string_shorthand_and_fixed_clock():
-    spec = parse_environment(
-        {**BASE, "events": "none", "clock": {"type": "fixed", "at": "2024-05-01T12:00:00"}}
-    )
+    spec = parse_environment({**BASE, "events": "none", "clock": {"type": "fixed", "at": "2024-05-01T12:00:00"}})
     assert spec.role("clock").options.at.tzinfo is not None
 
 

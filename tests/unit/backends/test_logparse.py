@@ -61,9 +61,7 @@ def test_headers(line, ts, level, message):
 def test_dotted_json_level_key():
     header = parse_line('{"time": 1714564800, "log.level": "error", "message": "boom"}')
     assert header.level == "ERROR"
-    header = parse_line(
-        '{"t": 1714564800, "log": {"level": "warn"}, "message": "x"}', keys={"level": ("log.level",)}
-    )
+    header = parse_line('{"t": 1714564800, "log": {"level": "warn"}, "message": "x"}', keys={"level": ("log.level",)})
     assert header.level == "WARN"
 
 
@@ -92,3 +90,9 @@ def test_levels():
     assert normalise_level("weird") == ""
     assert guess_level("payment: ERROR pool exhausted") == "ERROR"
     assert guess_level("all good") == ""
+
+
+def test_bracketed_numbers_are_not_levels():
+    header = parse_line("2025-06-03 14:00:49.107 UTC [41] LOG:  archive command failed with exit code 1")
+    assert header.level == "INFO"
+    assert normalise_level(40) == "WARN" and normalise_level("40") == ""

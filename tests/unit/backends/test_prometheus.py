@@ -34,6 +34,8 @@ class FakeClient:
     def get_json(self, path, params=None):
         self.calls.append((path, dict(params or {})))
         answer = self.answers[path]
+        if callable(answer):
+            answer = answer(params)
         if isinstance(answer, Exception):
             raise answer
         return answer
@@ -66,9 +68,7 @@ def test_names_and_errors(metrics):
 
 def test_query_range_request_and_series(metrics):
     ts = T0.timestamp()
-    metrics.client = FakeClient(
-        {"api/v1/query_range": matrix([[ts, "40"], [ts + 60, "NaN"], [ts + 120, "55.5"]])}
-    )
+    metrics.client = FakeClient({"api/v1/query_range": matrix([[ts, "40"], [ts + 60, "NaN"], [ts + 120, "55.5"]])})
     series = metrics.query("payment-api", "cpu", start=T0 - timedelta(minutes=30), end=T0, step_s=60)
     path, params = metrics.client.calls[0]
     assert path == "api/v1/query_range"
@@ -86,11 +86,11 @@ def test_limits(metrics):
     assert memory.limit == 512 and memory.unit == "Mi" and memory.values == [310.0]
     metrics.client = FakeClient(
         {
-            "api/v1/query_range": matrix([[ts, "30"]], [[ts, "45"]]),
-            "api/v1/query": {
-                "status": "success",
-                "data": {"resultType": "vector", "result": [{"metric": {}, "value": [ts, "100"]}]},
-            },
+            "api/v1/query_range": lambda p: (
+                matrix([[ts - 120, "90"], [ts - 60, "100"]])
+                if "pool_max" in p["query"]
+                else matrix([[ts, "30"]], [[ts, "45"]])
+            ),
         }
     )
     conns = metrics.query("payment-api", "connections", start=T0, end=T0)
@@ -153,3 +153,16 @@ def test_limit_from_first_field_the_service_has(build):
     env.metrics.client = FakeClient({"api/v1/query_range": matrix([[ts, "1"]])})
     assert env.metrics.query("payment-api", "connections", start=T0, end=T0).limit == 100
     assert env.metrics.query("postgres", "connections", start=T0, end=T0).limit == 500
+
+
+def test_check_runs_a_query(metrics):
+    metrics.client = FakeClient(
+        {
+            "api/v1/status/buildinfo": {"status": "success", "data": {"version": "2.53.0"}},
+            "api/v1/query": {
+                "status": "success",
+                "data": {"resultType": "vector", "result": [{"metric": {}, "value": [0, "1"]}]},
+            },
+        }
+    )
+    assert metrics.check() == "prometheus 2.53.0 at http://fake"

@@ -69,9 +69,7 @@ def test_inventory_from_workloads():
     assert payment.depends_on == ("postgres", "redis")
     user = service_from_workload(deployments[1], "deployment", "aiops.dev/")
     assert (user.memory_limit_mi, user.cpu) == (512, 0.5)
-    db = service_from_workload(
-        recorded("kubernetes/statefulsets.json")["items"][0], "statefulset", "aiops.dev/"
-    )
+    db = service_from_workload(recorded("kubernetes/statefulsets.json")["items"][0], "statefulset", "aiops.dev/")
     assert (db.kind, db.max_connections, db.memory_limit_mi) == ("database", 500, 4096)
 
 
@@ -83,9 +81,7 @@ def test_events_mapping():
     assert ("crash_loop", "payment-api") in kinds
     assert ("probe_failure", "user-api") in kinds
     assert all(e.service in SERVICES for e in events)  # node and HPA events map to no service
-    assert not [
-        e for e in (from_event(i, SERVICES, False) for i in items) if e is not None and e.type == "warning"
-    ]
+    assert not [e for e in (from_event(i, SERVICES, False) for i in items) if e is not None and e.type == "warning"]
 
 
 def test_rollouts_from_replica_sets():
