@@ -3,6 +3,7 @@ lazily from the window start and cached; recomputed from an action's minute when
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 
@@ -39,6 +40,7 @@ class World:
         self._snaps: list[dict[str, Snap]] = []
         self._tls_since: dict[str, int] = {}
         self._pods: dict[tuple[str, int, int], str] = {}
+        self._lock = threading.RLock()
         self._rollouts: dict[str, list[int]] = {}
         self.changes: list[ChangeSpec] = sorted(self._scenario_changes(), key=lambda c: c.at_minute)
         extra = [
@@ -142,9 +144,10 @@ class World:
         old = {(a.key, a.at, a.action, a.target) for a in self.timeline.applied}
         changed = [a.at for a in timeline.applied if (a.key, a.at, a.action, a.target) not in old]
         changed += [a.at for a in self.timeline.applied if a not in timeline.applied]
-        self.timeline = timeline
-        if changed:
-            del self._snaps[max(0, min(changed) - self.first_minute) :]
+        with self._lock:
+            self.timeline = timeline
+            if changed:
+                self._snaps = self._snaps[: max(0, min(changed) - self.first_minute)]
 
     def snap(self, service: str, minute: int) -> Snap:
         return self.minute(minute)[service]
@@ -154,9 +157,13 @@ class World:
         index = minute - self.first_minute
         if index < 0:
             raise ValueError(f"minute {minute} is before the window start {self.first_minute}")
-        while len(self._snaps) <= index:
-            self._snaps.append(self._compute(self.first_minute + len(self._snaps)))
-        return self._snaps[index]
+        snaps = self._snaps
+        if index < len(snaps):
+            return snaps[index]
+        with self._lock:  # tools may query from several threads at once
+            while len(self._snaps) <= index:
+                self._snaps.append(self._compute(self.first_minute + len(self._snaps)))
+            return self._snaps[index]
 
     def _compute(self, m: int) -> dict[str, Snap]:
         topo = self.topology

@@ -50,3 +50,20 @@ def test_an_action_does_not_rewrite_the_past():
     env.executor.execute("restart", "payment-api")
     again = list(env.logs.fetch("payment-api", start=now - timedelta(minutes=30), end=now))
     assert before == again
+
+
+def test_parallel_readers_see_the_same_world():
+    from concurrent.futures import ThreadPoolExecutor
+
+    env = build_environment("slow-db-cascade")
+    now = env.clock.now()
+    services = [s.name for s in env.inventory.services()] * 2
+
+    def read(service):
+        return [r.raw for r in env.logs.fetch(service, start=now - timedelta(minutes=20), end=now)]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(read, services))
+    fresh = build_environment("slow-db-cascade")
+    for service, lines in zip(services, results, strict=True):
+        assert lines == [r.raw for r in fresh.logs.fetch(service, start=now - timedelta(minutes=20), end=now)]
