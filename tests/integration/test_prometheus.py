@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import shutil
 import subprocess
 from datetime import UTC, datetime, timedelta
 
@@ -13,6 +12,7 @@ from aiops.backends import build_environment, parse_environment
 from aiops.core.errors import BackendError, UnknownMetricError
 
 from .prom import create_blocks, prometheus
+from .servers import require
 
 pytestmark = pytest.mark.integration
 
@@ -143,9 +143,7 @@ def test_errors_and_check(prom_url, tmp_path):
 
 
 def test_tls_ca_file_and_insecure(prom_url, tmp_path):
-    openssl = shutil.which("openssl")
-    if openssl is None:
-        pytest.skip("openssl is not installed")
+    openssl = require("openssl")
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
         [
