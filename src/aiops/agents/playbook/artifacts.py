@@ -109,6 +109,7 @@ def _pattern(item: Mapping[str, Any]) -> PatternView:
         example=_example(item),
         new=bool(pick(item, "new", default=False)),
         change=str(item.get("change") or ""),
+        signatures=[str(x) for x in item.get("signatures") or []],
     )
 
 

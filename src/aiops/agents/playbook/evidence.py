@@ -131,6 +131,7 @@ class PatternView:
     example: str = ""
     new: bool = False
     change: str = ""
+    signatures: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

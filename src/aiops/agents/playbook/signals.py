@@ -61,7 +61,7 @@ class SignalBook:
         return bool(parts) and all(self.is_metric(str(p)) for p in parts)
 
     def _test(self, spec: Mapping[str, Any], service: str) -> Fact:
-        if "any" in spec or "all" in spec:
+        if "any" in spec or "all" in spec or "none" in spec:
             return self._combo(spec, service)
         if "logs" in spec:
             return self._logs(spec, service)
@@ -90,10 +90,15 @@ class SignalBook:
         return False, ""
 
     def _combo(self, spec: Mapping[str, Any], service: str) -> Fact:
-        names = [str(n) for n in spec.get("any") or spec.get("all") or []]
-        facts = [(n, self.fact(n, service)) for n in names]
-        held = [f"{fact[1]}" for _, fact in facts if fact[0] and fact[1]]
-        ok = all(f[0] for _, f in facts) if "all" in spec else any(f[0] for _, f in facts)
+        """any: at least one holds; all: every one holds; none: not one holds (keys combine)."""
+        ok, held = True, []
+        for key in ("any", "all", "none"):
+            if key not in spec:
+                continue
+            facts = [self.fact(str(n), service) for n in spec[key] or []]
+            held += [f[1] for f in facts if f[0] and f[1] and key != "none"]
+            results = [f[0] for f in facts]
+            ok = ok and {"any": any(results), "all": all(results), "none": not any(results)}[key]
         return ok, "; ".join(held)
 
     def _logs(self, spec: Mapping[str, Any], service: str) -> Fact:
@@ -150,21 +155,35 @@ class SignalBook:
         return ok, f"{spec['of']} with {self.about(signal)}: {', '.join(hits)}" if ok else ""
 
     def _named_by(self, spec: Mapping[str, Any], service: str) -> Fact:
-        hits = [c for c in self.world.related(service, str(spec["named_by"])) if service.lower() in self._error_text(c)]
+        only = [str(p).lower() for p in spec.get("in_logs") or []]
+        hits = [
+            c
+            for c in self.world.related(service, str(spec["named_by"]))
+            if service.lower() in self._error_text(c, only)
+        ]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
 
     def _names(self, spec: Mapping[str, Any], service: str) -> Fact:
-        text = self._error_text(service)
+        text = self._error_text(service, [str(p).lower() for p in spec.get("in_logs") or []])
         hits = [d for d in self.world.related(service, str(spec["names"])) if d.lower() in text]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {service} name {', '.join(hits)}" if ok else ""
 
-    def _error_text(self, service: str) -> str:
-        """Lower-cased text of the service's warning and error templates, examples and signature lines."""
+    def _error_text(self, service: str, only: list[str]) -> str:
+        """Lower-cased text of the service's warning and error lines (templates, examples, signature
+        examples); with `only` (signature globs), just the lines of those signatures."""
+
+        def wanted(names: list[str]) -> bool:
+            return not only or any(fnmatch.fnmatch(n.lower(), p) for n in names for p in only)
+
         ev = self.world.service(service)
-        texts = [p.template + " " + p.example for p in ev.patterns if p.level in ("ERROR", "FATAL", "WARN")]
-        texts += [h.example for h in ev.signatures.values()]
+        texts = [
+            p.template + " " + p.example
+            for p in ev.patterns
+            if p.level in ("ERROR", "FATAL", "WARN") and wanted(p.signatures or ([] if only else [""]))
+        ]
+        texts += [h.example for h in ev.signatures.values() if wanted([h.name])]
         return "\n".join(texts).lower()
 
     def _earliest(self, service: str) -> Fact:
