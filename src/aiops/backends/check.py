@@ -6,6 +6,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from aiops.backends.context import BuildContext
 from aiops.backends.environment import BUILD_ORDER, build_role
@@ -24,9 +25,20 @@ class RoleCheck:
     seconds: float
 
 
-def _probe(backend: object) -> str:
+def _probe(role: str, backend: Any) -> str:
+    """The backend's own `check()`, else a cheap call of its role's protocol."""
     checker = getattr(backend, "check", None)
-    return str(checker()) if callable(checker) else "built (no check available)"
+    if callable(checker):
+        return str(checker())
+    if role == "inventory":
+        return f"{len(backend.services())} services"
+    if role == "metrics":
+        return f"metrics: {', '.join(backend.metric_names())}"
+    if role == "clock":
+        return f"now {backend.now().isoformat(timespec='seconds')}"
+    if role == "executor":
+        return f"actions: {', '.join(backend.supported_actions()) or '(none)'}"
+    return "built"
 
 
 def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -> list[RoleCheck]:
@@ -40,7 +52,7 @@ def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -
                 started = time.monotonic()
                 try:
                     backend = build_role(role, ctx)
-                    ok, detail = True, _probe(backend)
+                    ok, detail = True, _probe(role, backend)
                 except AiopsError as exc:
                     ok, detail = False, str(exc)
                 except Exception as exc:  # a broken backend must not hide the other rows
