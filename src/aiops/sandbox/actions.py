@@ -74,7 +74,13 @@ class Timeline:
         return sum(1 for a in self.on(target, [effect]) if a.done <= minute)
 
     def replicas_factor(self, target: str, minute: int) -> float:
-        return SCALE_FACTOR ** self.count_done(target, "scale", minute)
+        """Replicas now / replicas in the topology, after the scale actions done by `minute`."""
+        factor = 1.0
+        for a in self.on(target, ["scale"]):
+            if a.done <= minute:
+                change = a.details.get("replicas") or {}
+                factor *= change["to"] / change["from"] if change.get("from") else SCALE_FACTOR
+        return factor
 
     def pool_factor(self, target: str, minute: int) -> float:
         return POOL_FACTOR ** self.count_done(target, "grow_pool", minute)

@@ -4,6 +4,7 @@ each idempotency key's result (also across processes, through the state folder).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -139,8 +140,9 @@ class SandboxExecutor:
         if effect == "restart":
             text = f"restarted {target}: {snap.replicas} replica(s) restarted one at a time, all ready"
         elif effect == "scale":
-            details["replicas"] = {"from": snap.replicas, "to": snap.replicas * 2}
-            text = f"scaled {target} from {snap.replicas} to {snap.replicas * 2} replicas; new replicas ready"
+            target_replicas = self._scaled_replicas(target, at)
+            details["replicas"] = {"from": snap.replicas, "to": target_replicas}
+            text = f"scaled {target} from {snap.replicas} to {target_replicas} replicas; new replicas ready"
         elif effect == "rollback":
             current, previous = snap.version, self._previous_version(target, at)
             details["version"] = {"from": current, "to": previous}
@@ -172,6 +174,12 @@ class SandboxExecutor:
         else:
             text = f"promoted the replica of {target} to primary and repointed clients"
         return f"{text} ({action}, {minutes} min)", details
+
+    def _scaled_replicas(self, target: str, at: int) -> int:
+        """At least double; more when the load per replica is far above normal (as an operator would)."""
+        snap, spec = self.world.snap(target, at), self.world.topology.services[target]
+        per_replica = snap.rps / self.world.profiles[target].nominal_rps * spec.replicas / snap.replicas
+        return max(2 * snap.replicas, math.ceil(snap.replicas * per_replica * 1.1))
 
     def _previous_version(self, target: str, at: int) -> str:
         probe = Timeline([*self.world.timeline.applied, Applied("probe", "rollback", target, at, at)])

@@ -10,7 +10,7 @@ from typing import Any
 from aiops.sandbox.rng import rng_for
 from aiops.sandbox.topology import Topology
 
-FANOUT = {"database": 3.0, "cache": 4.0, "app": 1.0}
+FANOUT = {"database": 3.0, "cache": 4.0, "app": 0.5}
 """Calls per request a caller makes to a dependency of each kind."""
 CRITICAL = {"database": 0.9, "cache": 0.55, "app": 0.7}
 """Share of a caller's requests that fail when a dependency of this kind fails."""
