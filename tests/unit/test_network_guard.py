@@ -3,6 +3,7 @@
 import socket
 
 import pytest
+
 from tests.unit.conftest import NetworkBlockedError
 
 

@@ -106,8 +106,8 @@ def run(args: argparse.Namespace) -> int:
     load_team(team_dir)
     source, scenario_alert, note = _source(args)
     am_alert, am_service, fingerprint = _incoming(args)
-    alert = args.alert or am_alert or scenario_alert
-    if not alert:
+    alert = args.alert or am_alert or scenario_alert or ""
+    if not alert and source["kind"] != "env":
         raise ConfigError("no alert: give the alert text, --scenario or --alertmanager", path="alert")
     home = StateHome.resolve()
     store = IncidentStore(home.index)
@@ -128,6 +128,7 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
             payload: Any = None) -> int:
     """Open the session, drive it, print the outcome; shared with resume."""
     from aiops.cli._incident import print_outcome
+    from aiops.core.errors import ConfigError
     from aiops.runtime.progress import ProgressTree
     from aiops.runtime.runner import action_history, drive, first_message
     from aiops.runtime.session import open_session
@@ -135,6 +136,10 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
 
     session = open_session(record, home)
     try:
+        if not record.alert:
+            if not session.ctx.env.alert:
+                raise ConfigError("no alert: give the alert text or --alertmanager", path="alert")
+            record.alert = session.ctx.env.alert
         if session.notice:
             print(session.notice, file=sys.stderr)
         if payload is None:
