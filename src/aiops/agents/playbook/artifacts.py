@@ -15,6 +15,7 @@ from aiops.agents.playbook.evidence import (
     metric_view,
     num,
     pick,
+    when,
 )
 from aiops.agents.playbook.world import World
 
@@ -52,6 +53,8 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
         if not name:
             continue
         change, onset = _signature_change(item, templates, background)
+        count = int(num(pick(item, "count", "lines", "hits", default=1)) or 1)
+        appeared = _appeared(pick(item, "first_seen", "first"), count, digest)
         hit = SignatureHit(
             name=name,
             count=int(num(pick(item, "count", "lines", "hits", default=1)) or 1),
@@ -59,7 +62,8 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
             last_seen=pick(item, "last_seen", "last"),
             example=_example(item),
             change=change,
-            onset=onset,
+            onset=onset or (pick(item, "first_seen", "first") if appeared else None),
+            appeared=appeared,
         )
         old = ev.signatures.get(name)
         if old is None or hit.count >= old.count:
@@ -78,6 +82,22 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
     earlier, recent = num(volume.get("earlier_per_min")), num(volume.get("recent_per_min"))
     if earlier:
         ev.log_volume_ratio = round((recent or 0.0) / earlier, 3)
+
+
+APPEARED_AFTER = 0.15
+"""A signature first seen after this share of the window had passed was absent before: it appeared
+(when it then shows at least `APPEARED_RATE` lines per minute)."""
+APPEARED_RATE = 1.0
+
+
+def _appeared(first_seen: Any, count: int, digest: Mapping[str, Any]) -> bool:
+    """First seen well into the window and frequent since then (not a rare background line)."""
+    window = digest.get("window") if isinstance(digest.get("window"), Mapping) else {}
+    start, end, first = when(window.get("start")), when(window.get("end")), when(first_seen)
+    if start is None or end is None or first is None or end <= start:
+        return False
+    minutes = max(1.0, (end - first).total_seconds() / 60)
+    return (first - start) >= (end - start) * APPEARED_AFTER and count / minutes >= APPEARED_RATE
 
 
 def _signature_change(item: Mapping[str, Any], templates: Mapping[str, Any], background: set[str]) -> tuple[str, Any]:

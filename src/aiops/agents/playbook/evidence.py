@@ -78,6 +78,7 @@ class MetricView:
     sustained: bool | None = None
     unit: str = ""
     end: str | None = None
+    start: str | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -113,11 +114,13 @@ class SignatureHit:
     example: str = ""
     change: str = ""
     onset: str | None = None
+    appeared: bool = False
 
     @property
     def rising(self) -> bool:
-        """Started or grew recently (unknown change counts as rising: nothing says it is old)."""
-        return self.change in RISING or not self.change
+        """Started during the window or grew recently (an unknown change counts as rising: nothing
+        says it is old)."""
+        return self.change in RISING or self.appeared or not self.change
 
 
 @dataclass(slots=True)
@@ -208,4 +211,5 @@ def finding_view(service: str, metric: str, finding: Mapping[str, Any]) -> Metri
         sustained=bool(sustained) if sustained is not None else None,
         unit=str(pick(finding, "unit", default="")),
         end=pick(finding, "end", "last_at", "last_ts"),
+        start=pick(finding, "start", "first_at", "first_ts"),
     )

@@ -136,16 +136,26 @@ class SignalBook:
         return _metric_ok(spec, view), describe(view)
 
     def _change(self, spec: Mapping[str, Any], service: str) -> Fact:
+        """A change event of one of the types on the service: within `before_onset_minutes` before its
+        onset, or any time in the window with `anytime`; `summary` words must appear in its summary."""
         types = {norm(t) for t in spec.get("change") or []}
+        words = [str(w).lower() for w in spec.get("summary") or []]
         onset = self.world.onset(service)
         window = timedelta(minutes=float(spec.get("before_onset_minutes", 15)))
+        hits = []
         for change in self.world.changes:
             ts = when(change.ts)
             if change.service != service or not any(t in norm(change.type) for t in types) or ts is None:
                 continue
-            if onset is not None and ts - self.tolerance <= onset <= ts + window:
-                return True, f"{change.type} of {service} at {change.ts}: {change.summary}".strip(": ")
-        return False, ""
+            if words and not any(w in change.summary.lower() for w in words):
+                continue
+            if spec.get("anytime") or (onset is not None and ts - self.tolerance <= onset <= ts + window):
+                hits.append(change)
+        if not hits:
+            return False, ""
+        first = min(hits, key=lambda c: str(c.ts))
+        more = f" ({len(hits)} such events)" if len(hits) > 1 else ""
+        return True, f"{first.type} of {service} at {first.ts}: {first.summary}{more}".strip(": ")
 
     def _related(self, spec: Mapping[str, Any], service: str) -> Fact:
         related = self.world.related(service, str(spec["of"]))

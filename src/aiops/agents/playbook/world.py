@@ -4,7 +4,7 @@ relations the diagnosis reasons over (callers, dependencies, onsets)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aiops.agents.playbook.evidence import Change, MetricView, ServiceEvidence, when
 
@@ -82,7 +82,7 @@ class World:
         ev = self.services.get(name)
         if ev is None:
             return None
-        times = [when(m.onset) for m in ev.metrics.values() if m.onset and anomalous_now(m)]
+        times = [when(m.onset) for m in ev.metrics.values() if m.onset and anomalous_now(m) and not _at_start(m)]
         times += [when(s.onset or s.first_seen) for s in ev.signatures.values() if s.rising]
         times += [when(m.end) for m in ev.metrics.values() if m.end and self.stale_minutes(m) >= STALE_MINUTES]
         found = [t for t in times if t is not None]
@@ -91,6 +91,13 @@ class World:
     def anomalous(self) -> list[str]:
         """Services with a metric anomalous now."""
         return [n for n, ev in self.services.items() if any(anomalous_now(m) for m in ev.metrics.values())]
+
+
+def _at_start(view: MetricView) -> bool:
+    """The change point is the first sample: the series was already off when the window began, so it
+    says nothing about when this service went wrong."""
+    onset, start = when(view.onset), when(view.start)
+    return onset is not None and start is not None and onset <= start + timedelta(minutes=1)
 
 
 def anomalous_now(view: MetricView) -> bool:
