@@ -14,7 +14,7 @@ from aiops.agents.playbook.reply import Reply
 from aiops.agents.playbook.setup import AgentSetup
 from aiops.agents.playbook.signals import describe
 from aiops.agents.playbook.skills import read_calls_needed, skill_data
-from aiops.agents.playbook.world import World, anomalous_now
+from aiops.agents.playbook.world import HEALTH, World, anomalous_now
 
 WINDOW = 60
 ANOMALY_KIND = {"error_rate": "frequency", "latency_p99": "timing", "requests": "volume"}
@@ -35,16 +35,31 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
     ]
     if logs and setup.can("fetch_logs"):
         return Reply(text=f"Fetching the logs of {', '.join(targets)}.", calls=logs)
-    metrics = list(ctx.metrics or DEFAULT_METRICS)
     queries = [
         {"name": "query_metrics", "args": {"service": s, "metric": m, "minutes": WINDOW}}
-        for s in targets
-        for m in metrics
+        for s, m in _metric_plan(conv, ctx, targets)
         if not conv.has_call("query_metrics", service=s, metric=m)
     ]
     if queries and setup.can("query_metrics"):
         return Reply(text="Comparing their metrics with the baselines.", calls=queries)
     return _findings(conv, setup, ctx, targets)
+
+
+def _metric_plan(conv: Conversation, ctx: TaskContext, targets: list[str]) -> list[tuple[str, str]]:
+    """Health metrics of every service in scope; every metric of the affected service and of any
+    service whose logs or health metrics show trouble."""
+    metrics = list(ctx.metrics or DEFAULT_METRICS)
+    health = [m for m in metrics if m in HEALTH] or metrics[:2]
+    world = gather(conv, ctx)
+    plan = []
+    for service in targets:
+        ev = world.services.get(service)
+        troubled = service == ctx.service or (
+            ev is not None
+            and (any(h.rising for h in ev.signatures.values()) or any(anomalous_now(v) for v in ev.metrics.values()))
+        )
+        plan += [(service, m) for m in (metrics if troubled else health)]
+    return plan
 
 
 def gather(conv: Conversation, ctx: TaskContext) -> World:
@@ -56,6 +71,9 @@ def gather(conv: Conversation, ctx: TaskContext) -> World:
             add_digest(world, str(result.data.get("service") or result.args.get("service")), digest)
     for result in conv.results("query_metrics"):
         add_metric(world, result.data)
+        checked = world.service(str(result.args.get("service"))).checked
+        if result.args.get("metric") not in checked:
+            checked.append(str(result.args.get("metric")))
     return world
 
 

@@ -63,7 +63,8 @@ def build_world(conv: Conversation, ctx: TaskContext) -> World:
 def _validation_queries(
     conv: Conversation, ctx: TaskContext, world: World, knowledge: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    """Metrics the skill's signals test that nobody has looked at yet, for every service in scope."""
+    """Metrics the skill's signals test that nobody has looked at yet, for every service that shows
+    anything at all (a healthy, quiet service cannot be the origin)."""
     available = set(ctx.metrics or DEFAULT_METRICS)
     needed: set[str] = set()
     for spec in (knowledge.get("signals") or {}).values():
@@ -72,7 +73,11 @@ def _validation_queries(
             needed.update(str(n) for n in names)
     out = []
     for service in world.names():
-        have = set(world.service(service).metrics)
+        ev = world.service(service)
+        involved = service == ctx.service or any(v.notable for v in ev.metrics.values()) or ev.signatures
+        if not involved:
+            continue
+        have = set(ev.metrics) | set(ev.checked)
         for metric in sorted((needed & available) - have):
             if not conv.has_call("query_metrics", service=service, metric=metric):
                 out.append(

@@ -149,6 +149,7 @@ class ServiceEvidence:
     log_errors: int | None = None
     log_volume_ratio: float | None = None
     onset: str | None = None
+    checked: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Compact JSON for a findings block (only notable metrics)."""
@@ -161,6 +162,7 @@ class ServiceEvidence:
                 "log_errors": self.log_errors,
                 "log_volume_ratio": self.log_volume_ratio,
                 "onset": self.onset,
+                "checked": self.checked,
             }
         )
 

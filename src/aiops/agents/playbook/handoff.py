@@ -91,6 +91,7 @@ def _load_service(ev: ServiceEvidence, data: Mapping[str, Any]) -> None:
             fields.setdefault("service", ev.name)
             fields.setdefault("metric", str(metric))
             ev.metrics[str(metric)] = MetricView(**fields)
-    for key in ("log_lines", "log_errors", "onset"):
+    ev.checked = [str(m) for m in data.get("checked") or []]
+    for key in ("log_lines", "log_errors", "log_volume_ratio", "onset"):
         if data.get(key) is not None:
             setattr(ev, key, data[key])
