@@ -22,6 +22,16 @@ def _healthy(metric: str, baseline: float, current: float) -> bool:
     return current <= max(baseline * factor, baseline + slack)
 
 
+def _baseline_samples(pairs: list[tuple[datetime, float]], alert_time: datetime) -> list[float]:
+    """Samples from well before the alert (45+ minutes); with a shorter history, the oldest third
+    of what precedes the alert."""
+    early = [v for t, v in pairs if t <= alert_time - timedelta(minutes=45)]
+    if len(early) >= 3:
+        return early
+    prior = [v for t, v in pairs if t <= alert_time]
+    return prior[: max(3, len(prior) // 3)] if len(prior) >= 6 else []
+
+
 def verify_recovery(
     env: Environment, services: Iterable[str], *, alert_time: datetime, since: datetime
 ) -> Verification:
@@ -40,7 +50,7 @@ def verify_recovery(
                 checked.append(f"{service} {metric}: unavailable ({exc})")
                 continue
             pairs = list(zip(series.timestamps, series.values, strict=True))
-            before = [v for t, v in pairs if t <= alert_time - timedelta(minutes=45)]
+            before = _baseline_samples(pairs, alert_time)
             after = [v for t, v in pairs if t > since]
             if len(before) < 3 or not after:
                 checked.append(f"{service} {metric}: not enough samples to judge")
