@@ -166,9 +166,7 @@ def build_graph(team: Any, world: FakeWorld, tmp: Path, *, checkpointer: Any = N
     extras = {"categories": [], "catalogue": {}}
     plans = {}
     for name, view in team.agents.items():
-        model = create_playbook_model(
-            agent=name, context=EngineContext(team=team, agent_spec=view, extras=extras)
-        )
+        model = create_playbook_model(agent=name, context=EngineContext(team=team, agent_spec=view, extras=extras))
         agent_tools = [tools[t] for t in view.tools] + ([report] if name == team.orchestrator else [])
         plans[name] = AgentPlan(
             name=name,

@@ -54,9 +54,7 @@ def _world() -> FakeWorld:
 def _start(team, world, tmp_path, saver):
     graph = build_graph(team, world, tmp_path, checkpointer=saver)
     config = {"configurable": {"thread_id": "t1"}, "recursion_limit": 200}
-    alert = (
-        "Incident inc-1, alert received at 2026-03-04T15:00:00+00:00:\n\npay returning 503s; error rate 21%"
-    )
+    alert = "Incident inc-1, alert received at 2026-03-04T15:00:00+00:00:\n\npay returning 503s; error rate 21%"
     graph.invoke({"messages": [("user", alert)]}, config)
     return graph, config
 
@@ -99,8 +97,7 @@ def test_a_communicator_added_by_config_writes_the_status_updates(tmp_path):
     shutil.copytree(default_team_dir(), folder)
     spec = yaml.safe_load((folder / "team.yaml").read_text())
     spec["agents"]["sre_communicator"] = {
-        "description": "Drafts a customer-facing status update and an internal summary once the "
-        "incident is handled.",
+        "description": "Drafts a customer-facing status update and an internal summary once the incident is handled.",
         "model": "strong",
         "system_prompt": "You write calm, plain status updates.",
         "tools": [],
@@ -123,3 +120,27 @@ def test_false_alarm_takes_no_action(tmp_path):
     assert not graph.get_state(config).interrupts
     assert world.executed == []
     assert world.drafts[0].root_cause.category == "none"
+
+
+def test_a_new_runbook_action_is_used_once_the_knowledge_names_it(tmp_path):
+    folder = tmp_path / "team-copy"
+    shutil.copytree(default_team_dir(), folder)
+    runbooks = folder / "skills/remediation/runbooks.yaml"
+    data = yaml.safe_load(runbooks.read_text())
+    data["actions"]["drain_pool"] = {
+        "risk": "low",
+        "when": "leaked connections",
+        "impact": "none",
+        "recovery_time": "seconds",
+        "rollback": "none",
+        "effect": "reset_pool",
+        "fixes": ["connection_pool_exhaustion"],
+    }
+    runbooks.write_text(yaml.safe_dump(data, sort_keys=False))
+    modes = folder / "skills/diagnostics/failure_modes.yaml"
+    knowledge = yaml.safe_load(modes.read_text())
+    knowledge["failure_modes"]["connection_leak"]["remedies"].insert(0, "drain_pool")
+    modes.write_text(yaml.safe_dump(knowledge, sort_keys=False))
+    graph, config = _start(load_team(folder), _world(), tmp_path, InMemorySaver())
+    request = graph.get_state(config).interrupts[0].value
+    assert (request["action"], request["target"]) == ("drain_pool", "pay")

@@ -19,9 +19,7 @@ SYSTEM = """## Skills
 def _conv(*tool_rounds: tuple[str, dict, str]):
     messages = [SystemMessage(SYSTEM), HumanMessage("Alert: x-api down\nAffected service: x-api")]
     for n, (name, args, content) in enumerate(tool_rounds):
-        messages.append(
-            AIMessage("", tool_calls=[{"name": name, "args": args, "id": f"c{n}", "type": "tool_call"}])
-        )
+        messages.append(AIMessage("", tool_calls=[{"name": name, "args": args, "id": f"c{n}", "type": "tool_call"}]))
         messages.append(ToolMessage(content, tool_call_id=f"c{n}"))
     return parse_messages(messages)
 
@@ -54,11 +52,7 @@ def test_partial_reads_are_not_trusted():
 
 
 def test_blocks_round_trip_and_kinds():
-    text = (
-        "prose\n"
-        + blocks.render_block({"root_cause": {"category": "disk_full"}, "note": "a ```b"})
-        + "\nmore"
-    )
+    text = "prose\n" + blocks.render_block({"root_cause": {"category": "disk_full"}, "note": "a ```b"}) + "\nmore"
     found = blocks.find_blocks(text)
     assert found[0]["root_cause"]["category"] == "disk_full"
     assert "```" not in found[0]["note"]

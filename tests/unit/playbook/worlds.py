@@ -11,9 +11,7 @@ import yaml
 from aiops.agents.playbook.evidence import Change, MetricView, SignatureHit
 from aiops.agents.playbook.world import World
 
-FAILURE_MODES = (
-    Path(__file__).resolve().parents[3] / "src/aiops/team/default/skills/diagnostics/failure_modes.yaml"
-)
+FAILURE_MODES = Path(__file__).resolve().parents[3] / "src/aiops/team/default/skills/diagnostics/failure_modes.yaml"
 NOW = datetime(2026, 3, 4, 15, 0, tzinfo=UTC)
 
 
@@ -53,9 +51,7 @@ def healthy(w: World, name: str, kind: str) -> None:
         ev.metrics["connections"] = MetricView(
             name, "connections", current=24, baseline=23, trend="steady", limit=100, saturation=0.24
         )
-    ev.metrics["disk"] = MetricView(
-        name, "disk", current=45, baseline=44, trend="steady", limit=100, saturation=0.45
-    )
+    ev.metrics["disk"] = MetricView(name, "disk", current=45, baseline=44, trend="steady", limit=100, saturation=0.45)
     ev.log_errors = 2
 
 
