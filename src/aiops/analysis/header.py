@@ -30,6 +30,7 @@ LEARN_CHARS = 2_000
 CONSISTENT = 0.9
 """Share of lines whose field must have the same family for the position to count as header."""
 _HAS_DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d:\d\d")
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -55,6 +56,7 @@ class _Position:
     digit_share: float
     level_share: float
     literal: str
+    time_share: float = 0.0
     purity: float = 1.0
 
 
@@ -108,6 +110,8 @@ def _position(rows: list[Row], index: int) -> _Position | None:
         distinct=len({text for text, _, _ in present}), padded=padded / total,
         digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
         level_share=kinds["level"] / size, literal=literal,
+        time_share=(kinds["time"] + kinds["num"]
+                    + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
     )
 
 
@@ -234,7 +238,8 @@ def compile_header(positions: list[_Position], *, indented: bool = False) -> Hea
             family=pos.family, literal=pos.literal,
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
-            is_time=not is_level and pos.family in ("var", "bracket"), is_level=is_level,
+            is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
+            is_level=is_level,
         ))
     glue_tight = {"sep", "bracket", "quoted"}
     parts = [r"[ \t]*" if indented else ""]

@@ -25,7 +25,7 @@ from aiops.analysis.miner import Template, TemplateMiner
 
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
-SHAPE_CHARS = 16_000_000
+SHAPE_CHARS = 4_000_000
 """Characters of line shapes kept in the fast-path table before it is reset."""
 MAX_SHAPE = 2_000
 """Longer lines are not kept in the shape table."""
@@ -36,13 +36,15 @@ _ZEROS = str.maketrans("123456789", "000000000")
 
 @dataclass(slots=True)
 class ParsedLine:
-    """One parsed line: its 1-based number, template, message part, raw header texts."""
+    """One parsed line: its 1-based number, template, message part, header texts and the line."""
 
     number: int
     template: Template
     message: str
     level_text: str
     time_text: str
+    raw: str
+    header: bool
 
 
 def shapes(lines: list[str]) -> list[str]:
@@ -72,16 +74,19 @@ class LogParser:
 
     def split(self, line: str) -> tuple[str, str, str]:
         """(message, level text, time text) of one line under the learned header."""
+        return self._split(line)[:3]
+
+    def _split(self, line: str) -> tuple[str, str, str, bool]:
         header = self.header or HeaderModel()
         if header.json:
             parts = split_json(line)
-            return parts if parts is not None else (line, "", "")
+            return (*parts, True) if parts is not None else (line, "", "", False)
         match, message = header.split(line)
         if match is None:
-            return message, "", ""
+            return message, "", "", False
         groups = match.groupdict()
         when = " ".join(groups[name] for name in header.time_groups if groups.get(name))
-        return message, groups.get("lv") or "", when
+        return message, groups.get("lv") or "", when, True
 
     def _mine(self, shape: str, line: str) -> Template:
         """Template of a line whose shape is not in the table yet."""
@@ -94,8 +99,8 @@ class LogParser:
             self._shape_chars += len(shape)
         return template
 
-    def _templates(self, lines: Iterable[str]) -> Iterator[tuple[list[str], list[Template]]]:
-        """Blocks of (lines, their templates), in order."""
+    def template_blocks(self, lines: Iterable[str]) -> Iterator[tuple[list[str], list[Template]]]:
+        """Blocks of (lines, their templates), in input order: the cheapest way to stream a log."""
         iterator = self._prime(lines)
         table = self._shapes
         while True:
@@ -115,16 +120,16 @@ class LogParser:
     def parse(self, lines: Iterable[str]) -> Iterator[ParsedLine]:
         """Yield a `ParsedLine` for every line of `lines` (text lines without line ends)."""
         number = 0
-        for block, templates in self._templates(lines):
+        for block, templates in self.template_blocks(lines):
             for line, template in zip(block, templates, strict=True):
                 number += 1
-                message, level, when = self.split(line)
-                yield ParsedLine(number, template, message, level, when)
+                message, level, when, matched = self._split(line)
+                yield ParsedLine(number, template, message, level, when, line, matched)
 
     def json_lines(self, lines: Iterable[str]) -> Iterator[list[str]]:
         """Yield blocks of `--json` output lines (no line ends), one per input line, in order."""
         number = 0
-        for _block, templates in self._templates(lines):
+        for _block, templates in self.template_blocks(lines):
             start = number
             number += len(templates)
             yield [f'{{"line": {n}{t.json_tail}' for n, t in enumerate(templates, start + 1)]

@@ -26,7 +26,10 @@ from aiops.analysis.masking import MASK, mask
 from aiops.analysis.variables import cores, generalise, same_variable, slot_value
 
 WILD = MASK
-TABLE_LIMIT = 100_000
+_ZEROS = str.maketrans("123456789", "000000000")
+TABLE_LIMIT = 50_000
+SCAN = 64
+"""Most templates compared per new message shape: the most frequent ones and the newest ones."""
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
 
@@ -84,6 +87,7 @@ class TemplateMiner:
         self._cache: dict[str, Template] = {}
         self._index: dict[tuple[int, str], list[Template]] = {}
         self._known: dict[str, int] = {}
+        self._shapes: dict[str, Template] = {}
         self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
 
     def add(self, message: str) -> Template:
@@ -94,6 +98,27 @@ class TemplateMiner:
             return self.add_masked(masked)
         template.count += 1
         return template
+
+    def add_batch(self, messages: list[str]) -> list[Template]:
+        """`add` for many messages at once, with a fast path for messages of an already seen shape
+        (every digit turned into 0: masking never depends on digit values)."""
+        shapes = "\n".join(messages).translate(_ZEROS).split("\n")
+        if len(shapes) != len(messages):
+            return [self.add(message) for message in messages]
+        table = self._shapes
+        if len(table) >= self.cache_size:
+            table.clear()
+        out: list[Template] = []
+        for shape, message in zip(shapes, messages, strict=True):
+            template = table.get(shape)
+            if template is None:
+                template = self.add(message)
+                if len(shape) <= 2_000:
+                    table[shape] = template
+            else:
+                template.count += 1
+            out.append(template)
+        return out
 
     def add_masked(self, masked: str) -> Template:
         """Like `add` for a message already masked (and not found in the cache)."""
@@ -109,7 +134,8 @@ class TemplateMiner:
         bucket = self._index.setdefault((len(tokens), WILD if WILD in first else first), [])
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
-        for candidate in bucket:
+        candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
+        for candidate in candidates:
             exact, blocked = self._compare(candidate.tokens, tokens)
             if not blocked:
                 if exact > best_exact:
@@ -125,6 +151,8 @@ class TemplateMiner:
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
+        if len(bucket) > SCAN and len(bucket) % SCAN == 0:
+            bucket.sort(key=lambda t: -t.count)
         return template
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
@@ -143,15 +171,17 @@ class TemplateMiner:
         return exact, tuple(blocked)
 
     def _spread_out(self, near: Template, blocked: tuple[int, ...], length: int) -> bool:
-        """Count lines that differ from `near` only at `blocked`; true once they look variable."""
-        if len(blocked) > 1 or len(blocked) * 3 > length:
+        """Count the variants that differ from `near` only at `blocked` (one or two places); true once
+        there are so many that those places must be variables (`spread`, or 4x that for two places,
+        since pairs of constants such as state transitions come in larger sets)."""
+        if len(blocked) > 2 or len(blocked) * 3 > length:
             return False
         key = (near.id, blocked)
         seen = self._siblings.get(key, 1) + 1
         if len(self._siblings) >= TABLE_LIMIT:
             self._siblings.clear()
         self._siblings[key] = seen
-        return seen >= self.spread
+        return seen >= self.spread * (1 if len(blocked) == 1 else 4)
 
     def _merge(self, template: Template, tokens: list[str]) -> None:
         changed = False

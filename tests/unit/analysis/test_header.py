@@ -1,0 +1,116 @@
+"""Header learning on formats the code has no settings for."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from aiops.analysis.header import learn_header
+from aiops.analysis.logparse import LogParser
+
+LEVELS = ["INFO", "WARN", "ERROR", "DEBUG"]
+
+
+def _syslog(rng: random.Random, i: int) -> str:
+    prog = rng.choice(["sshd", "kernel", "systemd", "CRON"])
+    pid = f"[{rng.randint(1, 40000)}]" if prog != "kernel" else ""
+    msg = rng.choice(["Accepted publickey for deploy from 10.0.0.5 port 51234 ssh2",
+                      "Out of memory: Killed process 4242 (java)", "Started Session 42 of user root."])
+    return f"Mar {1 + i % 28:2d} 10:{i % 60:02d}:22 web-{rng.randint(1, 3)} {prog}{pid}: {msg}"
+
+
+def _iso(rng: random.Random, i: int) -> str:
+    msg = rng.choice(["Connection pool exhausted: timeout waiting for connection", "request served in 12ms",
+                      "upstream connect error or disconnect/reset before headers"])
+    return f"2024-01-15T10:23:{i % 60:02d}.{i % 1000:03d}Z {rng.choice(LEVELS)} [payment-api] {msg}"
+
+
+def _java(rng: random.Random, i: int) -> list[str]:
+    thread = rng.choice(["main", "http-nio-8080-exec-3", "pool-1-thread-2"])
+    line = (f"2024-01-15 10:23:{i % 60:02d},{i % 1000:03d} [{thread}] {rng.choice(LEVELS)} "
+            f"com.example.payment.{rng.choice(['PaymentService', 'OrderDao', 'Api'])} - "
+            f"{rng.choice(['Payment failed for order 42', 'Order created', 'Retrying request'])}")
+    if i % 10:
+        return [line]
+    return [line, "java.lang.IllegalStateException: Connection pool exhausted",
+            "\tat com.zaxxer.hikari.pool.HikariPool.getConnection(HikariPool.java:155)",
+            "\tat com.example.Foo.bar(Foo.java:12)"]
+
+
+def _nginx(rng: random.Random, i: int) -> str:
+    return (f'{rng.randint(1, 255)}.{rng.randint(0, 255)}.3.4 - - [10/Oct/2023:13:{i % 60:02d}:36 -0700] '
+            f'"{rng.choice(["GET", "POST"])} /api/v1/items/{rng.randint(1, 999)} HTTP/1.1" '
+            f'{rng.choice([200, 404, 500])} {rng.randint(100, 5000)} "-" "Mozilla/5.0 (X11; Linux x86_64)"')
+
+
+def _lines(kind: str, count: int = 300) -> list[str]:
+    rng = random.Random(4)
+    out: list[str] = []
+    for i in range(count):
+        if kind == "syslog":
+            out.append(_syslog(rng, i))
+        elif kind == "iso":
+            out.append(_iso(rng, i))
+        elif kind == "java":
+            out.extend(_java(rng, i))
+        elif kind == "nginx":
+            out.append(_nginx(rng, i))
+        elif kind == "json":
+            out.append(json.dumps({"ts": f"2024-01-15T10:23:{i % 60:02d}Z", "level": rng.choice(["info", "error"]),
+                                   "msg": rng.choice(["db query timeout after 5000 ms", f"payment {i} accepted"])}))
+    return out
+
+
+@pytest.mark.parametrize(("kind", "line", "message", "level", "time"), [
+    ("syslog", "Mar  3 10:00:22 web-2 sshd[812]: Accepted publickey for deploy from 10.0.0.5 port 1 ssh2",
+     "Accepted publickey for deploy from 10.0.0.5 port 1 ssh2", "", "Mar 3 10:00:22"),
+    ("iso", "2024-01-15T10:23:45.123Z ERROR [payment-api] Connection pool exhausted",
+     "Connection pool exhausted", "ERROR", "2024-01-15T10:23:45.123Z"),
+    ("java", "2024-01-15 10:23:45,123 [main] ERROR com.example.payment.Api - Payment failed for order 42",
+     "Payment failed for order 42", "ERROR", "2024-01-15 10:23:45,123"),
+    ("nginx", '10.1.3.4 - - [10/Oct/2023:13:55:36 -0700] "GET /a HTTP/1.1" 200 12 "-" "curl/8.0"',
+     '"GET /a HTTP/1.1" 200 12 "-" "curl/8.0"', "", "10.1.3.4 [10/Oct/2023:13:55:36 -0700]"),
+])
+def test_header_is_learned_and_cut(kind: str, line: str, message: str, level: str, time: str) -> None:
+    parser = LogParser(header=learn_header(_lines(kind)))
+    got_message, got_level, got_time = parser.split(line)
+    assert got_message == message
+    assert got_level == level
+    assert got_time == time
+
+
+def test_java_continuation_lines_keep_their_text() -> None:
+    parser = LogParser(header=learn_header(_lines("java")))
+    assert parser.split("\tat com.example.Foo.bar(Foo.java:12)")[0] == "\tat com.example.Foo.bar(Foo.java:12)"
+    assert parser.split("java.lang.IllegalStateException: boom")[0] == "java.lang.IllegalStateException: boom"
+
+
+def test_json_lines_use_conventional_keys() -> None:
+    header = learn_header(_lines("json"))
+    assert header.json
+    parser = LogParser(header=header)
+    line = json.dumps({"ts": "2024-01-15T10:23:45Z", "level": "error", "msg": "db query timeout after 5000 ms"})
+    assert parser.split(line) == ("db query timeout after 5000 ms", "error", "2024-01-15T10:23:45Z")
+
+
+@pytest.mark.parametrize(("lines", "layout"), [
+    (["20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
+      "20171223-22:15:29:615|Step_SPUtils|30002312|onExtend:1514038530000 14 0 4",
+      "20171223-22:15:30:101|Step_LSC|30002312|processHandleBroadcastAction action:x"] * 40,
+     "var | word | var | | message"),
+    (["[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties",
+      "[Sun Dec 04 04:47:45 2005] [error] mod_jk child workerEnv in error state 6",
+      "[Sun Dec 04 04:51:08 2005] [notice] jk2_init() Found child 6725 in scoreboard slot 10"] * 40,
+     "bracket level | message"),
+])
+def test_other_layouts(lines: list[str], layout: str) -> None:
+    assert learn_header(lines).describe() == layout
+
+
+def test_no_header_when_lines_share_none() -> None:
+    lines = ["hello world", "another message here", "short", "and one more line of text"] * 20
+    header = learn_header(lines)
+    assert header.regex is None
+    assert LogParser(header=header).split("hello world")[0] == "hello world"

@@ -1,0 +1,74 @@
+"""Template mining: grouping, generalisation, evidence for variables, stable ids."""
+
+from __future__ import annotations
+
+from aiops.analysis.miner import TemplateMiner, fits, tokenise
+
+
+def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
+    return [miner.add(line).id for line in lines]
+
+
+def test_numbers_and_ids_group_together() -> None:
+    miner = TemplateMiner()
+    ids = _ids(miner, [f"PacketResponder {i} for block blk_{i * 7919} terminating" for i in range(50)])
+    assert len(set(ids)) == 1
+    assert miner.templates[0].text == "PacketResponder <*> for block <*> terminating"
+
+
+def test_key_value_booleans_and_names_are_variables() -> None:
+    miner = TemplateMiner()
+    ids = _ids(miner, ["acquire lock tag=alpha force=true", "acquire lock tag=beta force=false"])
+    assert ids[0] == ids[1]
+    assert miner.templates[0].text == "acquire lock tag=<*> force=<*>"
+    ids = _ids(miner, ["Invalid user webmaster from <ip>", "Invalid user admin from <ip>"])
+    assert ids[0] == ids[1]
+    ids = _ids(miner, ["loaded class com.example.Foo", "loaded class org.acme.Bar"])
+    assert ids[0] == ids[1]
+
+
+def test_different_constant_words_stay_apart() -> None:
+    miner = TemplateMiner()
+    ids = _ids(miner, ["layout begin", "layout end", "cupsd startup succeeded", "cupsd shutdown succeeded"])
+    assert len(set(ids)) == 4
+
+
+def test_values_seen_in_a_variable_slot_are_known() -> None:
+    miner = TemplateMiner()
+    miner.add("auth failure user=root")
+    miner.add("auth failure user=uucp")
+    first = miner.add("Failed password for root from host")
+    second = miner.add("Failed password for uucp from host")
+    assert first.id == second.id
+
+
+def test_many_values_at_one_place_become_a_variable() -> None:
+    miner = TemplateMiner(spread=4)
+    ids = _ids(miner, [f"order placed by customer {name} today" for name in
+                       ("anna", "bert", "cleo", "dora", "emil", "fred", "gina")])
+    assert len(set(ids)) <= 4
+    assert ids[-1] == ids[-2] == ids[0]
+
+
+def test_group_ids_are_stable_while_templates_generalise() -> None:
+    miner = TemplateMiner()
+    first = miner.add("worker alpha=gamma ready")
+    text_before = first.text
+    second = miner.add("worker alpha=beta ready")
+    assert second is first
+    assert first.text != text_before
+    assert first.id == "g1"
+
+
+def test_quoted_phrases_stay_one_token() -> None:
+    assert tokenise('tag="View Lock", name=x') == ['tag="View Lock",', "name=x"]
+    assert fits("rhost=example.org", "rhost=<*>")
+    assert not fits("host=example.org", "rhost=<*>")
+
+
+def test_memory_is_per_template_not_per_line() -> None:
+    miner = TemplateMiner()
+    for i in range(20_000):
+        miner.add(f"request {i} served in {i % 97} ms")
+    assert len(miner.templates) == 1
+    assert miner.templates[0].count == 20_000
