@@ -105,18 +105,7 @@ def _report(found: Diagnosis, world: World) -> Reply:
         {"category": c.category, "service": c.service, "score": c.score, "why_not": _why_not(c, found)}
         for c in found.alternatives
     ]
-    verify: dict[str, dict[str, float]] = {}
-    views = world.services[found.service].metrics if found.service in world.services else {}
-    for metric in spec.get("verify") or ["error_rate"]:
-        view = views.get(str(metric))
-        verify[str(metric)] = {
-            k: v
-            for k, v in (
-                ("baseline", view.baseline if view else None),
-                ("peak", (view.peak or view.current) if view else None),
-            )
-            if v is not None
-        }
+    verify = _verify_plan(world, found.service, [str(m) for m in spec.get("verify") or ["error_rate"]])
     data: dict[str, Any] = {
         "kind": "diagnosis",
         "root_cause": {
@@ -134,7 +123,7 @@ def _report(found: Diagnosis, world: World) -> Reply:
         "recommended_actions": list(spec.get("remedies") or []),
         "plain_language": spec.get("plain_language"),
         "prevention": spec.get("prevention"),
-        "verify": {"service": found.service, "metrics": verify},
+        "verify": verify,
     }
     if found.category == "none":
         head = "Root cause: none. Nothing abnormal needs fixing."
@@ -144,6 +133,24 @@ def _report(found: Diagnosis, world: World) -> Reply:
             f"failure mode {humanise(found.mode or '')}."
         )
     return Reply(text=f"{head}\n\n{blocks.render_block(data)}")
+
+
+def _limits(world: World, service: str, metrics: list[str]) -> dict[str, dict[str, float]]:
+    views = world.services[service].metrics if service in world.services else {}
+    out: dict[str, dict[str, float]] = {}
+    for metric in metrics:
+        view = views.get(metric)
+        pairs = (("baseline", view.baseline if view else None), ("peak", (view.peak or view.current) if view else None))
+        out[metric] = {k: v for k, v in pairs if v is not None}
+    return out
+
+
+def _verify_plan(world: World, service: str | None, metrics: list[str]) -> dict[str, Any]:
+    """What recovery looks like: the failing metrics of the origin and the alerted service's errors."""
+    plan: dict[str, Any] = {"service": service, "metrics": _limits(world, service, metrics) if service else {}}
+    if world.alerted and world.alerted != service:
+        plan["also"] = {world.alerted: _limits(world, world.alerted, ["error_rate"])}
+    return plan
 
 
 def _why_not(other: Any, found: Diagnosis) -> str:

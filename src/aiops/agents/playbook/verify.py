@@ -1,5 +1,6 @@
-"""Verifying recovery after an executed action: re-query the failing metrics of the target and
-compare them with the pre-incident baseline and the incident peak the diagnosis recorded."""
+"""Verifying recovery after an executed action: re-query the failing metrics of the target (and
+the error rate of the alerted service, when it is another one) and compare them with the
+pre-incident baseline and the incident peak the diagnosis recorded."""
 
 from __future__ import annotations
 
@@ -10,13 +11,25 @@ from aiops.agents.playbook.conversation import Conversation, ToolResult
 from aiops.agents.playbook.evidence import metric_view
 
 VERIFY_WINDOW = 15
+Plan = dict[str, dict[str, dict[str, Any]]]
 
 
-def _plan(diagnosis: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def _metrics(raw: Any) -> dict[str, dict[str, Any]]:
+    if not isinstance(raw, Mapping):
+        return {}
+    return {str(k): dict(v) if isinstance(v, Mapping) else {} for k, v in raw.items()}
+
+
+def plan_for(target: str, diagnosis: Mapping[str, Any]) -> Plan:
+    """service -> metric -> {baseline, peak}: the target's failing metrics, plus the other services
+    the diagnosis asks to check (the alerted one)."""
     verify = diagnosis.get("verify") if isinstance(diagnosis.get("verify"), Mapping) else {}
-    metrics = verify.get("metrics") if isinstance(verify.get("metrics"), Mapping) else {}
-    plan = {str(k): dict(v) if isinstance(v, Mapping) else {} for k, v in metrics.items()}
-    plan.setdefault("error_rate", {})
+    own = _metrics(verify.get("metrics"))
+    own.setdefault("error_rate", {})
+    plan: Plan = {target: own if verify.get("service") in (None, target) else {m: {} for m in own}}
+    for service, metrics in (verify.get("also") or {}).items():
+        if str(service) != target:
+            plan[str(service)] = _metrics(metrics) or {"error_rate": {}}
     return plan
 
 
@@ -26,17 +39,18 @@ def _after(conv: Conversation, last: ToolResult) -> list[ToolResult]:
 
 
 def verify_calls(conv: Conversation, target: str, diagnosis: Mapping[str, Any], *, after: ToolResult) -> list[dict]:
-    """query_metrics calls still needed to verify `target` after the action."""
+    """query_metrics calls still needed to verify recovery after the action."""
     done = {(c.args.get("service"), c.args.get("metric")) for c in _after(conv, after) if c.name == "query_metrics"}
     return [
-        {"name": "query_metrics", "args": {"service": target, "metric": m, "minutes": VERIFY_WINDOW}}
-        for m in _plan(diagnosis)
-        if (target, m) not in done
+        {"name": "query_metrics", "args": {"service": service, "metric": metric, "minutes": VERIFY_WINDOW}}
+        for service, metrics in plan_for(target, diagnosis).items()
+        for metric in metrics
+        if (service, metric) not in done
     ]
 
 
 def recovered(current: float, baseline: float | None, peak: float | None) -> bool:
-    """Back near the baseline: within the baseline's own range, and far below the incident peak."""
+    """Back near the baseline: within the baseline's own range, or far below the incident peak."""
     if baseline is None:
         return peak is not None and current <= peak * 0.5
     near = current <= max(baseline * 1.5, baseline + abs(baseline) * 0.2 + 1e-9)
@@ -49,27 +63,27 @@ def verdict(
     conv: Conversation, target: str, diagnosis: Mapping[str, Any], *, after: ToolResult
 ) -> tuple[bool | None, str]:
     """(recovered?, one line per metric) from the queries made after the action."""
-    plan = _plan(diagnosis)
+    plan = plan_for(target, diagnosis)
     lines: list[str] = []
     states: list[bool] = []
     for result in _after(conv, after):
-        if result.name != "query_metrics" or result.args.get("service") != target or not result.answered:
+        service = str(result.args.get("service"))
+        if result.name != "query_metrics" or service not in plan or not result.answered:
             continue
         metric = str(result.args.get("metric"))
         view = metric_view(result.data)
         if view is None or view.current is None:
-            lines.append(f"{metric}: no data")
+            lines.append(f"{service} {metric}: no data")
             continue
-        known = plan.get(metric, {})
-        baseline = known.get("baseline", view.baseline)
-        peak = known.get("peak")
+        known = plan[service].get(metric, {})
+        baseline, peak = known.get("baseline", view.baseline), known.get("peak")
         ok = recovered(view.current, baseline, peak)
         states.append(ok)
         base = f"{baseline:g}" if isinstance(baseline, int | float) else "n/a"
+        top = f", peak {peak:g}" if isinstance(peak, int | float) else ""
         lines.append(
-            f"{target} {metric} {view.current:g} now vs baseline {base}"
-            + (f", peak {peak:g}" if isinstance(peak, int | float) else "")
-            + (" (recovered)" if ok else " (still degraded)")
+            f"{service} {metric} {view.current:g} now vs baseline {base}{top} "
+            f"({'recovered' if ok else 'still degraded'})"
         )
     if not states:
         return None, "; ".join(lines) or "the metrics could not be checked"
