@@ -238,9 +238,7 @@ def with_fixes(data: dict[str, Any]) -> dict[str, Any]:
     fault = data["faults"][0]
     kind = data["topology"]["services"][fault["target"]]["kind"]
     effects = FAULTS[fault["type"]](fault["target"], fault["start_minute"], fault["params"]).fix_effects(kind)
-    data["expected"]["fixes"] = [
-        name for name, spec in default_catalogue().items() if spec["effect"] in effects
-    ]
+    data["expected"]["fixes"] = [name for name, spec in default_catalogue().items() if spec["effect"] in effects]
     return data
 
 

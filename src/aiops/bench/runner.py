@@ -81,6 +81,13 @@ def run_one(scenario: ScenarioFile, *, home: Any, team_dir: Path, model: str | N
     return row
 
 
+def _worker(args: tuple[ScenarioFile, str, str, str | None]) -> dict[str, Any]:
+    scenario, home_dir, team_dir, model = args
+    from aiops.runtime.home import StateHome
+
+    return run_one(scenario, home=StateHome.resolve(home_dir), team_dir=Path(team_dir), model=model)
+
+
 def run_suite(
     scenarios: Sequence[ScenarioFile],
     *,
@@ -88,12 +95,27 @@ def run_suite(
     team_dir: Path,
     model: str | None,
     on_row: Callable[[dict[str, Any]], None] | None = None,
+    jobs: int = 1,
 ) -> dict[str, Any]:
-    """Every scenario in order; returns `{"scenarios": rows, "summary": ...}`."""
-    rows = []
-    for scenario in scenarios:
-        row = run_one(scenario, home=home, team_dir=team_dir, model=model)
-        rows.append(row)
-        if on_row:
-            on_row(row)
-    return {"scenarios": rows, "summary": summary(rows)}
+    """Every scenario (in order, or `jobs` at a time in worker processes, each scenario in its own
+    sub-folder of the state folder); returns `{"scenarios": rows, "summary": ...}`."""
+    rows: list[dict[str, Any] | None] = [None] * len(scenarios)
+    if jobs <= 1:
+        for index, scenario in enumerate(scenarios):
+            rows[index] = run_one(scenario, home=home, team_dir=team_dir, model=model)
+            if on_row:
+                on_row(rows[index])
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        work = [(s, str(Path(home.root) / f"scenario-{i:03d}"), str(team_dir), model) for i, s in enumerate(scenarios)]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+            futures = {pool.submit(_worker, item): i for i, item in enumerate(work)}
+            for future in as_completed(futures):
+                rows[futures[future]] = future.result()
+                if on_row:
+                    on_row(future.result())
+    done = [r for r in rows if r is not None]
+    return {"scenarios": done, "summary": summary(done)}

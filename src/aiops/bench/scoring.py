@@ -16,9 +16,7 @@ EXECUTED = ("approved", "edited")
 def got_from_report(report: Mapping[str, Any]) -> dict[str, Any]:
     """`{"root_cause", "service", "confidence", "actions": [...], "recovered"}` from report.json."""
     root = report.get("root_cause") or {}
-    actions = [
-        {k: a.get(k) for k in ("action", "target", "decision", "result")} for a in report.get("actions") or []
-    ]
+    actions = [{k: a.get(k) for k in ("action", "target", "decision", "result")} for a in report.get("actions") or []]
     verification = report.get("verification") or {}
     return {
         "root_cause": root.get("category"),

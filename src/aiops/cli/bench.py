@@ -27,9 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument(
-        "--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped scenarios)"
-    )
+    p.add_argument("--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped scenarios)")
     p.add_argument(
         "--model",
         metavar="NAME",
@@ -37,8 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE ('-' for stdout)")
     p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
+    p.add_argument("--home", metavar="DIR", help="state folder for the incidents (default: a temporary folder)")
     p.add_argument(
-        "--home", metavar="DIR", help="state folder for the incidents (default: a temporary folder)"
+        "--jobs", type=int, default=1, metavar="N", help="incidents run at once, in worker processes (default 1)"
     )
     p.add_argument("--quiet", action="store_true", help="no table, only the summary")
     p.set_defaults(func=run)
@@ -68,12 +67,10 @@ def run(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory(prefix="aiops-bench-") as tmp:
         home = StateHome.resolve(args.home or tmp)
-        print(
-            f"benchmark: {len(scenarios)} scenarios, model {model}, state folder {home.root}", file=sys.stderr
-        )
+        print(f"benchmark: {len(scenarios)} scenarios, model {model}, state folder {home.root}", file=sys.stderr)
         if not args.quiet:
             print(HEADER, file=out)
-        result = run_suite(scenarios, home=home, team_dir=team_dir, model=model, on_row=show)
+        result = run_suite(scenarios, home=home, team_dir=team_dir, model=model, on_row=show, jobs=max(1, args.jobs))
     for line in summary_lines(result["summary"]):
         print(line, file=out)
     if args.json:

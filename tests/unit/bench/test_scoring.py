@@ -41,9 +41,7 @@ def test_wrong_target_or_unexpected_action_is_not_a_fix():
     got = _got(actions=[{"action": "restart", "target": "db", "decision": "approved", "result": "succeeded"}])
     row = score(EXPECTED, got)
     assert row["fix_correct"] is False and row["wrong_actions"] == 1 and row["recovered"] is False
-    got = _got(
-        actions=[{"action": "restart", "target": "pay", "decision": "rejected", "result": "not executed"}]
-    )
+    got = _got(actions=[{"action": "restart", "target": "pay", "decision": "rejected", "result": "not executed"}])
     assert score(EXPECTED, got)["fix_correct"] is False
     assert score(EXPECTED, _got(service="db"))["rca_correct"] is False
 
