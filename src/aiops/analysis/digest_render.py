@@ -128,8 +128,7 @@ def render_digest(d: LogDigest) -> str:
         text = "; ".join(f"{b['template']} {b['level']} x{_n(b['count'])} \"{_cut(b['text'], 60)}\""
                          for b in d.background[:4])
         page.add(f"present all along: {text}")
-    if d.templates:
-        page.add("templates, most important first:")
+    heading = "templates, most important first:"
     shown_lines = 0
     lines = [_template_line(item, clock) for item in d.templates]
     notable = [_notable(item) for item in d.templates]
@@ -138,9 +137,14 @@ def render_digest(d: LogDigest) -> str:
     for index in range(len(lines) - 1, -1, -1):
         owed[index] = owed[index + 1] + (estimate_tokens(lines[index]) + 1 if notable[index] else 0)
     for rank, item in enumerate(d.templates):
-        if not page.add(lines[rank]):
+        need = estimate_tokens(lines[rank]) + 1 + (estimate_tokens(heading) + 1 if heading else 0)
+        if page.used + need > page.budget:
             left["templates"] += 1
             continue
+        if heading:
+            page.add(heading)
+            heading = ""
+        page.add(lines[rank])
         shown_lines += item["count"]
         example = item["examples"][0] if item["examples"] else ""
         if rank < EXAMPLES_FOR and example and notable[rank]:

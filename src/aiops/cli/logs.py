@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
                         help="token budget of the text (default 2000)")
     digest.add_argument("--signatures",
                         help="signatures.yaml (default: the default team's log-analysis skill)")
-    digest.add_argument("--service", default="", help="service name to put on the records")
+    digest.add_argument("--service", default="", help="service name for the digest (default: the file name)")
     digest.add_argument("--json", action="store_true", help="print the digest as JSON instead of text")
     digest.set_defaults(func=_digest)
 
@@ -95,7 +95,8 @@ def _digest(args: argparse.Namespace) -> int:
     signatures = load_signatures(Path(args.signatures) if args.signatures else default_signatures_path())
     stream = _open(args.file)
     try:
-        digest = digest_lines(iter_lines(stream), service=args.service, signatures=signatures,
+        service = args.service or ("stdin" if args.file == "-" else Path(args.file).stem)
+        digest = digest_lines(iter_lines(stream), service=service, signatures=signatures,
                               budget_tokens=args.budget_tokens)
     finally:
         if stream is not sys.stdin.buffer:
