@@ -10,16 +10,26 @@ single use, and moves the approval to `executing`. A result recorded with `recor
 returned by `result_for`, so a re-run never acts twice; an approval left `executing` (crash after
 claim, before the result) is re-claimed only with `resume=True`, and the caller must then re-run
 the executor with the same idempotency key (the approval id).
+
+A claim also takes a *lease*: an exclusive `flock` on `<ledger>.leases/<approval id>.lock`, held
+until the result is recorded. The kernel drops it when the claiming process dies, so
+`resume=True` gets an `executing` approval back only when its claimant is gone (a crash). While
+the claimant is alive, in another process or another thread, every other claim is refused with
+`ApprovalInFlightError`: two live callers never act on one approval, even with an executor that
+deduplicates its key non-atomically.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
 import sqlite3
+import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,6 +70,9 @@ class ApprovalLedger:
         if len(secret) < 16:
             raise ValueError("the ledger secret must be at least 16 bytes")
         self._store = Store(path)
+        self._lease_dir = path.with_name(path.name + ".leases")
+        self._leases: dict[str, tuple[int, int]] = {}  # approval id -> (locked fd, owning thread)
+        self._leases_lock = threading.Lock()
         self._secret = secret
         self.policy = policy
         self._audit = audit
@@ -366,6 +379,36 @@ class ApprovalLedger:
         `resume=True` to get it back with `resumed=True`).
         """
         approval_id, presented = _parse_token(token_or_id)
+        with self._store.reading() as conn:
+            if conn.execute("SELECT 1 FROM approvals WHERE id=?", (approval_id,)).fetchone() is None:
+                raise e.ApprovalNotFoundError(f"no approval {approval_id[:40]!r}")
+        acquired = self._take_lease(approval_id)
+        if acquired is None:
+            raise e.ApprovalInFlightError(
+                f"approval {approval_id} is being executed by a live process or thread; not acting twice",
+                approval_id,
+            )
+        try:
+            approval = self._claim(approval_id, presented, incident_id=incident_id, action=action, target=target,
+                                   proposal_id=proposal_id, resume=resume)
+        except BaseException:
+            if acquired:
+                self._drop_lease(approval_id)
+            raise
+        return approval
+
+    def _claim(
+        self,
+        approval_id: str,
+        presented: str | None,
+        *,
+        incident_id: str,
+        action: str,
+        target: str,
+        proposal_id: str | None,
+        resume: bool,
+    ) -> Approval:
+        """The claim itself, under the lease of `approval_id`."""
         now = self._clock()
         with self._store.transaction() as conn:
             row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
@@ -443,15 +486,65 @@ class ApprovalLedger:
                     (text, self._clock().isoformat(), approval_id),
                 )
                 row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
+        self._drop_lease(approval_id)
         return approval_from_row(row)
 
-    def result_for(self, approval_id: str) -> dict[str, Any] | None:
-        """The recorded result of an approval, or None when none is recorded (or no such approval)."""
+    # --- leases -----------------------------------------------------------------------------
+    def _take_lease(self, approval_id: str) -> bool | None:
+        """Lock the approval for this thread: True when newly taken, False when this thread already
+        holds it (a retry after an abandoned attempt), None when another thread or process does."""
+        me = threading.get_ident()
+        with self._leases_lock:
+            held = self._leases.get(approval_id)
+            if held is not None:
+                return False if held[1] == me else None
+            self._lease_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self._lease_dir / f"{approval_id}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)
+                return None
+            self._leases[approval_id] = (fd, me)
+            return True
+
+    def _drop_lease(self, approval_id: str) -> None:
+        with self._leases_lock:
+            held = self._leases.pop(approval_id, None)
+        if held is not None:
+            fcntl.flock(held[0], fcntl.LOCK_UN)
+            os.close(held[0])
+
+    def close(self) -> None:
+        """Release the leases this instance holds (the process exiting releases them too)."""
+        for approval_id in list(self._leases):
+            self._drop_lease(approval_id)
+
+    def result_for(
+        self,
+        approval_id: str,
+        *,
+        incident_id: str | None = None,
+        proposal_id: str | None = None,
+        action: str | None = None,
+        target: str | None = None,
+    ) -> dict[str, Any] | None:
+        """The recorded result of an approval, or None when none is recorded (or no such approval).
+
+        Pass the binding the caller is about to act on (incident, proposal, action, target): the
+        result is then returned only when the approval matches every given field, so a replayed
+        approval of another proposal or incident never passes for this one's result (the caller
+        goes on to `claim`, which refuses it with the reason)."""
         with self._store.reading() as conn:
             row = conn.execute(
-                "SELECT result FROM approvals WHERE id=? AND state='done'", (approval_id,)
+                "SELECT * FROM approvals WHERE id=? AND state='done'", (approval_id,)
             ).fetchone()
-        return json.loads(row["result"]) if row and row["result"] else None
+        if row is None or not row["result"]:
+            return None
+        wanted = {"incident_id": incident_id, "proposal_id": proposal_id, "action": action, "target": target}
+        if any(value is not None and row[name] != value for name, value in wanted.items()):
+            return None
+        return json.loads(row["result"])
 
     def get_approval(self, approval_id: str) -> Approval:
         """The approval with that id (any state). Raises `ApprovalNotFoundError`."""
