@@ -41,6 +41,10 @@ def normal_level(level: str, message: str) -> str:
     if level in RANK:
         if level:
             return level
+        for word in message[:60].split()[:3]:
+            named = level_of(word)
+            if named and len(word) > 1:
+                return named
         found = _INFER.search(message[:300])
         if found is None:
             return ""

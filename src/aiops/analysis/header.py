@@ -68,6 +68,7 @@ class HeaderModel:
     regex: re.Pattern[str] | None = None
     time_groups: tuple[str, ...] = ()
     json: bool = False
+    logfmt: bool = False
     notes: list[str] = field(default_factory=list)
 
     def split(self, line: str) -> tuple[re.Match[str] | None, str]:
@@ -81,6 +82,8 @@ class HeaderModel:
 
     def describe(self) -> str:
         """The layout in words, e.g. ``var var level key | message``."""
+        if self.json or self.logfmt:
+            return "JSON lines" if self.json else "logfmt"
         parts = [spec.literal or spec.family for spec in self.fields]
         return " ".join([*parts, "| message"]) if parts else "(no header) message"
 
@@ -179,10 +182,12 @@ def learn_header(lines: Iterable[str]) -> HeaderModel:
     sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
     if not sample:
         return HeaderModel(notes=["no lines to learn from"])
-    from aiops.analysis.jsonlines import looks_like_json
+    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
 
     if looks_like_json(sample):
         return HeaderModel(json=True, notes=["JSON lines"])
+    if looks_like_logfmt(sample):
+        return HeaderModel(logfmt=True, notes=["logfmt"])
     indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
     rows: list[Row] = [
         [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]

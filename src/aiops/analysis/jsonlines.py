@@ -1,13 +1,15 @@
-"""Structured log lines: one JSON object per line (the common shape of container and cloud logs).
+"""Structured log lines: one JSON object per line (the common shape of container and cloud logs),
+or logfmt (``time=... level=error msg="..." key=value``, the text form of Go's slog and logrus).
 
 The message, level and time are taken from the conventional key names used by logging libraries
-(structlog, bunyan, pino, zap, logrus, logstash, Docker's json-file driver, ...), not from any
-per-format setting. A line that is not a JSON object falls back to plain-text handling.
+(structlog, bunyan, pino, zap, logrus, slog, logstash, Docker's json-file driver, ...), not from
+any per-format setting. A line that does not parse falls back to plain-text handling.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 MESSAGE_KEYS = ("message", "msg", "log", "event", "text", "@message", "body", "MESSAGE")
@@ -54,5 +56,57 @@ def split_json(line: str) -> tuple[str, str, str] | None:
         rest = {k: v for k, v in obj.items() if k not in LEVEL_KEYS and k not in TIME_KEYS}
         message = " ".join(f"{k}={v}" for k, v in rest.items())
     level = _first(obj, LEVEL_KEYS)
+    if isinstance(level, int | float) and not isinstance(level, bool):
+        level = numeric_level(int(level))
     when = _first(obj, TIME_KEYS)
     return str(message), "" if level is None else str(level), "" if when is None else str(when)
+
+
+def numeric_level(value: int) -> str:
+    """Numeric severities: bunyan/pino (10 trace ... 60 fatal) or syslog (0 emerg ... 7 debug)."""
+    if value >= 10:
+        return {10: "TRACE", 20: "DEBUG", 30: "INFO", 40: "WARN", 50: "ERROR"}.get(value // 10 * 10, "FATAL")
+    return {0: "FATAL", 1: "FATAL", 2: "FATAL", 3: "ERROR", 4: "WARN", 5: "INFO", 6: "INFO"}.get(value, "DEBUG")
+
+
+_PAIR = re.compile(r'([A-Za-z_@][\w.@/-]*)=("(?:[^"\\]|\\.)*"|[^\s"]*)')
+
+
+def _pairs(line: str) -> list[tuple[str, str]]:
+    return _PAIR.findall(line)
+
+
+def looks_like_logfmt(sample: list[str]) -> bool:
+    """True when most sample lines are logfmt (``time=... level=info msg="..." key=value``)."""
+    hits = 0
+    for line in sample:
+        text = line.strip()
+        pairs = _pairs(text)
+        if len(pairs) >= 3 and _PAIR.match(text) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS for k, _ in pairs):
+            hits += 1
+    return hits >= 0.8 * len(sample)
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\")
+    return value
+
+
+def split_logfmt(line: str) -> tuple[str, str, str] | None:
+    """(message, level text, time text) of a logfmt line: the message value followed by the other
+    pairs (time and level left out), or None when the line holds no pairs."""
+    pairs = _pairs(line)
+    if len(pairs) < 2:
+        return None
+    keys = {key for key, _ in pairs}
+    msg_key = next((k for k in MESSAGE_KEYS if k in keys), None)
+    level_key = next((k for k in LEVEL_KEYS if k in keys), None)
+    time_key = next((k for k in TIME_KEYS if k in keys), None)
+    values = dict(pairs)
+    rest = " ".join(f"{k}={v}" for k, v in pairs if k not in (msg_key, level_key, time_key))
+    message = _unquote(values[msg_key]) if msg_key else ""
+    message = f"{message} {rest}".strip() if message else rest
+    level = _unquote(values[level_key]) if level_key else ""
+    when = _unquote(values[time_key]) if time_key else ""
+    return message, level, when

@@ -4,8 +4,8 @@
 bounded buffer), then yields one `ParsedLine` per input line, in order, blank lines included.
 `LogParser.json_lines(lines)` is the same stream rendered as the `aiops logs parse --json`
 contract: one JSON object per input line, ``{"line": N, "group": "<id>", "template": "<text>"}``
-(N counts from 1; the template is the group's template when the line was read; the group id is
-stable while the template generalises).
+(N counts from 1; the template is the group's template as known when the line's block of
+`BLOCK_LINES` lines was read; the group id is stable while the template generalises).
 
 Fast path: a line whose *shape* (the whole line with every digit turned into ``0``) was seen before
 gets that line's template with one dictionary lookup: masking never depends on digit values, so
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from aiops.analysis.header import HeaderModel, learn_header
-from aiops.analysis.jsonlines import split_json
+from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import Template, TemplateMiner
 
 LEARN_LINES = 400
@@ -78,8 +78,8 @@ class LogParser:
 
     def _split(self, line: str) -> tuple[str, str, str, bool]:
         header = self.header or HeaderModel()
-        if header.json:
-            parts = split_json(line)
+        if header.json or header.logfmt:
+            parts = split_json(line) if header.json else split_logfmt(line)
             return (*parts, True) if parts is not None else (line, "", "", False)
         match, message = header.split(line)
         if match is None:

@@ -49,6 +49,8 @@ class Template:
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text, ensure_ascii=False)}}}'
 
 
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
+"""A first word that looks like a word (not a value) keys the template index."""
 _TOKEN = re.compile(r'[^\s"]*"[^"\s]*(?: [^"\s]+){1,3}"[^\s"]*|\S+')
 
 
@@ -102,7 +104,7 @@ class TemplateMiner:
     def add_batch(self, messages: list[str]) -> list[Template]:
         """`add` for many messages at once, with a fast path for messages of an already seen shape
         (every digit turned into 0: masking never depends on digit values)."""
-        shapes = "\n".join(messages).translate(_ZEROS).split("\n")
+        shapes = "\x1e".join(messages).translate(_ZEROS).split("\x1e")
         if len(shapes) != len(messages):
             return [self.add(message) for message in messages]
         table = self._shapes
@@ -131,7 +133,7 @@ class TemplateMiner:
 
     def _place(self, tokens: list[str]) -> Template:
         first = tokens[0] if tokens else ""
-        bucket = self._index.setdefault((len(tokens), WILD if WILD in first else first), [])
+        bucket = self._index.setdefault((len(tokens), first if _PLAIN.fullmatch(first) else WILD), [])
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
         candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]

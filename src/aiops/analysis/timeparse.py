@@ -5,7 +5,8 @@ header learner marked as time-like, joined by blanks) and returns a timezone-awa
 or None. Notations: ISO 8601 and its relatives (``2024-01-15T10:23:45.123Z``, ``2015-10-18
 18:01:47,978``, ``2005-06-03-15.42.50.675872``, ``2005.06.03``), slashed dates (``17/06/09
 20:10:40``), syslog and ctime (``Jun 14 15:16:01``, ``Sun Dec 04 04:47:44 2005``), Apache/nginx
-access (``10/Oct/2000:13:55:36 -0700``), compact (``081109 203615``, ``20171223-22:15:29:606``),
+access (``10/Oct/2000:13:55:36 -0700``), day-month-year (``03 Jun 2025 13:30:00.100``, RFC 2822),
+compact (``081109 203615``, ``20171223-22:15:29:606``),
 month-day (``03-17 16:13:38.811``) and epoch seconds or milliseconds. A missing year is taken from
 `default_year`; a missing zone means UTC. The parser remembers which notation worked and tries it
 first on the next line.
@@ -28,6 +29,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("access", re.compile(r"\[?(?P<d>\d{1,2})/(?P<b>[A-Za-z]{3})/(?P<Y>\d{4}):" + _HMS + _ZONE)),
     ("ctime", re.compile(r"\[?(?:[A-Za-z]{3},?\s+)?(?P<b>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+"
                          r"(?:(?P<Y0>\d{4})\s+)?" + _HMS + r"(?:\s+(?P<Y>\d{4}))?" + _ZONE)),
+    ("dmy", re.compile(r"\[?(?:[A-Za-z]{3},?\s+)?(?P<d>\d{1,2})[\s/-](?P<b>[A-Za-z]{3})[a-z]*\.?[\s/-](?P<Y>\d{4})"
+                       r"[\s:T]+" + _HMS + _ZONE)),
     ("ymd_slash", re.compile(r"\[?(?P<y>\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})[\s:-]+" + _HMS)),
     ("compact", re.compile(r"(?P<y>\d{2})(?P<m>\d{2})(?P<d>\d{2})\s+(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})\b")),
     ("compact_dash", re.compile(r"(?P<Y>\d{4})(?P<m>\d{2})(?P<d>\d{2})[-\sT]" + _HMS)),

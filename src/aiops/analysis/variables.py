@@ -27,7 +27,7 @@ UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
     "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
 })
-_DOTTED = re.compile(r"[\w$@~-]+(?:[./\\]+[\w$@~*-]+)+[./]?")
+_DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
 def cores(left: str, right: str) -> tuple[str, str, str, str]:

@@ -95,6 +95,16 @@ def test_json_lines_use_conventional_keys() -> None:
     assert parser.split(line) == ("db query timeout after 5000 ms", "error", "2024-01-15T10:23:45Z")
 
 
+def test_logfmt_lines() -> None:
+    lines = [f'time=2025-06-03T14:19:{i % 60:02d}.461Z level={"ERROR" if i % 3 else "INFO"} msg="upstream call failed" '
+             f'component=client upstream=redis attempt={i}' for i in range(50)]
+    header = learn_header(lines)
+    assert header.logfmt
+    message, level, when = LogParser(header=header).split(lines[1])
+    assert message == "upstream call failed component=client upstream=redis attempt=1"
+    assert (level, when) == ("ERROR", "2025-06-03T14:19:01.461Z")
+
+
 @pytest.mark.parametrize(("lines", "layout"), [
     (["20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
       "20171223-22:15:29:615|Step_SPUtils|30002312|onExtend:1514038530000 14 0 4",
