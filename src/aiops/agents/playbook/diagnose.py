@@ -69,7 +69,20 @@ def candidates(data: Mapping[str, Any], world: World, book: SignalBook) -> list[
         if candidate is not None:
             candidate.branches = list(dict.fromkeys(steps))
             out.append(candidate)
-    return sorted(out, key=lambda c: (-c.score, c.mode, c.service))
+    return _deeper_first(sorted(out, key=lambda c: (-c.score, c.mode, c.service)), world)
+
+
+def _deeper_first(ranked: list[Candidate], world: World) -> list[Candidate]:
+    """Among candidates with the same score, one on a dependency of another's service comes first
+    (the upstream origin, not the caller that reports it)."""
+    out = list(ranked)
+    for i in range(len(out)):
+        for j in range(i + 1, len(out)):
+            if out[j].score != out[i].score:
+                break
+            if out[j].service in world.dependencies(out[i].service, transitive=True):
+                out.insert(i, out.pop(j))
+    return out
 
 
 def _score(mode: str, spec: Mapping[str, Any], service: str, book: SignalBook) -> Candidate | None:

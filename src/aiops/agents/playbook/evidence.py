@@ -6,6 +6,7 @@ analysis field is renamed or missing; anything absent is simply not evidence.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -82,9 +83,12 @@ class MetricView:
 
     @property
     def ratio(self) -> float | None:
-        """current / baseline (None when the baseline is zero or unknown)."""
-        if self.current is None or not self.baseline:
+        """current / baseline: None when unknown; from a zero baseline, 1.0 when still zero and
+        infinite when it rose."""
+        if self.current is None or self.baseline is None:
             return None
+        if self.baseline == 0:
+            return 1.0 if self.current == 0 else (math.inf if self.current > 0 else None)
         return self.current / self.baseline
 
     @property
