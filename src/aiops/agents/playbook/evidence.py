@@ -58,7 +58,10 @@ def norm(word: Any) -> str:
 
 
 def _compact(data: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if v not in (None, "", False, [], {})}
+    """Drop empty values (None, False, "", [], {}); zeros are kept: a zero baseline is a fact."""
+    return {
+        k: v for k, v in data.items() if not (v is None or v is False or (isinstance(v, str | list | dict) and not v))
+    }
 
 
 @dataclass(slots=True)
@@ -160,7 +163,7 @@ class ServiceEvidence:
         return _compact(
             {
                 "signatures": {k: _compact(asdict(v)) for k, v in self.signatures.items()},
-                "patterns": [_compact(asdict(p)) for p in self.patterns[:8]],
+                "patterns": [_compact(asdict(p)) for p in sorted(self.patterns, key=_severity)[:8]],
                 "metrics": {k: v.to_dict() for k, v in self.metrics.items() if v.notable},
                 "log_lines": self.log_lines,
                 "log_errors": self.log_errors,
@@ -169,6 +172,11 @@ class ServiceEvidence:
                 "checked": self.checked,
             }
         )
+
+
+def _severity(pattern: PatternView) -> tuple[int, int]:
+    rank = {"FATAL": 0, "CRITICAL": 0, "ERROR": 1, "WARN": 2, "WARNING": 2}
+    return rank.get(pattern.level, 3), -pattern.count
 
 
 @dataclass(slots=True)
