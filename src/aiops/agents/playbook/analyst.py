@@ -110,15 +110,18 @@ def _findings(conv: Conversation, setup: AgentSetup, ctx: TaskContext, targets: 
 
 
 def _timeline(world: World) -> list[dict[str, str]]:
+    """When each failure signature started and each metric left its baseline (background lines that
+    were there all along are not events)."""
     rows = []
     for name, ev in world.services.items():
         for hit in ev.signatures.values():
-            if hit.first_seen:
+            when = hit.onset or hit.first_seen
+            if when and hit.rising:
                 rows.append(
                     {
-                        "time": str(hit.first_seen),
+                        "time": str(when),
                         "service": name,
-                        "event": f"first '{hit.name}' signature ({hit.count} lines in the window)",
+                        "event": f"'{hit.name}' log lines start ({hit.count} in the window)",
                     }
                 )
         for view in ev.metrics.values():
@@ -127,7 +130,7 @@ def _timeline(world: World) -> list[dict[str, str]]:
                     {
                         "time": str(view.onset),
                         "service": name,
-                        "event": f"{view.metric} anomaly: " + describe(view),
+                        "event": f"{view.metric} leaves its baseline: {describe(view)}",
                     }
                 )
     return sorted(rows, key=lambda r: r["time"])[:20]

@@ -32,7 +32,7 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:  # noqa: ARG001
     """One turn: the updates, then the json block."""
     found = blocks.find_blocks(conv.task)
     root, remediation = _state(found)
-    service = root.get("service") or hinted_service(conv.task) or "one of our services"
+    service = hinted_service(conv.task) or root.get("service") or "one of our services"
     diagnosis = blocks.latest(found, "diagnosis") or {}
     plain = str(diagnosis.get("plain_language") or "")
     status = _status(root, remediation)

@@ -79,8 +79,8 @@ def _request(action: Action, service: str, root: Mapping[str, Any], diagnosis: M
         f"- approval: required{senior}; the request now waits for a human decision",
     ]
     why = str(diagnosis.get("recommendation") or "")
-    evidence = [str(e) for e in root.get("evidence") or []][:2]
-    reason = sentence(f"{humanise(root.get('category', ''))} on {service}: " + ("; ".join(evidence) or why))
+    facts = [str(e).split(": ", 1)[-1] for e in root.get("evidence") or []][:2]
+    reason = sentence(f"{humanise(root.get('category', ''))} on {service}: " + ("; ".join(facts) or why))
     return Reply(
         text="\n".join(plan),
         calls=[{"name": EXECUTE, "args": {"action": action.name, "target": service, "reason": reason[:400]}}],

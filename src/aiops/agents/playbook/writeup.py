@@ -87,8 +87,16 @@ def _impact(found: Sequence[Mapping[str, Any]], root: Mapping[str, Any]) -> str:
 
 def _communications(found: Sequence[Mapping[str, Any]]) -> list[str]:
     block = blocks.latest(found, "communication") or {}
-    out = [str(block[k]) for k in ("customer_update", "status_update", "internal_summary") if block.get(k)]
+    labels = {
+        "customer_update": "Customer update",
+        "status_update": "Status update",
+        "internal_summary": "Internal summary",
+    }
+    out = [f"{label}: {block[key]}" for key, label in labels.items() if block.get(key)]
     out += [str(c) for c in block.get("communications") or [] if c]
+    if out and (block.get("timing") or block.get("channels")):
+        channels = ", ".join(str(c) for c in block.get("channels") or [])
+        out.append(f"Timing and channels: {block.get('timing') or 'now'}" + (f"; {channels}" if channels else ""))
     return list(dict.fromkeys(out))
 
 
