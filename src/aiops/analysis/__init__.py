@@ -1,8 +1,18 @@
 """Analysis core, plain Python (no LangChain): log template mining, log digests, metric anomalies
 and cross-service correlation. The agents' tools and the offline engine build on it.
 
-Names are imported lazily (PEP 562) so that `aiops logs parse`, whose throughput is measured as
-a whole process, loads only the modules it uses.
+- `TemplateMiner().add(message) -> Template` (`.id`, `.text`, `.count`): streaming miner for
+  messages; `LogParser().parse(lines)` / `.json_lines(lines)` / `.template_blocks(lines)` for raw
+  lines, learning the header (time, level, pid, host, component) from the lines themselves.
+- `build_digest(records, start=, end=, signatures=, budget_tokens=2000) -> LogDigest` with
+  `.to_dict()` and `.render()`; `digest_lines(lines, ...)` for raw text; `load_signatures(path)`;
+  `estimate_tokens(text)`.
+- `analyze_series(series) -> MetricFinding` with `.to_dict()` and `.render()`.
+- `correlate(findings=, events=, services=, digests=) -> Correlation` with `.to_dict()`, `.render()`.
+
+The dict shapes are documented in `digest`, `metrics` and `correlate`; the `--json` line contract
+in `logparse`. Names are imported lazily (PEP 562) so that `aiops logs parse`, whose throughput is
+measured as a whole process, loads only the modules it uses.
 """
 
 from __future__ import annotations

@@ -46,7 +46,7 @@ class Template:
     def refresh(self) -> None:
         """Recompute the cached text forms after the tokens changed."""
         self.text = " ".join(self.tokens)
-        self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text, ensure_ascii=False)}}}'
+        self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")

@@ -59,3 +59,16 @@ def test_single_50mb_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         tracemalloc.stop()
     assert [row["line"] for row in rows] == [1, 2, 3]
     assert peak < 16 * 1024 * 1024
+
+
+def test_digest_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lines = [f"2024-01-15 10:{m:02d}:00,000 INFO [main] com.acme.Api - served request {m}" for m in range(30)]
+    lines += [f"2024-01-15 10:{m:02d}:30,000 ERROR [main] com.acme.Db - deadlock detected" for m in range(25, 30)]
+    path = tmp_path / "orders.log"
+    path.write_text("\n".join(lines) + "\n")
+    assert main(["logs", "digest", str(path), "--budget-tokens", "300"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("logs orders ") and "db_deadlock x5" in text
+    assert main(["logs", "digest", "--json", str(path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["service"] == "orders" and data["levels"] == {"ERROR": 5, "INFO": 30}
