@@ -75,6 +75,13 @@ _ALERTS = (
     "{s} p99 latency and errors above threshold",
     "Users report failures on {s}",
 )
+_VAGUE_ALERTS = (
+    "Customers report failed requests; overall 5xx rate above SLO",
+    "Synthetic checks failing for the main user journey",
+    "Error budget burn rate alert (fast burn) for the platform",
+)
+VAGUE_SHARE = 0.15
+"""Share of alerts that name no service at all (the team has to find the affected one)."""
 _NOISE = ("benign_warnings", "slow_requests", "retries", "noisy_errors", "batch_job")
 
 
@@ -205,7 +212,8 @@ def scenario(seed: int, *, fault: str | None = None, false_alarm: bool = False) 
         )
         data["expected"] = {"root_cause": CATEGORY[kind], "service": target, "fixes": []}
     _red_herrings(rng, data, services, alerted)
-    data["alert"] = rng.choice(_ALERTS).format(s=alerted)
+    vague = rng.random() < VAGUE_SHARE
+    data["alert"] = rng.choice(_VAGUE_ALERTS) if vague else rng.choice(_ALERTS).format(s=alerted)
     return data
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _HINT = re.compile(r"^\s*affected service[^:\n]*:\s*([\w.-]+)\s*$", re.IGNORECASE | re.MULTILINE)
+_PROSE_HINT = re.compile(r"\b(?:affected|alerting|impacted|failing) service (?:is|was|=)\s*`?([\w.-]+)", re.IGNORECASE)
 _ALERT_LINE = re.compile(r"^\s*alert:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -22,7 +23,7 @@ def alert_text(task: str) -> str:
 
 def hinted_service(task: str) -> str | None:
     """The service the task names explicitly ("Affected service: X"), if any."""
-    match = _HINT.search(task)
+    match = _HINT.search(task) or _PROSE_HINT.search(task)
     if not match:
         return None
     value = match.group(1).strip().strip(".")
