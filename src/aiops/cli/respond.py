@@ -150,7 +150,9 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
             payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
         callbacks: list[Any] = []
         if not args.quiet:
-            callbacks.append(ProgressTree(session.team.orchestrator))
+            tree = ProgressTree(session.team.orchestrator)
+            callbacks.append(tree)
+            decider = _showing(decider, tree)
         transcript = args.transcript or str(session.dir / "transcript.jsonl")
         callbacks.append(TranscriptWriter(Path(transcript)))
         outcome = drive(session, store, payload, decider, callbacks)
@@ -158,6 +160,17 @@ def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, dec
         return outcome.exit_code
     finally:
         session.close()
+
+
+def _showing(decider: Any, tree: Any) -> Any:
+    """Wrap a decider so that each decision also appears in the live tree."""
+
+    def decide(request: dict[str, Any]) -> Any:
+        decision = decider(request)
+        tree.decided(request, decision)
+        return decision
+
+    return decide
 
 
 def _show_existing(record: Any, store: Any, args: argparse.Namespace) -> int:  # noqa: ARG001

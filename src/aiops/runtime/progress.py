@@ -25,6 +25,7 @@ class ProgressTree(BaseCallbackHandler):
         self.stream = stream or sys.stderr
         self._started = False
         self._delegations: set[tuple[str, str]] = set()
+        self._proposals: set[tuple[str, str]] = set()
 
     def _line(self, depth: int, text: str) -> None:
         if not self._started:
@@ -48,12 +49,32 @@ class ProgressTree(BaseCallbackHandler):
         elif name == "read_file" and str(args.get("file_path", "")).endswith("SKILL.md"):
             skill = str(args["file_path"]).rstrip("/").split("/")[-2]
             self._line(depth, f"reads skill {skill}")
+        elif name == "execute_remediation":
+            key = (str(args.get("action")), str(args.get("target")))
+            if key in self._proposals:
+                self._line(depth, f"execute_remediation: carrying out the decision on {key[0]} on {key[1]}")
+            else:
+                self._proposals.add(key)
+                self._line(depth, f"execute_remediation({_short(args)}) - needs a human decision")
         elif name not in _QUIET_TOOLS:
             self._line(depth, f"{name}({_short({k: v for k, v in args.items() if k != 'runtime'})})")
 
     def note(self, text: str) -> None:
         """A line from the runtime itself (approval prompts, pauses, verification)."""
         self._line(0, text)
+
+    def decided(self, request: dict[str, Any], decision: Any) -> None:
+        """Show the human decision on a proposal (None means the incident pauses)."""
+        what = f"{request.get('action')} on {request.get('target')} ({request.get('risk')} risk)"
+        if decision is None:
+            self.note(f"|| {what}: paused for a decision")
+        elif decision.kind == "reject":
+            self.note(f"|| {what}: rejected by {decision.approver}: {decision.reason}")
+        elif decision.kind == "edit":
+            changed = f"{decision.action or request.get('action')} on {decision.target or request.get('target')}"
+            self.note(f"|| {what}: edited by {decision.approver} to {changed}")
+        else:
+            self.note(f"|| {what}: approved by {decision.approver}")
 
 
 def _parse(text: str) -> dict[str, Any]:
