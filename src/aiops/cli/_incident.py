@@ -40,6 +40,11 @@ def describe_request(request: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def interactive() -> bool:
+    """True when a person can answer at this terminal (stdin and stderr are TTYs)."""
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
 def make_decider(mode: str, approver: str):
     """A decider for `--approve ask|all|none` (ask pauses when there is no terminal)."""
 
@@ -48,7 +53,7 @@ def make_decider(mode: str, approver: str):
             return Decision("approve", approver)
         if mode == "none":
             return Decision("reject", approver, reason="automatic rejection: run with --approve none")
-        if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        if not interactive():
             return None
         return ask(request, approver)
 
