@@ -34,7 +34,7 @@ _CLOCK = re.compile(r"\d:\d\d")
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FieldSpec:
     """One learned header position: its family, the literal for separators, and roles."""
 
@@ -46,7 +46,7 @@ class FieldSpec:
     is_level: bool = False
 
 
-@dataclass(slots=True)
+@dataclass
 class _Position:
     family: str
     share: float

@@ -90,7 +90,9 @@ class LogParser:
 
     def _mine(self, shape: str, line: str) -> Template:
         """Template of a line whose shape is not in the table yet."""
-        template = self.miner.add(self.split(line)[0])
+        header = self.header
+        plain = header is not None and header.regex is not None
+        template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])
         if len(shape) <= MAX_SHAPE:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()

@@ -17,6 +17,7 @@ hex strings, dates).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 MASK = "<*>"
 """The placeholder written for a variable part."""
@@ -60,8 +61,10 @@ def mask(text: str) -> str:
 
 def rule_names(text: str) -> list[str]:
     """Which rule masked each variable part of `text`, in order (for tests and debugging)."""
-    return [match.lastgroup or "" for match in _NAMED_RE.finditer(text)]
+    return [match.lastgroup or "" for match in _named().finditer(text)]
 
 
-_NAMED_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in WORD_RULES) + ")"
-                       + f"|(?P<{DIGIT_RULE[0]}>{DIGIT_RULE[1]})")
+@cache
+def _named() -> re.Pattern[str]:
+    return re.compile(_WORD_START + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in WORD_RULES) + ")"
+                      + f"|(?P<{DIGIT_RULE[0]}>{DIGIT_RULE[1]})")
