@@ -15,6 +15,7 @@ two lines of one shape always mask alike. Shapes are computed for whole blocks o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -101,6 +102,12 @@ class LogParser:
             self._shape_chars += len(shape)
         return template
 
+    def _mine_once(self, shape: str, line: str) -> Template:
+        """`_mine` for `template_blocks`, which counts every line of a block at the end."""
+        template = self._mine(shape, line)
+        template.count -= 1
+        return template
+
     def template_blocks(self, lines: Iterable[str]) -> Iterator[tuple[list[str], list[Template]]]:
         """Blocks of (lines, their templates), in input order: the cheapest way to stream a log."""
         iterator = self._prime(lines)
@@ -109,15 +116,15 @@ class LogParser:
             block = list(islice(iterator, BLOCK_LINES))
             if not block:
                 return
-            out: list[Template] = []
-            for shape, line in zip(shapes(block), block, strict=True):
-                template = table.get(shape)
-                if template is None:
-                    template = self._mine(shape, line)
-                else:
-                    template.count += 1
-                out.append(template)
-            yield block, out
+            keys = shapes(block)
+            found: list[Template | None] = list(map(table.get, keys))
+            if None in found:
+                for index, hit in enumerate(found):
+                    if hit is None:
+                        found[index] = table.get(keys[index]) or self._mine_once(keys[index], block[index])
+            for template, count in Counter(found).items():
+                template.count += count  # type: ignore[union-attr]
+            yield block, found  # type: ignore[misc]
 
     def parse(self, lines: Iterable[str]) -> Iterator[ParsedLine]:
         """Yield a `ParsedLine` for every line of `lines` (text lines without line ends)."""
