@@ -50,8 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (also used by `python -m aiops`)."""
-    from aiops.core.errors import AiopsError
-
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
@@ -60,14 +58,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code = func(args)
-    except AiopsError as exc:
-        print(f"aiops: error: {exc}", file=sys.stderr)
-        return exc.exit_code
     except KeyboardInterrupt:
         print("aiops: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        from aiops.core.errors import AiopsError  # imported here: keeps `aiops logs parse` start-up light
+
+        if not isinstance(exc, AiopsError):
+            raise
+        print(f"aiops: error: {exc}", file=sys.stderr)
+        return exc.exit_code
     return int(code or 0)
 
 
