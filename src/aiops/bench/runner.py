@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -66,7 +68,9 @@ def run_one(scenario: ScenarioFile, *, home: Any, team_dir: Path, model: str | N
     except Exception as exc:
         got = {"root_cause": None, "service": None, "confidence": None, "actions": [], "recovered": None}
         calls, error = 0, f"{type(exc).__name__}: {exc}"
-        traceback.print_exc()
+        print(f"aiops bench: {scenario.name}: {error}", file=sys.stderr)
+        if os.environ.get("AIOPS_DEBUG"):
+            traceback.print_exc()
     seconds = round(time.perf_counter() - started, 3)
     row = {
         "name": scenario.name,

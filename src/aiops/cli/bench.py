@@ -57,8 +57,11 @@ def run(args: argparse.Namespace) -> int:
 
     scenarios = discover(Path(args.scenarios) if args.scenarios else None)
     team_dir = resolve_team_dir(args.team)
-    load_team(team_dir)
+    team = load_team(team_dir)
     model = args.model or os.environ.get("AIOPS_MODEL") or "playbook"
+    from aiops.agents.models import plan_models
+
+    plan_models({name: (view.model, view.model_options) for name, view in team.agents.items()}, override=model)
     out = sys.stderr if args.json == "-" else sys.stdout
 
     def show(row: dict) -> None:

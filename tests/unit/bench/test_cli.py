@@ -54,3 +54,10 @@ def test_bench_writes_the_json_contract(tmp_path, capsys):
 def test_bench_rejects_a_folder_without_scenarios(tmp_path, capsys):
     assert main(["bench", "--scenarios", str(tmp_path)]) == 2
     assert "no scenario files" in capsys.readouterr().err
+
+
+def test_bench_with_a_model_but_no_key_fails_before_any_incident(tmp_path, capsys):
+    code = main(["bench", "--model", "anthropic:claude-sonnet-4-6", "--home", str(tmp_path / "state")])
+    assert code == 2
+    assert "ANTHROPIC_API_KEY" in capsys.readouterr().err
+    assert not (tmp_path / "state" / "incidents").exists()
