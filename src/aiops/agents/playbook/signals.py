@@ -8,6 +8,7 @@ any/all combinations. Each test returns whether it holds and a short description
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -169,14 +170,14 @@ class SignalBook:
         hits = [
             c
             for c in self.world.related(service, str(spec["named_by"]))
-            if service.lower() in self._error_text(c, only)
+            if _mentions(self._error_text(c, only), service)
         ]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
 
     def _names(self, spec: Mapping[str, Any], service: str) -> Fact:
         text = self._error_text(service, [str(p).lower() for p in spec.get("in_logs") or []])
-        hits = [d for d in self.world.related(service, str(spec["names"])) if d.lower() in text]
+        hits = [d for d in self.world.related(service, str(spec["names"])) if _mentions(text, d)]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {service} name {', '.join(hits)}" if ok else ""
 
@@ -203,6 +204,11 @@ class SignalBook:
         others = [t for s in self.world.names() if s != service and (t := self.world.onset(s)) is not None]
         ok = all(mine <= t + self.tolerance for t in others)
         return ok, f"{service} went wrong first ({mine.isoformat()})" if ok else ""
+
+
+def _mentions(text: str, name: str) -> bool:
+    """`name` appears in `text` as a whole name (not inside a longer one, nor as part of a path)."""
+    return re.search(rf"(?<![\w-])(?<![^/]/){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def _metric_ok(spec: Mapping[str, Any], view: MetricView) -> bool:
