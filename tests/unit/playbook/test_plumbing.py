@@ -105,3 +105,12 @@ def test_runbook_candidates_prefer_the_diagnosis_then_the_catalogue_order():
         "reset_connection_pool",
     ]
     assert candidates(actions, "network_dns") == []
+
+
+def test_a_service_is_named_only_as_a_whole_name():
+    from aiops.agents.playbook.signals import _mentions
+
+    assert _mentions("upstream=api timeout", "api")
+    assert _mentions('GET "http://checkout-api:8080/api/v1/x": timeout', "checkout-api")
+    assert not _mentions("GET /api/v1/orders failed", "api")
+    assert not _mentions("lookup orders-db-2: no such host", "orders-db")
