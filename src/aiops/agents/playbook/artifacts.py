@@ -64,6 +64,7 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
             change=change,
             onset=onset or (pick(item, "first_seen", "first") if appeared else None),
             appeared=appeared,
+            severity=str(item.get("severity") or ""),
         )
         old = ev.signatures.get(name)
         if old is None or hit.count >= old.count:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 RISING = ("new", "surge")
+WARNING_ONSET_LINES = 20
 """Template changes (earlier part of the window vs the recent part) that mean "started or grew"."""
 
 
@@ -122,6 +123,13 @@ class SignatureHit:
     change: str = ""
     onset: str | None = None
     appeared: bool = False
+    severity: str = ""
+
+    @property
+    def marks_onset(self) -> bool:
+        """Rising, and more than a handful of warning-level lines (a few slow statements that
+        happen to start late do not date an incident)."""
+        return self.rising and (self.severity not in ("warning", "info") or self.count >= WARNING_ONSET_LINES)
 
     @property
     def rising(self) -> bool:

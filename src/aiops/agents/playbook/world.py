@@ -83,7 +83,7 @@ class World:
         if ev is None:
             return None
         times = [when(m.onset) for m in ev.metrics.values() if m.onset and anomalous_now(m) and not _at_start(m)]
-        times += [when(s.onset or s.first_seen) for s in ev.signatures.values() if s.rising]
+        times += [when(s.onset or s.first_seen) for s in ev.signatures.values() if s.marks_onset]
         times += [when(m.end) for m in ev.metrics.values() if m.end and self.stale_minutes(m) >= STALE_MINUTES]
         found = [t for t in times if t is not None]
         return min(found) if found else when(ev.onset)
