@@ -85,7 +85,7 @@ def test_a_failure_mode_added_as_data_changes_the_conclusion(tmp_path):
             "kinds": ["app"],
             "summary": "connections borrowed and never returned",
             "plain_language": "connections leaked",
-            "evidence": {"connections_climb": 8, "connections_saturated": 4, "errors_up": 1},
+            "evidence": {"connections_climb": 12, "connections_saturated": 4, "errors_up": 1},
             "against": {"request_surge": 4, "dependency_slow": 6},
             "requires": [["connections_climb"]],
             "remedies": ["reset_connection_pool"],
