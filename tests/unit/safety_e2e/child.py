@@ -4,7 +4,8 @@
 
 Options: `resume` (interrupt id -> decision value; empty: continue the thread as it stands),
 `crash` ("claim": die right after the ledger claim; "executed": die after the executor acted,
-before its result is recorded), `slow` (seconds each sandbox action takes), `applied` (a file
+before its result is recorded; "recorded": die right after the result is recorded, before the
+graph saves the tool's answer), `slow` (seconds each sandbox action takes), `applied` (a file
 that gets one line per action the sandbox applies, across processes), `ready` / `go` (files for
 a start barrier), `decide` ("approve" or "pause" for further requests), `mark_running` (save the
 incident as running first, as `aiops incidents resume` does). Prints the outcome as JSON.
@@ -56,6 +57,14 @@ def _install_hooks(opts: dict[str, Any]) -> None:
             os._exit(1)
 
         ApprovalLedger.record_result = die_before_result  # type: ignore[method-assign]
+    if opts.get("crash") == "recorded":
+        record_result = ApprovalLedger.record_result
+
+        def die_after_result(self: ApprovalLedger, *args: Any, **kwargs: Any) -> Any:
+            record_result(self, *args, **kwargs)
+            os._exit(1)
+
+        ApprovalLedger.record_result = die_after_result  # type: ignore[method-assign]
 
 
 def main(opts: dict[str, Any]) -> dict[str, Any]:

@@ -72,7 +72,7 @@ def _runaway_team(who: str, **kwargs: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("who", ["ops_manager", "sre_remediator"])
 def test_runaway_hits_the_budget(tmp_path: Path, who: str, budgets: dict[str, Any], model: dict[str, Any],
                                  limit: str) -> None:
-    team = copy_team(tmp_path / "team", {"budgets": {**budgets, "recursion_limit": 1000}})
+    team = copy_team(tmp_path / "team", {"budgets": {**budgets, "recursion_limit": 200}})
     models = _runaway_team(who, **model)
     run = start("pool-leak-payment", lambda r: None, models=models, team_dir=team)
     outcome = run.outcome
@@ -110,10 +110,10 @@ def test_runaway_delegate_hits_the_step_limit(tmp_path: Path) -> None:
 
 def test_runaway_script_through_the_cli_exits_5_with_a_partial_report(tmp_path: Path) -> None:
     """`aiops respond --json` with a script that never stops: exit 5, a partial report on disk."""
-    team = copy_team(tmp_path / "team", {"budgets": {"max_model_calls": 6, "recursion_limit": 1000}})
+    team = copy_team(tmp_path / "team", {"budgets": {"max_model_calls": 6, "recursion_limit": 200}})
     step = {"tool_calls": [{"name": "list_services", "args": {}}]}
     script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump({"ops_manager": [step] * 150}))
+    script.write_text(yaml.safe_dump({"ops_manager": [step] * 40}))
     env = {**os.environ, "AIOPS_SCRIPT": str(script), "AIOPS_HOME": str(tmp_path / "state")}
     out = subprocess.run([sys.executable, "-m", "aiops", "respond", "--scenario", "pool-leak-payment", "--team",
                           str(team), "--model", "scripted", "--json", "--quiet"], cwd=ROOT, env=env,

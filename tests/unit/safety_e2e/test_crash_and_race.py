@@ -86,14 +86,20 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, dict[str, Any] | None,
     return process.returncode, (json.loads(lines[-1]) if lines else None), err
 
 
-@pytest.mark.parametrize("crash", ["claim", "executed"])
-def test_crash_before_the_result_then_resume_acts_exactly_once(paused: Paused, crash: str) -> None:
+CRASHES = {  # where the first process dies -> (execution_started, applied, execution_result) before the resume
+    "claim": (0, 0, 0),
+    "executed": (1, 1, 0),
+    "recorded": (1, 1, 0),  # the ledger holds the result; the audit line after it was never written
+}
+
+
+@pytest.mark.parametrize("crash", list(CRASHES))
+def test_crash_between_approval_and_result_then_resume_acts_exactly_once(paused: Paused, crash: str) -> None:
     code, _, err = _finish(_child(paused, resume={paused.interrupt: paused.value}, crash=crash, mark_running=True))
     assert code == 1, err
-    executing = paused.audit("execution_started")
-    assert len(executing) == (0 if crash == "claim" else 1)
-    assert len(paused.applied_lines()) == (0 if crash == "claim" else 1)
-    assert paused.audit("execution_result") == []
+    counts = (len(paused.audit("execution_started")), len(paused.applied_lines()),
+              len(paused.audit("execution_result")))
+    assert counts == CRASHES[crash]
 
     value = paused.decision_on_record()
     assert value["token"] == paused.value["token"]
@@ -104,7 +110,8 @@ def test_crash_before_the_result_then_resume_acts_exactly_once(paused: Paused, c
     approval_id = value["approval_id"]
     assert lines[0].endswith(f"{LEGIT[0]} {LEGIT[1]} {approval_id}")
     assert [(a["action"], a["target"], a["key"]) for a in sandbox_actions(paused.dir)] == [(*LEGIT, approval_id)]
-    assert [e["approval_id"] for e in paused.audit("execution_result")] == [approval_id]
+    results = [e["approval_id"] for e in paused.audit("execution_result")]
+    assert results == ([] if crash == "recorded" else [approval_id])
     assert {e["approval_id"] for e in paused.audit("execution_started")} == {approval_id}
     assert outcome is not None
     # After a crash past the executor, the replayed result gets the resume's clock as executed_at, so
@@ -114,6 +121,9 @@ def test_crash_before_the_result_then_resume_acts_exactly_once(paused: Paused, c
         (LEGIT[0], "approved", "succeeded")]
     report = json.loads((paused.dir / "report.json").read_text())
     assert [(a["action"], a["result"]) for a in report["actions"]] == [(LEGIT[0], "succeeded")]
+    last = [json.loads(line) for line in (paused.dir / "evidence.jsonl").read_text().splitlines()
+            if '"execute_remediation"' in line][-1]
+    assert (last["artifact"]["decision"], last["artifact"]["result"]) == ("approved", "succeeded")
 
 
 @pytest.mark.xfail(strict=True, reason=HOLE_DECIDED + "; after a crash `aiops incidents resume` also refuses "
