@@ -126,3 +126,16 @@ def test_orchestrator_skips_remediation_for_a_false_alarm_and_resubmits_on_a_voc
     assert retry.calls[0]["args"]["root_cause"]["category"] in ("healthy", "broken")
     final = orchestrate(_messages(task, *rounds, [("submit_report", {}, "report recorded", None)]), setup)
     assert final.calls == [] and "no_action" in final.text
+
+
+def test_an_engine_failure_ends_the_turn_instead_of_crashing_the_incident(monkeypatch):
+    from aiops.agents.playbook import remediator
+    from aiops.agents.playbook.model import PlaybookChatModel
+
+    def broken(conv, setup):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(remediator, "step", broken)
+    model = PlaybookChatModel(setup=SETUP)
+    reply = model.invoke([HumanMessage(_diagnosis())])
+    assert reply.tool_calls == [] and "could not continue" in reply.content

@@ -97,7 +97,14 @@ class PlaybookChatModel(BaseChatModel):
             return Reply(text="Stopping: the turn budget of the offline engine is spent.")
         offered = frozenset(self._tool_names)
         setup = replace(self.setup, offered=offered) if offered else self.setup
-        reply = _steps()[setup.role](conv, setup)
+        try:
+            reply = _steps()[setup.role](conv, setup)
+        except Exception as exc:  # an engine bug must not take the incident down; the report says it stopped
+            log.exception("playbook %s failed", setup.agent)
+            return Reply(
+                text=f"The offline engine could not continue this step ({type(exc).__name__}: {exc}); "
+                "stopping here with the findings so far."
+            )
         if offered:
             dropped = [c["name"] for c in reply.calls if c["name"] not in offered]
             if dropped:
