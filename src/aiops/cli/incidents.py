@@ -28,9 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.set_defaults(func=print_report)
     res = s.add_parser("resume", help="decide on the paused remediation and continue",
                        description="Record a decision on the pending remediation, then continue the incident. "
-                                   "Further approvals follow --approve (ask by default).")
+                                   "Later approvals follow --then (ask by default). An incident left 'running' "
+                                   "by a crashed process continues from its last checkpoint; a decision already "
+                                   "on record is reused, never asked twice.")
     res.add_argument("id")
-    group = res.add_mutually_exclusive_group(required=True)
+    group = res.add_mutually_exclusive_group()
     group.add_argument("--approve", dest="decision", action="store_const", const="approve",
                        help="approve the pending action as proposed")
     group.add_argument("--reject", metavar="WHY", help="reject it; the agents see the reason")
@@ -106,47 +108,72 @@ def _pending(home, record) -> list[dict]:
         session.close()
 
 
+def _decision_from_flags(args: argparse.Namespace, approver: str):
+    """The decision given on the command line, or None when no decision flag was given."""
+    from aiops.runtime.decisions import Decision, parse_edit
+
+    if args.reject is not None:
+        return Decision("reject", approver, reason=args.reject)
+    if args.edit:
+        fields = parse_edit(args.edit)
+        return Decision("edit", approver, action=fields.get("action"), target=fields.get("target"))
+    if args.decision == "approve":
+        return Decision("approve", approver)
+    return None
+
+
 def resume_incident(args: argparse.Namespace) -> int:
+    """Record the decision on the pending proposal (decisions already on record are reused) and
+    continue; an incident left `running` by a crashed process continues from its last checkpoint."""
     from langgraph.types import Command
 
     from aiops.cli._incident import approver_name, make_decider
     from aiops.cli.respond import execute
     from aiops.core.errors import ConfigError
-    from aiops.runtime.decisions import Decision, parse_edit
-    from aiops.runtime.runner import record_decision
+    from aiops.runtime.lock import is_locked
+    from aiops.runtime.runner import pending_requests, record_decision, recorded_decision
     from aiops.runtime.session import open_session
 
     home, store = _store()
     record = store.get(args.id)
-    if record.status != "awaiting_approval":
+    if record.status not in {"awaiting_approval", "running"}:
         raise ConfigError(f"incident {record.id} is not waiting for a decision (status: {record.status})")
+    if record.status == "running" and is_locked(home.incident_dir(record.id)):
+        raise ConfigError(f"incident {record.id} is being run by another process right now")
     if args.model:
         record.model_override = args.model
     approver = approver_name(args.approver)
-    if args.reject is not None:
-        decision = Decision("reject", approver, reason=args.reject)
-    elif args.edit:
-        fields = parse_edit(args.edit)
-        decision = Decision("edit", approver, action=fields.get("action"), target=fields.get("target"))
-    else:
-        decision = Decision("approve", approver)
+    decision = _decision_from_flags(args, approver)
     session = open_session(record, home)
     try:
-        from aiops.runtime.runner import pending_requests
-
         pending = pending_requests(session, {"configurable": {"thread_id": record.id}})
         if args.proposal:
             pending = [p for p in pending if p[1]["proposal_id"] == args.proposal]
-        if not pending:
-            raise ConfigError(f"no pending proposal{' ' + args.proposal if args.proposal else ''} in {record.id}")
-        if len(pending) > 1 and not args.proposal:
-            ids = ", ".join(p[1]["proposal_id"] for p in pending)
-            raise ConfigError(f"several proposals are pending ({ids}); choose one with --proposal")
-        interrupt_id, request = pending[0]
-        value = record_decision(session, request, decision)
+            if not pending:
+                raise ConfigError(f"no pending proposal {args.proposal} in {record.id}", path="--proposal")
+        resume: dict[str, object] = {}
+        undecided = []
+        for interrupt_id, request in pending:
+            known = recorded_decision(session, request)
+            if known is None:
+                undecided.append((interrupt_id, request))
+            else:
+                resume[interrupt_id] = known
+        if undecided:
+            if decision is None:
+                raise ConfigError(f"incident {record.id} waits for a decision: --approve, --reject \"why\" or "
+                                  "--edit action=NAME,target=SERVICE")
+            if len(undecided) > 1:
+                ids = ", ".join(r["proposal_id"] for _, r in undecided)
+                raise ConfigError(f"several proposals are pending ({ids}); choose one with --proposal")
+            interrupt_id, request = undecided[0]
+            resume[interrupt_id] = record_decision(session, request, decision)
+        elif pending and decision is not None:
+            print("the pending proposal already has a decision on record; continuing with it", file=sys.stderr)
     finally:
         session.close()
     record.status = "running"
     store.save(record)
-    decider = make_decider(args.approve, approver)
-    return execute(record, home, store, args, decider=decider, payload=Command(resume={interrupt_id: value}))
+    payload = Command(resume=resume) if resume else None
+    return execute(record, home, store, args, decider=make_decider(args.approve, approver), payload=payload,
+                   new=False)

@@ -125,41 +125,50 @@ def run(args: argparse.Namespace) -> int:
 
 
 def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
-            payload: Any = None) -> int:
-    """Open the session, drive it, print the outcome; shared with resume."""
+            payload: Any = None, new: bool = True) -> int:
+    """Open the session, drive it under the incident's lock, print the outcome; shared with resume
+    (`new=False`: `payload` is the resume command, or None to continue from the last checkpoint)."""
+    from aiops.runtime.lock import incident_lock
+    from aiops.runtime.session import open_session
+
+    session = open_session(record, home)
+    try:
+        with incident_lock(session.dir):
+            return _drive(session, store, args, decider=decider, payload=payload, new=new)
+    finally:
+        session.close()
+
+
+def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, payload: Any, new: bool) -> int:
     from aiops.cli._incident import print_outcome
     from aiops.core.errors import ConfigError
     from aiops.runtime.progress import ProgressTree
     from aiops.runtime.runner import action_history, drive, first_message
-    from aiops.runtime.session import open_session
     from aiops.runtime.transcript import TranscriptWriter
 
-    session = open_session(record, home)
-    try:
-        if not record.alert:
-            if not session.ctx.env.alert:
-                raise ConfigError("no alert: give the alert text or --alertmanager", path="alert")
-            record.alert = session.ctx.env.alert
-        if session.notice:
-            print(session.notice, file=sys.stderr)
-        if payload is None:
-            at = session.ctx.now()
-            record.alert_time = at.isoformat()
-            record.models = {k: v.model for k, v in session.choices.items()}
-            store.save(record)
-            payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
-        callbacks: list[Any] = []
-        if not args.quiet:
-            tree = ProgressTree(session.team.orchestrator)
-            callbacks.append(tree)
-            decider = _showing(decider, tree)
-        transcript = args.transcript or str(session.dir / "transcript.jsonl")
-        callbacks.append(TranscriptWriter(Path(transcript)))
-        outcome = drive(session, store, payload, decider, callbacks)
-        print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
-        return outcome.exit_code
-    finally:
-        session.close()
+    record = session.record
+    if not record.alert:
+        if not session.ctx.env.alert:
+            raise ConfigError("no alert: give the alert text or --alertmanager", path="alert")
+        record.alert = session.ctx.redactor.text(session.ctx.env.alert)
+    if session.notice:
+        print(session.notice, file=sys.stderr)
+    if new:
+        at = session.ctx.now()
+        record.alert_time = at.isoformat()
+        record.models = {k: v.model for k, v in session.choices.items()}
+        store.save(record)
+        payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
+    callbacks: list[Any] = []
+    if not args.quiet:
+        tree = ProgressTree(session.team.orchestrator)
+        callbacks.append(tree)
+        decider = _showing(decider, tree)
+    transcript = args.transcript or str(session.dir / "transcript.jsonl")
+    callbacks.append(TranscriptWriter(Path(transcript)))
+    outcome = drive(session, store, payload, decider, callbacks)
+    print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
+    return outcome.exit_code
 
 
 def _showing(decider: Any, tree: Any) -> Any:

@@ -59,8 +59,9 @@ def record_decision(session: IncidentSession, request: dict[str, Any], decision:
     decision = validate(decision, request, session.ctx.policy)
     proposal = request["proposal_id"]
     if decision.kind == "reject":
-        ledger.reject(proposal, approver=decision.approver, reason=decision.reason or "")
-        value = {"type": "reject", "reason": decision.reason, "approver": decision.approver, "proposal_id": proposal}
+        rejected = ledger.reject(proposal, approver=decision.approver, reason=decision.reason or "")
+        value = {"type": "reject", "reason": rejected.decision_reason, "approver": decision.approver,
+                 "proposal_id": proposal}
     else:
         edited = decision.kind == "edit"
         approval = ledger.approve(proposal, approver=decision.approver, action=decision.action if edited else None,
@@ -68,6 +69,27 @@ def record_decision(session: IncidentSession, request: dict[str, Any], decision:
         value = {"type": decision.kind, "approval_id": approval.id, "token": approval.token,
                  "approver": decision.approver, "proposal_id": proposal}
         if edited:
+            value.update(action=approval.action, target=approval.target)
+    return parse_decision(value).model_dump(exclude_none=True)
+
+
+def recorded_decision(session: IncidentSession, request: dict[str, Any]) -> dict[str, Any] | None:
+    """The resume value of a proposal that already has a decision in the ledger (a run that crashed
+    after the decision, or a replayed tool call), so it is never put to a human twice."""
+    from aiops.safety import parse_decision
+
+    ledger = session.ctx.ledger
+    proposal = ledger.get_proposal(request["proposal_id"])
+    if proposal.status == "pending":
+        return None
+    if proposal.status == "rejected":
+        value = {"type": "reject", "reason": proposal.decision_reason or "rejected", "approver": proposal.decided_by,
+                 "proposal_id": proposal.id}
+    else:
+        approval = ledger.get_approval(proposal.approval_id)
+        value = {"type": "edit" if proposal.status == "edited" else "approve", "approval_id": approval.id,
+                 "token": approval.token, "approver": approval.approver, "proposal_id": proposal.id}
+        if proposal.status == "edited":
             value.update(action=approval.action, target=approval.target)
     return parse_decision(value).model_dump(exclude_none=True)
 
@@ -96,6 +118,9 @@ def drive(session: IncidentSession, store: IncidentStore, payload: Any, decider:
             return finish(session, store)
         resume: dict[str, Any] = {}
         for interrupt_id, request in pending:
+            if (known := recorded_decision(session, request)) is not None:
+                resume[interrupt_id] = known
+                continue
             decision = decider(request)
             if decision is None:
                 record.status = "awaiting_approval"

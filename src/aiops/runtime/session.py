@@ -31,25 +31,28 @@ def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
     if not path.is_file():
         raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
                           file=str(path))
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
     if key not in data:
         raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
     return data[key]
 
 
-def build_environment(source: dict[str, Any], state_dir: Path) -> Environment:
-    """Rebuild the incident's environment from its recorded source (sandbox scenario or env file)."""
+def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = None) -> Environment:
+    """Rebuild the incident's environment from its recorded source (sandbox scenario or env file);
+    `catalogue` is the team's runbook catalogue, so the sandbox can apply the team's own actions."""
     kind = source.get("kind")
     if kind == "sandbox":
         from aiops.sandbox import build_environment as sandbox_env
         from aiops.sandbox import load_scenario
 
-        return sandbox_env(load_scenario(source["scenario"]), state_dir=state_dir)
+        return sandbox_env(load_scenario(source["scenario"], catalogue=catalogue), state_dir=state_dir,
+                           catalogue=catalogue)
     if kind == "env":
         from aiops.backends import build_environment as backend_env
         from aiops.backends import load_environment_file
 
-        return backend_env(load_environment_file(Path(source["file"])), state_dir=state_dir)
+        return backend_env(load_environment_file(Path(source["file"])), state_dir=state_dir, catalogue=catalogue)
     raise ConfigError(f"unknown environment source {source!r}")
 
 
@@ -113,8 +116,9 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     incident_dir.mkdir(parents=True, exist_ok=True)
     secret = load_or_create_secret(home.root)
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
-    env = redact_environment(build_environment(record.source, incident_dir / "env"), redactor)
     catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
+    env = redact_environment(build_environment(record.source, incident_dir / "env", catalogue), redactor)
+    record.alert = redactor.text(record.alert)
     categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
     signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)

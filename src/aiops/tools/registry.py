@@ -12,12 +12,12 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Annotated, Any
+from typing import Any
 
 from langchain.tools import ToolRuntime
 from langchain_core.tools import BaseTool, StructuredTool
 from langgraph.errors import GraphBubbleUp
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from aiops.core.errors import BackendError
 from aiops.core.report import ReportDraft
@@ -64,61 +64,69 @@ def _run(ctx: ToolContext, name: str, args: dict[str, Any], runtime: ToolRuntime
     return wrap_untrusted(name, text), artifact
 
 
-class _FetchLogs(BaseModel):
+class _Args(BaseModel):
+    """Base of every tool's arguments: `runtime` is injected by LangGraph (tool call id, agent) and
+    never shown to the model."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    runtime: ToolRuntime
+
+
+class _FetchLogs(_Args):
     service: str = Field(description="service name, as listed by list_services")
     minutes: int = Field(default=30, description="how far back to look, in minutes (1-1440)")
 
 
-class _QueryMetrics(BaseModel):
+class _QueryMetrics(_Args):
     service: str = Field(description="service name, as listed by list_services")
     metric: str = Field(description="metric name: cpu, memory, connections, error_rate, latency_p99, ...")
     minutes: int = Field(default=60, description="how far back to look, in minutes (1-1440)")
 
 
-class _RecentChanges(BaseModel):
+class _RecentChanges(_Args):
     minutes: int = Field(default=120, description="how far back to look, in minutes")
     service: str | None = Field(default=None, description="only this service (default: all)")
 
 
-class _Timeline(BaseModel):
+class _Timeline(_Args):
     minutes: int = Field(default=60, description="how far back to look, in minutes")
 
 
-class _Execute(BaseModel):
+class _Execute(_Args):
     action: str = Field(description="runbook action from the remediation catalogue, e.g. restart, scale_up")
     target: str = Field(description="the service to act on")
     reason: str = Field(default="", description="why this action, in one sentence (shown to the approver)")
 
 
-class _Empty(BaseModel):
-    pass
+class _Empty(_Args):
+    """No arguments besides the injected runtime."""
 
 
 def build_tools(ctx: ToolContext, names: list[str] | None = None) -> dict[str, BaseTool]:
     """The incident's tools by name (all registered tools when `names` is None)."""
 
-    def fetch_logs(service: str, minutes: int = 30, runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
+    def fetch_logs(service: str, minutes: int = 30, *, runtime: ToolRuntime):
         return _run(ctx, "fetch_logs", {"service": service, "minutes": minutes}, runtime,
                     lambda: observe.fetch_logs(ctx, service, minutes))
 
-    def query_metrics(service: str, metric: str, minutes: int = 60, runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
+    def query_metrics(service: str, metric: str, minutes: int = 60, *, runtime: ToolRuntime):
         return _run(ctx, "query_metrics", {"service": service, "metric": metric, "minutes": minutes}, runtime,
                     lambda: observe.query_metrics(ctx, service, metric, minutes))
 
-    def recent_changes(minutes: int = 120, service: str | None = None, runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
+    def recent_changes(minutes: int = 120, service: str | None = None, *,
+                       runtime: ToolRuntime):
         return _run(ctx, "recent_changes", {"minutes": minutes, "service": service}, runtime,
                     lambda: observe.recent_changes(ctx, minutes, service))
 
-    def list_services(runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
+    def list_services(runtime: ToolRuntime):
         return _run(ctx, "list_services", {}, runtime, lambda: observe.list_services(ctx))
 
-    def incident_timeline(minutes: int = 60, runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
+    def incident_timeline(minutes: int = 60, *, runtime: ToolRuntime):
         return _run(ctx, "incident_timeline", {"minutes": minutes}, runtime,
                     lambda: observe.incident_timeline(ctx, minutes))
 
-    def execute_remediation(action: str, target: str, reason: str = "",
-                            runtime: Annotated[ToolRuntime, None] = None):  # type: ignore[assignment]
-        call_id = getattr(runtime, "tool_call_id", None) or "direct"
+    def execute_remediation(action: str, target: str, reason: str = "", *, runtime: ToolRuntime):
+        call_id = runtime.tool_call_id or "direct"
         return _run(ctx, "execute_remediation", {"action": action, "target": target, "reason": reason}, runtime,
                     lambda: remediation.execute_remediation(ctx, action, target, reason, tool_call_id=call_id,
                                                             agent=_agent(runtime)), timeout=False)

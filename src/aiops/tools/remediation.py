@@ -90,7 +90,8 @@ def apply_decision(
     decision = "edited" if kind == "edit" else "approved"
     who = str(answer.get("approver") or "operator")
     approval_id = str(answer.get("approval_id") or "")
-    recorded = ctx.ledger.result_for(approval_id) if approval_id else None
+    recorded = ctx.ledger.result_for(approval_id, incident_id=ctx.incident_id, proposal_id=proposal_id,
+                                     action=final_action, target=final_target) if approval_id else None
     if recorded is None:
         try:
             ctx.ledger.claim(answer.get("token") or approval_id, incident_id=ctx.incident_id,

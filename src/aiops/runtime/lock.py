@@ -1,0 +1,43 @@
+"""One process drives an incident at a time: an advisory lock file in the incident folder."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from aiops.core.errors import ConfigError
+
+LOCK_FILE = ".lock"
+
+
+@contextmanager
+def incident_lock(folder: Path) -> Iterator[None]:
+    """Hold the incident's lock for the block; ConfigError (exit 2) when another process holds it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = (folder / LOCK_FILE).open("a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            raise ConfigError(f"incident {folder.name} is being run by another process (pid {holder})") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+    finally:
+        handle.close()
+
+
+def is_locked(folder: Path) -> bool:
+    """True while some process drives the incident."""
+    try:
+        with incident_lock(folder):
+            return False
+    except ConfigError:
+        return True
