@@ -123,6 +123,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
+_ANY_RULE = re.compile("|".join(f"(?:{regex.pattern})" for _, regex in _RULES), _I)
+"""Matches exactly when some rule matches (every rule uses the same flags): one scan per clean line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,8 @@ def _excerpt(text: str, start: int, width: int = 160) -> str:
 
 def instruction_rule(text: str) -> tuple[str, int, int] | None:
     """The first rule `text` trips, with the match span, or None."""
+    if _ANY_RULE.search(text) is None:
+        return None
     for name, regex in _RULES:
         match = regex.search(text)
         if match:

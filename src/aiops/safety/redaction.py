@@ -56,6 +56,9 @@ class Redactor:
             if self.config.public_ips:
                 rules.append(PUBLIC_IP_RULE)
         self._rules: tuple[Rule, ...] = tuple(rules)
+        words = sorted({t for rule in self._rules for t in rule.triggers}, key=len, reverse=True)
+        # One scan tells whether any trigger word occurs at all; most log lines have none.
+        self._any_trigger = re.compile("|".join(map(re.escape, words))) if words else None
 
     def placeholder(self, kind: str, secret: str) -> str:
         """The mask of one secret of one kind."""
@@ -69,8 +72,9 @@ class Redactor:
         if not value:
             return value
         lowered = value.lower()
+        triggered = self._any_trigger is not None and self._any_trigger.search(lowered) is not None
         for rule in self._rules:
-            if rule.triggers and not any(trigger in lowered for trigger in rule.triggers):
+            if rule.triggers and not (triggered and any(trigger in lowered for trigger in rule.triggers)):
                 continue
             masked = self._apply(rule, value, lowered)
             if masked is not value:
