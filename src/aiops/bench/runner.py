@@ -8,7 +8,6 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,33 +23,18 @@ def run_incident(scenario: Path, *, home: Any, team_dir: Path, model: str | None
     Returns `{"report": report.json as a dict, "model_calls": n, "status": ...}`.
     """
     from aiops.runtime.decisions import Decision
-    from aiops.runtime.home import new_incident_id
-    from aiops.runtime.runner import drive, first_message
+    from aiops.runtime.runner import new_record, start
     from aiops.runtime.session import open_session
-    from aiops.runtime.store import IncidentRecord, IncidentStore
+    from aiops.runtime.store import IncidentStore
     from aiops.sandbox import load_scenario
 
     loaded = load_scenario(str(scenario))
     store = IncidentStore(home.index)
-    now = datetime.now(UTC).isoformat()
-    record = IncidentRecord(
-        id=new_incident_id(),
-        alert=loaded.alert,
-        status="running",
-        created_at=now,
-        updated_at=now,
-        source={"kind": "sandbox", "scenario": str(scenario.resolve())},
-        team_dir=str(team_dir),
-        model_override=model,
-    )
+    record = new_record(alert=loaded.alert, source={"kind": "sandbox", "scenario": str(scenario.resolve())},
+                        team_dir=str(team_dir), model_override=model)
     session = open_session(record, home)
     try:
-        at = session.ctx.now()
-        record.alert_time = at.isoformat()
-        record.models = {k: v.model for k, v in session.choices.items()}
-        store.save(record)
-        payload = {"messages": [first_message(record.alert, incident_id=record.id, service=None, at=at)]}
-        outcome = drive(session, store, payload, lambda _request: Decision("approve", APPROVER), [])
+        outcome = start(session, store, lambda _request: Decision("approve", APPROVER), [])
     finally:
         session.close()
     report_path = home.incident_dir(record.id) / "report.json"

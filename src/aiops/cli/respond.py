@@ -94,12 +94,11 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
 
 
 def run(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
-
     from aiops.cli._incident import approver_name, make_decider
     from aiops.core.errors import ConfigError
-    from aiops.runtime.home import StateHome, new_incident_id
-    from aiops.runtime.store import IncidentRecord, IncidentStore
+    from aiops.runtime.home import StateHome
+    from aiops.runtime.runner import new_record
+    from aiops.runtime.store import IncidentStore
     from aiops.team import load_team, resolve_team_dir
 
     team_dir = resolve_team_dir(args.team)
@@ -115,10 +114,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"alert fingerprint {fingerprint} belongs to incident {existing.id} ({existing.status})",
               file=sys.stderr)
         return _show_existing(existing, store, args)
-    now = datetime.now(UTC).isoformat()
-    record = IncidentRecord(id=new_incident_id(), alert=alert, status="running", created_at=now, updated_at=now,
-                            source=source, team_dir=str(team_dir), service=args.service or am_service,
-                            fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
+    record = new_record(alert=alert, source=source, team_dir=str(team_dir), service=args.service or am_service,
+                        fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
     if note:
         print(note, file=sys.stderr)
     return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
@@ -143,7 +140,7 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
     from aiops.cli._incident import print_outcome
     from aiops.core.errors import ConfigError
     from aiops.runtime.progress import ProgressTree
-    from aiops.runtime.runner import action_history, drive, first_message
+    from aiops.runtime.runner import action_history, drive, start
     from aiops.runtime.transcript import TranscriptWriter
 
     record = session.record
@@ -153,12 +150,6 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
         record.alert = session.ctx.redactor.text(session.ctx.env.alert)
     if session.notice:
         print(session.notice, file=sys.stderr)
-    if new:
-        at = session.ctx.now()
-        record.alert_time = at.isoformat()
-        record.models = {k: v.model for k, v in session.choices.items()}
-        store.save(record)
-        payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
     callbacks: list[Any] = []
     if not args.quiet:
         tree = ProgressTree(session.team.orchestrator)
@@ -166,7 +157,7 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
         decider = _showing(decider, tree)
     transcript = args.transcript or str(session.dir / "transcript.jsonl")
     callbacks.append(TranscriptWriter(Path(transcript)))
-    outcome = drive(session, store, payload, decider, callbacks)
+    outcome = start(session, store, decider, callbacks) if new else drive(session, store, payload, decider, callbacks)
     print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
     return outcome.exit_code
 

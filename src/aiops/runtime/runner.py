@@ -14,9 +14,10 @@ from langgraph.types import Command
 
 from aiops.core.report import ActionRecord, IncidentReport
 from aiops.runtime.decisions import Decision, validate
+from aiops.runtime.home import new_incident_id
 from aiops.runtime.report import complete_follow_ups, fallback_draft, save_report, status_for
 from aiops.runtime.session import IncidentSession
-from aiops.runtime.store import IncidentStore
+from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.runtime.verify import verify_recovery
 from aiops.tools.remediation import APPROVAL_REQUEST
 
@@ -42,6 +43,27 @@ def first_message(alert: str, *, incident_id: str, service: str | None, at: date
     """The orchestrator's opening message."""
     hint = f"\nAffected service (from the alert source): {service}" if service else ""
     return HumanMessage(content=f"Incident {incident_id}, alert received at {at.isoformat()}:\n\n{alert}{hint}")
+
+
+def new_record(*, alert: str, source: dict[str, Any], team_dir: str, service: str | None = None,
+               fingerprint: str | None = None, model_override: str | None = None,
+               base_url: str | None = None) -> IncidentRecord:
+    """A fresh incident record (not saved until the incident starts)."""
+    now = datetime.now(UTC).isoformat()
+    return IncidentRecord(id=new_incident_id(), alert=alert, status="running", created_at=now, updated_at=now,
+                          source=source, team_dir=team_dir, service=service, fingerprint=fingerprint,
+                          model_override=model_override, base_url=base_url)
+
+
+def start(session: IncidentSession, store: IncidentStore, decider: Decider, callbacks: list[Any]) -> Outcome:
+    """Stamp the alert time and the models, save the record, and drive from the opening message."""
+    record = session.record
+    at = session.ctx.now()
+    record.alert_time = at.isoformat()
+    record.models = {k: v.model for k, v in session.choices.items()}
+    store.save(record)
+    payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
+    return drive(session, store, payload, decider, callbacks)
 
 
 def pending_requests(session: IncidentSession, config: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from langchain_core.messages import BaseMessage, ToolMessage
 
 from aiops.agents.scripted import ScriptedChatModel
+from aiops.runtime import runner
 from aiops.runtime.decisions import Decision
-from aiops.runtime.home import StateHome, new_incident_id
-from aiops.runtime.runner import Outcome, drive, first_message
+from aiops.runtime.home import StateHome
+from aiops.runtime.runner import Outcome
 from aiops.runtime.session import IncidentSession, open_session
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.team import default_team_dir
@@ -87,10 +87,8 @@ class Run:
 
 def new_record(*, scenario: str = "pool-leak-payment", team_dir: Path | None = None,
                alert: str = "payment-api returning 503s; error rate 1% -> 23% in 10 minutes") -> IncidentRecord:
-    now = datetime.now(UTC).isoformat()
-    return IncidentRecord(id=new_incident_id(), alert=alert, status="running", created_at=now, updated_at=now,
-                          source={"kind": "sandbox", "scenario": scenario},
-                          team_dir=str(team_dir or default_team_dir()), model_override="playbook")
+    return runner.new_record(alert=alert, source={"kind": "sandbox", "scenario": scenario},
+                             team_dir=str(team_dir or default_team_dir()), model_override="playbook")
 
 
 def run_incident(decide: Callable[[dict[str, Any]], Decision | None], *, models: dict[str, Any] | None = None,
@@ -100,10 +98,7 @@ def run_incident(decide: Callable[[dict[str, Any]], Decision | None], *, models:
     record = record or new_record()
     models = models if models is not None else team_models()
     session = open_session(record, home, models=models)
-    record.alert_time = session.ctx.now().isoformat()
-    store.save(record)
-    payload = {"messages": [first_message(record.alert, incident_id=record.id, service=None, at=session.ctx.now())]}
-    outcome = drive(session, store, payload, decide, [])
+    outcome = runner.start(session, store, decide, [])
     return Run(home, store, record, session, outcome, models)
 
 
