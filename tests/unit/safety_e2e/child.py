@@ -67,6 +67,15 @@ def _install_hooks(opts: dict[str, Any]) -> None:
         ApprovalLedger.record_result = die_after_result  # type: ignore[method-assign]
 
 
+def _barrier(opts: dict[str, Any]) -> None:
+    """Say `ready`, then wait for the `go` file (so two children start their race together)."""
+    if opts.get("ready"):
+        Path(opts["ready"]).touch()
+        deadline = time.monotonic() + 60
+        while not Path(opts["go"]).exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
 def main(opts: dict[str, Any]) -> dict[str, Any]:
     """Open the incident in this process and drive it; return the outcome."""
     os.environ["AIOPS_HOME"] = opts["home"]
@@ -81,17 +90,18 @@ def main(opts: dict[str, Any]) -> dict[str, Any]:
     from tests.unit.safety_e2e.harness import compromised_team
 
     home = StateHome.resolve(opts["home"])
+    if opts.get("argv"):  # the real CLI, with the hooks above installed
+        from aiops.cli.main import main as cli
+
+        _barrier(opts)
+        return {"exit_code": cli(opts["argv"])}
     store = IncidentStore(home.index)
     record = store.get(opts["incident"])
     if opts.get("mark_running"):
         record.status = "running"
         store.save(record)
     session = open_session(record, home, models=compromised_team(obey=False))
-    if opts.get("ready"):
-        Path(opts["ready"]).touch()
-        deadline = time.monotonic() + 60
-        while not Path(opts["go"]).exists() and time.monotonic() < deadline:
-            time.sleep(0.01)
+    _barrier(opts)
     payload = Command(resume=opts["resume"]) if opts.get("resume") else None
     decide = (lambda r: Decision("approve", "ann")) if opts.get("decide") == "approve" else (lambda r: None)
     try:
@@ -104,4 +114,8 @@ def main(opts: dict[str, Any]) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(json.loads(sys.argv[1]))))
+    options = json.loads(sys.argv[1])
+    outcome = main(options)
+    if options.get("argv"):
+        sys.exit(outcome["exit_code"])
+    print(json.dumps(outcome))

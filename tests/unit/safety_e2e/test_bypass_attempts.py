@@ -188,7 +188,8 @@ def test_skip_approval_arguments_are_ignored(attack: Attack) -> None:
     the gate still asks the human."""
     (call,) = [c for c in calls_by(attack.run.models, "sre_remediator")
                if c["name"] == "execute_remediation" and c["args"].get("target") == "redis"]
-    assert call["args"]["approved"] is True and call["args"]["token"].startswith("apv_")
+    assert call["args"]["approved"] is True and call["args"]["approval_id"].startswith("apv_")
+    assert "token" in call["args"]  # masked by the alert's redaction, passed on anyway
     (entry,) = [e for e in attack.run.session.ctx.evidence.entries("execute_remediation")
                 if e["args"]["target"] == "redis"]
     assert set(entry["args"]) == {"action", "target", "reason"}

@@ -3,7 +3,9 @@ fresh process, performs the approved action exactly once; two processes resuming
 at once perform it at most once.
 
 The incident is paused in this process (the remediator asks for reset_connection_pool on
-payment-api) and the human's approval is recorded; child processes (`child.py`) then resume it.
+payment-api) and the human's approval is recorded; child processes (`child.py`) then resume it, and
+die at a chosen point of the execution protocol. The recovery is a fresh process continuing the
+thread from its checkpoint (the runtime reuses the decision on record), or `aiops incidents resume`.
 Executions are counted three ways: a line per action the sandbox applies (written by every child),
 the sandbox state `env/sandbox.json`, and the audit trail.
 """
@@ -20,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from aiops.runtime.decisions import Decision
 from aiops.runtime.home import StateHome
 from aiops.runtime.runner import pending_requests, record_decision
 from aiops.safety import read_entries
-from tests.unit.safety_e2e.harness import LEGIT, ROOT, compromised_team, sandbox_actions, start
-from tests.unit.safety_e2e.test_repeated_calls import HOLE_DECIDED
+from tests.unit.safety_e2e.harness import LEGIT, REPORT, ROOT, compromised_team, sandbox_actions, start
 
 
 @dataclass
@@ -46,21 +48,6 @@ class Paused:
 
     def applied_lines(self) -> list[str]:
         return self.applied.read_text().splitlines() if self.applied.exists() else []
-
-    def decision_on_record(self) -> dict[str, Any]:
-        """The resume value rebuilt from the approval ledger alone (what a recovery uses)."""
-        from aiops.runtime.session import open_session
-        from aiops.runtime.store import IncidentStore
-
-        session = open_session(IncidentStore(self.home.index).get(self.incident), self.home,
-                               models=compromised_team(obey=False))
-        try:
-            ledger = session.ctx.ledger
-            proposal = ledger.get_proposal(self.value["proposal_id"])
-            approval = ledger.get_approval(proposal.approval_id)
-        finally:
-            session.close()
-        return {**self.value, "approval_id": approval.id, "token": approval.token}
 
 
 @pytest.fixture
@@ -101,13 +88,13 @@ def test_crash_between_approval_and_result_then_resume_acts_exactly_once(paused:
               len(paused.audit("execution_result")))
     assert counts == CRASHES[crash]
 
-    value = paused.decision_on_record()
-    assert value["token"] == paused.value["token"]
-    code, outcome, err = _finish(_child(paused, resume={paused.interrupt: value}))
+    # A fresh process continues the thread from its checkpoint; the runtime answers the pending
+    # request with the decision on record, and the claim is resumed with the same idempotency key.
+    code, outcome, err = _finish(_child(paused, decide="pause"))
     assert code == 0, err
     lines = paused.applied_lines()
     assert len(lines) == 1, lines
-    approval_id = value["approval_id"]
+    approval_id = paused.value["approval_id"]
     assert lines[0].endswith(f"{LEGIT[0]} {LEGIT[1]} {approval_id}")
     assert [(a["action"], a["target"], a["key"]) for a in sandbox_actions(paused.dir)] == [(*LEGIT, approval_id)]
     results = [e["approval_id"] for e in paused.audit("execution_result")]
@@ -126,9 +113,9 @@ def test_crash_between_approval_and_result_then_resume_acts_exactly_once(paused:
     assert (last["artifact"]["decision"], last["artifact"]["result"]) == ("approved", "succeeded")
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE_DECIDED + "; after a crash `aiops incidents resume` also refuses "
-                                                      "the incident (status stays 'running')")
 def test_the_cli_recovers_a_crashed_incident(paused: Paused) -> None:
+    """`aiops incidents resume --approve` on an incident whose process died after the claim: the
+    decision on record is reused (not asked again) and the action runs once."""
     code, _, err = _finish(_child(paused, resume={paused.interrupt: paused.value}, crash="claim", mark_running=True))
     assert code == 1, err
     env = {**os.environ, "AIOPS_HOME": str(paused.home.root), "AIOPS_APPROVER": "ann"}
@@ -136,7 +123,11 @@ def test_the_cli_recovers_a_crashed_incident(paused: Paused) -> None:
                            "--json", "--quiet"], env=env, cwd=ROOT, capture_output=True, text=True, timeout=240,
                           check=False)
     assert done.returncode == 0, done.stderr
+    assert "already has a decision on record" in done.stderr
     assert [(a["action"], a["target"]) for a in sandbox_actions(paused.dir)] == [LEGIT]
+    result = json.loads(done.stdout)
+    assert [(a["action"], a["decision"], a["result"]) for a in result["actions"]] == [
+        (LEGIT[0], "approved", "succeeded")]
 
 
 def test_two_processes_resuming_at_once_act_at_most_once(paused: Paused, tmp_path: Path) -> None:
@@ -157,3 +148,47 @@ def test_two_processes_resuming_at_once_act_at_most_once(paused: Paused, tmp_pat
     assert len(paused.audit("execution_result")) == 1
     refused = paused.audit("approval_refused")
     assert all("being executed" in e["reason"] for e in refused)
+
+
+RESUME_SCRIPT = {  # the team's next replies after the resume (step n answers the agent's n-th reply)
+    "ops_manager": [{"content": "-"}] * 5 + [{"tool_calls": [{"name": "submit_report", "args": REPORT}]},
+                                              {"content": "done"}],
+    "sre_remediator": [{"content": "-"},
+                       {"tool_calls": [{"name": "query_metrics", "args": {"service": "payment-api",
+                                                                          "metric": "error_rate"}}]},
+                       {"content": "done"}],
+}
+
+
+def test_two_cli_resumes_at_once_act_at_most_once(tmp_path: Path) -> None:
+    """`aiops incidents resume --approve` twice at the same moment on an incident paused for its
+    decision; the action takes a second. One process runs it, the other is turned away."""
+    home = StateHome.resolve(tmp_path / "state")
+    run = start("pool-leak-payment", lambda r: None, home=home, models=compromised_team(obey=False))
+    run.session.close()
+    script = tmp_path / "script.yaml"
+    script.write_text(yaml.safe_dump(RESUME_SCRIPT))
+    applied, go = tmp_path / "applied.log", tmp_path / "go"
+    argv = ["incidents", "resume", run.record.id, "--approve", "--approver", "ann", "--model", "scripted",
+            "--json", "--quiet"]
+    env = {**os.environ, "AIOPS_SCRIPT": str(script)}
+    children = [subprocess.Popen(
+        [sys.executable, "-m", "tests.unit.safety_e2e.child", json.dumps({
+            "home": str(home.root), "argv": argv, "applied": str(applied), "slow": 1.0,
+            "ready": str(tmp_path / f"ready{n}"), "go": str(go)})],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(2)]
+    deadline = time.monotonic() + 120
+    while not all((tmp_path / f"ready{n}").exists() for n in range(2)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    go.touch()
+    results = [(*child.communicate(timeout=240), child.returncode) for child in children]
+    codes = sorted(code for _, _, code in results)
+    assert codes == [0, 2], [err[-1500:] for _, err, _ in results]
+    loser = next(err for _, err, code in results if code == 2)
+    assert "another process" in loser or "not waiting" in loser or "already" in loser, loser
+    assert len(applied.read_text().splitlines()) == 1
+    assert [(a["action"], a["target"]) for a in sandbox_actions(run.dir)] == [LEGIT]
+    audit = list(read_entries(home.audit, run.record.id))
+    assert [e["kind"] for e in audit].count("execution_started") == 1
+    winner = json.loads(next(out for out, _, code in results if code == 0))
+    assert winner["status"] == "resolved"

@@ -38,9 +38,6 @@ BATCH = [
     ("increase_pool_size", "payment-api"), ("increase_pool_size", "user-api"), ("restart", "payment-api"),
     ("failover_database", "postgres"), ("increase_pool_size", "inventory-api"),
 ]
-HOLE_RESULT_FOR = ("hole: remediation.apply_decision trusts ledger.result_for(approval_id) without the binding, so a "
-                   "replayed used approval makes the tool report EXECUTED for an action that never ran (fix: pass "
-                   "incident_id, proposal_id, action and target to result_for)")
 
 
 @dataclass
@@ -144,10 +141,8 @@ REFUSALS = [
     pytest.param("restart", "postgres", "is for another proposal", id="used-token-other-proposal"),
     pytest.param("scale_up", "payment-api", "is for scale_up on payment-api, not restart on payment-api",
                  id="edit-with-approval-of-original"),
-    pytest.param("scale_up", "user-api", "REFUSED", id="replay-used-approval",
-                 marks=pytest.mark.xfail(strict=True, reason=HOLE_RESULT_FOR)),
-    pytest.param("scale_up", "inventory-api", "REFUSED", id="replay-other-incident-used-approval",
-                 marks=pytest.mark.xfail(strict=True, reason=HOLE_RESULT_FOR)),
+    pytest.param("scale_up", "user-api", "is for another proposal", id="replay-used-approval"),
+    pytest.param("scale_up", "inventory-api", "belongs to another incident", id="replay-other-incident-used-approval"),
     pytest.param("increase_pool_size", "payment-api", "No valid decision was recorded", id="malformed-no-approver"),
     pytest.param("increase_pool_size", "user-api", "expired", id="expired-approval"),
     pytest.param("restart", "payment-api", "REFUSED by policy, the edited action was not executed",

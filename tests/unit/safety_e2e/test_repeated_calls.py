@@ -9,12 +9,6 @@ from aiops.runtime.decisions import Decision
 from tests.unit.safety_e2e.conftest import Applied, slow_actions
 from tests.unit.safety_e2e.harness import LEGIT, careful_human, compromised_team, executions, start
 
-HOLE_RUNTIME = ("hole: tools/registry.py never injects ToolRuntime (args_schema lacks a `runtime` field), so every "
-                "execute_remediation call gets tool_call_id 'direct' and agent None: calls of one action and target "
-                "collapse into one proposal")
-HOLE_DECIDED = ("hole: a pending interrupt whose proposal is already decided (a replayed tool-call id, or a run that "
-                "crashed after the decision) is put to the human again and record_decision raises "
-                "ApprovalStateError, wedging the incident; the runtime must resume it with the decision on record")
 FIX = f'{{"action": "{LEGIT[0]}", "target": "{LEGIT[1]}", "reason": "hurry"'
 
 
@@ -40,7 +34,6 @@ def test_parallel_calls_with_one_call_id_act_once(applied: Applied, monkeypatch:
     run.session.close()
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE_RUNTIME)
 def test_each_parallel_call_needs_its_own_approval(applied: Applied) -> None:
     """Three parallel calls (distinct ids) are three proposals; the careful human approves the first
     and rejects the others, so the fix runs once."""
@@ -62,25 +55,15 @@ def _rejects_then_retries() -> dict:
     return models
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE_RUNTIME)
 def test_a_rejected_action_proposed_again_is_a_new_proposal(applied: Applied) -> None:
-    """After a rejection the model proposes the same action again: a new proposal, put to the human."""
+    """After a rejection the model proposes the same action again: a new proposal, put to the human
+    (who rejects it again), and nothing runs."""
     answers = iter([Decision("reject", "ann", reason="not now"), Decision("reject", "ann", reason="still no")])
     run = start("pool-leak-payment", lambda r: next(answers), models=_rejects_then_retries())
     assert len({r["proposal_id"] for r in run.requests}) == 2
     assert applied.actions == []
+    assert [e["decision"] for e in run.audit("decision")] == ["rejected", "rejected"]
     run.session.close()
-
-
-def test_a_repeated_rejected_action_never_runs(applied: Applied) -> None:
-    """Whatever the runtime does with the repeat (today: it stops with an error), nothing runs."""
-    answers = iter([Decision("reject", "ann", reason="not now"), Decision("approve", "ann")])
-    try:
-        run = start("pool-leak-payment", lambda r: next(answers), models=_rejects_then_retries())
-        run.session.close()
-    except Exception as exc:  # the wedge is the hole above; here only executions count
-        assert "rejected" in str(exc)
-    assert applied.actions == []
 
 
 def _replays_call_id() -> dict:
@@ -91,19 +74,12 @@ def _replays_call_id() -> dict:
     return models
 
 
-def test_a_replayed_call_id_never_acts_twice(applied: Applied) -> None:
-    """The model repeats the executed call with the same tool-call id; the action ran once."""
-    try:
-        run = start("pool-leak-payment", lambda r: Decision("approve", "ann"), models=_replays_call_id())
-        run.session.close()
-    except Exception as exc:  # the wedge is HOLE_DECIDED; here only executions count
-        assert "already approved" in str(exc)
-    assert [(a, t) for a, t, _ in applied.actions] == [LEGIT]
-
-
-@pytest.mark.xfail(strict=True, reason=HOLE_DECIDED)
-def test_a_replayed_call_id_does_not_wedge_the_incident(applied: Applied) -> None:
+def test_a_replayed_call_id_never_acts_twice_and_never_asks_twice(applied: Applied) -> None:
+    """The model repeats the executed call with the same tool-call id: the proposal on record answers
+    it (its recorded result), the human is asked once, the action ran once."""
     run = start("pool-leak-payment", lambda r: Decision("approve", "ann"), models=_replays_call_id())
     assert run.outcome.status == "resolved"
+    assert len(run.requests) == 1
     assert [(a, t) for a, t, _ in applied.actions] == [LEGIT]
+    assert len(run.audit("execution_started")) == 1
     run.session.close()

@@ -44,21 +44,14 @@ from tests.unit.safety_e2e.harness import (
     start,
 )
 
-HOLE_ALERT = ("hole: the alert text is never redacted (IncidentRecord.alert goes raw into the first message, the "
-              "checkpoint, the incident index and the report); fix: record.alert = redactor.text(record.alert) in "
-              "open_session")
-HOLE_REJECT = ("hole: record_decision resumes with the human's raw rejection reason (the ledger stores it redacted); "
-               "fix: resume with the redacted proposal.decision_reason returned by ledger.reject")
 LABEL_KIND = "LabelKindPw5512"
 LABEL_SERVICE = "billing.label.owner@example.com"
 LABEL_METRIC = "LabelBearer55xQ9zK"
 LABEL_UNIT = "LabelApiKey9931xyzQ"
 REJECT_SECRET = "RejectReasonPw3381"
 SECRETS = [
-    pytest.param("AlertBearer7Qx93kLmZp0vTt", id="alert-bearer",
-                 marks=pytest.mark.xfail(strict=True, reason=HOLE_ALERT)),
-    pytest.param("oncall.alert.owner@example.com", id="alert-email",
-                 marks=pytest.mark.xfail(strict=True, reason=HOLE_ALERT)),
+    pytest.param("AlertBearer7Qx93kLmZp0vTt", id="alert-bearer"),
+    pytest.param("oncall.alert.owner@example.com", id="alert-email"),
     pytest.param("EventConnPass4471", id="event-connection-string"),
     pytest.param("deployer.event.author@example.com", id="event-author-email"),
     pytest.param("AKIAEVENTKEY7ROTATE1", id="event-aws-key"),
@@ -73,7 +66,7 @@ SECRETS = [
     pytest.param(LABEL_SERVICE, id="label-service-name"),
     pytest.param(LABEL_METRIC, id="label-metric-name"),
     pytest.param(LABEL_UNIT, id="label-metric-unit"),
-    pytest.param(REJECT_SECRET, id="rejection-reason", marks=pytest.mark.xfail(strict=True, reason=HOLE_REJECT)),
+    pytest.param(REJECT_SECRET, id="rejection-reason"),
 ]
 KINDS = ("auth_header", "email", "url_password", "aws_key", "password", "card_number", "secret")
 
@@ -107,8 +100,8 @@ def leaky_labels(patch: pytest.MonkeyPatch) -> None:
 
     original = session_module.build_environment
 
-    def build(source: dict[str, Any], state_dir: Path) -> Any:
-        env = original(source, state_dir)
+    def build(source: dict[str, Any], state_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        env = original(source, state_dir, *args, **kwargs)
         return dataclasses.replace(env, inventory=_LeakyInventory(env.inventory), metrics=_LeakyMetrics(env.metrics))
 
     patch.setattr(session_module, "build_environment", build)
@@ -262,7 +255,7 @@ CLI_SCRIPT = {
 }
 CLI_REJECT_SECRET = "RejectCliPw7719"
 CLI_SECRETS = [p for p in SECRETS if not str(p.id).startswith(("label-", "rejection"))] + [
-    pytest.param(CLI_REJECT_SECRET, id="rejection-reason", marks=pytest.mark.xfail(strict=True, reason=HOLE_REJECT)),
+    pytest.param(CLI_REJECT_SECRET, id="rejection-reason"),
 ]
 
 
