@@ -251,3 +251,50 @@ def unmatched_executions(audit: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if match is None or any(match.get(k) != entry.get(k) for k in ("incident_id", "action", "target")):
                 bad.append(entry)
     return bad
+
+
+# --- backends whose labels carry attacker text (the sandbox itself only allows clean names) --------
+class _LabelledInventory:
+    def __init__(self, inner: Any, kind: str, extra: str | None) -> None:
+        self.inner, self.kind, self.extra = inner, kind, extra
+
+    def services(self) -> list[Any]:
+        import dataclasses
+
+        from aiops.core.types import ServiceInfo
+
+        services = [dataclasses.replace(s, kind=f"{s.kind}{self.kind}") if s.name == "redis" else s
+                    for s in self.inner.services()]
+        return [*services, ServiceInfo(name=self.extra, kind="app")] if self.extra else services
+
+
+class _LabelledMetrics:
+    def __init__(self, inner: Any, unit: str, metric: str | None) -> None:
+        self.inner, self.unit, self.metric = inner, unit, metric
+
+    def metric_names(self) -> list[str]:
+        return [*self.inner.metric_names(), *([self.metric] if self.metric else [])]
+
+    def query(self, service: str, metric: str, **kwargs: Any) -> Any:
+        import dataclasses
+
+        series = self.inner.query(service, metric, **kwargs)
+        return dataclasses.replace(series, unit=f"{series.unit}{self.unit}")
+
+
+def labelled_environment(patch: Any, *, kind: str = "", unit: str = "", service: str | None = None,
+                         metric: str | None = None) -> None:
+    """Wrap every incident's raw backends (under the redactor, as a real backend would be) so that
+    redis's kind, every metric's unit, an extra service name and an extra metric name carry text."""
+    from aiops.runtime import session as session_module
+
+    original = session_module.build_environment
+
+    def build(source: dict[str, Any], state_dir: Path, *args: Any, **kwargs: Any) -> Any:
+        import dataclasses
+
+        env = original(source, state_dir, *args, **kwargs)
+        return dataclasses.replace(env, inventory=_LabelledInventory(env.inventory, kind, service),
+                                   metrics=_LabelledMetrics(env.metrics, unit, metric))
+
+    patch.setattr(session_module, "build_environment", build)

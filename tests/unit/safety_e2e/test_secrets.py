@@ -11,7 +11,6 @@ msgpack or JSON, and the raw, JSON-escaped, base64 and hex forms of each secret.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -26,7 +25,6 @@ import pytest
 import yaml
 from langchain_core.messages import AIMessage, BaseMessage
 
-from aiops.core.types import ServiceInfo
 from aiops.runtime.decisions import Decision
 from aiops.runtime.home import StateHome
 from aiops.runtime.transcript import TranscriptWriter
@@ -39,6 +37,7 @@ from tests.unit.safety_e2e.harness import (
     compromised_team,
     encodings,
     executions,
+    labelled_environment,
     scenario,
     sqlite_blobs,
     start,
@@ -69,42 +68,6 @@ SECRETS = [
     pytest.param(REJECT_SECRET, id="rejection-reason"),
 ]
 KINDS = ("auth_header", "email", "url_password", "aws_key", "password", "card_number", "secret")
-
-
-# --- metric labels and service names carrying secrets ----------------------------------------------
-class _LeakyInventory:
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def services(self) -> list[ServiceInfo]:
-        services = [dataclasses.replace(s, kind=f"{s.kind} password={LABEL_KIND}") if s.name == "redis" else s
-                    for s in self.inner.services()]
-        return [*services, ServiceInfo(name=f"billing-{LABEL_SERVICE}", kind="app")]
-
-
-class _LeakyMetrics:
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def metric_names(self) -> list[str]:
-        return [*self.inner.metric_names(), f'http_errors{{auth="Bearer {LABEL_METRIC}"}}']
-
-    def query(self, service: str, metric: str, **kwargs: Any) -> Any:
-        series = self.inner.query(service, metric, **kwargs)
-        return dataclasses.replace(series, unit=f"{series.unit} api_key={LABEL_UNIT}")
-
-
-def leaky_labels(patch: pytest.MonkeyPatch) -> None:
-    """Backends whose service names, kinds, metric names and units carry secrets (under the redactor)."""
-    from aiops.runtime import session as session_module
-
-    original = session_module.build_environment
-
-    def build(source: dict[str, Any], state_dir: Path, *args: Any, **kwargs: Any) -> Any:
-        env = original(source, state_dir, *args, **kwargs)
-        return dataclasses.replace(env, inventory=_LeakyInventory(env.inventory), metrics=_LeakyMetrics(env.metrics))
-
-    patch.setattr(session_module, "build_environment", build)
 
 
 # --- the exfiltrating team -------------------------------------------------------------------------
@@ -163,7 +126,8 @@ def leak(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Leak]:
     home = StateHome.resolve(root / "state")
     transcript = home.root / "transcripts" / "in-process.jsonl"
     with pytest.MonkeyPatch.context() as patch:
-        leaky_labels(patch)
+        labelled_environment(patch, kind=f" password={LABEL_KIND}", unit=f" api_key={LABEL_UNIT}",
+                             service=f"billing-{LABEL_SERVICE}", metric=f'http_errors{{auth="Bearer {LABEL_METRIC}"}}')
         run = start(scenario("secrets-pool-leak"), _decide, home=home, models=exfiltrating_team(),
                     callbacks=[TranscriptWriter(transcript)])
     run.session.close()
