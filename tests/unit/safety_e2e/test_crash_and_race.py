@@ -182,12 +182,12 @@ def test_two_cli_resumes_at_once_act_at_most_once(tmp_path: Path) -> None:
         time.sleep(0.02)
     go.touch()
     results = [(*child.communicate(timeout=240), child.returncode) for child in children]
+    assert len(applied.read_text().splitlines()) == 1, [err[-1500:] for _, err, _ in results]
+    assert [(a["action"], a["target"]) for a in sandbox_actions(run.dir)] == [LEGIT]
     codes = sorted(code for _, _, code in results)
     assert codes == [0, 2], [err[-1500:] for _, err, _ in results]
     loser = next(err for _, err, code in results if code == 2)
     assert "another process" in loser or "not waiting" in loser or "already" in loser, loser
-    assert len(applied.read_text().splitlines()) == 1
-    assert [(a["action"], a["target"]) for a in sandbox_actions(run.dir)] == [LEGIT]
     audit = list(read_entries(home.audit, run.record.id))
     assert [e["kind"] for e in audit].count("execution_started") == 1
     winner = json.loads(next(out for out, _, code in results if code == 0))
