@@ -19,7 +19,7 @@ from pydantic import Field, field_validator, model_validator
 from aiops.backends.context import BuildContext
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
-from aiops.backends.targets import check_request, refuse, tail
+from aiops.backends.targets import allowed_targets, check_request, refuse, tail
 from aiops.core.errors import BackendError
 from aiops.core.types import ActionResult
 
@@ -70,14 +70,11 @@ class CommandExecutor:
     def __init__(self, options: CommandOptions, ctx: BuildContext) -> None:
         self.options = options
         self.cwd = str(ctx.resolve(options.cwd)) if options.cwd else None
-        self._targets = options.targets
         self._inventory = ctx.inventory
 
     def targets(self) -> list[str]:
         """The targets actions may name."""
-        if self._targets is not None:
-            return list(self._targets)
-        return [svc.name for svc in self._inventory.services()]
+        return allowed_targets(self.options.targets, self._inventory)
 
     def supported_actions(self) -> list[str]:
         return sorted(self.options.actions)

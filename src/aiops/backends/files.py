@@ -21,7 +21,7 @@ from pydantic import Field, field_validator, model_validator
 
 from aiops.backends.context import BuildContext
 from aiops.backends.logparse import Header, parse_line
-from aiops.backends.options import Options
+from aiops.backends.options import Options, one_or_many
 from aiops.backends.registry import BackendType
 from aiops.backends.tail import ByteBudget, newest_lines, rotation_sets
 from aiops.core.errors import BackendError, UnknownServiceError
@@ -56,9 +56,7 @@ class FileLogOptions(Options):
     @field_validator("services", mode="before")
     @classmethod
     def _lists(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
-        return value
+        return one_or_many(value)
 
     @field_validator("timezone")
     @classmethod

@@ -22,7 +22,7 @@ from pydantic import Field, field_validator
 
 from aiops.backends.context import BuildContext
 from aiops.backends.logparse import level_and_message, normalise_level
-from aiops.backends.options import Options
+from aiops.backends.options import Options, one_or_many
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, ConfigError, UnknownServiceError
 from aiops.core.protocols import Inventory
@@ -41,9 +41,7 @@ class JournaldOptions(Options):
     @field_validator("services", mode="before")
     @classmethod
     def _lists(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
-        return value
+        return one_or_many(value)
 
     @field_validator("match")
     @classmethod

@@ -16,6 +16,13 @@ class Options(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def one_or_many(value: object) -> object:
+    """A `{service: path}` mapping whose values may be one string or a list: every value a list."""
+    if isinstance(value, dict):
+        return {k: [v] if isinstance(v, str) else v for k, v in value.items()}
+    return value
+
+
 def check_env_name(value: str | None) -> str | None:
     """An environment variable *name* (never the secret itself)."""
     if value is not None and not ENV_NAME_RE.match(value):

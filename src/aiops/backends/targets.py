@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+from aiops.core.protocols import Inventory
 from aiops.core.types import ActionResult
 
 SAFE_TARGET_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$")
+
+
+def allowed_targets(configured: Sequence[str] | None, inventory: Inventory) -> list[str]:
+    """The executor's configured target list, or else every service the inventory knows."""
+    if configured is not None:
+        return list(configured)
+    return [svc.name for svc in inventory.services()]
 
 
 def refuse(action: str, target: str, message: str, *, dry_run: bool = False, **details: object) -> ActionResult:

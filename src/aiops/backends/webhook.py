@@ -16,7 +16,7 @@ from aiops.backends.context import BuildContext
 from aiops.backends.http import HttpClient
 from aiops.backends.options import HttpOptions
 from aiops.backends.registry import BackendType
-from aiops.backends.targets import check_request, tail
+from aiops.backends.targets import allowed_targets, check_request, tail
 from aiops.core.errors import BackendError
 from aiops.core.types import ActionResult
 
@@ -40,9 +40,8 @@ class WebhookExecutor:
         self._inventory = ctx.inventory
 
     def targets(self) -> list[str]:
-        if self.options.targets is not None:
-            return list(self.options.targets)
-        return [svc.name for svc in self._inventory.services()]
+        """The targets actions may name."""
+        return allowed_targets(self.options.targets, self._inventory)
 
     def supported_actions(self) -> list[str]:
         return sorted(self.options.actions)
