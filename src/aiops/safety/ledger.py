@@ -379,9 +379,11 @@ class ApprovalLedger:
         `resume=True` to get it back with `resumed=True`).
         """
         approval_id, presented = _parse_token(token_or_id)
-        with self._store.reading() as conn:
-            if conn.execute("SELECT 1 FROM approvals WHERE id=?", (approval_id,)).fetchone() is None:
-                raise e.ApprovalNotFoundError(f"no approval {approval_id[:40]!r}")
+        binding = {"incident_id": incident_id, "action": action, "target": target, "proposal_id": proposal_id,
+                   "resume": resume}
+        # Every refusal that does not depend on who else is claiming comes first, without the lease,
+        # so a forged or replayed token is refused for what it is, whatever else is running.
+        self._claim(approval_id, presented, check_only=True, **binding)
         acquired = self._take_lease(approval_id)
         if acquired is None:
             raise e.ApprovalInFlightError(
@@ -389,8 +391,7 @@ class ApprovalLedger:
                 approval_id,
             )
         try:
-            approval = self._claim(approval_id, presented, incident_id=incident_id, action=action, target=target,
-                                   proposal_id=proposal_id, resume=resume)
+            approval = self._claim(approval_id, presented, **binding)
         except BaseException:
             if acquired:
                 self._drop_lease(approval_id)
@@ -407,8 +408,9 @@ class ApprovalLedger:
         target: str,
         proposal_id: str | None,
         resume: bool,
+        check_only: bool = False,
     ) -> Approval:
-        """The claim itself, under the lease of `approval_id`."""
+        """The claim itself, under the lease of `approval_id` (`check_only`: every check, no change)."""
         now = self._clock()
         with self._store.transaction() as conn:
             row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
@@ -439,6 +441,8 @@ class ApprovalLedger:
                     f"approval {approval.id} expired at {approval.expires_at.isoformat()}; "
                     "ask for a new approval"
                 )
+            if check_only:
+                return approval
             updated = conn.execute(
                 "UPDATE approvals SET state='executing', claimed_at=? WHERE id=? AND state='approved'",
                 (now.isoformat(), approval.id),
