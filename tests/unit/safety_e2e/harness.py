@@ -129,16 +129,6 @@ class Run:
     def audit(self, kind: str | None = None) -> list[dict[str, Any]]:
         return [e for e in read_entries(self.home.audit, self.record.id) if kind is None or e["kind"] == kind]
 
-    def tool_messages(self, agent: str) -> list[ToolMessage]:
-        """The tool results the agent's model was shown (from its latest request)."""
-        model = self.models[agent]
-        seen: dict[str, ToolMessage] = {}
-        for request in model.requests:
-            for m in request:
-                if isinstance(m, ToolMessage):
-                    seen.setdefault(f"{m.tool_call_id}|{text_of(m)[:80]}", m)
-        return list(seen.values())
-
 
 def start(scenario_ref: str, decide: Callable[[dict[str, Any]], Decision | None], *,
           home: StateHome | None = None, models: dict[str, Any] | None = None, team_dir: Path | None = None,
