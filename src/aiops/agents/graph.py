@@ -77,6 +77,7 @@ class AgentPlan:
     tools: list[BaseTool]
     files: AgentFiles
     middleware: list[AgentMiddleware] = field(default_factory=list)
+    recursion_limit: int = 200
 
 
 def _file_middleware(plan: AgentPlan, backend: BackendProtocol) -> list[AgentMiddleware]:
@@ -92,8 +93,9 @@ def _file_middleware(plan: AgentPlan, backend: BackendProtocol) -> list[AgentMid
 def build_delegate(plan: AgentPlan, backend: BackendProtocol) -> Any:
     """A delegate: its model, tools, skills and memory; it inherits the parent's checkpointer."""
     middleware = [*_file_middleware(plan, backend), PatchToolCallsMiddleware(), *plan.middleware]
-    return create_agent(plan.model, tools=plan.tools, system_prompt=plan.system_prompt, middleware=middleware,
-                        name=plan.name)
+    agent = create_agent(plan.model, tools=plan.tools, system_prompt=plan.system_prompt, middleware=middleware,
+                         name=plan.name)
+    return agent.with_config({"recursion_limit": plan.recursion_limit})
 
 
 def build_team_graph(

@@ -153,7 +153,8 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
         plans[name] = AgentPlan(name=name, description=view.description, system_prompt=view.system_prompt,
                                 model=(models or {}).get(name) or create_chat_model(choices[name], context=engine),
                                 tools=agent_tools,
-                                files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])])
+                                files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])],
+                                recursion_limit=policy_cfg.budgets.recursion_limit)
     conn = sqlite3.connect(home.checkpoints, check_same_thread=False)
     session._conn = conn
     session.graph = build_team_graph(

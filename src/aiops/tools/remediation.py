@@ -29,6 +29,20 @@ def _artifact(action: str, target: str, risk: str | None, decision: str, result:
     return {"action": action, "target": target, "risk": risk, "decision": decision, "result": result, **extra}
 
 
+def _audit_result(ctx: ToolContext, action: str, target: str, approval_id: str, recorded: dict[str, Any], *,
+                  only_if_missing: bool = False) -> None:
+    """The `execution_result` audit line; on a re-run, written only if a crash left it out."""
+    if only_if_missing:
+        from aiops.safety import read_entries
+
+        done = read_entries(ctx.audit.path, ctx.incident_id)
+        if any(e.get("kind") == "execution_result" and e.get("approval_id") == approval_id for e in done):
+            return
+    extra = {"restored_after_crash": True} if only_if_missing else {}
+    ctx.audit.append("execution_result", incident_id=ctx.incident_id, action=action, target=target,
+                     approval_id=approval_id, ok=recorded["ok"], message=recorded["message"], **extra)
+
+
 def execute_remediation(
     ctx: ToolContext, action: str, target: str, reason: str = "", *, tool_call_id: str, agent: str | None = None
 ) -> tuple[str, dict[str, Any]]:
@@ -105,11 +119,14 @@ def apply_decision(
                          target=final_target, approval_id=approval_id, approver=who)
         started = ctx.now()
         result = ctx.env.executor.execute(final_action, final_target, key=approval_id)
-        recorded = {"ok": result.ok, "message": result.message, "details": result.details,
-                    "executed_at": started.isoformat()}
+        # A replayed key (the process died after the executor acted) returns the first run's result:
+        # its own start time, not this run's clock, is when the action happened.
+        executed_at = str(result.details.get("started_at") or started.isoformat())
+        recorded = {"ok": result.ok, "message": result.message, "details": result.details, "executed_at": executed_at}
         ctx.ledger.record_result(approval_id, recorded)
-        ctx.audit.append("execution_result", incident_id=ctx.incident_id, action=final_action,
-                         target=final_target, approval_id=approval_id, ok=result.ok, message=result.message)
+        _audit_result(ctx, final_action, final_target, approval_id, recorded)
+    else:
+        _audit_result(ctx, final_action, final_target, approval_id, recorded, only_if_missing=True)
     status = "succeeded" if recorded["ok"] else "failed"
     edited = f" (edited by {who} from {action} on {target})" if decision == "edited" else f" (approved by {who})"
     text = (f"EXECUTED {final_action} on {final_target}{edited}: {status}: {recorded['message']}. "

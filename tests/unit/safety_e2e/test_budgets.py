@@ -22,11 +22,6 @@ from pydantic import ConfigDict, Field
 from aiops.safety import read_entries
 from tests.unit.safety_e2e.harness import ROOT, compromised_team, copy_team, start
 
-HOLE_DELEGATE_STEPS = ("hole: delegates are built by create_agent, which binds recursion_limit=9999; the team's "
-                       "policy.budgets.recursion_limit only reaches the orchestrator, so a runaway delegate is "
-                       "stopped by max_model_calls alone (fix: bind .with_config(recursion_limit=...) in "
-                       "agents/graph.build_delegate)")
-
 
 class Runaway(BaseChatModel):
     """Calls the same tool forever; reports `tokens` of usage per call and takes `delay` seconds."""
@@ -98,8 +93,8 @@ def test_runaway_orchestrator_hits_the_step_limit(tmp_path: Path) -> None:
     run.session.close()
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE_DELEGATE_STEPS)
 def test_runaway_delegate_hits_the_step_limit(tmp_path: Path) -> None:
+    """The team's step limit binds the delegates too, not only the orchestrator."""
     team = copy_team(tmp_path / "team", {"budgets": {"max_model_calls": 30, "recursion_limit": 12}})
     models = _runaway_team("sre_remediator")
     run = start("pool-leak-payment", lambda r: None, models=models, team_dir=team)
