@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--reject", metavar="WHY", help="reject it; the agents see the reason")
     group.add_argument("--edit", metavar="action=NAME,target=SERVICE", help="approve a changed action or target")
     res.add_argument("--proposal", help="which pending proposal, when there are several")
-    add_run_options(res, approve_flag="--then")
+    add_run_options(res, approve_flag="--then", team=False)
     res.set_defaults(func=resume_incident)
 
 def _store():
@@ -142,6 +142,8 @@ def resume_incident(args: argparse.Namespace) -> int:
         raise ConfigError(f"incident {record.id} is being run by another process right now")
     if args.model:
         record.model_override = args.model
+    if args.base_url:
+        record.base_url = args.base_url
     approver = approver_name(args.approver)
     decision = _decision_from_flags(args, approver)
     session = open_session(record, home)

@@ -38,9 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approve") -> None:
-    """Options shared with `aiops incidents resume` (where later approvals are set with `--then`)."""
-    p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
+def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approve", team: bool = True) -> None:
+    """Options shared with `aiops incidents resume` (where later approvals are set with `--then` and the
+    team is the one the incident started with)."""
+    if team:
+        p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
     p.add_argument("--model", help="one model for every agent: provider:model or 'playbook' (also $AIOPS_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL for local models (also $AIOPS_BASE_URL)")
     p.add_argument(approve_flag, dest="approve", choices=("ask", "all", "none"), default="ask",
