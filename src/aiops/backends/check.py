@@ -61,12 +61,7 @@ def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -
                     RoleCheck(role, kind, ok, detail.splitlines()[0] if detail else "", time.monotonic() - started)
                 )
         finally:
-            for backend in ctx.built.values():
-                closer = getattr(backend, "close", None)
-                if callable(closer):
-                    closer()
-            if ctx.sandbox is not None:
-                ctx.sandbox.close()
+            ctx.close_built()
     return rows
 
 

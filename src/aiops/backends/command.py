@@ -19,7 +19,7 @@ from pydantic import Field, field_validator, model_validator
 from aiops.backends.context import BuildContext
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
-from aiops.backends.targets import allowed_targets, check_request, refuse, tail
+from aiops.backends.targets import ConfiguredExecutor, refuse, tail
 from aiops.core.errors import BackendError
 from aiops.core.types import ActionResult
 
@@ -64,7 +64,7 @@ def fill(argv: list[str], *, action: str, target: str) -> list[str]:
     return [arg.replace("{target}", target).replace("{action}", action) for arg in argv]
 
 
-class CommandExecutor:
+class CommandExecutor(ConfiguredExecutor):
     """Runs a configured argv per action."""
 
     def __init__(self, options: CommandOptions, ctx: BuildContext) -> None:
@@ -72,16 +72,9 @@ class CommandExecutor:
         self.cwd = str(ctx.resolve(options.cwd)) if options.cwd else None
         self._inventory = ctx.inventory
 
-    def targets(self) -> list[str]:
-        """The targets actions may name."""
-        return allowed_targets(self.options.targets, self._inventory)
-
-    def supported_actions(self) -> list[str]:
-        return sorted(self.options.actions)
-
     def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Run (or, for a dry run, show or run the dry-run argv of) the action's command."""
-        refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
+        refusal = self.refusal(action, target, dry_run=dry_run)
         if refusal is not None:
             return refusal
         spec = self.options.actions[action]

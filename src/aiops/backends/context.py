@@ -37,6 +37,15 @@ class BuildContext:
         except KeyError:
             raise ConfigError("the inventory must be built first", path="inventory") from None
 
+    def close_built(self) -> None:
+        """Close every backend built so far (and the sandbox behind them), e.g. after a failed build."""
+        for backend in self.built.values():
+            closer = getattr(backend, "close", None)
+            if callable(closer):
+                closer()
+        if self.sandbox is not None:
+            self.sandbox.close()
+
     def service_names(self) -> list[str]:
         """Names of the inventory's services."""
         return [svc.name for svc in self.inventory.services()]

@@ -39,12 +39,7 @@ def build_environment(
         for role in BUILD_ORDER:
             build_role(role, ctx)
     except BaseException:
-        for backend in ctx.built.values():
-            closer = getattr(backend, "close", None)
-            if callable(closer):
-                closer()
-        if ctx.sandbox is not None:
-            ctx.sandbox.close()
+        ctx.close_built()
         raise
     built = ctx.built
     return Environment(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from aiops.core.protocols import Inventory
 from aiops.core.types import ActionResult
@@ -16,6 +17,25 @@ def allowed_targets(configured: Sequence[str] | None, inventory: Inventory) -> l
     if configured is not None:
         return list(configured)
     return [svc.name for svc in inventory.services()]
+
+
+class ConfiguredExecutor:
+    """Base of executors configured with an action table (`options.actions`) and an optional
+    target list (`options.targets`, else the inventory's services)."""
+
+    options: Any
+    _inventory: Inventory
+
+    def targets(self) -> list[str]:
+        """The targets actions may name."""
+        return allowed_targets(self.options.targets, self._inventory)
+
+    def supported_actions(self) -> list[str]:
+        return sorted(self.options.actions)
+
+    def refusal(self, action: str, target: str, *, dry_run: bool) -> ActionResult | None:
+        """None when `action` on `target` may proceed; otherwise the refusal to return."""
+        return check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
 
 
 def refuse(action: str, target: str, message: str, *, dry_run: bool = False, **details: object) -> ActionResult:

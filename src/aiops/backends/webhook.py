@@ -16,7 +16,7 @@ from aiops.backends.context import BuildContext
 from aiops.backends.http import HttpClient
 from aiops.backends.options import HttpOptions
 from aiops.backends.registry import BackendType
-from aiops.backends.targets import allowed_targets, check_request, tail
+from aiops.backends.targets import ConfiguredExecutor, tail
 from aiops.core.errors import BackendError
 from aiops.core.types import ActionResult
 
@@ -30,7 +30,7 @@ class WebhookOptions(HttpOptions):
     check_path: str | None = None
 
 
-class WebhookExecutor:
+class WebhookExecutor(ConfiguredExecutor):
     """Posts each action to one URL."""
 
     def __init__(self, options: WebhookOptions, ctx: BuildContext) -> None:
@@ -39,16 +39,9 @@ class WebhookExecutor:
         self.environment = ctx.spec.name
         self._inventory = ctx.inventory
 
-    def targets(self) -> list[str]:
-        """The targets actions may name."""
-        return allowed_targets(self.options.targets, self._inventory)
-
-    def supported_actions(self) -> list[str]:
-        return sorted(self.options.actions)
-
     def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """POST the action (a dry run is only posted with `send_dry_run`)."""
-        refusal = check_request(action, target, self.supported_actions(), self.targets, dry_run=dry_run)
+        refusal = self.refusal(action, target, dry_run=dry_run)
         if refusal is not None:
             return refusal
         body = {
