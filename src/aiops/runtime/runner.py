@@ -12,7 +12,7 @@ from langchain_core.messages import HumanMessage
 from langgraph.errors import GraphRecursionError
 from langgraph.types import Command
 
-from aiops.core.report import ActionRecord, IncidentReport
+from aiops.core.report import ActionRecord, IncidentReport, Verification
 from aiops.runtime.decisions import Decision, validate
 from aiops.runtime.home import new_incident_id
 from aiops.runtime.report import complete_follow_ups, fallback_draft, save_report, status_for
@@ -175,18 +175,16 @@ def action_history(ledger: Any, incident_id: str) -> list[dict[str, Any]]:
             "decision": p.status, "result": outcome, "approver": p.decided_by,
             "reason": p.decision_reason if p.status == "rejected" else None,
             "executed_at": (result or {}).get("executed_at"),
-            "proposed": f"{p.action} on {p.target}" if p.status == "edited" else None,
         })
     return rows
 
 
-def _actions(session: IncidentSession) -> list[ActionRecord]:
-    """Ledger history plus the attempts the policy refused before they reached a human."""
-    rows = [ActionRecord(**{k: v for k, v in row.items() if k != "proposed"})
-            for row in action_history(session.ctx.ledger, session.record.id)]
-    for entry in session.ctx.evidence.entries("execute_remediation"):
+def _actions(session: IncidentSession, evidence: list[dict[str, Any]]) -> list[ActionRecord]:
+    """Ledger history plus the attempts refused before they could run (by the policy, or at the claim)."""
+    rows = [ActionRecord(**row) for row in action_history(session.ctx.ledger, session.record.id)]
+    for entry in evidence:
         art = entry["artifact"]
-        if art.get("decision") == "refused" and not art.get("proposal_id"):
+        if entry["tool"] == "execute_remediation" and art.get("decision") == "refused":
             rows.append(ActionRecord(action=str(art.get("action")), target=str(art.get("target")), risk=art.get("risk"),
                                      decision="refused", result=str(art.get("result"))[:300]))
     return rows
@@ -196,8 +194,9 @@ def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | Non
            exit_code: int | None = None) -> Outcome:
     """Compile, verify, save the report and the record; return the outcome."""
     record, ctx = session.record, session.ctx
-    draft = session.draft or fallback_draft(record.alert, ctx.evidence.entries(), stopped or "no report submitted")
-    actions = _actions(session)
+    evidence = ctx.evidence.entries()
+    draft = session.draft or fallback_draft(record.alert, evidence, stopped or "no report submitted")
+    actions = _actions(session, evidence)
     executed = [a for a in actions if a.result == "succeeded"]
     verification = _verification(session, draft.root_cause.service, executed)
     status = status_for(root_cause=draft.root_cause, actions=actions, verification=verification, pending=False)
@@ -209,7 +208,7 @@ def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | Non
         finished_at=datetime.now(UTC).isoformat(), title=draft.title, summary=draft.summary, impact=draft.impact,
         root_cause=draft.root_cause, timeline=draft.timeline, actions=actions, verification=verification,
         agent_verification=draft.verification, follow_ups=follow_ups,
-        communications=draft.communications, suspicious_inputs=_suspicious(session),
+        communications=draft.communications, suspicious_inputs=_suspicious(evidence),
         partial=session.draft is None or stopped is not None, stopped_reason=stopped,
         model_calls=session.budget.usage().model_calls, models={k: v.model for k, v in session.choices.items()},
     )
@@ -221,13 +220,11 @@ def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | Non
     return Outcome(record.id, status, code, report=report, report_path=str(path))
 
 
-def _verification(session: IncidentSession, cause_service: str | None, executed: list[ActionRecord]):
-    from aiops.core.report import Verification
-
+def _verification(session: IncidentSession, cause_service: str | None, executed: list[ActionRecord]) -> Verification:
     if not executed:
         return Verification(recovered=None, detail="no action was executed")
-    since = max(datetime.fromisoformat(a.executed_at) for a in executed if a.executed_at) if any(
-        a.executed_at for a in executed) else session.ctx.now()
+    times = [datetime.fromisoformat(a.executed_at) for a in executed if a.executed_at]
+    since = max(times) if times else session.ctx.now()
     alert_time = datetime.fromisoformat(session.record.alert_time) if session.record.alert_time else since
     services = [a.target for a in executed] + [cause_service or "", *alerted_services(session)]
     return verify_recovery(session.ctx.env, services, alert_time=alert_time, since=since)
@@ -241,8 +238,7 @@ def alerted_services(session: IncidentSession) -> list[str]:
     return [s.name for s in session.ctx.env.inventory.services() if s.name in text]
 
 
-def _suspicious(session: IncidentSession) -> list[str]:
-    found: list[str] = []
-    for entry in session.ctx.evidence.entries("fetch_logs"):
-        found.extend(entry["artifact"].get("suspicious", []))
+def _suspicious(evidence: list[dict[str, Any]]) -> list[str]:
+    """Instruction-like log lines the log tools flagged, first 20, without repeats."""
+    found = [line for e in evidence if e["tool"] == "fetch_logs" for line in e["artifact"].get("suspicious", [])]
     return list(dict.fromkeys(found))[:20]
