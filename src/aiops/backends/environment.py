@@ -13,7 +13,7 @@ from aiops.backends.registry import get_backend_type
 from aiops.backends.spec import EnvironmentSpec
 from aiops.core.types import Environment
 
-BUILD_ORDER: tuple[str, ...] = ("inventory", "clock", "metrics", "logs", "events", "executor")
+BUILD_ORDER: tuple[str, ...] = ("inventory", "clock", "metrics", "logs", "events", "state", "executor")
 KEYS_FILE = "executed_actions.sqlite"
 
 
@@ -50,6 +50,7 @@ def build_environment(
         events=built["events"],
         executor=built["executor"],
         clock=built["clock"],
+        state=built["state"],
         alert=ctx.sandbox.alert if ctx.sandbox is not None else None,
         info={
             "backends": spec.summary(),

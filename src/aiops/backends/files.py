@@ -20,10 +20,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator, model_validator
 
 from aiops.backends.context import BuildContext
-from aiops.backends.logparse import Header, parse_line
+from aiops.backends.logparse import Header, level_and_message, parse_line
 from aiops.backends.options import Options, one_or_many
 from aiops.backends.registry import BackendType
-from aiops.backends.tail import ByteBudget, newest_lines, rotation_sets
+from aiops.backends.tail import ByteBudget, head_lines, newest_lines, rotation_sets
 from aiops.core.errors import BackendError, UnknownServiceError
 from aiops.core.protocols import Inventory
 from aiops.core.types import LogRecord
@@ -31,6 +31,10 @@ from aiops.core.types import LogRecord
 DISORDER = timedelta(seconds=60)
 """How far out of order lines may be before reading stops at the window's start."""
 MAX_CONTINUATION = 200
+UNDATED_SAMPLE = 50
+"""Lines read from the start of a file to tell whether its lines carry times at all."""
+PREVIOUS_SUFFIXES = (".previous.log", ".previous.txt", ".previous")
+"""`kubectl logs --previous` captures: the container that ran before the current one."""
 MAX_WAITING = 2000
 """Lines a PostgreSQL DETAIL/HINT line may wait for the message it belongs to before giving up."""
 
@@ -52,6 +56,9 @@ class FileLogOptions(Options):
     timezone: str = "UTC"
     json_keys: JsonKeys = Field(default_factory=JsonKeys)
     max_bytes: int = Field(default=64 * 1024 * 1024, gt=0)
+    undated: Literal["auto", "continuation"] = "auto"
+    """`auto`: a file whose lines carry no timestamps at all is read line by line, each line undated
+    at the end of the window; `continuation`: such lines only continue the dated line before them."""
 
     @field_validator("services", mode="before")
     @classmethod
@@ -123,6 +130,10 @@ class FileLogs:
         budget: ByteBudget,
         limit: int,
     ) -> Iterator[LogRecord]:
+        stream = "previous" if files and files[0].name.endswith(PREVIOUS_SUFFIXES) else ""
+        if files and self._undated(files[0]):
+            yield from _undated_records(newest_lines(files, budget, keep=limit), service, end, stream)
+            return
         pending: list[str] = []
         queue: deque[_Entry] = deque()  # newest first; an entry waits until its level is known
         waiting: list[_Entry] = []
@@ -145,12 +156,24 @@ class FileLogs:
             while queue and queue[0].resolved:
                 first = queue.popleft()
                 if start <= first.header.ts <= end:
-                    yield _record(service, first.header, first.line, first.continuation)
+                    yield _record(service, first.header, first.line, first.continuation, stream)
             if header.ts < start - DISORDER:
                 break
         for first in queue:
             if start <= first.header.ts <= end:
-                yield _record(service, first.header, first.line, first.continuation)
+                yield _record(service, first.header, first.line, first.continuation, stream)
+
+    def _undated(self, path: Path) -> bool:
+        """True when the file's lines carry no time of their own (plain `kubectl logs`, a console
+        capture): none of its first lines has a readable timestamp."""
+        if self.options.undated == "continuation":
+            return False
+        sample = head_lines(path, UNDATED_SAMPLE)
+        if not sample:
+            return False
+        dated = sum(parse_line(line, fmt=self.options.format, keys=self.keys or None, tz=self.tz) is not None
+                    for line in sample)
+        return dated == 0
 
     def check(self) -> str:
         services = set(self.options.services) or {s.name for s in self.inventory.services()}
@@ -180,9 +203,10 @@ def _resolve(waiting: list[_Entry], header: Header | None) -> list[_Entry]:
     return still
 
 
-def _record(service: str, header: Header, line: str, continuation: list[str]) -> LogRecord:
+def _record(service: str, header: Header, line: str, continuation: list[str], stream: str = "") -> LogRecord:
     if not continuation:
-        return LogRecord(ts=header.ts, service=service, level=header.level, message=header.message, raw=line)
+        return LogRecord(ts=header.ts, service=service, level=header.level, message=header.message, raw=line,
+                         stream=stream)
     tail = "\n".join(continuation)
     return LogRecord(
         ts=header.ts,
@@ -190,7 +214,18 @@ def _record(service: str, header: Header, line: str, continuation: list[str]) ->
         level=header.level,
         message=f"{header.message}\n{tail}",
         raw=f"{line}\n{tail}",
+        stream=stream,
     )
+
+
+def _undated_records(lines: Iterator[str], service: str, end: datetime, stream: str) -> Iterator[LogRecord]:
+    """Every line a record of its own, placed at `end` (the moment the capture describes) and marked
+    undated; the previous container's lines sit just before the current ones."""
+    ts = end - timedelta(seconds=1) if stream == "previous" else end
+    for line in lines:
+        level, message = level_and_message(line)
+        yield LogRecord(ts=ts, service=service, level=level, message=message.strip(), raw=line, dated=False,
+                        stream=stream)
 
 
 def build_files(options: FileLogOptions, ctx: BuildContext) -> FileLogs:

@@ -16,7 +16,7 @@ from aiops.core.errors import ConfigError
 
 TOP_KEYS = ("name", "description", "type", "scenario", *ROLES)
 REQUIRED_ROLES = ("inventory", "logs", "metrics")
-DEFAULT_TYPES = {"events": "none", "executor": "none"}
+DEFAULT_TYPES = {"events": "none", "executor": "none", "state": "none"}
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -109,7 +109,10 @@ def parse_environment(data: Any, *, file: str | Path | None = None) -> Environme
     for role in ROLES:
         if role == "clock":
             continue
-        default = "sandbox" if env_type == "sandbox" else None if role in REQUIRED_ROLES else DEFAULT_TYPES[role]
+        if role == "state":  # optional everywhere: the sandbox has no orchestrator view of its own
+            default: str | None = "none"
+        else:
+            default = "sandbox" if env_type == "sandbox" else None if role in REQUIRED_ROLES else DEFAULT_TYPES[role]
         roles[role] = _build_role(role, data.get(role), default, where)
     uses_sandbox = any(spec.type == "sandbox" for spec in roles.values())
     roles["clock"] = _build_role("clock", data.get("clock"), "sandbox" if uses_sandbox else "wall", where)

@@ -46,6 +46,15 @@ ISO_RE = re.compile(
 SYSLOG_RE = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
 CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\]")
 EPOCH_RE = re.compile(r"^(\d{10}(?:\.\d+)?|\d{13})\b")
+RFC1123_RE = re.compile(
+    r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UTC|Z)"
+)
+"""HTTP and `kubectl describe` times: `Tue, 12 Aug 2025 06:42:07 +0200`."""
+DATE_RE = re.compile(
+    r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})"
+    r"(?: (UTC|GMT|Z|[+-]\d{4}))? (\d{4})\b"
+)
+"""`date` and C `ctime()` output: `Fri Jul 11 13:23:24 UTC 2025`, `Fri Jul 11 13:23:24 2025`."""
 LOGFMT_TIME_RE = re.compile(r'^(?:time|ts|t|timestamp)="?([^"\s]+)"?\s*')
 REDIS_RE = re.compile(r"^\d+:[A-Z] (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? ")
 REDIS_MARKS = {".": "DEBUG", "-": "DEBUG", "*": "INFO", "#": "WARN"}
@@ -61,7 +70,8 @@ MONTHS = {
     m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
 }
 TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
-LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text")
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text", "status")
+"""`status` last: Datadog's log level key (a numeric HTTP status there maps to no level)."""
 MESSAGE_KEYS = ("msg", "message", "log", "text", "event", "body")
 
 
@@ -111,6 +121,12 @@ def parse_timestamp(text: str, *, tz: tzinfo = UTC, ref: datetime | None = None)
         else:
             dt = datetime.fromisoformat(f"{date}T{clock}{zone[:3]}:{zone[-2:]}").replace(microsecond=micro)
         return dt.astimezone(UTC), m.end()
+    if (m := RFC1123_RE.match(text)) and m.group(2) in MONTHS:
+        day, month, year, hh, mm, ss, zone = m.groups()
+        return _zoned(int(year), MONTHS[month], int(day), hh, mm, ss, zone, tz=tz), m.end()
+    if (m := DATE_RE.match(text)) and m.group(1) in MONTHS:
+        month, day, hh, mm, ss, zone, year = m.groups()
+        return _zoned(int(year), MONTHS[month], int(day), hh, mm, ss, zone, tz=tz), m.end()
     if m := SYSLOG_RE.match(text):
         ref = ref or datetime.now(UTC)
         month, day, hh, mm, ss = m.groups()
@@ -134,6 +150,20 @@ def parse_timestamp(text: str, *, tz: tzinfo = UTC, ref: datetime | None = None)
         stamp = f"{year}-{MONTHS[month]:02d}-{day}T{hh}:{mm}:{ss}{zone[:3]}:{zone[3:]}"
         return datetime.fromisoformat(stamp).astimezone(UTC), 0
     return None
+
+
+def _zoned(year: int, month: int, day: int, *clock: str | None, tz: tzinfo) -> datetime:
+    """A UTC datetime from parts; `clock` is hours, minutes, seconds and a zone: UTC/GMT/Z, `+hhmm`, or
+    None (then `tz`)."""
+    hh, mm, ss, zone = clock
+    dt = datetime(year, month, day, int(hh or 0), int(mm or 0), int(ss or 0))
+    if zone in (None, ""):
+        return dt.replace(tzinfo=tz).astimezone(UTC)
+    if zone in ("UTC", "GMT", "Z"):
+        return dt.replace(tzinfo=UTC)
+    sign = 1 if zone[0] == "+" else -1
+    offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+    return (dt - sign * offset).replace(tzinfo=UTC)
 
 
 def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> Header | None:

@@ -14,8 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-ROLES: tuple[str, ...] = ("inventory", "logs", "metrics", "events", "executor", "clock")
-"""The roles an environment fills; `clock` is optional (wall time unless a sandbox is involved)."""
+ROLES: tuple[str, ...] = ("inventory", "logs", "metrics", "events", "executor", "clock", "state")
+"""The roles an environment fills; `clock` is optional (wall time unless a sandbox is involved), and
+so is `state` (the orchestrator's view of pods, rollouts and nodes; none by default)."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ _BUILTIN: dict[tuple[str, str], str] = {
     ("logs", "sandbox"): "aiops.backends.sandbox:LOGS",
     ("metrics", "prometheus"): "aiops.backends.prometheus:METRICS",
     ("metrics", "sandbox"): "aiops.backends.sandbox:METRICS",
+    ("metrics", "files"): "aiops.backends.metricfiles:METRICS",
+    ("metrics", "none"): "aiops.backends.static:NO_METRICS",
+    ("logs", "none"): "aiops.backends.static:NO_LOGS",
+    ("state", "none"): "aiops.backends.k8s_state:NONE",
+    ("state", "snapshot"): "aiops.backends.k8s_state:SNAPSHOT",
+    ("state", "kubernetes"): "aiops.backends.k8s_state:KUBERNETES",
     ("events", "none"): "aiops.backends.static:NO_EVENTS",
     ("events", "static"): "aiops.backends.static:STATIC_EVENTS",
     ("events", "file"): "aiops.backends.static:FILE_EVENTS",

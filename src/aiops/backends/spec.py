@@ -49,4 +49,5 @@ class EnvironmentSpec:
     @property
     def all_sandbox(self) -> bool:
         """True when every role is the sandbox (the environment *is* the sandbox scenario)."""
-        return all(spec.type == "sandbox" for spec in self.roles.values())
+        return all(spec.type == "sandbox" or (role == "state" and spec.type == "none")
+                   for role, spec in self.roles.items())

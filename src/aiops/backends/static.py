@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from aiops.backends.context import BuildContext
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, ConfigError
-from aiops.core.types import ActionResult, ChangeEvent, ServiceInfo
+from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo
 
 SERVICE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,126}$")
 
@@ -170,9 +171,35 @@ class ListEvents:
         return f"{len(self._load())} events"
 
 
+EVENT_KEYS = {
+    "ts": ("ts", "time", "timestamp", "date", "at", "@timestamp"),
+    "type": ("type", "kind", "event", "event_type", "action"),
+    "service": ("service", "target", "component", "source_identifier", "app"),
+    "summary": ("summary", "message", "description", "title", "text"),
+    "attrs": ("attrs", "attributes", "labels", "tags"),
+}
+"""Field names accepted in an events file (the first present wins), so change events exported by
+other tools (deploy logs, CI, cloud event feeds) load without rewriting."""
+
+
+def _event_fields(raw: object) -> object:
+    if not isinstance(raw, dict):
+        return raw
+    out = {}
+    for field, names in EVENT_KEYS.items():
+        value = next((raw[n] for n in names if raw.get(n) not in (None, "")), None)
+        if field == "attrs" and isinstance(value, dict):
+            value = {str(k): str(v) for k, v in value.items()}
+        elif field == "attrs":
+            value = None
+        if value is not None:
+            out[field] = value
+    return out
+
+
 def _event_from_json(line: str, number: int, path: Path) -> ChangeEvent:
     try:
-        item = EventOptions.model_validate(json.loads(line))
+        item = EventOptions.model_validate(_event_fields(json.loads(line)))
     except ValueError as exc:
         raise BackendError(f"{path}:{number}: not a valid event: {str(exc).splitlines()[0]}") from exc
     return ChangeEvent(
@@ -202,6 +229,41 @@ class NoOptions(Options):
 def build_no_events(options: NoOptions, ctx: BuildContext) -> ListEvents:  # noqa: ARG001
     """Factory for `events: none`."""
     return ListEvents([])
+
+
+class NoLogs:
+    """No logs were collected: every fetch says so (the evidence is unknown, not empty)."""
+
+    def fetch(self, service: str, *, start: datetime, end: datetime, limit: int = 200_000) -> Iterator[LogRecord]:
+        del start, end, limit
+        raise BackendError(f"no logs were collected for {service!r} in this environment")
+
+    def check(self) -> str:
+        return "no logs configured"
+
+
+class NoMetrics:
+    """No metrics were collected: every query says so."""
+
+    def metric_names(self) -> list[str]:
+        return []
+
+    def query(self, service: str, metric: str, *, start: datetime, end: datetime, step_s: int = 60) -> MetricSeries:
+        del metric, start, end, step_s
+        raise BackendError(f"no metrics were collected for {service!r} in this environment")
+
+    def check(self) -> str:
+        return "no metrics configured"
+
+
+def build_no_logs(options: NoOptions, ctx: BuildContext) -> NoLogs:  # noqa: ARG001
+    """Factory for `logs: none`."""
+    return NoLogs()
+
+
+def build_no_metrics(options: NoOptions, ctx: BuildContext) -> NoMetrics:  # noqa: ARG001
+    """Factory for `metrics: none`."""
+    return NoMetrics()
 
 
 class NoExecutor:
@@ -244,4 +306,6 @@ INVENTORY = BackendType(
 NO_EVENTS = BackendType("events", "none", NoOptions, build_no_events, "no change events")
 STATIC_EVENTS = BackendType("events", "static", StaticEventsOptions, build_static_events, "events listed in the file")
 FILE_EVENTS = BackendType("events", "file", FileEventsOptions, build_file_events, "a JSON-lines events file")
+NO_LOGS = BackendType("logs", "none", NoOptions, build_no_logs, "no logs (every fetch says none were collected)")
+NO_METRICS = BackendType("metrics", "none", NoOptions, build_no_metrics, "no metrics (every query says so)")
 NO_EXECUTOR = BackendType("executor", "none", NoOptions, build_no_executor, "read-only: refuses every action")

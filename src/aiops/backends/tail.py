@@ -107,3 +107,15 @@ def newest_lines(files: list[Path], budget: ByteBudget, keep: int) -> Iterator[s
                 yield from reverse_lines(path, budget)
         except (OSError, EOFError):
             continue  # rotated away or truncated while reading: skip it
+
+
+def head_lines(path: Path, count: int, *, max_bytes: int = 64 * 1024) -> list[str]:
+    """The first `count` non-blank lines of a file (plain or gzip), reading at most `max_bytes`."""
+    try:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rb") as handle:
+            block = handle.read(max_bytes)
+    except (OSError, EOFError):
+        return []
+    lines = [raw.decode("utf-8", "replace").rstrip("\r") for raw in block.split(b"\n")]
+    return [line for line in lines if line.strip()][:count]

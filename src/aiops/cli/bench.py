@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--scenarios", metavar="DIR", help="folder of scenario files (default: the shipped scenarios)")
+    p.add_argument("--bundles", metavar="DIR",
+                   help="score real-incident cases instead: a folder of case folders (case.yaml) or of bundles "
+                        "with an expected.yaml; every action request is rejected (nothing is executed)")
     p.add_argument(
         "--model",
         metavar="NAME",
@@ -44,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.bundles:
+        return run_bundles(args)
     import json
     import os
     import tempfile
@@ -76,6 +81,45 @@ def run(args: argparse.Namespace) -> int:
         result = run_suite(scenarios, home=home, team_dir=team_dir, model=model, on_row=show, jobs=max(1, args.jobs))
     for line in summary_lines(result["summary"]):
         print(line, file=out)
+    if args.json:
+        text = json.dumps(result, indent=2)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+def run_bundles(args: argparse.Namespace) -> int:
+    """`--bundles DIR`: real-incident cases, each as an evidence bundle."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from aiops.bench.bundles import row_line, run_cases
+    from aiops.bench.cases import discover_cases
+    from aiops.runtime.home import StateHome
+    from aiops.team import load_team, resolve_team_dir
+
+    cases = discover_cases(Path(args.bundles))
+    team_dir = resolve_team_dir(args.team)
+    team = load_team(team_dir)
+    model = args.model or os.environ.get("AIOPS_MODEL") or "playbook"
+    from aiops.agents.models import plan_models
+
+    plan_models({name: (view.model, view.model_options) for name, view in team.agents.items()}, override=model)
+    out = sys.stderr if args.json == "-" else sys.stdout
+    with tempfile.TemporaryDirectory(prefix="aiops-bench-") as tmp:
+        home = StateHome.resolve(args.home or str(Path(tmp) / "state"))
+        print(f"benchmark: {len(cases)} cases from {args.bundles}, model {model}, state folder {home.root}",
+              file=sys.stderr)
+        result = run_cases(cases, home=home, team_dir=team_dir, model=model, work=Path(tmp) / "bundles",
+                           on_row=None if args.quiet else lambda row: print(row_line(row), file=out, flush=True))
+    s = result["summary"]
+    print(f"root cause + service: {s['rca_accuracy']:.1%} of {s['cases']} (faulty {s['faulty_accuracy']:.1%}, "
+          f"healthy {s['healthy_accuracy']:.1%}); actions proposed on healthy cases: {s['proposed_on_healthy']}; "
+          f"median {s['median_seconds']:.1f} s, slowest {s['max_seconds']:.1f} s; errors: {s['errors']}", file=out)
     if args.json:
         text = json.dumps(result, indent=2)
         if args.json == "-":

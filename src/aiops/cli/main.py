@@ -8,13 +8,15 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit")
+GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit", "bundle")
 """Modules under `aiops.cli` that each define `register(subparsers)`; a handler is stored as `func`."""
 
 EPILOG = """\
 examples:
   aiops respond --scenario pool-leak-payment        run a full incident on the embedded sandbox
   aiops respond "payment-api 503s, error rate 23%"   respond to an alert typed by hand
+  aiops respond --bundle ./evidence                 investigate a folder of collected logs, metrics, kubectl output
+  aiops bundle check ./evidence                     what that folder holds, per service
   aiops incidents list                              incidents in the state folder (.aiops/)
   aiops incidents resume ID --approve               approve the paused remediation
   aiops team init ./my-team                         copy the default team out for editing

@@ -19,7 +19,11 @@ Where the alert comes from (one of):
   --scenario NAME|FILE   a sandbox scenario (its alert and its simulated production)
   --alertmanager FILE|-  an Alertmanager webhook payload (duplicate fingerprints reuse the incident)
 
-Where the telemetry comes from: --env FILE (see `aiops env validate`), else the sandbox.
+Where the telemetry comes from (one of):
+  --env FILE             real backends (see `aiops env validate`)
+  --bundle DIR           a folder of collected evidence, investigated offline (see `aiops bundle check`);
+                         its bundle.yaml may carry the alert, else type it or a generic one is used
+  --scenario NAME|FILE   the embedded sandbox (the default)
 
 exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting approval,
             4 unresolved (rejected, failed or not recovered), 5 budget exhausted
@@ -32,6 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("alert", nargs="?", help="alert text (quote it)")
     p.add_argument("--scenario", metavar="NAME|FILE", help="sandbox scenario to investigate")
     p.add_argument("--env", metavar="FILE", help="environment file naming the real backends")
+    p.add_argument("--bundle", metavar="DIR", help="folder of collected evidence (logs, metrics, kubectl output) "
+                                                   "to investigate offline; see `aiops bundle check --help`")
     p.add_argument("--alertmanager", metavar="FILE|-", help="Alertmanager webhook payload (- for stdin)")
     p.add_argument("--service", help="the affected service, when the alert does not name it clearly")
     add_run_options(p)
@@ -58,8 +64,17 @@ def _source(args: argparse.Namespace) -> tuple[dict[str, Any], str | None, str |
     """(environment source, alert text from it, note for the user)."""
     from aiops.core.errors import ConfigError
 
-    if args.scenario and args.env:
-        raise ConfigError("give --scenario or --env, not both", path="--scenario")
+    chosen = [flag for flag, value in (("--scenario", args.scenario), ("--env", args.env),
+                                        ("--bundle", getattr(args, "bundle", None))) if value]
+    if len(chosen) > 1:
+        raise ConfigError(f"give one of --scenario, --env and --bundle, not {' and '.join(chosen)}", path=chosen[1])
+    if getattr(args, "bundle", None):
+        from aiops.backends.bundle import load_bundle
+
+        bundle, found = load_bundle(Path(args.bundle))
+        alert = bundle.alert or ("Investigate the collected evidence of " + ", ".join(found.services)
+                                 + " (no alert text was given)")
+        return {"kind": "bundle", "dir": str(bundle.root)}, alert, None
     if args.env:
         path = Path(args.env)
         if not path.is_file():

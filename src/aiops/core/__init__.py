@@ -10,7 +10,7 @@ from aiops.core.errors import (
     UnknownMetricError,
     UnknownServiceError,
 )
-from aiops.core.protocols import Clock, EventSource, Executor, Inventory, LogSource, MetricSource
+from aiops.core.protocols import Clock, EventSource, Executor, Inventory, LogSource, MetricSource, StateSource
 from aiops.core.types import (
     LEVELS,
     ActionResult,
@@ -19,6 +19,7 @@ from aiops.core.types import (
     LogRecord,
     MetricSeries,
     ServiceInfo,
+    StateRecord,
 )
 
 __all__ = [
@@ -38,6 +39,8 @@ __all__ = [
     "MetricSeries",
     "MetricSource",
     "ServiceInfo",
+    "StateRecord",
+    "StateSource",
     "UnknownMetricError",
     "UnknownServiceError",
 ]

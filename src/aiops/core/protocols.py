@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo
+from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo, StateRecord
 
 
 @runtime_checkable
@@ -56,6 +56,18 @@ class EventSource(Protocol):
     """Change events (deployments, config changes, scaling, restarts) in a window, oldest first."""
 
     def events(self, *, start: datetime, end: datetime, service: str | None = None) -> list[ChangeEvent]: ...
+
+
+@runtime_checkable
+class StateSource(Protocol):
+    """What the orchestrator reports about the services' runtime objects (pods and containers,
+    rollouts, scheduling, nodes, warning events), current facts and recent history.
+
+    `records(service)` gives the facts about one service (with `None`, every fact, cluster-wide ones
+    included); raises `UnknownServiceError` / `BackendError`.
+    """
+
+    def records(self, service: str | None = None) -> list[StateRecord]: ...
 
 
 @runtime_checkable

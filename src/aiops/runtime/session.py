@@ -39,7 +39,8 @@ def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
 
 
 def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = None) -> Environment:
-    """Rebuild the incident's environment from its recorded source (sandbox scenario or env file);
+    """Rebuild the incident's environment from its recorded source (sandbox scenario, env file or
+    evidence bundle);
     `catalogue` is the team's runbook catalogue, so the sandbox can apply the team's own actions."""
     kind = source.get("kind")
     if kind == "sandbox":
@@ -48,6 +49,15 @@ def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = 
 
         return sandbox_env(load_scenario(source["scenario"], catalogue=catalogue), state_dir=state_dir,
                            catalogue=catalogue)
+    if kind == "bundle":
+        from aiops.backends import build_environment as backend_env
+        from aiops.backends.bundle import bundle_environment
+
+        spec, bundle, _ = bundle_environment(source["dir"])
+        env = backend_env(spec, state_dir=state_dir, catalogue=catalogue)
+        env.alert = bundle.alert
+        env.info["bundle"] = str(bundle.root)
+        return env
     if kind == "env":
         from aiops.backends import build_environment as backend_env
         from aiops.backends import load_environment_file

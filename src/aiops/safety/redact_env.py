@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
-from aiops.core.types import ActionResult, ChangeEvent, Environment, LogRecord, MetricSeries, ServiceInfo
+from aiops.core.types import ActionResult, ChangeEvent, Environment, LogRecord, MetricSeries, ServiceInfo, StateRecord
 from aiops.safety.redaction import Redactor
 
 
@@ -108,6 +108,17 @@ class RedactedExecutor(_Wrapper):
         return self._redactor.action_result(result)
 
 
+class RedactedState(_Wrapper):
+    """A `StateSource` whose records are masked (names, reasons, messages, attributes)."""
+
+    def records(self, service: str | None = None) -> list[StateRecord]:
+        """The wrapped records, masked."""
+        try:
+            return [self._redactor.state(r) for r in self.inner.records(service)]
+        except Exception as exc:
+            raise self._redactor.exception(exc) from None
+
+
 class _SharedClock(_Wrapper):
     """The environment's clock unchanged; only `close` is shared with the other wrappers."""
 
@@ -129,6 +140,7 @@ def redact_environment(env: Environment, redactor: Redactor) -> Environment:
         events=RedactedEvents(env.events, redactor, closed),
         executor=RedactedExecutor(env.executor, redactor, closed),
         clock=_SharedClock(env.clock, redactor, closed),
+        state=RedactedState(env.state, redactor, closed) if env.state is not None else None,
         alert=redactor.text(env.alert) if env.alert else env.alert,
         info=redactor.value(env.info),
     )

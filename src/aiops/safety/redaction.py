@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo
+from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo, StateRecord
 from aiops.safety.config import RedactionConfig
 from aiops.safety.jsonable import to_jsonable
 from aiops.safety.redaction_rules import (
@@ -144,6 +144,18 @@ class Redactor:
             service=self.text(event.service),
             summary=self.text(event.summary),
             attrs=self.mapping(event.attrs),
+        )
+
+    def state(self, record: StateRecord) -> StateRecord:
+        """An orchestrator state record with its names, reason, message and attributes masked."""
+        return dataclasses.replace(
+            record,
+            name=self.text(record.name),
+            service=self.text(record.service),
+            status=self.text(record.status),
+            reason=self.text(record.reason),
+            message=self.text(record.message),
+            attrs=self.mapping(record.attrs),
         )
 
     def series(self, series: MetricSeries) -> MetricSeries:

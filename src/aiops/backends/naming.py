@@ -1,0 +1,69 @@
+"""Service names from the names real systems print: pod and ReplicaSet names with Kubernetes'
+generated suffixes, `namespace/name`, `Kind/name`, container ids, `host:port`.
+
+Kubernetes names a Deployment's pods `<deployment>-<pod-template-hash>-<suffix>`, a ReplicaSet
+`<deployment>-<hash>`, a Job's or DaemonSet's pods `<owner>-<suffix>`, a CronJob's jobs
+`<cronjob>-<minutes since the epoch>` and a StatefulSet's pods `<statefulset>-<ordinal>`. The hash
+and the suffix are drawn from an alphabet without vowels (so they never spell words), which is
+what tells a generated suffix from a word such as `-proxy`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+K8S_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
+"""The characters Kubernetes uses for generated name parts (apimachinery's rand.String)."""
+_GEN = f"[{K8S_ALPHABET}]"
+_POD_SUFFIX = re.compile(rf"-{_GEN}{{5}}$")
+_TEMPLATE_HASH = re.compile(rf"-{_GEN}{{6,10}}$")
+_CRONJOB_RUN = re.compile(r"-\d{8,10}$")
+_ORDINAL = re.compile(r"-\d{1,4}$")
+_PREFIXES = re.compile(r"^(?:[A-Za-z]+/)?(?:[\w.-]+/)?")
+_PORT = re.compile(r":\d{1,5}$")
+
+
+def bare_name(name: str) -> str:
+    """`Pod/payments/payments-api-7f9dd8b6c4-x7gr9` -> `payments-api-7f9dd8b6c4-x7gr9`; `db:5432` -> `db`."""
+    name = name.strip().strip("\"'`")
+    if "/" in name:
+        name = name.rsplit("/", 1)[1]
+    return _PORT.sub("", name)
+
+
+def owner_candidates(name: str) -> list[str]:
+    """The names `name` may have been generated from, nearest owner first: for a Deployment's pod,
+    its ReplicaSet then its Deployment; for a Job's pod, the Job (and a CronJob's run, the CronJob)."""
+    out: list[str] = []
+    current = bare_name(name)
+    for pattern in (_POD_SUFFIX, _TEMPLATE_HASH, _CRONJOB_RUN):
+        stripped = pattern.sub("", current)
+        if stripped != current and stripped:
+            out.append(stripped)
+            current = stripped
+    return out
+
+
+def workload_of(name: str) -> str:
+    """The workload a generated pod or ReplicaSet name belongs to (the name itself when nothing in it
+    was generated). StatefulSet ordinals (`-0`) are left alone here: `db-replica-1` is as likely a
+    name of its own; `resolve_service` strips them only towards a known name."""
+    owners = owner_candidates(name)
+    return owners[-1] if owners else bare_name(name)
+
+
+def resolve_service(name: str, known: Iterable[str]) -> str | None:
+    """The known service `name` refers to: the name itself, the workload it was generated from, or
+    the longest known name it starts with followed by '-' or '.'; None when it is none of them."""
+    names = list(known)
+    if not name:
+        return None
+    lowered = {n.lower(): n for n in names}
+    bare = bare_name(name)
+    for candidate in (name, bare, *owner_candidates(name), _ORDINAL.sub("", bare)):
+        if candidate.lower() in lowered:
+            return lowered[candidate.lower()]
+    lowered_bare = bare.lower()
+    prefixed = [n for n in names if lowered_bare.startswith((n.lower() + "-", n.lower() + "."))]
+    return max(prefixed, key=len) if prefixed else None
