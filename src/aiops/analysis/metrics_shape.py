@@ -1,7 +1,9 @@
 """Naming the shape of a metric series: steady, sudden jump or drop, gradual climb or decline,
 spike or dip, sawtooth (a climb broken by repeated sharp drops, e.g. a leak with restarts).
 
-Decisions, in order: a short excursion that came back is a spike; repeated sharp drops between
+Decisions, in order: values off from the very first point that then stay level are a step at the
+window's start (an export that begins as the incident does); a short excursion that came back is a
+spike; repeated sharp drops between
 climbs are a sawtooth; otherwise the best single step is tested for significance (at least
 `SIGMAS` noise sigmas and `SHARE` of the baseline, and 1% of the limit when one is known), and a
 significant change is sudden when most of it happens within a few points of the step, gradual
@@ -75,6 +77,19 @@ def _sawtooth(ys: list[float], noise: float, level: float) -> list[int]:
     return drops if rising >= 2 else []
 
 
+def _leading_step(ys: list[float], k: int, noise: float, floor: float) -> Shape | None:
+    """The series changed right after its first `k` points and stayed there (an export that starts as
+    the incident begins): a sudden jump or drop at `k`, judged against those first points."""
+    if k >= len(ys) - 2:
+        return None
+    baseline = median(ys[:k])
+    probe = Shape("steady", None, baseline, noise, floor)
+    change = median(ys[k:]) - baseline
+    if not probe.significant(change):
+        return None
+    return Shape("sudden_jump" if change > 0 else "sudden_drop", k, baseline, noise, floor)
+
+
 def classify(ys: list[float], sigma: float, minutes_per_point: float, *, limit: float | None = None) -> Shape:
     """Name the shape of `ys` (at least a handful of points)."""
     n = len(ys)
@@ -82,6 +97,11 @@ def classify(ys: list[float], sigma: float, minutes_per_point: float, *, limit: 
     floor = 0.01 * limit if limit else 0.0
     noise = max(sigma, 1e-9, 1e-3 * abs(level))
     spike = _spike(ys, level, noise)
+    if spike is not None and spike[0] == 0:  # off from the first point, then level: a step at the window start
+        step = _leading_step(ys, spike[1] + 1, noise, floor)
+        if step is not None:
+            return step
+        spike = None
     if spike is not None:
         first, last = spike
         calm = ys[:first] + ys[last + 1:]

@@ -50,7 +50,7 @@ def build_environment(
         events=built["events"],
         executor=built["executor"],
         clock=built["clock"],
-        state=built["state"],
+        state=None if getattr(built["state"], "configured", True) is False else built["state"],
         alert=ctx.sandbox.alert if ctx.sandbox is not None else None,
         info={
             "backends": spec.summary(),

@@ -224,7 +224,9 @@ class NoStateOptions(Options):
 
 
 class NoState:
-    """No orchestrator view: every service's state is unknown."""
+    """No orchestrator view: every service's state is unknown (the environment gets `state=None`)."""
+
+    configured = False
 
     def records(self, service: str | None = None) -> list[StateRecord]:  # noqa: ARG002
         return []

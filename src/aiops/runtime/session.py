@@ -66,6 +66,17 @@ def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = 
     raise ConfigError(f"unknown environment source {source!r}")
 
 
+def read_metric_names(team: Any) -> dict[str, Any]:
+    """The team's metric-name aliases (log-analysis/metric_names.yaml), or none when it has no such file."""
+    from aiops.backends.aliases import parse_metric_names
+    from aiops.team.yamlsafe import load_yaml_file
+
+    path = Path(team.dir) / team.spec.skills_dir / "log-analysis" / "metric_names.yaml"
+    if not path.is_file():
+        return {}
+    return parse_metric_names(load_yaml_file(path).data, file=str(path))
+
+
 @dataclass
 class IncidentSession:
     """An opened incident: its graph, tool context and the controls shared by its agents."""
@@ -127,7 +138,13 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     secret = load_or_create_secret(home.root)
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
     catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
-    env = redact_environment(build_environment(record.source, incident_dir / "env", catalogue), redactor)
+    raw_env = build_environment(record.source, incident_dir / "env", catalogue)
+    aliases = read_metric_names(team)
+    if aliases:
+        from aiops.backends.aliases import AliasedMetrics
+
+        raw_env.metrics = AliasedMetrics(raw_env.metrics, aliases)
+    env = redact_environment(raw_env, redactor)
     record.alert = redactor.text(record.alert)
     categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
     signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")

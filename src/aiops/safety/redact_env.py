@@ -68,6 +68,17 @@ class RedactedMetrics(_Wrapper):
             raise self._redactor.exception(exc) from None
 
 
+    def names_for(self, service: str) -> list[str]:
+        """The metric names of one service (empty when the wrapped source cannot tell)."""
+        lister = getattr(self.inner, "names_for", None)
+        if not callable(lister):
+            raise AttributeError("names_for")
+        try:
+            return [self._redactor.text(name) for name in lister(service)]
+        except Exception as exc:
+            raise self._redactor.exception(exc) from None
+
+
 class RedactedEvents(_Wrapper):
     """An `EventSource` whose events are masked."""
 

@@ -8,6 +8,7 @@ TOOL_SUMMARIES: dict[str, str] = {
     "query_metrics": "one metric of a service vs its baseline: change point, trend, saturation",
     "recent_changes": "deployments, config changes, scaling and restarts in a recent window",
     "list_services": "the services with kind, replicas, limits, pool sizes and dependencies",
+    "service_state": "orchestrator state of a service: containers, restarts, exit codes, rollouts, scheduling, nodes",
     "incident_timeline": "merged timeline of anomalies across services, change events and metrics",
     "execute_remediation": "run a runbook action on a service; always pauses for a human decision",
 }

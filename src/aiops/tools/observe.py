@@ -100,23 +100,55 @@ def recent_changes(ctx: ToolContext, minutes: int = 120, service: str | None = N
     return text, {"minutes": minutes, "service": service, "events": rows}
 
 
+def _metrics_of(ctx: ToolContext, service: str) -> list[str] | None:
+    """The metric names `service` has, when the metric source can tell (metric files do)."""
+    lister = getattr(ctx.env.metrics, "names_for", None)
+    if not callable(lister):
+        return None
+    try:
+        return list(lister(service))
+    except Exception:
+        return None
+
+
 def list_services(ctx: ToolContext) -> tuple[str, dict[str, Any]]:
-    """The services with kind, replicas, limits, pool sizes and dependencies."""
+    """The services with kind, replicas, limits, pool sizes and dependencies (and, where the metric
+    source can tell, the metrics each one has)."""
     services = ctx.env.inventory.services()
     rows = [
         {"name": s.name, "kind": s.kind, "replicas": s.replicas, "memory_limit_mi": s.memory_limit_mi, "cpu": s.cpu,
          "pool_size": s.pool_size, "max_connections": s.max_connections, "depends_on": list(s.depends_on)}
         for s in services
     ]
+    for row in rows:
+        own = _metrics_of(ctx, row["name"])
+        if own is not None:
+            row["metrics"] = own
     lines = []
     for r in rows:
         limits = ", ".join(f"{k}={r[k]}" for k in ("replicas", "memory_limit_mi", "cpu", "pool_size", "max_connections")
                            if r[k] is not None)
         deps = f" -> depends on {', '.join(r['depends_on'])}" if r["depends_on"] else ""
-        lines.append(f"{r['name']} ({r['kind']}; {limits}){deps}")
+        own = f"; metrics: {', '.join(r['metrics']) or 'none'}" if "metrics" in r else ""
+        lines.append(f"{r['name']} ({r['kind']}; {limits}){deps}{own}")
     metrics = ctx.env.metrics.metric_names()
-    text = "services:\n" + "\n".join(lines) + f"\nmetrics available: {', '.join(metrics)}"
-    return text, {"services": rows, "metrics": metrics}
+    state = ctx.env.state is not None
+    text = "services:\n" + "\n".join(lines) + f"\nmetrics available: {', '.join(metrics) or 'none'}"
+    if state:
+        text += "\norchestrator state available: use service_state for pods, restarts, rollouts, scheduling, nodes"
+    return text, {"services": rows, "metrics": metrics, "state": state}
+
+
+def service_state(ctx: ToolContext, service: str) -> tuple[str, dict[str, Any]]:
+    """What the orchestrator reports about `service`: containers, pods, rollouts, nodes, warning events."""
+    _check_service(ctx, service)
+    if ctx.env.state is None:
+        artifact = {"service": service, "available": False, "verdict": "unknown", "records": [], "signatures": [],
+                    "nodes": [], "omitted": 0, "configured": False}
+        return f"{service}: this environment has no orchestrator state (no Kubernetes or snapshot source)", artifact
+    from aiops.tools.state import state_view
+
+    return state_view(service, ctx.env.state.records(service), ctx.signatures, at=ctx.now())
 
 
 def incident_timeline(ctx: ToolContext, minutes: int = 60) -> tuple[str, dict[str, Any]]:

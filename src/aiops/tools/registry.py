@@ -88,6 +88,10 @@ class _RecentChanges(_Args):
     service: str | None = Field(default=None, description="only this service (default: all)")
 
 
+class _ServiceState(_Args):
+    service: str = Field(description="service name, as listed by list_services")
+
+
 class _Timeline(_Args):
     minutes: int = Field(default=60, description="how far back to look, in minutes")
 
@@ -121,6 +125,9 @@ def build_tools(ctx: ToolContext, names: list[str] | None = None) -> dict[str, B
     def list_services(runtime: ToolRuntime):
         return _run(ctx, "list_services", {}, runtime, lambda: observe.list_services(ctx))
 
+    def service_state(service: str, *, runtime: ToolRuntime):
+        return _run(ctx, "service_state", {"service": service}, runtime, lambda: observe.service_state(ctx, service))
+
     def incident_timeline(minutes: int = 60, *, runtime: ToolRuntime):
         return _run(ctx, "incident_timeline", {"minutes": minutes}, runtime,
                     lambda: observe.incident_timeline(ctx, minutes))
@@ -136,6 +143,7 @@ def build_tools(ctx: ToolContext, names: list[str] | None = None) -> dict[str, B
         "query_metrics": (query_metrics, _QueryMetrics),
         "recent_changes": (recent_changes, _RecentChanges),
         "list_services": (list_services, _Empty),
+        "service_state": (service_state, _ServiceState),
         "incident_timeline": (incident_timeline, _Timeline),
         "execute_remediation": (execute_remediation, _Execute),
     }
@@ -160,6 +168,10 @@ _DESCRIPTIONS = {
     "recent_changes": "Change events (deployments, config changes, scaling, restarts) in a recent window.",
     "list_services": "The services of the environment with kind, replicas, memory limit, CPU, pool sizes and "
                      "dependencies, plus the metric names available.",
+    "service_state": "What the orchestrator (Kubernetes, or a snapshot of it) reports about a service now and "
+                     "recently: containers waiting or terminated with reasons and exit codes (OOMKilled, "
+                     "CrashLoopBackOff, ImagePullBackOff), restarts, pods that cannot be scheduled, rollouts short "
+                     "of replicas, node conditions and warning events, with known failure signatures flagged.",
     "incident_timeline": "A merged timeline across all services: which metric went anomalous first, what "
                          "followed, and change events near the onsets. Use it to find the origin of a cascade.",
     "execute_remediation": "Execute a runbook action on a service. Always pauses for a human decision (approve, "

@@ -74,6 +74,7 @@ def test_check_table_reports_each_role(tmp_path):
         "logs": True,
         "events": True,
         "executor": True,
-    }
+        "state": True,
+        }
     table = render_table(rows)
     assert "metrics    unit-down  FAIL" in table and "connection refused" in table

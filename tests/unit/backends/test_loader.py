@@ -29,6 +29,7 @@ def test_valid_file_defaults(write_env):
         "metrics": "prometheus",
         "events": "none",
         "executor": "none",
+        "state": "none",
         "clock": "wall",
     }
     assert spec.role("metrics").options.timeout_s == 10

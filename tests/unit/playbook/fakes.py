@@ -67,6 +67,10 @@ class _Exec(BaseModel):
     reason: str = ""
 
 
+class _State(BaseModel):
+    service: str
+
+
 class _Empty(BaseModel):
     pass
 
@@ -134,7 +138,13 @@ def build_tools(world: FakeWorld) -> dict[str, BaseTool]:
             },
         )
 
+    def service_state(service: str):
+        return (f"{service}: this environment has no orchestrator state",
+                {"service": service, "available": False, "configured": False, "verdict": "unknown",
+                 "records": [], "signatures": []})
+
     specs = {
+        "service_state": (_State, service_state),
         "fetch_logs": (_Logs, fetch_logs),
         "query_metrics": (_Metric, query_metrics),
         "recent_changes": (_Changes, recent_changes),

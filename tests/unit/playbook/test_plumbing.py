@@ -108,7 +108,7 @@ def test_runbook_candidates_prefer_the_diagnosis_then_the_catalogue_order():
 
 
 def test_a_service_is_named_only_as_a_whole_name():
-    from aiops.agents.playbook.signals import _mentions
+    from aiops.agents.playbook.world import mentions as _mentions
 
     assert _mentions("upstream=api timeout", "api")
     assert _mentions('GET "http://checkout-api:8080/api/v1/x": timeout', "checkout-api")

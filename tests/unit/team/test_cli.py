@@ -119,7 +119,7 @@ def test_show_json_shape(capsys) -> None:
     assert names == ["ops_manager", "sre_log_analyst", "sre_diagnostician", "sre_remediator"]
     analyst = data["agents"][1]
     assert analyst["model"] == data["team"]["models"]["fast"]
-    assert analyst["tools"] == ["fetch_logs", "query_metrics"]
+    assert analyst["tools"] == ["fetch_logs", "query_metrics", "service_state"]
 
 
 def test_team_without_subcommand_prints_help(capsys) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aiops.agents.playbook import blocks
-from aiops.agents.playbook.artifacts import add_digest, add_metric
+from aiops.agents.playbook.artifacts import add_digest, add_metric, add_state, note_missing
 from aiops.agents.playbook.conversation import Conversation
 from aiops.agents.playbook.handoff import DEFAULT_METRICS, TaskContext, evidence_to_dict, scope, task_context
 from aiops.agents.playbook.reply import Reply
@@ -32,12 +32,17 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
         {"name": "fetch_logs", "args": {"service": s, "minutes": WINDOW}}
         for s in targets
         if not conv.has_call("fetch_logs", service=s)
-    ]
-    if logs and setup.can("fetch_logs"):
-        return Reply(text=f"Fetching the logs of {', '.join(targets)}.", calls=logs)
+    ] if setup.can("fetch_logs") else []
+    if ctx.state and setup.can("service_state"):
+        logs += [{"name": "service_state", "args": {"service": s}} for s in targets
+                 if not conv.has_call("service_state", service=s)]
+    if logs:
+        return Reply(text=f"Fetching the logs{' and orchestrator state' if ctx.state else ''} of "
+                          f"{', '.join(targets)}.", calls=logs)
+    vocabulary = set(DEFAULT_METRICS) | set(skill_data(conv, setup.skill_dirs).get("metrics") or {})
     queries = [
         {"name": "query_metrics", "args": {"service": s, "metric": m, "minutes": WINDOW}}
-        for s, m in _metric_plan(conv, ctx, targets)
+        for s, m in _metric_plan(conv, ctx, targets, vocabulary)
         if not conv.has_call("query_metrics", service=s, metric=m)
     ]
     if queries and setup.can("query_metrics"):
@@ -45,14 +50,21 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
     return _findings(conv, setup, ctx, targets)
 
 
-def _metric_plan(conv: Conversation, ctx: TaskContext, targets: list[str]) -> list[tuple[str, str]]:
-    """Health metrics of every service in scope; every metric of the affected service and of any
-    service whose logs or health metrics show trouble."""
+def _metric_plan(
+    conv: Conversation, ctx: TaskContext, targets: list[str], vocabulary: set[str]
+) -> list[tuple[str, str]]:
+    """Where the source lists each service's metrics: every one of them the skill has a name for.
+    Otherwise: health metrics of every service in scope; every metric of the affected service and of
+    any service whose logs or health metrics show trouble."""
     metrics = list(ctx.metrics or DEFAULT_METRICS)
     health = [m for m in metrics if m in HEALTH] or metrics[:2]
     world = gather(conv, ctx)
     plan = []
     for service in targets:
+        own = (ctx.topology.get(service) or {}).get("metrics")
+        if isinstance(own, list):  # the source lists each service's metrics: read what it has, by name
+            plan += [(service, str(m)) for m in own if str(m) in vocabulary]
+            continue
         ev = world.services.get(service)
         troubled = service == ctx.service or (
             ev is not None
@@ -74,6 +86,12 @@ def gather(conv: Conversation, ctx: TaskContext) -> World:
         checked = world.service(str(result.args.get("service"))).checked
         if result.args.get("metric") not in checked:
             checked.append(str(result.args.get("metric")))
+    for result in conv.results("service_state"):
+        add_state(world, result.data)
+    for name in ("fetch_logs", "query_metrics", "service_state"):
+        for result in conv.results(name):
+            if result.data.get("error"):
+                note_missing(world, str(result.args.get("service") or ""), name, str(result.data["error"]))
     return world
 
 

@@ -37,16 +37,44 @@ def _example(item: Mapping[str, Any]) -> str:
     return str(examples or "")[:300]
 
 
+ACTIVE_MINUTES = 5.0
+"""A log signature seen this close to the end of the window is still happening (lines without a time
+of their own sit at the end of the window, so they count as happening now)."""
+LATEST_SECONDS = 60.0
+"""A signature within this much of the service's last log line is the latest news from it: nothing
+logged since says it recovered (sparse event logs report a condition once, not every minute)."""
+
+
+def _active(last_seen: Any, digest: Mapping[str, Any], latest: Any) -> bool | None:
+    window = digest.get("window") if isinstance(digest.get("window"), Mapping) else {}
+    end, last, newest = when(window.get("end")), when(last_seen), when(latest)
+    if end is None or last is None:
+        return None
+    if (end - last).total_seconds() <= ACTIVE_MINUTES * 60:
+        return True
+    return newest is not None and (newest - last).total_seconds() <= LATEST_SECONDS
+
+
+def _latest(templates: Mapping[str, Any]) -> Any:
+    """The time of the service's last log line in the window."""
+    stamps = [when(t.get("last_seen")) for t in templates.values() if isinstance(t, Mapping)]
+    found = [s for s in stamps if s is not None]
+    return max(found) if found else None
+
+
 def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
-    """Signatures (with whether they started or grew recently), templates, error counts and log
-    volume of a fetch_logs digest."""
+    """Signatures (with whether they started or grew recently, and whether they are still happening),
+    templates, error counts and log volume of a fetch_logs digest."""
     ev = world.service(service)
+    lines = num(pick(digest, "lines", "total_lines", "total"))
+    ev.coverage["logs"] = "read" if lines else "empty"
     templates = {
         str(t.get("id")): t
         for t in _as_list(pick(digest, "templates", "patterns", default=[]))
         if isinstance(t, Mapping)
     }
     background = {str(b.get("template")) for b in _as_list(digest.get("background")) if isinstance(b, Mapping)}
+    latest = _latest(templates)
     for raw in _as_list(pick(digest, "signatures", "flagged", "known_signatures", default=[])):
         item = {"name": raw} if isinstance(raw, str) else raw
         name = str(pick(item, "name", "signature", default="") or "")
@@ -65,6 +93,8 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
             onset=onset or (pick(item, "first_seen", "first") if appeared else None),
             appeared=appeared,
             severity=str(item.get("severity") or ""),
+            source="logs",
+            active=_active(pick(item, "last_seen", "last"), digest, latest),
         )
         old = ev.signatures.get(name)
         if old is None or hit.count >= old.count:
@@ -138,7 +168,10 @@ def add_metric(world: World, artifact: Mapping[str, Any]) -> None:
     """One query_metrics artifact."""
     view = metric_view(artifact)
     if view is not None and view.service:
-        world.service(view.service).metrics[view.metric] = view
+        ev = world.service(view.service)
+        ev.metrics[view.metric] = view
+        if view.current is not None:
+            ev.coverage["metrics"] = "read"
 
 
 def add_timeline(world: World, timeline: Mapping[str, Any]) -> None:
@@ -173,3 +206,41 @@ def add_changes(world: World, rows: Iterable[Mapping[str, Any]]) -> None:
     for row in rows:
         if isinstance(row, Mapping):
             add_change(world, row)
+
+
+def add_state(world: World, artifact: Mapping[str, Any]) -> None:
+    """A service_state artifact: its flagged signatures (current or past), its verdict as coverage, and
+    the nodes its pods run on."""
+    service = str(artifact.get("service") or "")
+    if not service:
+        return
+    ev = world.service(service)
+    if not artifact.get("available"):
+        ev.coverage.setdefault("state", "missing" if artifact.get("configured") is False else "unknown")
+        return
+    ev.coverage["state"] = str(artifact.get("verdict") or "unknown")
+    ev.nodes = [str(n) for n in artifact.get("nodes") or []]
+    for item in artifact.get("signatures") or []:
+        if not isinstance(item, Mapping) or not item.get("name"):
+            continue
+        name = str(item["name"])
+        hit = SignatureHit(name=name, count=int(num(item.get("count")) or 1), first_seen=item.get("first_seen"),
+                           last_seen=item.get("last_seen"), example=_example(item), change="" if item.get("current")
+                           else "steady", severity=str(item.get("severity") or ""), source="state",
+                           active=bool(item.get("current")))
+        old = ev.signatures.get(name)
+        if old is None or (hit.active and not old.active) or (hit.active == old.active and hit.count > old.count):
+            ev.signatures[name] = hit
+
+
+def note_missing(world: World, service: str, tool: str, error: str) -> None:
+    """A tool that could not answer for a service: that source is missing from its evidence."""
+    if not service:
+        return
+    role = {"fetch_logs": "logs", "query_metrics": "metrics", "service_state": "state"}.get(tool)
+    if role is None:
+        return
+    ev = world.service(service)
+    if role == "metrics" and "unknown metric" in error:
+        return  # the service has metrics, just not this one
+    ev.coverage.setdefault(role, "missing")

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiops.agents.playbook.signals import SignalBook
+from aiops.agents.playbook.signals import READ, SignalBook
 from aiops.agents.playbook.world import World
 
 
@@ -153,6 +153,8 @@ def _not_later(world: World, service: str, onset: Any, book: SignalBook) -> bool
 def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     """The conclusion for this world, following the data's tree, origin rule and confidence rules."""
     origin_rules = data.get("origin") or {}
+    world.reporters = frozenset(str(r) for r in origin_rules.get("reporters") or [])
+    world.link(mention_signatures=[str(s) for s in origin_rules.get("mention_signatures") or []] or None)
     book = SignalBook(
         data.get("signals") or {},
         world,
@@ -163,7 +165,8 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     ranked = candidates(data, world, book)
     checks = _checks(world, book)
     if not ranked or ranked[0].score < floor or not _failing(rules, world, book):
-        return _no_diagnosis(rules, world, book, ranked, checks)
+        return _no_diagnosis(rules, world, book, ranked, checks,
+                             vocabulary=[str(c) for c in data.get("categories") or []])
     winner, chain = find_origin(ranked[0], ranked, world, book, floor)
     explained = {
         winner.service,
@@ -177,7 +180,7 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
         and not (c.service == winner.service and c.category == winner.category)
     ]
     margin = winner.score - (rivals[0].score if rivals else 0.0)
-    level = _level(rules, winner, margin)
+    level = _cap(_level(rules, winner, margin), world, winner.service)
     spec = _modes(data).get(winner.mode, {})
     return Diagnosis(
         category=winner.category,
@@ -185,7 +188,7 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
         confidence=level,
         mode=winner.mode,
         score=winner.score,
-        evidence=[*winner.facts, *chain],
+        evidence=[*winner.facts, *chain, *_gaps(world, winner.service)],
         alternatives=rivals[:4],
         checks=checks,
         spec=spec,
@@ -211,22 +214,89 @@ def _level(rules: Mapping[str, Any], winner: Candidate, margin: float) -> str:
     return "low"
 
 
+def _cap(level: str, world: World, service: str | None) -> str:
+    """Confidence drops with coverage: from one kind of evidence at most medium, from none low."""
+    coverage = world.service(service).coverage if service else {}
+    read = sum(1 for value in coverage.values() if value in READ)
+    if not coverage:
+        return level  # nothing recorded about coverage (an older findings block): leave it as rated
+    if read == 0:
+        return "low"
+    if read == 1 and level == "high":
+        return "medium"
+    return level
+
+
+def _gaps(world: World, service: str | None) -> list[str]:
+    """What could not be read about `service` (shown with the evidence: absence is not health)."""
+    if not service:
+        return []
+    coverage = world.service(service).coverage
+    missing = [role for role, value in coverage.items() if value in ("missing", "empty", "unknown")]
+    if not missing:
+        return []
+    words = {"missing": "not available", "empty": "no lines in the window", "unknown": "nothing reported"}
+    return [f"not seen for {service}: " + ", ".join(f"{role} ({words[coverage[role]]})" for role in missing)]
+
+
+def _health_seen(world: World, book: SignalBook) -> list[str]:
+    """Services for which some evidence was read and found healthy (positive evidence, not silence)."""
+    del book
+    out = []
+    for name in world.names():
+        coverage = world.service(name).coverage
+        if not coverage and world.services.get(name) and world.services[name].metrics:
+            out.append(name)  # metrics read before coverage was recorded
+        elif any(value in READ for value in coverage.values()):
+            out.append(name)
+    return out
+
+
+def _strongest(world: World, book: SignalBook, gate: list[str]) -> tuple[str | None, list[str]]:
+    """The service the failing evidence points at most (the alerted one on a tie) and the facts."""
+    scored = []
+    for name in world.names():
+        facts = [f"{book.about(g)}: {fact}" if fact else book.about(g)
+                 for g in gate for ok, fact in [book.fact(g, name)] if ok]
+        if facts:
+            scored.append((len(facts), name == world.alerted, name, facts))
+    if not scored:
+        return None, []
+    scored.sort(key=lambda row: (-row[0], not row[1], row[2]))
+    return scored[0][2], scored[0][3]
+
+
 def _no_diagnosis(
-    rules: Mapping[str, Any], world: World, book: SignalBook, ranked: Sequence[Candidate], checks: list[str]
+    rules: Mapping[str, Any], world: World, book: SignalBook, ranked: Sequence[Candidate], checks: list[str],
+    *, vocabulary: Sequence[str] = (),
 ) -> Diagnosis:
     quiet_signals = [str(s) for s in (rules.get("none") or {}).get("requires_quiet") or []]
+    gate = [str(s) for s in (rules.get("none") or {}).get("unless_any") or []]
     loud = [s for s in world.names() if any(book.holds(q, s) for q in quiet_signals)]
     if not _failing(rules, world, book):
-        seen = [f"seen but not sustained: {c.facts[0]}" for c in ranked[:2] if c.facts]
+        healthy = _health_seen(world, book)
+        if not healthy:
+            return Diagnosis(
+                category="unknown" if "unknown" in vocabulary else "none",
+                service=None,
+                confidence="low",
+                evidence=["no evidence could be read: no logs, metrics or orchestrator state answered for the "
+                          "services in scope, so nothing shows whether they are healthy",
+                          *[g for s in world.names() for g in _gaps(world, s)]],
+                checks=checks,
+            )
+        seen = [f"seen but no longer happening: {c.facts[0]}" for c in ranked[:2] if c.facts]
         evidence = [
-            "no service is failing now: error rates and latency are at baseline, nothing is saturated "
-            "and every service still reports",
+            "no service is failing now: " + _healthy_words(world, healthy),
             *seen,
+            *[g for s in healthy[:3] for g in _gaps(world, s)],
         ]
+        full = all(sum(1 for v in world.service(s).coverage.values() if v in READ) >= 2
+                   or not world.service(s).coverage for s in healthy)
         return Diagnosis(
             category="none",
             service=None,
-            confidence="high" if not ranked else "medium",
+            confidence=("high" if not ranked else "medium") if full else "medium",
             evidence=evidence,
             alternatives=list(ranked[:3]),
             checks=checks,
@@ -242,6 +312,17 @@ def _no_diagnosis(
             alternatives=list(ranked[1:4]),
             checks=checks,
             score=best.score,
+        )
+    service, facts = _strongest(world, book, gate)
+    if service is not None and "other" in vocabulary:
+        return Diagnosis(
+            category="other",
+            service=service,
+            confidence="low",
+            evidence=[*facts, "no failure mode of the decision tree explains it; the strongest evidence is "
+                      "named above", *_gaps(world, service)],
+            alternatives=list(ranked[:3]),
+            checks=checks,
         )
     if loud:
         return Diagnosis(
@@ -263,6 +344,22 @@ def _no_diagnosis(
         alternatives=list(ranked[:3]),
         checks=checks,
     )
+
+
+def _healthy_words(world: World, healthy: list[str]) -> str:
+    """What the positive evidence of health was, in words."""
+    parts = []
+    for name in healthy[:4]:
+        coverage = world.service(name).coverage
+        seen = []
+        if coverage.get("metrics") == "read" or (not coverage and world.service(name).metrics):
+            seen.append("metrics at baseline")
+        if coverage.get("state") == "healthy":
+            seen.append("orchestrator reports it healthy")
+        if coverage.get("logs") == "read":
+            seen.append("no failure still happening in its logs")
+        parts.append(f"{name} ({', '.join(seen) or 'evidence read, nothing failing'})")
+    return "; ".join(parts)
 
 
 def _checks(world: World, book: SignalBook) -> list[str]:

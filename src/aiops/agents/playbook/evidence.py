@@ -124,6 +124,11 @@ class SignatureHit:
     onset: str | None = None
     appeared: bool = False
     severity: str = ""
+    source: str = ""
+    """Where it was seen: `logs` (a log digest) or `state` (the orchestrator's report)."""
+    active: bool | None = None
+    """Still happening at the moment the evidence describes: a current orchestrator fact, a log line
+    without time of its own, or a line near the end of the window. None when unknown."""
 
     @property
     def marks_onset(self) -> bool:
@@ -165,6 +170,11 @@ class ServiceEvidence:
     log_volume_ratio: float | None = None
     onset: str | None = None
     checked: list[str] = field(default_factory=list)
+    coverage: dict[str, str] = field(default_factory=dict)
+    """What could be read about the service: `logs` (`read`, `empty` = no lines in the window,
+    `missing`), `metrics` (`read` with the names in `checked`, `missing`), `state` (`trouble`,
+    `healthy`, `unknown`, `missing`). Absent keys were not looked at."""
+    nodes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Compact JSON for a findings block (only notable metrics)."""
@@ -178,6 +188,8 @@ class ServiceEvidence:
                 "log_volume_ratio": self.log_volume_ratio,
                 "onset": self.onset,
                 "checked": self.checked,
+                "coverage": self.coverage,
+                "nodes": self.nodes,
             }
         )
 

@@ -25,6 +25,8 @@ class TaskContext:
     topology: dict[str, dict[str, Any]] = field(default_factory=dict)
     metrics: list[str] = field(default_factory=list)
     found: list[dict[str, Any]] = field(default_factory=list)
+    state: bool = False
+    """The environment has an orchestrator view (`service_state` answers)."""
 
 
 def task_context(conv: Conversation) -> TaskContext:
@@ -34,12 +36,15 @@ def task_context(conv: Conversation) -> TaskContext:
     topology = {str(k): dict(v) for k, v in (topo_block.get("services") or {}).items() if isinstance(v, Mapping)}
     metrics = [str(m) for m in topo_block.get("metrics") or []]
     listing = next((r.data for r in conv.results("list_services") if r.data.get("services")), None)
+    state = bool(topo_block.get("state"))
     if listing:
         topology = topology or topology_of(listing.get("services") or [])
         metrics = metrics or [str(m) for m in listing.get("metrics") or []]
+        state = state or bool(listing.get("state"))
     analysis = blocks.latest(found, "analysis") or {}
     service = affected_service(conv.task, topology) or (str(analysis["service"]) if analysis.get("service") else None)
-    return TaskContext(alert=alert_text(conv.task), service=service, topology=topology, metrics=metrics, found=found)
+    return TaskContext(alert=alert_text(conv.task), service=service, topology=topology, metrics=metrics, found=found,
+                       state=state)
 
 
 def scope(service: str | None, topology: Mapping[str, Any]) -> list[str]:
@@ -92,6 +97,8 @@ def _load_service(ev: ServiceEvidence, data: Mapping[str, Any]) -> None:
             fields.setdefault("metric", str(metric))
             ev.metrics[str(metric)] = MetricView(**fields)
     ev.checked = [str(m) for m in data.get("checked") or []]
+    ev.coverage = {str(k): str(v) for k, v in (data.get("coverage") or {}).items()}
+    ev.nodes = [str(n) for n in data.get("nodes") or []]
     for key in ("log_lines", "log_errors", "log_volume_ratio", "onset"):
         if data.get(key) is not None:
             setattr(ev, key, data[key])

@@ -75,6 +75,7 @@ class _State:
         listing = next((r.data for r in conv.results("list_services") if r.data.get("services")), {})
         self.topology = topology_of(listing.get("services") or [])
         self.metrics = list(listing.get("metrics") or [])
+        self.state = bool(listing.get("state"))
         self.service = affected_service(conv.task, self.topology)
         self.sources: list[str] = []
         self.found: list[dict[str, Any]] = []
@@ -102,7 +103,8 @@ class _State:
             lines += [
                 "",
                 "Topology (from list_services):",
-                blocks.render_block({"kind": "topology", "services": self.topology, "metrics": self.metrics}),
+                blocks.render_block({"kind": "topology", "services": self.topology, "metrics": self.metrics,
+                                     **({"state": True} if self.state else {})}),
             ]
         if self.sources:
             lines += ["", "Findings so far, verbatim from your teammates:", *self.sources]

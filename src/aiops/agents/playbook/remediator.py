@@ -152,6 +152,7 @@ def _follow_ups(
     if category == "none":
         return ["Review the alert rule: it fired while the team found no fault behind it"]
     words = humanise(category)
+    diagnosis = diagnosis or {}
     verify = diagnosis.get("verify") if isinstance(diagnosis.get("verify"), Mapping) else {}
     metrics = ", ".join(str(m) for m in (verify.get("metrics") or {"error_rate": {}})) or "error_rate"
     prevention = str(diagnosis.get("prevention") or f"remove the underlying cause of the {words} on {service}")

@@ -8,15 +8,17 @@ any/all combinations. Each test returns whether it holds and a short description
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
 from aiops.agents.playbook.evidence import MetricView, norm, num, when
-from aiops.agents.playbook.world import World
+from aiops.agents.playbook.world import World, error_text, mentions
 
 Fact = tuple[bool, str]
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "critical": 4}
+READ = ("read", "trouble", "healthy")
+"""Coverage values that mean the source answered with something (see ServiceEvidence.coverage)."""
 
 
 class SignalBook:
@@ -78,6 +80,14 @@ class SignalBook:
             return self._names(spec, service)
         if "onset" in spec:
             return self._earliest(service)
+        if "state" in spec:
+            found = self.world.service(service).coverage.get("state", "")
+            wanted = spec["state"] if isinstance(spec["state"], list) else [spec["state"]]
+            return found in wanted, f"{service} orchestrator state: {found}" if found in wanted else ""
+        if "covered" in spec:
+            coverage = self.world.service(service).coverage
+            read = [s for s in spec["covered"] or [] if coverage.get(str(s)) in READ]
+            return bool(read), f"{service}: {', '.join(read)} read" if read else ""
         if "log_volume_below" in spec:
             ratio = self.world.service(service).log_volume_ratio
             ok = ratio is not None and ratio < float(spec["log_volume_below"])
@@ -105,19 +115,25 @@ class SignalBook:
     def _logs(self, spec: Mapping[str, Any], service: str) -> Fact:
         patterns = [str(p).lower() for p in spec.get("logs") or []]
         least = int(spec.get("min_count", 1))
+        floor = SEVERITY_RANK.get(str(spec.get("min_severity") or ""), 0)
         hits = [
             h
             for name, h in self.world.service(service).signatures.items()
             if h.count >= least
             and any(fnmatch.fnmatch(name.lower(), p) for p in patterns)
             and (h.rising or not spec.get("rising"))
+            and (h.active is True or not spec.get("active"))
+            and (h.active is not True or not spec.get("past"))
+            and SEVERITY_RANK.get(h.severity, 2) >= floor
+            and (not spec.get("source") or h.source == spec["source"])
         ]
         if not hits:
             return False, ""
         text = ", ".join(
             f"{h.name} x{h.count}" + (f" from {h.onset or h.first_seen}" if h.first_seen else "") for h in hits[:3]
         )
-        return True, f"{service} logs: {text}"
+        where = "orchestrator" if all(h.source == "state" for h in hits[:3]) else "logs"
+        return True, f"{service} {where}: {text}"
 
     def _metric(self, spec: Mapping[str, Any], service: str) -> Fact:
         names = spec["metric"] if isinstance(spec["metric"], list) else [spec["metric"]]
@@ -170,32 +186,20 @@ class SignalBook:
         hits = [
             c
             for c in self.world.related(service, str(spec["named_by"]))
-            if _mentions(self._error_text(c, only), service)
+            if mentions(self._error_text(c, only), service)
         ]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
 
     def _names(self, spec: Mapping[str, Any], service: str) -> Fact:
         text = self._error_text(service, [str(p).lower() for p in spec.get("in_logs") or []])
-        hits = [d for d in self.world.related(service, str(spec["names"])) if _mentions(text, d)]
+        hits = [d for d in self.world.related(service, str(spec["names"])) if mentions(text, d)]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {service} name {', '.join(hits)}" if ok else ""
 
     def _error_text(self, service: str, only: list[str]) -> str:
-        """Lower-cased text of the service's warning and error lines (templates, examples, signature
-        examples); with `only` (signature globs), just the lines of those signatures."""
-
-        def wanted(names: list[str]) -> bool:
-            return not only or any(fnmatch.fnmatch(n.lower(), p) for n in names for p in only)
-
-        ev = self.world.service(service)
-        texts = [
-            p.template + " " + p.example
-            for p in ev.patterns
-            if p.level in ("ERROR", "FATAL", "WARN") and wanted(p.signatures or ([] if only else [""]))
-        ]
-        texts += [h.example for h in ev.signatures.values() if wanted([h.name])]
-        return "\n".join(texts).lower()
+        """Lower-cased text of the service's warning and error log lines (see `world.error_text`)."""
+        return error_text(self.world.service(service), only or None)
 
     def _earliest(self, service: str) -> Fact:
         mine = self.world.onset(service)
@@ -206,13 +210,12 @@ class SignalBook:
         return ok, f"{service} went wrong first ({mine.isoformat()})" if ok else ""
 
 
-def _mentions(text: str, name: str) -> bool:
-    """`name` appears in `text` as a whole name (not inside a longer one, nor as part of a path)."""
-    return re.search(rf"(?<![\w-])(?<![^/]/){re.escape(name.lower())}(?![\w-])", text) is not None
-
-
 def _metric_ok(spec: Mapping[str, Any], view: MetricView) -> bool:
     checks: list[bool] = []
+    if spec.get("at_baseline"):
+        from aiops.agents.playbook.world import anomalous_now
+
+        checks.append(not anomalous_now(view))
     if "trend" in spec:
         checks.append(view.trend in {norm(t) for t in spec["trend"]})
     if spec.get("saturated"):

@@ -3,6 +3,9 @@ relations the diagnosis reasons over (callers, dependencies, onsets)."""
 
 from __future__ import annotations
 
+import fnmatch
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -23,6 +26,9 @@ class World:
     topology: dict[str, dict] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     alerted: str | None = None
+    reporters: frozenset[str] = frozenset()
+    """Services that report on other objects (cluster control-plane components): their lines are
+    evidence about what they name, never a failure of their own."""
 
     def service(self, name: str) -> ServiceEvidence:
         """The evidence of `name` (created empty on first use)."""
@@ -31,8 +37,30 @@ class World:
         return self.services[name]
 
     def names(self) -> list[str]:
-        """Every service known from the topology or the evidence."""
-        return list(dict.fromkeys([*self.topology, *self.services]))
+        """Every service known from the topology or the evidence, reporters left out."""
+        return [n for n in dict.fromkeys([*self.topology, *self.services]) if n not in self.reporters]
+
+    def link(self, *, mention_signatures: Sequence[str] | None = None) -> None:
+        """Dependencies the evidence shows when the inventory declares none at all (a bundle, a bare
+        environment file): a service whose error lines name another known service
+        (`mention_signatures`: only the lines of those signatures) depends on it; a service depends on
+        the nodes its pods run on. A declared topology is left as it is."""
+        if any((row or {}).get("depends_on") for row in self.topology.values()):
+            return
+        known = self.names()
+        for name, ev in self.services.items():
+            if name in self.reporters:
+                continue
+            row = self.topology.setdefault(name, {"depends_on": []})
+            deps = row.setdefault("depends_on", [])
+            for node in ev.nodes:
+                if node in known and node not in deps and node != name:
+                    deps.append(node)
+            text = error_text(ev, mention_signatures)
+            for other in known:
+                if other != name and other not in deps and name not in self.dependencies(other) and \
+                        mentions(text, other):
+                    deps.append(other)
 
     def kind(self, name: str) -> str:
         return str((self.topology.get(name) or {}).get("kind") or "")
@@ -114,3 +142,22 @@ def anomalous_now(view: MetricView) -> bool:
     if view.unit == "percent" and view.baseline is not None:
         far = far and abs(view.current - view.baseline) >= 1.0
     return far and bool(view.sustained or view.anomalous)
+
+
+def mentions(text: str, name: str) -> bool:
+    """`name` appears in `text` as a whole name (not inside a longer one, nor as part of a path)."""
+    return re.search(rf"(?<![\w-])(?<![^/]/){re.escape(name.lower())}(?![\w-])", text) is not None
+
+
+def error_text(ev: ServiceEvidence, only: Sequence[str] | None = None) -> str:
+    """Lower-cased text of a service's warning and error log lines: templates, examples, signature
+    examples (with `only`, signature globs, just the lines of those signatures)."""
+    patterns = [p.lower() for p in only or []]
+
+    def wanted(names: list[str]) -> bool:
+        return not patterns or any(fnmatch.fnmatch(n.lower(), p) for n in names for p in patterns)
+
+    texts = [p.template + " " + p.example for p in ev.patterns
+             if p.level in ("ERROR", "FATAL", "WARN") and wanted(p.signatures or ([] if patterns else [""]))]
+    texts += [h.example for h in ev.signatures.values() if h.source != "state" and wanted([h.name])]
+    return "\n".join(texts).lower()

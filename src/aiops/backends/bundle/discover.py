@@ -46,6 +46,7 @@ class Discovered:
     state: list[StateRecord] = field(default_factory=list)
     metrics: FileMetrics | None = None
     notes: list[str] = field(default_factory=list)
+    depends_on: dict[str, list[str]] = field(default_factory=dict)
 
 
 def kind_by_name(name: str) -> str:
@@ -96,10 +97,19 @@ def discover(bundle: Bundle) -> Discovered:
     found.at = bundle.at or (max(times) if times else None)
     kinds = {name: kind or kind_by_name(name) for name, kind in names.items() if name}
     found.services = {name: _derived_kind(name, kind, kinds) for name, kind in kinds.items()}
+    found.depends_on = {name: [parent] for name in found.services if (parent := _store_parent(name, kinds))}
     return found
 
 
 OWNERS = frozenset({"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"})
+
+
+def _store_parent(name: str, kinds: dict[str, str]) -> str | None:
+    """The data store whose name `name` extends (`orders-db-replica-1` -> `orders-db`): a replica or
+    standby of it, which depends on it (replication flows from it)."""
+    parents = [other for other, kind in kinds.items()
+               if other != name and name.startswith(other + "-") and kind not in ("app", "node")]
+    return max(parents, key=len) if parents else None
 
 
 def _derived_kind(name: str, kind: str, kinds: dict[str, str]) -> str:
@@ -107,8 +117,8 @@ def _derived_kind(name: str, kind: str, kinds: dict[str, str]) -> str:
     store of the same kind (a replica, a standby)."""
     if kind != "app":
         return kind
-    parents = [k for other, k in kinds.items() if other != name and name.startswith(other + "-") and k != "app"]
-    return parents[0] if parents else kind
+    parent = _store_parent(name, kinds)
+    return kinds[parent] if parent else kind
 
 
 def _metric_labels() -> list[str]:

@@ -26,7 +26,9 @@ def environment_dict(bundle: Bundle, found: Discovered) -> dict[str, Any]:
     data: dict[str, Any] = {
         "name": f"bundle:{bundle.root.name}",
         "description": f"evidence bundle {bundle.root}",
-        "inventory": {"type": "static", "services": {name: {"kind": kind} for name, kind in found.services.items()}},
+        "inventory": {"type": "static", "services": {
+            name: {"kind": kind, **({"depends_on": found.depends_on[name]} if name in found.depends_on else {})}
+            for name, kind in found.services.items()}},
         "clock": {"type": "fixed", "at": at},
         "executor": "none",
         "logs": {"type": "files", "services": {s: [str(p) for p in files] for s, files in bundle.logs.items()}}
