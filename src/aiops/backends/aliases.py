@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from itertools import pairwise
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 from aiops.core.errors import BackendError, ConfigError, UnknownMetricError
