@@ -106,6 +106,9 @@ class FileLogs:
             known = set(self.options.services)
             if self.options.pattern:
                 known |= {s.name for s in self.inventory.services()}
+            if service in {s.name for s in self.inventory.services()}:
+                raise BackendError(f"no logs were collected for {service!r} (log files exist for: "
+                                   f"{', '.join(sorted(known)) or 'no service'})")
             raise UnknownServiceError(service, list(known))
         return [str(self._resolve(p)) for p in raw]  # type: ignore[operator]
 

@@ -157,13 +157,18 @@ def _conditions(lines: list[str]) -> list[dict[str, str]]:
 
 
 def _event_rows(lines: list[str], ref: datetime | None) -> Iterator[dict[str, Any]]:
-    """`Events:` table rows of a description (`Type Reason Age From Message`)."""
+    """`Events:` table rows of a description (`Type Reason Age From Message`), cut at the header's
+    column positions."""
+    header = next((line for line in lines[1:] if line.strip().startswith("Type")), None)
+    if header is None:
+        return
+    cols = [(name.upper(), start) for name, start in _columns(header)]
     for line in lines[1:]:
-        parts = re.split(r"\s{2,}", line.strip())
-        if len(parts) < 5 or parts[0] not in ("Normal", "Warning"):
+        row = _cut(line, cols)
+        if row.get("TYPE") not in ("Normal", "Warning"):
             continue
-        etype, reason, when, _source, message = parts[0], parts[1], parts[2], parts[3], "  ".join(parts[4:])
-        yield {"type": etype, "reason": reason, "message": message, **_event_times(when, ref)}
+        yield {"type": row["TYPE"], "reason": row.get("REASON", ""), "message": row.get("MESSAGE", ""),
+               **_event_times(row.get("AGE", ""), ref)}
 
 
 def _event_times(text: str, ref: datetime | None) -> dict[str, Any]:
@@ -240,8 +245,13 @@ def _object_row(row: dict[str, str], resolve: Resolve) -> Iterator[StateRecord]:
     ready = row.get("READY", "")
     fine = _fine(status, ready)
     attrs = {k.lower(): v for k, v in row.items() if k in ("READY", "RESTARTS", "NODE") and v}
-    yield StateRecord(kind or "Pod", name, resolve(name), status=status, reason="" if fine else status, current=True,
-                      healthy=fine, attrs=attrs)
+    yield StateRecord(kind or "Pod", name, resolve(name), status=status, reason="" if fine else _trouble(status, ready),
+                      current=True, healthy=fine, attrs=attrs)
+
+
+def _trouble(status: str, ready: str) -> str:
+    """The reason a row is not fine: its status, or `not ready` for a running pod short of ready containers."""
+    return f"not ready ({ready})" if status == "Running" and ready else status
 
 
 def _fine(status: str, ready: str) -> bool:
@@ -270,5 +280,5 @@ def _status_row(line: str, resolve: Resolve) -> Iterator[StateRecord]:
     attrs = {"ready": tokens[index]}
     if restarts is not None:
         attrs["restarts"] = restarts
-    yield StateRecord(kind, name, resolve(name), status=status, reason=status if not fine else "", current=True,
-                      healthy=fine, attrs=attrs)
+    yield StateRecord(kind, name, resolve(name), status=status, reason="" if fine else _trouble(status, tokens[index]),
+                      current=True, healthy=fine, attrs=attrs)

@@ -47,13 +47,20 @@ def task_context(conv: Conversation) -> TaskContext:
                        state=state)
 
 
+MAX_UNLINKED = 20
+"""Services read when the topology says nothing about dependencies (the alerted one first)."""
+
+
 def scope(service: str | None, topology: Mapping[str, Any]) -> list[str]:
     """Services worth reading: the affected one, everything it depends on, and its direct callers
-    (all services when the affected one is unknown)."""
+    (all services when the affected one is unknown, or when no dependency is declared at all: then
+    nothing says where a failure could come from, so every service is a suspect)."""
     if not topology:
         return [service] if service else []
     if service is None or service not in topology:
         return list(topology)
+    if not any((row or {}).get("depends_on") for row in topology.values()):
+        return list(dict.fromkeys([service, *topology]))[:MAX_UNLINKED]
     world = World(topology={k: dict(v) for k, v in topology.items()})
     callers = world.callers(service)
     return list(dict.fromkeys([service, *world.dependencies(service, transitive=True), *callers]))
