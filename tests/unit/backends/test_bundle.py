@@ -33,7 +33,8 @@ def _bundle(root: Path) -> Path:
         "kind": "Pod", "metadata": {"name": "cart-7f9dd8b6c4-x7gr9"},
         "status": {"phase": "Running", "containerStatuses": [{"name": "cart", "ready": False, "restartCount": 4,
                                                               "state": {"waiting": {"reason": "CrashLoopBackOff"}}}]}},
-        {"kind": "Event", "metadata": {"name": "e1"}, "involvedObject": {"kind": "Pod", "name": "cart-7f9dd8b6c4-x7gr9"},
+        {"kind": "Event", "metadata": {"name": "e1"},
+         "involvedObject": {"kind": "Pod", "name": "cart-7f9dd8b6c4-x7gr9"},
          "reason": "BackOff", "message": "Back-off restarting failed container", "type": "Warning", "count": 9,
          "lastTimestamp": "2026-03-27T02:14:00Z"}]}), encoding="utf-8")
     (root / "events.jsonl").write_text(
@@ -90,7 +91,7 @@ def test_bad_settings_name_the_file_and_key(tmp_path: Path) -> None:
 
 def test_a_bundle_without_any_time_asks_for_at(tmp_path: Path) -> None:
     (tmp_path / "svc.log").write_text("no time here\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="set `at:` in bundle.yaml"):
+    with pytest.raises(ConfigError, match=r"set `at:` in bundle\.yaml"):
         bundle_environment(tmp_path)
     (tmp_path / "bundle.yaml").write_text("at: 2026-03-27T02:15:00Z\n", encoding="utf-8")
     spec, _, found = bundle_environment(tmp_path)

@@ -107,7 +107,8 @@ def test_describe_text_gives_containers_and_dated_events() -> None:
 
 def test_tables_with_and_without_header() -> None:
     events = ("LAST SEEN   TYPE      REASON             OBJECT                  MESSAGE\n"
-              "2m          Warning   FailedScheduling   pod/web-7f9dd8b6c4-xb2cd   0/3 nodes are available: 3 Insufficient cpu.\n")
+              "2m          Warning   FailedScheduling   pod/web-7f9dd8b6c4-xb2cd   "
+              "0/3 nodes are available: 3 Insufficient cpu.\n")
     (event,) = parse_text(events, workload_of, AT)
     assert (event.service, event.reason, event.ts) == ("web", "FailedScheduling", AT - timedelta(minutes=2))
     assert "Insufficient cpu" in event.message

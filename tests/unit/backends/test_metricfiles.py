@@ -110,7 +110,7 @@ def test_a_name_the_source_answers_itself_passes_through() -> None:
 
 
 def test_metric_names_file_errors_name_the_key() -> None:
-    with pytest.raises(ConfigError, match="metrics.cpu"):
+    with pytest.raises(ConfigError, match=r"metrics\.cpu"):
         parse_metric_names({"metrics": {"cpu": {"unit": "percent"}}})
     with pytest.raises(ConfigError, match=r"sources\[0\]"):
         parse_metric_names({"metrics": {"cpu": {"sources": [{"label": "x"}]}}})
