@@ -14,7 +14,7 @@ from aiops.backends.options import Options, TlsOptions, check_env_name
 from aiops.backends.secrets import from_env
 from aiops.core.errors import BackendError, ConfigError
 
-API_GROUPS = {"core": "CoreV1Api", "apps": "AppsV1Api"}
+API_GROUPS = {"core": "CoreV1Api", "apps": "AppsV1Api", "batch": "BatchV1Api"}
 
 
 class KubeOptions(Options):

@@ -182,33 +182,41 @@ class KubeStateOptions(KubeOptions):
 
 
 class KubeState:
-    """`StateSource` over a live cluster (one namespace), read on every call."""
+    """`StateSource` over a live cluster (one namespace), read on every call: the service's pods (by the
+    label selector), the namespace's events and workloads, and the nodes when the role may list them.
+    Workload kinds the role may not list are skipped; pods and events must be readable."""
 
-    LISTS = (("core", "list_namespaced_pod"), ("core", "list_namespaced_event"),
-             ("apps", "list_namespaced_deployment"), ("apps", "list_namespaced_stateful_set"),
-             ("apps", "list_namespaced_daemon_set"))
+    OPTIONAL = (("apps", "list_namespaced_deployment"), ("apps", "list_namespaced_stateful_set"),
+                ("apps", "list_namespaced_daemon_set"), ("batch", "list_namespaced_job"))
 
     def __init__(self, options: KubeStateOptions, kube: Kube, known: list[str]) -> None:
         self.options = options
         self.kube = kube
         self.known = known
 
-    def _book(self) -> StateBook:
-        found: list[StateRecord] = []
+    def _book(self, service: str | None) -> StateBook:
         resolve = _resolver(self.known)
-        for group, method in self.LISTS:
-            page = self.kube.call(group, method, self.kube.namespace, limit=self.options.max_objects)
-            found += object_records(page, resolve)
+        pods_args: dict[str, object] = {"limit": self.options.max_objects}
+        if service:
+            pods_args["label_selector"] = self.kube.selector(service)
+        pods = self.kube.call("core", "list_namespaced_pod", self.kube.namespace, **pods_args)
+        found = object_records(pods, (lambda name: resolve(name) or service) if service else resolve)
+        found += object_records(self.kube.call("core", "list_namespaced_event", self.kube.namespace,
+                                               limit=self.options.max_objects), resolve)
+        for group, method in self.OPTIONAL:
+            with contextlib.suppress(BackendError):  # a kind the role may not list: the rest still stands
+                found += object_records(self.kube.call(group, method, self.kube.namespace,
+                                                       limit=self.options.max_objects), resolve)
         if self.options.nodes:
-            with contextlib.suppress(BackendError):  # nodes need a cluster role; the namespace's view stands
+            with contextlib.suppress(BackendError):  # nodes need a cluster role
                 found += object_records(self.kube.call("core", "list_node", limit=200), resolve)
         return StateBook(found, ref=datetime.now(UTC))
 
     def records(self, service: str | None = None) -> list[StateRecord]:
-        return self._book().records(service)
+        return self._book(service).records(service)
 
     def check(self) -> str:
-        return f"{len(self._book())} state records in namespace {self.kube.namespace}"
+        return f"{len(self._book(None))} state records in namespace {self.kube.namespace}"
 
     def close(self) -> None:
         self.kube.close()
