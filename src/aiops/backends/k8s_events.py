@@ -12,6 +12,7 @@ from pydantic import Field
 from aiops.backends.context import BuildContext
 from aiops.backends.k8s_client import Kube, KubeOptions
 from aiops.backends.logparse import parse_timestamp
+from aiops.backends.naming import resolve_service
 from aiops.backends.registry import BackendType
 from aiops.core.protocols import Inventory
 from aiops.core.types import ChangeEvent
@@ -45,11 +46,8 @@ def _time(value: str | None) -> datetime | None:
 
 
 def service_for(name: str, services: list[str]) -> str | None:
-    """The service an object belongs to: its own name, or the longest service name it starts with + '-'."""
-    if name in services:
-        return name
-    matches = [s for s in services if name.startswith(s + "-")]
-    return max(matches, key=len) if matches else None
+    """The service an object belongs to (see `naming.resolve_service`)."""
+    return resolve_service(name, services)
 
 
 def from_event(item: dict[str, Any], services: list[str], include_warnings: bool) -> ChangeEvent | None:

@@ -15,9 +15,15 @@ from collections.abc import Iterable
 
 K8S_ALPHABET = "bcdfghjklmnpqrstvwxz2456789"
 """The characters Kubernetes uses for generated name parts (apimachinery's rand.String)."""
-_GEN = f"[{K8S_ALPHABET}]"
-_POD_SUFFIX = re.compile(rf"-{_GEN}{{5}}$")
-_TEMPLATE_HASH = re.compile(rf"-{_GEN}{{6,10}}$")
+def _generated(size: str) -> str:
+    """A generated part of `size` characters (a regex count such as `5` or `6,10`): drawn from that
+    alphabet, or (names copied from elsewhere) letters and digits with at least one digit; a plain
+    word such as `proxy` is neither."""
+    return rf"(?:[{K8S_ALPHABET}]{{{size}}}|(?=[a-z0-9]*\d)[a-z0-9]{{{size}}})"
+
+
+_POD_SUFFIX = re.compile(rf"-{_generated('5')}$")
+_TEMPLATE_HASH = re.compile(rf"-{_generated('6,10')}$")
 _CRONJOB_RUN = re.compile(r"-\d{8,10}$")
 _ORDINAL = re.compile(r"-\d{1,4}$")
 _PREFIXES = re.compile(r"^(?:[A-Za-z]+/)?(?:[\w.-]+/)?")
@@ -53,9 +59,19 @@ def workload_of(name: str) -> str:
     return owners[-1] if owners else bare_name(name)
 
 
-def resolve_service(name: str, known: Iterable[str]) -> str | None:
+def pod_workload(pod: str) -> str:
+    """The workload of a name known to be a pod's: generated parts stripped, else a trailing
+    StatefulSet ordinal (`orders-db-0` -> `orders-db`)."""
+    owners = owner_candidates(pod)
+    if owners:
+        return owners[-1]
+    bare = bare_name(pod)
+    return _ORDINAL.sub("", bare) or bare
+
+
+def resolve_service(name: str, known: Iterable[str], *, prefix: bool = True) -> str | None:
     """The known service `name` refers to: the name itself, the workload it was generated from, or
-    the longest known name it starts with followed by '-' or '.'; None when it is none of them."""
+    (with `prefix`) the longest known name it starts with followed by '-' or '.'; None otherwise."""
     names = list(known)
     if not name:
         return None
@@ -64,6 +80,8 @@ def resolve_service(name: str, known: Iterable[str]) -> str | None:
     for candidate in (name, bare, *owner_candidates(name), _ORDINAL.sub("", bare)):
         if candidate.lower() in lowered:
             return lowered[candidate.lower()]
+    if not prefix:
+        return None
     lowered_bare = bare.lower()
     prefixed = [n for n in names if lowered_bare.startswith((n.lower() + "-", n.lower() + "."))]
     return max(prefixed, key=len) if prefixed else None

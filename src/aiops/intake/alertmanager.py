@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from aiops.backends.naming import pod_workload, resolve_service
 from aiops.core.errors import ConfigError
 
 DEFAULT_SERVICE_LABELS: tuple[str, ...] = (
@@ -28,7 +29,6 @@ DEFAULT_SERVICE_LABELS: tuple[str, ...] = (
     "job",
     "pod",
 )
-POD_SUFFIX_RE = re.compile(r"^(?P<base>.+?)-(?:[a-z0-9]{6,10}-[a-z0-9]{5}|[a-z0-9]{5}|\d+)$")
 
 
 @dataclass(frozen=True)
@@ -53,12 +53,6 @@ class IncomingAlert:
         return self.alert
 
 
-def pod_workload(pod: str) -> str:
-    """A pod name without its generated suffix (`payment-api-7d9f8b6c5-x2x1z` -> `payment-api`)."""
-    m = POD_SUFFIX_RE.match(pod)
-    return m.group("base") if m else pod
-
-
 def pick_service(
     labels: dict[str, str], order: tuple[str, ...] | list[str], known: set[str] | None = None
 ) -> str | None:
@@ -75,7 +69,7 @@ def pick_service(
             if value in known:
                 return value
         for value in candidates:  # a pod or container named after a known service
-            match = max((k for k in known if value.startswith(k + "-")), key=len, default=None)
+            match = resolve_service(value, known)
             if match:
                 return match
     return candidates[0] if candidates else None

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from aiops.backends.naming import resolve_service
+
 _HINT = re.compile(r"^\s*affected service[^:\n]*:\s*([\w.-]+)\s*$", re.IGNORECASE | re.MULTILINE)
 _PROSE_HINT = re.compile(r"\b(?:affected|alerting|impacted|failing) service (?:is|was|=)\s*`?([\w.-]+)", re.IGNORECASE)
 _ALERT_LINE = re.compile(r"^\s*alert:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
@@ -30,14 +32,24 @@ def hinted_service(task: str) -> str | None:
     return None if value.lower() in {"unknown", "none", "n/a"} else value
 
 
+_TOKEN = re.compile(r"(?<![\w./-])[A-Za-z0-9][\w.-]*[A-Za-z0-9](?:/[\w.-]+)*")
+
+
 def services_in_text(text: str, names: Iterable[str]) -> list[str]:
-    """Known service names mentioned in `text`, in order of first mention (longest name wins)."""
+    """Known service names mentioned in `text`, in order of first mention (longest name wins); a name
+    generated from a service's (a pod, a ReplicaSet, `Deployment/ns/name`) counts as a mention of it."""
+    known = list(names)
     hits: list[tuple[int, int, str]] = []
-    for name in names:
+    for name in known:
         match = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)
         if match:
             hits.append((match.start(), -len(name), name))
-    return [name for _, _, name in sorted(hits)]
+    for token in _TOKEN.finditer(text):
+        if "-" in token.group(0) or "/" in token.group(0):
+            found = resolve_service(token.group(0), known, prefix=False)
+            if found:
+                hits.append((token.start(), -len(found), found))
+    return list(dict.fromkeys(name for _, _, name in sorted(hits)))
 
 
 def affected_service(task: str, names: Iterable[str]) -> str | None:
