@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiops.analysis import analyze_series, build_digest, correlate
-from aiops.core.errors import UnknownMetricError, UnknownServiceError
+from aiops.core.errors import BackendError, UnknownMetricError, UnknownServiceError
 from aiops.core.types import LogRecord
 from aiops.tools.context import ToolContext
 
@@ -159,9 +159,13 @@ def incident_timeline(ctx: ToolContext, minutes: int = 60) -> tuple[str, dict[st
     available = set(ctx.env.metrics.metric_names())
     findings = []
     for svc in ctx.env.inventory.services():
+        own = _metrics_of(ctx, svc.name)
         for metric in TIMELINE_METRICS:
-            if metric in available:
-                series = ctx.env.metrics.query(svc.name, metric, start=start, end=end)
+            if metric in available and (own is None or metric in own):
+                try:
+                    series = ctx.env.metrics.query(svc.name, metric, start=start, end=end)
+                except BackendError:
+                    continue  # this service has no such series: the others still make the timeline
                 findings.append(analyze_series(series))
     events = ctx.env.events.events(start=start, end=end)
     timeline = correlate(findings=findings, events=events, services=ctx.env.inventory.services())

@@ -78,7 +78,9 @@ def _validation_queries(
         if not involved:
             continue
         have = set(ev.metrics) | set(ev.checked)
-        for metric in sorted((needed & available) - have):
+        own = (ctx.topology.get(service) or {}).get("metrics")
+        here = set(own) if isinstance(own, list) else available  # what this service has, when the source says
+        for metric in sorted((needed & here) - have):
             if not conv.has_call("query_metrics", service=service, metric=metric):
                 out.append(
                     {
