@@ -297,6 +297,15 @@ def _int(value: Any) -> int | None:
         return None
 
 
+def recorded(item: Mapping[str, Any], resolve: Resolve) -> Iterator[StateRecord]:
+    """A record an incident recorded as evidence (`aiops.StateRecord`), exactly as it was."""
+    del resolve
+    from aiops.backends.bundle.recorder import state_from_dict
+
+    if isinstance(item.get("record"), Mapping):
+        yield state_from_dict(dict(item["record"]))
+
+
 _HANDLERS: dict[str, Callable[[Mapping[str, Any], Resolve], Iterator[StateRecord]]] = {
-    "Pod": pod, "Event": event, "Job": job, "Node": node,
+    "Pod": pod, "Event": event, "Job": job, "Node": node, "aiops.StateRecord": recorded,
 }

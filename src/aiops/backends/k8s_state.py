@@ -101,7 +101,10 @@ def read_snapshot(path: Path, resolve: object, ref: datetime | None) -> list[Sta
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise ConfigError(f"invalid JSON: {exc}", file=str(path)) from None
+            try:  # JSON lines: one object a line
+                data = [json.loads(line) for line in text.splitlines() if line.strip()]
+            except ValueError:
+                raise ConfigError(f"invalid JSON: {exc}", file=str(path)) from None
         return object_records(data, resolve)  # type: ignore[arg-type]
     if path.suffix.lower() in (".yaml", ".yml") or re.match(r"^(apiVersion|kind|items):", stripped):
         from aiops.team.yamlsafe import parse_yaml

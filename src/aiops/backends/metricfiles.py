@@ -2,7 +2,10 @@
 `metrics.csv` and `metrics/*.om`, what `aiops sim export` writes, a CloudWatch or Prometheus dump).
 
 Series keep their own names (`CPUUtilization`, `container_memory_working_set_bytes`, ...): the
-team's metric-name aliases (skill data) map them onto the engine's signals at query time. A series
+team's metric-name aliases (skill data) map them onto the engine's signals at query time. The
+product's own export format is read as what it is: `aiops_<metric>` (what `aiops sim export` and an
+incident's recorded evidence write) is the metric `<metric>`, with its limit from
+`aiops_<metric>_limit`. A series
 belongs to the service named by the first of `service_labels` whose value is a known service (or
 the workload a pod name was generated from); series that name no service go to `default_service`.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import glob as globmod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +37,8 @@ SERVICE_LABELS = (
 """Labels that name the service a series belongs to, most specific first (Prometheus and Kubernetes
 conventions, then CloudWatch dimensions, then the scrape job and target)."""
 UNIT_LABELS = ("unit", "Unit")
+OWN_PREFIX = "aiops_"
+LIMIT_SUFFIX = "_limit"
 POD_LABELS = frozenset({"pod", "pod_name", "container"})
 """Labels whose values are generated pod names (the service is the workload they belong to)."""
 MAX_SAMPLES = 2_000_000
@@ -74,6 +79,7 @@ class FileMetrics:
         self._known = list(known) if known is not None else None
         self._default = default_service
         self._series: dict[tuple[str, tuple[tuple[str, str], ...]], Series] = {}
+        self._limits: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
         self.unattributed = 0
         for path in files:
             for sample in read_samples(path, self.notes):
@@ -85,6 +91,11 @@ class FileMetrics:
             series.points.sort()
 
     def _add(self, sample: Sample) -> None:
+        if sample.name.startswith(OWN_PREFIX) and sample.name.endswith(LIMIT_SUFFIX):
+            self._limits[(sample.name[len(OWN_PREFIX):-len(LIMIT_SUFFIX)], sample.labels)] = sample.value
+            return
+        if sample.name.startswith(OWN_PREFIX):
+            sample = replace(sample, name=sample.name[len(OWN_PREFIX):])
         key = (sample.name, sample.labels)
         series = self._series.get(key)
         if series is None:
@@ -147,8 +158,10 @@ class FileMetrics:
                 if start <= ts <= end:
                     merged[ts] = max(value, merged.get(ts, value))
         times = sorted(merged)
+        limits = [self._limits[key] for key in self._limits if key[0] == metric
+                  and self.service_of(dict(key[1])) == service]
         return MetricSeries(service=service, metric=metric, unit=found[0].unit, timestamps=times,
-                            values=[merged[t] for t in times])
+                            values=[merged[t] for t in times], limit=max(limits) if limits else None)
 
     def time_range(self) -> tuple[datetime, datetime] | None:
         """The earliest and latest sample time."""

@@ -144,8 +144,10 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
         from aiops.backends.aliases import AliasedMetrics
 
         raw_env.metrics = AliasedMetrics(raw_env.metrics, aliases)
-    env = redact_environment(raw_env, redactor)
     record.alert = redactor.text(record.alert)
+    from aiops.backends.bundle.recorder import record_environment
+
+    env = record_environment(redact_environment(raw_env, redactor), incident_dir / "bundle", alert=record.alert)
     categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
     signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)

@@ -61,7 +61,8 @@ def kind_by_name(name: str) -> str:
 def discover(bundle: Bundle) -> Discovered:
     """Services, kinds and time of a scanned bundle (reads metric files, snapshots and log tails)."""
     found = Discovered()
-    names: dict[str, str] = dict.fromkeys(bundle.services, "")
+    names: dict[str, str] = {name: str(row.get("kind") or "") for name, row in bundle.topology.items()}
+    names.update({name: "" for name in bundle.services if name not in names})
     names.update({name: "" for name in bundle.logs if name not in names})
     times: list[datetime] = []
     if bundle.metrics:

@@ -1,6 +1,7 @@
 """The layout of an evidence bundle: which file plays which part. A contract (outside tools write it):
 
-    DIR/bundle.yaml            optional: alert, services, at
+    DIR/bundle.yaml            optional: alert, services, at (and topology: {service: {kind, depends_on,
+                               memory_limit_mi, cpu, pool_size, max_connections, replicas}})
     DIR/logs/<service>/*       any files of that service: plain text, JSON lines, with or without
                                timestamps; `*.previous.log` is the previous container
     DIR/<service>.log|.jsonl   also accepted at the top level (service = file stem)
@@ -21,7 +22,7 @@ from typing import Any
 
 from aiops.core.errors import ConfigError
 
-SETTINGS = ("alert", "services", "at")
+SETTINGS = ("alert", "services", "at", "topology")
 LOG_SUFFIXES = (".log", ".jsonl", ".txt", ".json", ".out", ".err", ".gz")
 METRIC_SUFFIXES = (".om", ".prom", ".csv", ".txt", ".metrics")
 TOP_LOG_SUFFIXES = (".log", ".jsonl")
@@ -36,6 +37,7 @@ class Bundle:
     alert: str | None = None
     services: list[str] = field(default_factory=list)
     at: datetime | None = None
+    topology: dict[str, dict[str, Any]] = field(default_factory=dict)
     logs: dict[str, list[Path]] = field(default_factory=dict)
     metrics: list[Path] = field(default_factory=list)
     k8s: list[Path] = field(default_factory=list)
@@ -135,6 +137,10 @@ def _settings(bundle: Bundle, path: Path) -> None:
     bundle.alert = alert.strip() if isinstance(alert, str) and alert.strip() else None
     bundle.services = [s.strip() for s in services]
     bundle.at = _instant(data.get("at"), path)
+    topology = data.get("topology") or {}
+    if not isinstance(topology, dict) or not all(isinstance(v, dict) for v in topology.values()):
+        raise ConfigError("must map each service to {kind, depends_on, ...}", file=str(path), path="topology")
+    bundle.topology = {str(k): dict(v) for k, v in topology.items()}
 
 
 def _instant(value: Any, path: Path) -> datetime | None:

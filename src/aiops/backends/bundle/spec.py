@@ -27,7 +27,8 @@ def environment_dict(bundle: Bundle, found: Discovered) -> dict[str, Any]:
         "name": f"bundle:{bundle.root.name}",
         "description": f"evidence bundle {bundle.root}",
         "inventory": {"type": "static", "services": {
-            name: {"kind": kind, **({"depends_on": found.depends_on[name]} if name in found.depends_on else {})}
+            name: {"kind": kind, **({"depends_on": found.depends_on[name]} if name in found.depends_on else {}),
+                   **{k: v for k, v in bundle.topology.get(name, {}).items() if k != "kind"}}
             for name, kind in found.services.items()}},
         "clock": {"type": "fixed", "at": at},
         "executor": "none",
