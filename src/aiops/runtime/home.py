@@ -44,6 +44,11 @@ class StateHome:
         return self.root / "audit.jsonl"
 
     @property
+    def memory(self) -> Path:
+        """Labels and the recall index of this state folder's incidents."""
+        return self.root / "memory.sqlite"
+
+    @property
     def secret(self) -> Path:
         return self.root / "secret.key"
 

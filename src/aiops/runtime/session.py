@@ -159,6 +159,9 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
         incident_dir=incident_dir,
         tool_timeout_s=policy_cfg.budgets.tool_timeout_seconds,
     )
+    from aiops.memory import IncidentMemory
+
+    ctx.extras.update(memory=IncidentMemory(home.memory), alert=record.alert)
     budget = Budget(policy_cfg.budgets, used=BudgetUsage(record.model_calls, record.tokens, record.wall_seconds))
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)

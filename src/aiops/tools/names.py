@@ -10,6 +10,7 @@ TOOL_SUMMARIES: dict[str, str] = {
     "list_services": "the services with kind, replicas, limits, pool sizes and dependencies",
     "service_state": "orchestrator state of a service: containers, restarts, exit codes, rollouts, scheduling, nodes",
     "incident_timeline": "merged timeline of anomalies across services, change events and metrics",
+    "search_past_incidents": "confirmed past incidents similar to this evidence: their cause and the fixes that worked",
     "execute_remediation": "run a runbook action on a service; always pauses for a human decision",
 }
 """Every tool name a team file may list, with what it does."""

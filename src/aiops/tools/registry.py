@@ -92,6 +92,10 @@ class _ServiceState(_Args):
     service: str = Field(description="service name, as listed by list_services")
 
 
+class _Recall(_Args):
+    service: str | None = Field(default=None, description="the service to weigh most (default: the evidence decides)")
+
+
 class _Timeline(_Args):
     minutes: int = Field(default=60, description="how far back to look, in minutes")
 
@@ -128,6 +132,11 @@ def build_tools(ctx: ToolContext, names: list[str] | None = None) -> dict[str, B
     def service_state(service: str, *, runtime: ToolRuntime):
         return _run(ctx, "service_state", {"service": service}, runtime, lambda: observe.service_state(ctx, service))
 
+    def search_past_incidents(service: str | None = None, *, runtime: ToolRuntime):
+        from aiops.tools.recall import search_past_incidents as recall
+
+        return _run(ctx, "search_past_incidents", {"service": service}, runtime, lambda: recall(ctx, service))
+
     def incident_timeline(minutes: int = 60, *, runtime: ToolRuntime):
         return _run(ctx, "incident_timeline", {"minutes": minutes}, runtime,
                     lambda: observe.incident_timeline(ctx, minutes))
@@ -144,6 +153,7 @@ def build_tools(ctx: ToolContext, names: list[str] | None = None) -> dict[str, B
         "recent_changes": (recent_changes, _RecentChanges),
         "list_services": (list_services, _Empty),
         "service_state": (service_state, _ServiceState),
+        "search_past_incidents": (search_past_incidents, _Recall),
         "incident_timeline": (incident_timeline, _Timeline),
         "execute_remediation": (execute_remediation, _Execute),
     }
@@ -172,6 +182,10 @@ _DESCRIPTIONS = {
                      "recently: containers waiting or terminated with reasons and exit codes (OOMKilled, "
                      "CrashLoopBackOff, ImagePullBackOff), restarts, pods that cannot be scheduled, rollouts short "
                      "of replicas, node conditions and warning events, with known failure signatures flagged.",
+    "search_past_incidents": "Confirmed past incidents of this team that resemble the evidence gathered so far "
+                             "(same services, failure signatures, metric shapes): what was confirmed as the "
+                             "cause, the fix that worked and the one that did not. A prior, never a substitute "
+                             "for the current evidence.",
     "incident_timeline": "A merged timeline across all services: which metric went anomalous first, what "
                          "followed, and change events near the onsets. Use it to find the origin of a cascade.",
     "execute_remediation": "Execute a runbook action on a service. Always pauses for a human decision (approve, "

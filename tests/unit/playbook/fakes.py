@@ -71,6 +71,10 @@ class _State(BaseModel):
     service: str
 
 
+class _Recall(BaseModel):
+    service: str | None = None
+
+
 class _Empty(BaseModel):
     pass
 
@@ -143,7 +147,11 @@ def build_tools(world: FakeWorld) -> dict[str, BaseTool]:
                 {"service": service, "available": False, "configured": False, "verdict": "unknown",
                  "records": [], "signatures": []})
 
+    def search_past_incidents(service: str | None = None):
+        return "no confirmed past incident resembles this evidence", {"available": True, "matches": []}
+
     specs = {
+        "search_past_incidents": (_Recall, search_past_incidents),
         "service_state": (_State, service_state),
         "fetch_logs": (_Logs, fetch_logs),
         "query_metrics": (_Metric, query_metrics),

@@ -39,7 +39,7 @@ def test_tools_per_agent(team: Team) -> None:
     assert team.agents["ops_manager"].tools == ("list_services", "recent_changes", "incident_timeline")
     assert team.agents["sre_log_analyst"].tools == ("fetch_logs", "query_metrics", "service_state")
     assert team.agents["sre_diagnostician"].tools == ("query_metrics", "recent_changes", "incident_timeline",
-                                                      "service_state")
+                                                      "service_state", "search_past_incidents")
     assert team.agents["sre_remediator"].tools == ("execute_remediation", "query_metrics")
     assert all("execute_remediation" not in v.tools for n, v in team.agents.items() if n != "sre_remediator")
 

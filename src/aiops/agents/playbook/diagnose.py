@@ -72,6 +72,26 @@ def candidates(data: Mapping[str, Any], world: World, book: SignalBook) -> list[
     return _deeper_first(sorted(out, key=lambda c: (-c.score, c.mode, c.service)), world)
 
 
+def _with_prior(ranked: list[Candidate], world: World, weight: float) -> list[Candidate]:
+    """Confirmed past incidents as a prior: a candidate already supported by the current evidence, with
+    the cause and service a similar past incident was confirmed to have, gains `weight` (small next to
+    the evidence weights, so it tips a close call and never overrides strong evidence)."""
+    if not weight or not world.recalled:
+        return ranked
+    for match in world.recalled[:2]:
+        strong = [t for t in match.get("shared") or [] if "sig_" in t or "shape_" in t]
+        if not strong:
+            continue  # similar words or services alone are no resemblance
+        for cand in ranked:
+            if cand.category == match.get("root_cause") and cand.service == match.get("service"):
+                cand.score += weight
+                cand.facts.append(f"resembles confirmed incident {match.get('incident_id')} "
+                                  f"({match.get('root_cause')} on {match.get('service')}; shared: "
+                                  f"{', '.join(strong[:4])})")
+                break
+    return _deeper_first(sorted(ranked, key=lambda c: (-c.score, c.mode, c.service)), world)
+
+
 def _deeper_first(ranked: list[Candidate], world: World) -> list[Candidate]:
     """Among candidates with the same score, one on a dependency of another's service comes first
     (the upstream origin, not the caller that reports it)."""
@@ -162,7 +182,7 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     )
     rules = data.get("confidence") or {}
     floor = float(rules.get("min_score", 4))
-    ranked = candidates(data, world, book)
+    ranked = _with_prior(candidates(data, world, book), world, float(rules.get("recall_weight", 0)))
     checks = _checks(world, book)
     if not ranked or ranked[0].score < floor or not _failing(rules, world, book):
         return _no_diagnosis(rules, world, book, ranked, checks,

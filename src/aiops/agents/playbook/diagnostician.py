@@ -33,6 +33,8 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
         first.append({"name": "recent_changes", "args": {"minutes": CHANGES_WINDOW}})
     if setup.can("incident_timeline") and not conv.has_call("incident_timeline"):
         first.append({"name": "incident_timeline", "args": {"minutes": TIMELINE_WINDOW}})
+    if setup.can("search_past_incidents") and not conv.has_call("search_past_incidents"):
+        first.append({"name": "search_past_incidents", "args": {}})
     if first:
         return Reply(text="Decision tree, step 1: what changed, and what went wrong first.", calls=first)
     knowledge = skill_data(conv, setup.skill_dirs)
@@ -57,6 +59,8 @@ def build_world(conv: Conversation, ctx: TaskContext) -> World:
             add_timeline(world, timeline)
     for result in conv.results("query_metrics"):
         add_metric(world, result.data)
+    for result in conv.results("search_past_incidents"):
+        world.recalled = [m for m in result.data.get("matches") or [] if isinstance(m, Mapping)]
     return world
 
 

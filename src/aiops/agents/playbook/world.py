@@ -26,6 +26,8 @@ class World:
     topology: dict[str, dict] = field(default_factory=dict)
     changes: list[Change] = field(default_factory=list)
     alerted: str | None = None
+    recalled: list[dict] = field(default_factory=list)
+    """Confirmed past incidents that resemble this evidence (search_past_incidents), best first."""
     reporters: frozenset[str] = frozenset()
     """Services that report on other objects (cluster control-plane components): their lines are
     evidence about what they name, never a failure of their own."""
