@@ -127,7 +127,7 @@ def pod(item: Mapping[str, Any], resolve: Resolve) -> Iterator[StateRecord]:
     node = str(get(item, "spec.nodeName", "node_name", "node", default="") or "")
     started = when(get(item, "status.startTime", "start_time"))
     base = _attrs(namespace=get(item, "metadata.namespace", "namespace"), node=node, phase=phase,
-                  terminating="true" if deleting else None)
+                  terminating="true" if deleting else None, ip=get(item, "status.podIP", "pod_ip", "ip"))
     for cond in get(item, "status.conditions", "conditions", default=[]) or []:
         ok = truthy(get(cond, "status"))
         ctype, reason = str(get(cond, "type", default="")), str(get(cond, "reason", default="") or "")

@@ -95,7 +95,7 @@ def read_snapshot(path: Path, resolve: object, ref: datetime | None) -> list[Sta
     """Records of one kubectl output file (JSON, YAML or text); ConfigError when unreadable."""
     if path.stat().st_size > MAX_FILE_BYTES:
         raise ConfigError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; snapshot fewer objects", file=str(path))
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = strip_prompt(path.read_text(encoding="utf-8", errors="replace"))
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         try:
@@ -115,6 +115,17 @@ def read_snapshot(path: Path, resolve: object, ref: datetime | None) -> list[Sta
                 out += object_records(parse_yaml(doc, f"{path}#{number}").data, resolve)  # type: ignore[arg-type]
         return out
     return parse_text(text, resolve, ref)  # type: ignore[arg-type]
+
+
+_PROMPT = re.compile(r"^\s*(?:[$#>%] |kubectl )")
+
+
+def strip_prompt(text: str) -> str:
+    """The output without the command lines pasted above it (`$ kubectl get pods -n shop`)."""
+    lines = text.splitlines()
+    while lines and (not lines[0].strip() or _PROMPT.match(lines[0])):
+        lines.pop(0)
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
 
 
 def _resolver(known: list[str] | None):

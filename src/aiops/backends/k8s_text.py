@@ -76,6 +76,8 @@ def describe(text: str, resolve: Resolve, ref: datetime | None) -> list[StateRec
                                            "containerStatuses": _containers(sections["Containers"]),
                                            "conditions": _conditions(sections.get("Conditions", []))},
                  "spec": {"nodeName": head.get("Node", "").split("/")[0]}}
+        if head.get("IP"):
+            item["status"]["podIP"] = head["IP"]
         if head.get("Status", "").startswith("Terminating"):
             item["metadata"]["deletionTimestamp"] = head.get("Status")
         out.extend(pod(item, resolve))
@@ -244,7 +246,8 @@ def _object_row(row: dict[str, str], resolve: Resolve) -> Iterator[StateRecord]:
         return
     ready = row.get("READY", "")
     fine = _fine(status, ready)
-    attrs = {k.lower(): v for k, v in row.items() if k in ("READY", "RESTARTS", "NODE") and v}
+    attrs = {k.lower(): v for k, v in row.items() if k in ("READY", "RESTARTS", "NODE", "IP") and v
+             and v != "<none>"}
     yield StateRecord(kind or "Pod", name, resolve(name), status=status, reason="" if fine else _trouble(status, ready),
                       current=True, healthy=fine, attrs=attrs)
 

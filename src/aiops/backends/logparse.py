@@ -55,7 +55,14 @@ DATE_RE = re.compile(
     r"(?: (UTC|GMT|Z|[+-]\d{4}))? (\d{4})\b"
 )
 """`date` and C `ctime()` output: `Fri Jul 11 13:23:24 UTC 2025`, `Fri Jul 11 13:23:24 2025`."""
-LOGFMT_TIME_RE = re.compile(r'^(?:time|ts|t|timestamp)="?([^"\s]+)"?\s*')
+LOGFMT_TIME_RE = re.compile(r'^(?:(?:level|lvl)="?\w+"?\s+)?(?:time|ts|t|timestamp)="?([^"\s]+)"?\s*')
+"""logfmt: `ts=2026-03-21T18:30:00Z ...`, also after a leading `level=...` (go-kit, logrus)."""
+SLASH_RE = re.compile(r"^(\d{4})/(\d{2})/(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?")
+"""Go's standard `log` package and nginx's error log: `2026/03/21 18:30:00`."""
+KLOG_RE = re.compile(r"^([IWEF])(\d{2})(\d{2}) (\d{2}):(\d{2}):(\d{2})\.(\d{1,6})\s+(?:\d+\s+)?")
+"""klog (Kubernetes components): `E0321 18:30:00.123456   12345 file.go:42] message` (no year)."""
+KLOG_LEVELS = {"I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL"}
+LEADING_LEVEL_RE = re.compile(r'^(?:level|lvl)="?(\w+)"?\s')
 REDIS_RE = re.compile(r"^\d+:[A-Z] (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))? ")
 REDIS_MARKS = {".": "DEBUG", "-": "DEBUG", "*": "INFO", "#": "WARN"}
 PID_RE = re.compile(r"^\s*\[(\d+)\]")
@@ -121,6 +128,18 @@ def parse_timestamp(text: str, *, tz: tzinfo = UTC, ref: datetime | None = None)
         else:
             dt = datetime.fromisoformat(f"{date}T{clock}{zone[:3]}:{zone[-2:]}").replace(microsecond=micro)
         return dt.astimezone(UTC), m.end()
+    if m := SLASH_RE.match(text):
+        year, month, day, hh, mm, ss, frac = m.groups()
+        micro = int((frac or "0")[:6].ljust(6, "0"))
+        dt = datetime(int(year), int(month), int(day), int(hh), int(mm), int(ss), micro, tzinfo=tz)
+        return dt.astimezone(UTC), m.end()
+    if m := KLOG_RE.match(text):
+        ref = ref or datetime.now(UTC)
+        _, month, day, hh, mm, ss, frac = m.groups()
+        dt = datetime(ref.year, int(month), int(day), int(hh), int(mm), int(ss), int(frac.ljust(6, "0")), tzinfo=tz)
+        if dt > ref + timedelta(days=1):
+            dt = dt.replace(year=ref.year - 1)
+        return dt.astimezone(UTC), m.end()
     if (m := RFC1123_RE.match(text)) and m.group(2) in MONTHS:
         day, month, year, hh, mm, ss, zone = m.groups()
         return _zoned(int(year), MONTHS[month], int(day), hh, mm, ss, zone, tz=tz), m.end()
@@ -173,6 +192,10 @@ def parse_plain(line: str, *, tz: tzinfo = UTC, ref: datetime | None = None) -> 
         return None
     ts, end = found
     rest = line[end:]
+    if klog := KLOG_RE.match(line):
+        return Header(ts=ts, level=KLOG_LEVELS[klog.group(1)], message=rest.split("] ", 1)[-1].strip())
+    if lead := LEADING_LEVEL_RE.match(line):
+        return Header(ts=ts, level=normalise_level(lead.group(1)), message=rest.strip())
     if len(rest) > 1 and rest[0] in REDIS_MARKS and rest[1] == " ":
         return Header(ts=ts, level=REDIS_MARKS[rest[0]], message=rest[2:].strip())
     level = ""
@@ -233,6 +256,7 @@ def parse_json(line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz:
     message = next((v for k in keys.get("message", MESSAGE_KEYS) if (v := lookup(item, k)) is not None), None)
     if message is None:
         message = line
+    message = with_error(str(message), item)
     return Header(ts=ts, level=normalise_level(level if isinstance(level, str | int) else None), message=str(message))
 
 
@@ -250,6 +274,29 @@ def parse_line(
         if header is not None or fmt == "json":
             return header
     return parse_plain(line, tz=tz, ref=ref)
+
+
+ERROR_KEYS = ("exc_info", "exception", "error", "err", "error.message", "stack_trace", "stacktrace", "stack",
+              "error.stack", "exception.message", "throwable")
+"""JSON keys where loggers put the error that goes with a message (Python's exc_info, Logback's
+stack_trace, zap's error, pino's err, ECS's error.message)."""
+
+
+def with_error(message: str, item: dict[str, Any]) -> str:
+    """The message plus what the record's error fields say (the last line of a Python traceback, the
+    first line of a Java or Go stack trace), so the failure's wording is part of what is matched."""
+    parts = [message]
+    for key in ERROR_KEYS:
+        value = lookup(item, key)
+        if isinstance(value, dict):
+            value = value.get("message") or value.get("msg") or value.get("type")
+        if not isinstance(value, str) or not value.strip():
+            continue
+        lines = [line.strip() for line in value.strip().splitlines() if line.strip()]
+        summary = lines[-1] if lines[0].lower().startswith("traceback") else lines[0]
+        if summary and summary not in message:
+            parts.append(summary[:500])
+    return " | ".join(parts)
 
 
 def level_and_message(text: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ The artifact:
                              "ts", "first_ts", "count", "attrs"}],            # current first
      "signatures": [{"name", "category", "severity", "description", "count", "current",
                      "last_seen", "example", "source": "state"}],
-     "nodes": [names of the nodes its pods run on], "omitted": int}
+     "nodes": [names of the nodes its pods run on], "ips": [its pods' addresses], "omitted": int}
 """
 
 from __future__ import annotations
@@ -91,8 +91,9 @@ def state_view(service: str, records: Sequence[StateRecord], signatures: Sequenc
     for hit in hits.values():
         hit.pop("_current_example", None)
     nodes = sorted({r.attrs["node"] for r in records if r.attrs.get("node") and r.kind in ("Pod", "Container")})
+    ips = sorted({r.attrs["ip"] for r in records if r.attrs.get("ip") and r.kind in ("Pod", "Container")})
     artifact = {"service": service, "available": bool(records), "verdict": verdict(records), "at": _iso(at),
-                "records": rows[:MAX_RECORDS], "signatures": list(hits.values()), "nodes": nodes,
+                "records": rows[:MAX_RECORDS], "signatures": list(hits.values()), "nodes": nodes, "ips": ips,
                 "omitted": max(0, len(rows) - MAX_RECORDS)}
     return render(artifact), artifact
 

@@ -99,7 +99,7 @@ def add_digest(world: World, service: str, digest: Mapping[str, Any]) -> None:
         old = ev.signatures.get(name)
         if old is None or hit.count >= old.count:
             ev.signatures[name] = hit
-    patterns = [_pattern(item) for item in templates.values()]
+    patterns = [_pattern(item, _active(item.get("last_seen"), digest, latest)) for item in templates.values()]
     if patterns:
         ev.patterns = patterns
     levels = pick(digest, "levels", "by_level", "level_counts", default={})
@@ -147,7 +147,7 @@ def _signature_change(item: Mapping[str, Any], templates: Mapping[str, Any], bac
     return (rising[0] if rising else changes[0]), (min(o for o in onsets if o) if any(onsets) else None)
 
 
-def _pattern(item: Mapping[str, Any]) -> PatternView:
+def _pattern(item: Mapping[str, Any], active: bool | None = None) -> PatternView:
     level = str(pick(item, "level", default="") or "").upper()
     counts = item.get("levels") if isinstance(item.get("levels"), Mapping) else None
     if counts and not level:
@@ -161,6 +161,8 @@ def _pattern(item: Mapping[str, Any]) -> PatternView:
         new=bool(pick(item, "new", default=False)),
         change=str(item.get("change") or ""),
         signatures=[str(x) for x in item.get("signatures") or []],
+        last_seen=pick(item, "last_seen", "last"),
+        active=active,
     )
 
 
@@ -220,6 +222,7 @@ def add_state(world: World, artifact: Mapping[str, Any]) -> None:
         return
     ev.coverage["state"] = str(artifact.get("verdict") or "unknown")
     ev.nodes = [str(n) for n in artifact.get("nodes") or []]
+    ev.ips = [str(a) for a in artifact.get("ips") or []]
     for item in artifact.get("signatures") or []:
         if not isinstance(item, Mapping) or not item.get("name"):
             continue

@@ -155,6 +155,9 @@ class PatternView:
     new: bool = False
     change: str = ""
     signatures: list[str] = field(default_factory=list)
+    last_seen: str | None = None
+    active: bool | None = None
+    """Still appearing at the end of the window (see SignatureHit.active)."""
 
 
 @dataclass(slots=True)
@@ -175,6 +178,8 @@ class ServiceEvidence:
     `missing`), `metrics` (`read` with the names in `checked`, `missing`), `state` (`trouble`,
     `healthy`, `unknown`, `missing`). Absent keys were not looked at."""
     nodes: list[str] = field(default_factory=list)
+    ips: list[str] = field(default_factory=list)
+    """Addresses of its pods (callers' errors often name an address, not a service)."""
 
     def to_dict(self) -> dict[str, Any]:
         """Compact JSON for a findings block (only notable metrics)."""
@@ -190,6 +195,7 @@ class ServiceEvidence:
                 "checked": self.checked,
                 "coverage": self.coverage,
                 "nodes": self.nodes,
+                "ips": self.ips,
             }
         )
 

@@ -106,6 +106,7 @@ def _load_service(ev: ServiceEvidence, data: Mapping[str, Any]) -> None:
     ev.checked = [str(m) for m in data.get("checked") or []]
     ev.coverage = {str(k): str(v) for k, v in (data.get("coverage") or {}).items()}
     ev.nodes = [str(n) for n in data.get("nodes") or []]
+    ev.ips = [str(a) for a in data.get("ips") or []]
     for key in ("log_lines", "log_errors", "log_volume_ratio", "onset"):
         if data.get(key) is not None:
             setattr(ev, key, data[key])

@@ -96,8 +96,11 @@ class SignalBook:
             errors = self.world.service(service).log_errors or 0
             return errors >= int(spec["log_errors"]), f"{errors} error lines"
         if "new_error_patterns" in spec:
-            new = [p for p in self.world.service(service).patterns if p.new and p.level in ("ERROR", "FATAL")]
-            return len(new) >= int(spec["new_error_patterns"]), f"new error templates: {len(new)}"
+            new = [p for p in self.world.service(service).patterns
+                   if (p.new or (spec.get("rising") and p.change in ("new", "surge"))) and p.level in ("ERROR", "FATAL")
+                   and (p.active is True or not spec.get("active"))]
+            shown = f": {new[0].template[:120]}" if new else ""
+            return len(new) >= int(spec["new_error_patterns"]), f"{service} new error templates: {len(new)}{shown}"
         return False, ""
 
     def _combo(self, spec: Mapping[str, Any], service: str) -> Fact:

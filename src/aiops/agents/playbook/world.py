@@ -60,8 +60,10 @@ class World:
                     deps.append(node)
             text = error_text(ev, mention_signatures)
             for other in known:
-                if other != name and other not in deps and name not in self.dependencies(other) and \
-                        mentions(text, other):
+                if other == name or other in deps or name in self.dependencies(other):
+                    continue
+                addresses = self.services[other].ips if other in self.services else []
+                if mentions(text, other) or any(_address(text, ip) for ip in addresses):
                     deps.append(other)
 
     def kind(self, name: str) -> str:
@@ -144,6 +146,11 @@ def anomalous_now(view: MetricView) -> bool:
     if view.unit == "percent" and view.baseline is not None:
         far = far and abs(view.current - view.baseline) >= 1.0
     return far and bool(view.sustained or view.anomalous)
+
+
+def _address(text: str, ip: str) -> bool:
+    """`ip` appears in `text` as a whole address (optionally with a port)."""
+    return re.search(rf"(?<![\d.]){re.escape(ip)}(?![\d])", text) is not None
 
 
 def mentions(text: str, name: str) -> bool:

@@ -81,10 +81,8 @@ def discover(bundle: Bundle) -> Discovered:
     for path, ts in _log_times(bundle):
         times.append(ts)
         del path
-    events = _event_times_and_services(bundle, found)
-    times += [t for t, _ in events]
-    for _, service in events:
-        names.setdefault(resolve_service(service, names) or service, "")
+    times += [t for t, _ in _event_times_and_services(bundle, found)]  # change events name services, but a
+    # service known only from a change event has no evidence of its own: it stays out of the inventory
     state = _state(bundle, found, names, times)
     for record in state:
         if record.kind == "Node":
