@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from aiops.agents.files import incident_backend, snapshot_team
@@ -19,6 +18,7 @@ from aiops.agents.graph import AgentPlan, build_team_graph
 from aiops.agents.models import EngineContext, ModelChoice, create_chat_model, plan_models
 from aiops.core.errors import ConfigError
 from aiops.core.types import Environment
+from aiops.core.yamlsafe import load_yaml_file
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentRecord
 from aiops.tools.context import EvidenceLog, ToolContext
@@ -31,9 +31,8 @@ def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
     if not path.is_file():
         raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
                           file=str(path))
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
-    if key not in data:
+    data = load_yaml_file(path, what="skill data file").data or {}
+    if not isinstance(data, dict) or key not in data:
         raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
     return data[key]
 
