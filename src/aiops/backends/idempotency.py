@@ -25,6 +25,10 @@ class KeyStore:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._lock = threading.Lock()
+        if path is not None:
+            from aiops.core.private import private_file
+
+            private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
         self._conn = sqlite3.connect(
             str(path) if path else ":memory:", check_same_thread=False, isolation_level=None, timeout=10
         )

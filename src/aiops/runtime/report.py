@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from aiops.core.private import private_dir, write_private_text
 from aiops.core.report import ActionRecord, IncidentReport, ReportDraft, RootCause, Verification
 
 STANDARD_FOLLOW_UPS: dict[str, tuple[tuple[str, ...], str]] = {
@@ -99,8 +100,6 @@ def render_markdown(report: IncidentReport) -> str:
 
 def save_report(report: IncidentReport, folder: Path) -> Path:
     """Write report.json and report.md; returns the Markdown path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(report.model_dump(), indent=2) + "\n", encoding="utf-8")
-    path = folder / "report.md"
-    path.write_text(render_markdown(report), encoding="utf-8")
-    return path
+    private_dir(folder)
+    write_private_text(folder / "report.json", json.dumps(report.model_dump(), indent=2) + "\n")
+    return write_private_text(folder / "report.md", render_markdown(report))

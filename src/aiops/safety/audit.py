@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from aiops.core.private import open_private, private_dir, write_private_text
 from aiops.safety.jsonable import canonical_json
 from aiops.safety.redaction import Redactor
 
@@ -98,8 +99,9 @@ class AuditLog:
             raise ValueError(f"reserved audit field names: {sorted(clash)}")
         body = self._redactor.value(fields)
         incident = self._redactor.text(str(incident_id)) if incident_id is not None else None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock, self.path.open("a+b") as handle:
+        if not self.path.parent.exists():
+            private_dir(self.path.parent)
+        with self._lock, open_private(self.path, "a+b") as handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             try:
                 last = _last_entry(handle)
@@ -129,7 +131,7 @@ class AuditLog:
 
     def _write_head(self, entry: dict[str, Any]) -> None:
         tmp = self.head_path.with_name(f"{self.head_path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}), encoding="utf-8")
+        write_private_text(tmp, json.dumps({"seq": entry["seq"], "hash": entry["hash"]}))
         tmp.replace(self.head_path)
 
     def head(self) -> tuple[int, str] | None:

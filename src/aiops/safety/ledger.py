@@ -35,6 +35,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiops.core.private import private_dir
 from aiops.safety import errors as e
 from aiops.safety.jsonable import canonical_json
 from aiops.safety.ledger_store import Approval, Proposal, Store, approval_from_row, proposal_from_row
@@ -502,7 +503,7 @@ class ApprovalLedger:
             held = self._leases.get(approval_id)
             if held is not None:
                 return False if held[1] == me else None
-            self._lease_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self._lease_dir)
             fd = os.open(self._lease_dir / f"{approval_id}.lock", os.O_RDWR | os.O_CREAT, 0o600)
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from aiops.core.private import private_dir, private_file
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS proposals (
     id TEXT PRIMARY KEY,
@@ -168,7 +170,9 @@ class Store:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.exists():
+            private_dir(path.parent)
+        private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
         conn = self._connect()
         try:
             conn.executescript(SCHEMA)
