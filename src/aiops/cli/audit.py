@@ -61,7 +61,9 @@ def handle_verify(args: argparse.Namespace) -> int:
 
 
 def _field(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    from aiops.core.termtext import safe_line
+
+    text = safe_line(value if isinstance(value, str) else json.dumps(value, sort_keys=True))
     return text if len(text) <= 120 else text[:117] + "..."
 
 
@@ -79,8 +81,8 @@ def handle_show(args: argparse.Namespace) -> int:
             f"{key}={_field(value)}" for key, value in entry.items() if key not in _SKIP and value is not None
         )
         print(
-            f"{entry.get('seq', '?'):>5} {entry.get('ts', '')} {entry.get('kind', '')} "
-            f"[{entry.get('incident_id') or '-'}] {details}".rstrip()
+            f"{entry.get('seq', '?'):>5} {_field(entry.get('ts', ''))} {_field(entry.get('kind', ''))} "
+            f"[{_field(entry.get('incident_id') or '-')}] {details}".rstrip()
         )
     if not entries and not args.json:
         scope = f" for incident {args.incident}" if args.incident else ""
