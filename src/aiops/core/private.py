@@ -61,8 +61,8 @@ def private_file(path: Path) -> Path:
 
 
 def open_private(path: Path, mode: str = "a", **kwargs: Any) -> IO[Any]:
-    """`open(path, mode)` for writing, creating the file 0600 (`w` truncates, `a` appends, `a+b` ...)."""
-    flags = {"w": os.O_WRONLY | os.O_TRUNC, "a": os.O_WRONLY | os.O_APPEND}[mode[0]]
+    """`open(path, mode)` for writing, creating the file 0600 (`w` truncates, `a` appends, `r+` updates)."""
+    flags = {"w": os.O_WRONLY | os.O_TRUNC, "a": os.O_WRONLY | os.O_APPEND, "r": os.O_WRONLY}[mode[0]]
     if "+" in mode:
         flags = (flags & ~os.O_WRONLY) | os.O_RDWR
     fd = os.open(path, flags | os.O_CREAT, FILE_MODE)

@@ -58,3 +58,11 @@ def load_or_create_secret(state_dir: Path) -> bytes:
 def derive_key(secret: bytes, purpose: str) -> bytes:
     """A sub-key for one purpose (e.g. `redaction:<incident id>`), so one secret serves several uses."""
     return hmac.new(secret, purpose.encode("utf-8"), hashlib.sha256).digest()
+
+
+def read_secret(state_dir: Path) -> bytes | None:
+    """The key of `state_dir` when it has one (checked as `load_or_create_secret` does), else None;
+    never creates a key (for readers such as `aiops audit verify`)."""
+    if not (state_dir / SECRET_FILE).exists():
+        return None
+    return load_or_create_secret(state_dir)
