@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 AUDIT_FILE = "audit.jsonl"
-_SKIP = frozenset({"seq", "ts", "kind", "incident_id", "prev", "hash"})
+_SKIP = frozenset({"seq", "ts", "kind", "incident_id", "alg", "prev", "hash"})
 
 
 def _home(args: argparse.Namespace) -> Path:
