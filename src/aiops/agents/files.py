@@ -22,6 +22,8 @@ from pathlib import Path
 from deepagents.backends import CompositeBackend, FilesystemBackend
 from deepagents.backends.protocol import DeleteResult, EditResult, FileUploadResponse, WriteResult
 
+from aiops.core.private import harden_tree_item, private_dir
+
 TEAM_ROUTE = "/team/"
 _READ_ONLY = "permission denied: the team's skills and memory are read-only at run time; write notes elsewhere"
 
@@ -49,6 +51,39 @@ class ReadOnlyFilesystemBackend(FilesystemBackend):
 
     def upload_files(self, files: list[tuple[str, bytes]]) -> list[FileUploadResponse]:
         return [FileUploadResponse(path=path, error="permission_denied") for path, _ in files]
+
+    async def aupload_files(self, files: list[tuple[str, bytes]]) -> list[FileUploadResponse]:
+        return self.upload_files(files)
+
+
+class PrivateFilesystemBackend(FilesystemBackend):
+    """The incident workspace: what the agents write is owner-only (0600 files, 0700 folders)."""
+
+    def _private(self, file_path: str) -> None:
+        try:
+            path = self._resolve_path(file_path)
+        except (OSError, RuntimeError):
+            return
+        root = Path(self.cwd)
+        for folder in [p for p in path.parents if root in p.parents]:
+            harden_tree_item(folder)
+        harden_tree_item(path)
+
+    def write(self, file_path: str, content: str) -> WriteResult:
+        result = super().write(file_path, content)
+        if not result.error:
+            self._private(file_path)
+        return result
+
+    async def awrite(self, file_path: str, content: str) -> WriteResult:
+        return self.write(file_path, content)
+
+    def upload_files(self, files: list[tuple[str, bytes]]) -> list[FileUploadResponse]:
+        responses = super().upload_files(files)
+        for response in responses:
+            if response.error is None:
+                self._private(response.path)
+        return responses
 
     async def aupload_files(self, files: list[tuple[str, bytes]]) -> list[FileUploadResponse]:
         return self.upload_files(files)
@@ -98,8 +133,8 @@ def snapshot_team(
 
 def incident_backend(workspace: Path, team_snapshot: Path) -> CompositeBackend:
     """The backend every agent of one incident shares: confined workspace + read-only team view."""
-    workspace.mkdir(parents=True, exist_ok=True)
+    private_dir(workspace)
     return CompositeBackend(
-        default=FilesystemBackend(root_dir=workspace, virtual_mode=True),
+        default=PrivateFilesystemBackend(root_dir=workspace, virtual_mode=True),
         routes={TEAM_ROUTE: ReadOnlyFilesystemBackend(root_dir=team_snapshot, virtual_mode=True)},
     )

@@ -77,9 +77,9 @@ def load_script_file(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Read a JSON or YAML script file: `{agent_name: [steps...]}`."""
     text = path.read_text(encoding="utf-8")
     if path.suffix in {".yaml", ".yml"}:
-        import yaml
+        from aiops.core.yamlsafe import parse_yaml
 
-        data = yaml.safe_load(text)
+        data = parse_yaml(text, str(path), what="script file").data
     else:
         data = json.loads(text)
     if not isinstance(data, dict) or not all(isinstance(v, list) for v in data.values()):

@@ -98,18 +98,15 @@ def parse_signatures(data: Any, *, file: str = "signatures.yaml") -> list[Signat
 
 def load_signatures(path: str | Path) -> list[Signature]:
     """Read and validate a signatures.yaml; raises `ConfigError` (file and key path) when it is wrong."""
-    import yaml
-
     from aiops.core.errors import ConfigError
+    from aiops.core.yamlsafe import parse_yaml
 
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read signatures: {exc.strerror}", file=str(path)) from exc
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", file=str(path)) from exc
-    return parse_signatures(data, file=str(path))
+    return parse_signatures(parse_yaml(text, str(path), what="skill data file").data, file=str(path))
 
 
 def match_signatures(signatures: Sequence[Signature] | None, *texts: str) -> list[Signature]:

@@ -12,6 +12,7 @@ from aiops.backends.context import BuildContext
 from aiops.backends.environment import BUILD_ORDER, build_role
 from aiops.backends.spec import EnvironmentSpec
 from aiops.core.errors import AiopsError
+from aiops.core.termtext import safe_line
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def check_environment(spec: EnvironmentSpec, *, state_dir: Path | None = None) -
 def render_table(rows: list[RoleCheck]) -> str:
     """The rows as an aligned text table."""
     header = ("ROLE", "TYPE", "STATUS", "TIME", "DETAIL")
-    lines = [(r.role, r.type, "ok" if r.ok else "FAIL", f"{r.seconds:.2f}s", r.detail) for r in rows]
+    lines = [(r.role, r.type, "ok" if r.ok else "FAIL", f"{r.seconds:.2f}s", safe_line(r.detail)) for r in rows]
     widths = [max(len(str(x[i])) for x in (header, *lines)) for i in range(4)]
     out = []
     for line in (header, *lines):

@@ -54,7 +54,9 @@ class BuildContext:
         """A file under the state folder (created), or None when the build has no state folder."""
         if self.state_dir is None:
             return None
-        self.state_dir.mkdir(parents=True, exist_ok=True)
+        from aiops.core.private import private_dir
+
+        private_dir(self.state_dir)
         return self.state_dir / name
 
     def sandbox_environment(self) -> Environment:

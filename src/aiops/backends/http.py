@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import ssl
 import urllib.error
 import urllib.parse
@@ -13,14 +14,29 @@ from typing import Any
 
 from aiops.backends.options import HttpOptions
 from aiops.backends.secrets import from_env
-from aiops.core.errors import BackendError
+from aiops.core.errors import BackendError, ConfigError
 
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 
-def ssl_context(options: HttpOptions, resolve: Any = None) -> ssl.SSLContext | None:
+def endpoint(options: HttpOptions, *, what: str) -> tuple[str, str]:
+    """`(url, shown)`: the URL to call and the one to show in messages. A URL from `url_env` may be a
+    credential (a webhook), so only its scheme and host are shown."""
+    if options.url:
+        return options.url, options.url
+    var = str(options.url_env)
+    value = from_env(var, what=f"{what} (url_env)").strip()
+    if not re.match(r"^https?://[^/\s]+", value):
+        raise ConfigError(f"environment variable {var} does not hold an http:// or https:// URL",
+                          path=f"{what}.url_env")
+    parts = urllib.parse.urlsplit(value)
+    port = f":{parts.port}" if parts.port else ""
+    return value.rstrip("/"), f"{parts.scheme}://{parts.hostname}{port}/... (from ${var})"
+
+
+def ssl_context(options: HttpOptions, resolve: Any = None, url: str | None = None) -> ssl.SSLContext | None:
     """The TLS context for an https URL (None for plain http)."""
-    if not options.url.startswith("https://"):
+    if not (url or options.url).startswith("https://"):
         return None
     tls = options.tls
     path = resolve or (lambda p: p)
@@ -50,12 +66,12 @@ class HttpClient:
     def __init__(
         self, options: HttpOptions, *, name: str, resolve: Any = None, max_bytes: int = MAX_RESPONSE_BYTES
     ) -> None:
-        self.base = options.url
+        self.base, self.shown = endpoint(options, what=name)
         self.name = name
         self.timeout = options.timeout_s
         self.max_bytes = max_bytes
         self.headers = {"User-Agent": "aiops-team", **options.headers, **auth_headers(options, what=name)}
-        self._ssl = ssl_context(options, resolve)
+        self._ssl = ssl_context(options, resolve, self.base)
 
     def url(self, path: str, params: dict[str, Any] | None = None) -> str:
         """The full URL of `path` with query parameters."""
@@ -77,18 +93,18 @@ class HttpClient:
         except urllib.error.HTTPError as exc:
             return exc.code, self._read(exc)
         except TimeoutError:
-            raise BackendError(f"{self.name}: no answer from {self.base} within {self.timeout:g}s") from None
+            raise BackendError(f"{self.name}: no answer from {self.shown} within {self.timeout:g}s") from None
         except urllib.error.URLError as exc:
             reason = getattr(exc.reason, "strerror", None) or str(exc.reason)
-            raise BackendError(f"{self.name}: cannot reach {self.base}: {reason}") from None
+            raise BackendError(f"{self.name}: cannot reach {self.shown}: {reason}") from None
         except (ConnectionError, OSError) as exc:
-            raise BackendError(f"{self.name}: connection to {self.base} failed: {exc}") from None
+            raise BackendError(f"{self.name}: connection to {self.shown} failed: {exc}") from None
 
     def _read(self, resp: Any) -> bytes:
         try:
             data = resp.read(self.max_bytes + 1)
         except TimeoutError:
-            raise BackendError(f"{self.name}: {self.base} stopped answering within {self.timeout:g}s") from None
+            raise BackendError(f"{self.name}: {self.shown} stopped answering within {self.timeout:g}s") from None
         if len(data) > self.max_bytes:
             raise BackendError(f"{self.name}: response over {self.max_bytes // 1024 // 1024} MiB; narrow the query")
         return data

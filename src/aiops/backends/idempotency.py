@@ -25,6 +25,10 @@ class KeyStore:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self._lock = threading.Lock()
+        if path is not None:
+            from aiops.core.private import private_file
+
+            private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
         self._conn = sqlite3.connect(
             str(path) if path else ":memory:", check_same_thread=False, isolation_level=None, timeout=10
         )
@@ -58,6 +62,11 @@ class KeyStore:
         stored = ActionResult(**json.loads(result))
         return replace(stored, details={**stored.details, "replayed": True})
 
+    def has(self, key: str) -> bool:
+        """True when `key` was claimed (whether or not its result is recorded)."""
+        with self._lock:
+            return self._conn.execute("SELECT 1 FROM executed WHERE key = ?", (key,)).fetchone() is not None
+
     def record(self, key: str, result: ActionResult) -> None:
         """Store the first result for a claimed key."""
         data = json.dumps(asdict(result), default=str)
@@ -77,6 +86,11 @@ class IdempotentExecutor:
 
     def supported_actions(self) -> list[str]:
         return self.inner.supported_actions()  # type: ignore[attr-defined]
+
+    def seen(self, key: str) -> bool:
+        """True when this executor (or the one it wraps) already acted on idempotency key `key`."""
+        inner = getattr(self.inner, "seen", None)
+        return self.store.has(key) or (callable(inner) and bool(inner(key)))
 
     def execute(self, action: str, target: str, *, dry_run: bool = False, key: str | None = None) -> ActionResult:
         """Run the action (once per key)."""

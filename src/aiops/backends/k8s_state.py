@@ -107,7 +107,7 @@ def read_snapshot(path: Path, resolve: object, ref: datetime | None) -> list[Sta
                 raise ConfigError(f"invalid JSON: {exc}", file=str(path)) from None
         return object_records(data, resolve)  # type: ignore[arg-type]
     if path.suffix.lower() in (".yaml", ".yml") or re.match(r"^(apiVersion|kind|items):", stripped):
-        from aiops.team.yamlsafe import parse_yaml
+        from aiops.core.yamlsafe import parse_yaml
 
         out: list[StateRecord] = []
         for number, doc in enumerate(re.split(r"(?m)^---\s*$", text)):

@@ -1,39 +1,23 @@
 """Load and validate an environment file (YAML). Every problem is a `ConfigError` with the file
-and the dotted key path; unknown keys, duplicate keys and inline secrets are errors."""
+and the dotted key path; unknown keys, duplicate keys, anchors, aliases, tags and inline secrets are
+errors (the strict loader of `aiops.core.yamlsafe`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from aiops.backends.registry import ROLES, backend_names, get_backend_type
 from aiops.backends.secrets import find_inline_secrets
 from aiops.backends.spec import BackendSpec, EnvironmentSpec
 from aiops.core.errors import ConfigError
+from aiops.core.yamlsafe import parse_yaml
 
 TOP_KEYS = ("name", "description", "type", "scenario", *ROLES)
 REQUIRED_ROLES = ("inventory", "logs", "metrics")
 DEFAULT_TYPES = {"events": "none", "executor": "none", "state": "none"}
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects duplicate keys instead of silently keeping the last one."""
-
-
-def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def load_environment_file(path: str | Path) -> EnvironmentSpec:
@@ -43,10 +27,7 @@ def load_environment_file(path: str | Path) -> EnvironmentSpec:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read environment file: {exc.strerror or exc}", file=str(path)) from exc
-    try:
-        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid YAML: {exc}", file=str(path)) from exc
+    data = parse_yaml(text, str(path), what="environment file").data
     return parse_environment(data, file=path)
 
 

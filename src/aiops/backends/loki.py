@@ -121,7 +121,7 @@ class LokiLogs:
     def check(self) -> str:
         payload = self.client.get_json("loki/api/v1/labels")
         labels = payload.get("data") if isinstance(payload, dict) else None
-        return f"loki at {self.client.base}: {len(labels or [])} labels"
+        return f"loki at {self.client.shown}: {len(labels or [])} labels"
 
 
 def build_loki(options: LokiOptions, ctx: BuildContext) -> LokiLogs:

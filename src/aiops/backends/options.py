@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ENV_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token"})
@@ -40,9 +40,13 @@ class TlsOptions(Options):
 
 
 class HttpOptions(Options):
-    """An HTTP(S) endpoint with optional bearer token or basic auth, both read from env vars."""
+    """An HTTP(S) endpoint with optional bearer token or basic auth, both read from env vars.
 
-    url: str = Field(min_length=1)
+    `url_env` names an environment variable holding the URL instead, for endpoints whose URL is itself
+    a credential (Slack and Teams webhooks, signed URLs); it is read when the backend is built."""
+
+    url: str = ""
+    url_env: str | None = None
     timeout_s: float = Field(default=10.0, gt=0, le=600)
     token_env: str | None = None
     username: str | None = None
@@ -50,11 +54,13 @@ class HttpOptions(Options):
     headers: dict[str, str] = Field(default_factory=dict)
     tls: TlsOptions = Field(default_factory=TlsOptions)
 
-    _check_token = field_validator("token_env", "password_env")(check_env_name)
+    _check_token = field_validator("token_env", "password_env", "url_env")(check_env_name)
 
     @field_validator("url")
     @classmethod
     def _url(cls, value: str) -> str:
+        if not value:
+            return value
         if not re.match(r"^https?://[^/\s]+", value):
             raise ValueError("must be an http:// or https:// URL")
         if re.match(r"^https?://[^/@\s]*:[^/@\s]*@", value):
@@ -68,3 +74,11 @@ class HttpOptions(Options):
             if name.lower() in SECRET_HEADERS:
                 raise ValueError(f"header {name!r} carries a credential; use token_env or password_env instead")
         return value
+
+    @model_validator(mode="after")
+    def _one_endpoint(self) -> HttpOptions:
+        if self.url and self.url_env:
+            raise ValueError("give `url` or `url_env` (an environment variable holding the URL), not both")
+        if not self.url and not self.url_env:
+            raise ValueError("needs `url` (or `url_env`: an environment variable holding a URL that is a credential)")
+        return self

@@ -144,7 +144,7 @@ class PrometheusMetrics:
         version = self._api("api/v1/status/buildinfo", {}).get("version", "?")
         if instant_value(self._api("api/v1/query", {"query": "vector(1)"})) != 1.0:
             raise BackendError("prometheus: the test query vector(1) did not return 1")
-        return f"prometheus {version} at {self.client.base}"
+        return f"prometheus {version} at {self.client.shown}"
 
 
 def combine_matrix(result: list[dict[str, Any]], how: str) -> list[tuple[float, float]]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import yaml
 from pydantic import Field, ValidationError, field_validator
 
 from aiops.backends.context import BuildContext
@@ -17,6 +16,7 @@ from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, ConfigError
 from aiops.core.types import ActionResult, ChangeEvent, LogRecord, MetricSeries, ServiceInfo
+from aiops.core.yamlsafe import parse_yaml
 
 SERVICE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,126}$")
 
@@ -77,11 +77,10 @@ class FileInventoryOptions(Options):
 def load_services(path: Path) -> list[ServiceInfo]:
     """Services from an inventory file; ConfigError naming the file and entry when one is invalid."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"cannot read inventory file: {exc.strerror}", file=str(path)) from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"invalid JSON/YAML: {exc}", file=str(path)) from None
+    data = parse_yaml(text, str(path), what="inventory file").data
     rows = data.get("services") if isinstance(data, dict) else None
     if isinstance(rows, list):
         rows = {str(r.get("name")): {k: v for k, v in r.items() if k != "name"} for r in rows if isinstance(r, dict)}

@@ -51,14 +51,14 @@ class WebhookExecutor(ConfiguredExecutor):
             "key": key,
             "environment": self.environment,
         }
-        request = {"method": "POST", "url": self.client.base, "body": body}
+        request = {"method": "POST", "url": self.client.shown, "body": body}
         if dry_run and not self.options.send_dry_run:
             return ActionResult(
                 action,
                 target,
                 ok=True,
                 dry_run=True,
-                message=f"dry run: would POST to {self.client.base}",
+                message=f"dry run: would POST to {self.client.shown}",
                 details={"request": request, "sent": False},
             )
         try:
@@ -87,11 +87,12 @@ class WebhookExecutor(ConfiguredExecutor):
 
     def check(self) -> str:
         if self.options.check_path is None:
-            return f"not probed (set check_path to probe {self.client.base})"
+            return f"not probed (set check_path to probe {self.client.shown})"
         status, _ = self.client.request("GET", self.options.check_path)
         if status >= 500:
             raise BackendError(f"webhook: HTTP {status} from {self.options.check_path}")
-        return f"HTTP {status} from {self.client.url(self.options.check_path)}"
+        where = self.client.url(self.options.check_path) if self.options.url else self.client.shown
+        return f"HTTP {status} from {where}"
 
 
 def _json_or_text(data: bytes) -> Any:

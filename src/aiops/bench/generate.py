@@ -250,6 +250,13 @@ def with_fixes(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value out in full: the strict scenario loader refuses anchors and aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002
+        return True
+
+
 def write(folder: Path, seeds: range, *, false_alarm_every: int = 8) -> list[Path]:
     """Write one scenario file per seed into `folder` (every n-th a false alarm)."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -257,6 +264,6 @@ def write(folder: Path, seeds: range, *, false_alarm_every: int = 8) -> list[Pat
     for seed in seeds:
         data = with_fixes(scenario(seed, false_alarm=seed % false_alarm_every == 0))
         path = folder / f"{data['name']}.yaml"
-        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        path.write_text(yaml.dump(data, Dumper=_PlainDumper, sort_keys=False), encoding="utf-8")
         paths.append(path)
     return paths

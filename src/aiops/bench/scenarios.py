@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aiops.core.errors import ConfigError
+from aiops.core.yamlsafe import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +40,10 @@ def discover(folder: Path | None = None) -> list[ScenarioFile]:
 def read(path: Path) -> ScenarioFile:
     """Name and `expected` block of one scenario file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
         raise ConfigError(f"cannot read the scenario: {exc}", file=str(path)) from exc
+    data = parse_yaml(text, str(path), what="scenario file").data or {}
     if not isinstance(data, dict):
         raise ConfigError("a scenario file is a mapping", file=str(path))
     expected = data.get("expected")

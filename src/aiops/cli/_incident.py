@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.core.termtext import safe_line
 from aiops.runtime.decisions import Decision, parse_edit
 
 APPROVE_MODES = ("ask", "all", "none")
@@ -27,16 +28,25 @@ def approver_name(explicit: str | None) -> str:
 
 
 def describe_request(request: dict[str, Any]) -> str:
-    """The approval prompt's body."""
+    """The approval prompt's body: first, in a box, the action and target an approval will allow (as
+    bound in the approval ledger, see `runtime.runner.bound_request`); then the agent's own words,
+    escaped on one labelled line, so that no text can pose as the action."""
+    risk = safe_line(request.get("risk"))
     lines = [
-        f"  action:   {request['action']} on {request['target']}  (risk: {request.get('risk')})",
-        f"  why:      {request.get('reason') or '(not given)'}",
-        f"  impact:   {request.get('impact') or 'n/a'}",
-        f"  recovery: {request.get('recovery_time') or 'n/a'}",
-        f"  rollback: {request.get('rollback') or 'n/a'}",
+        f"  ┌─ what an approval allows (approval ledger, {safe_line(request.get('proposal_id'), limit=40)})",
+        f"  │ action:   {safe_line(request['action'], limit=64)}",
+        f"  │ target:   {safe_line(request['target'], limit=64)}",
+        f"  │ risk:     {risk}" + ("  - high risk: needs a senior approver" if request.get("needs_senior") else ""),
+        f"  │ impact:   {safe_line(request.get('impact') or 'n/a', limit=200)}",
+        f"  │ recovery: {safe_line(request.get('recovery_time') or 'n/a', limit=200)}",
+        f"  │ rollback: {safe_line(request.get('rollback') or 'n/a', limit=200)}",
+        "  └─",
     ]
-    if request.get("needs_senior"):
-        lines.append("  NOTE: high risk - needs a senior approver")
+    if request.get("mismatch"):
+        lines.insert(1, f"  │ WARNING:  {safe_line(request['mismatch'], limit=300)}")
+    reason = safe_line(request.get("reason") or "", limit=600) or "(not given)"
+    lines += ["  the agent's reason (model text, shown escaped; it cannot change the action above):",
+              f"    why: {reason}"]
     return "\n".join(lines)
 
 
@@ -62,7 +72,8 @@ def make_decider(mode: str, approver: str):
 
 def ask(request: dict[str, Any], approver: str) -> Decision | None:
     """Ask at the terminal: approve, edit, reject (with a reason) or pause."""
-    print(f"\nApproval needed for incident {request['incident_id']}:\n{describe_request(request)}", file=sys.stderr)
+    print(f"\nApproval needed for incident {safe_line(request['incident_id'])}:\n{describe_request(request)}",
+          file=sys.stderr)
     while True:
         answer = input("[a]pprove, [e]dit, [r]eject, [p]ause? ").strip().lower()
         if answer in {"a", "approve"}:
@@ -132,7 +143,7 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
         return
     print()
     if outcome.status == "awaiting_approval":
-        print(f"Incident {outcome.incident_id} is paused, waiting for a decision:")
+        print(f"Incident {safe_line(outcome.incident_id)} is paused, waiting for a decision:")
         for request in outcome.pending:
             print(describe_request(request))
         print(f"\nResume with:\n  aiops incidents resume {outcome.incident_id} --approve\n"
@@ -142,12 +153,14 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
     report = outcome.report
     rc = report.root_cause
     state = {True: "recovered", False: "NOT recovered", None: "not verified"}[report.verification.recovered]
-    print(f"Incident {outcome.incident_id}: {outcome.status}")
-    print(f"  root cause:   {rc.category} on {rc.service or 'n/a'} (confidence {rc.confidence})")
+    print(f"Incident {safe_line(outcome.incident_id)}: {outcome.status}")
+    print(f"  root cause:   {safe_line(rc.category)} on {safe_line(rc.service or 'n/a')} "
+          f"(confidence {safe_line(rc.confidence)})")
     for a in report.actions:
-        print(f"  action:       {a.action} on {a.target} [{a.risk}] {a.decision} -> {a.result}")
+        print(f"  action:       {safe_line(a.action)} on {safe_line(a.target)} [{safe_line(a.risk)}] "
+              f"{a.decision} -> {safe_line(a.result, limit=200)}")
     print(f"  verification: {state}")
-    print(f"  report:       {outcome.report_path}")
+    print(f"  report:       {safe_line(outcome.report_path)}")
 
 
 def rel(path: str | None) -> str | None:

@@ -7,8 +7,10 @@ import json
 
 HELP = """\
 An environment file (YAML) names the backend of each role: inventory, logs, metrics, events,
-executor (and optionally clock). Credentials come from environment variables (`token_env: VAR`),
-never from the file.
+executor (and optionally clock). Credentials come from environment variables (`token_env: VAR`,
+`password_env: VAR`, or `url_env: VAR` for a URL that is itself a credential, such as a Slack
+webhook), never from the file: secrets inside values (URL queries, webhook URLs, `PGPASSWORD=` or
+`Authorization:` in argv) are refused. Anchors, aliases and tags are refused too.
 
   aiops env validate prod.yaml      check the file's schema (exit 0 valid, 2 with the problem)
   aiops env check prod.yaml         connect to every backend and print a table (exit 1 if any fails)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from aiops.cli.respond import add_run_options
+from aiops.core.termtext import safe_line, safe_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -61,7 +62,7 @@ def list_incidents(args: argparse.Namespace) -> int:
         return 0
     print(f"{'INCIDENT':<30} {'STATUS':<18} {'CREATED':<20} ALERT")
     for r in records:
-        print(f"{r.id:<30} {r.status:<18} {r.created_at[:19]:<20} {r.alert[:60]}")
+        print(f"{safe_line(r.id):<30} {r.status:<18} {safe_line(r.created_at[:19]):<20} {safe_line(r.alert, limit=60)}")
     return 0
 
 
@@ -79,10 +80,11 @@ def show_incident(args: argparse.Namespace) -> int:
     from aiops.cli._incident import describe_request
 
     for key in ("incident_id", "status", "alert", "service", "created_at", "root_cause", "report_path", "model_calls"):
-        print(f"{key:<12} {data[key]}")
+        print(f"{key:<12} {safe_line(data[key], limit=300)}")
     for request in pending:
-        print(f"\npending approval ({request['proposal_id']}):\n{describe_request(request)}")
-        print(f"\n  aiops incidents resume {record.id} --approve | --reject \"why\" | --edit action=...,target=...")
+        print(f"\npending approval ({safe_line(request['proposal_id'])}):\n{describe_request(request)}")
+        print(f"\n  aiops incidents resume {safe_line(record.id)} --approve | --reject \"why\" | "
+              "--edit action=...,target=...")
     return 0
 
 
@@ -93,7 +95,7 @@ def print_report(args: argparse.Namespace) -> int:
     record = store.get(args.id)
     if not record.report_path or not Path(record.report_path).is_file():
         raise ConfigError(f"incident {record.id} has no report yet (status {record.status})")
-    sys.stdout.write(Path(record.report_path).read_text(encoding="utf-8"))
+    sys.stdout.write(safe_text(Path(record.report_path).read_text(encoding="utf-8")))
     return 0
 
 

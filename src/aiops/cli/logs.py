@@ -79,9 +79,11 @@ def _parse(args: argparse.Namespace) -> int:
             stream.close()
     templates = sorted(parser.miner.templates, key=lambda t: -t.count)
     header = parser.header.describe() if parser.header else "(none)"
-    out.write(f"header: {header}\n{len(templates)} templates\n")
+    from aiops.core.termtext import safe_line
+
+    out.write(f"header: {safe_line(header)}\n{len(templates)} templates\n")
     for template in templates:
-        out.write(f"{template.count:>8}  {template.id:<6} {template.text}\n")
+        out.write(f"{template.count:>8}  {template.id:<6} {safe_line(template.text)}\n")
     return 0
 
 
@@ -104,5 +106,7 @@ def _digest(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(digest.to_dict(), indent=2, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(digest.render() + "\n")
+        from aiops.core.termtext import safe_text
+
+        sys.stdout.write(safe_text(digest.render()) + "\n")
     return 0

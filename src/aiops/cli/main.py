@@ -70,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not isinstance(exc, AiopsError):
             raise
-        print(f"aiops: error: {exc}", file=sys.stderr)
+        from aiops.core.termtext import safe_text
+
+        print(f"aiops: error: {safe_text(exc)}", file=sys.stderr)
         return exc.exit_code
     return int(code or 0)
 

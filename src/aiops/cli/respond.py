@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.core.termtext import safe_line
+
 DEFAULT_SCENARIO = "pool-leak-payment"
 """The sandbox scenario investigated when neither --env nor --scenario is given."""
 
@@ -105,8 +107,8 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
         raise ConfigError("the payload holds no firing alert", file=args.alertmanager, path="alerts")
     first = alerts[0]
     if len(alerts) > 1:
-        print(f"{len(alerts)} firing alerts in the payload; responding to the first ({first.alertname})",
-              file=sys.stderr)
+        print(f"{len(alerts)} firing alerts in the payload; responding to the first "
+              f"({safe_line(first.alertname, limit=100)})", file=sys.stderr)
     return first.text, first.service, first.fingerprint
 
 
@@ -128,8 +130,8 @@ def run(args: argparse.Namespace) -> int:
     home = StateHome.resolve()
     store = IncidentStore(home.index)
     if fingerprint and (existing := store.by_fingerprint(fingerprint)) is not None:
-        print(f"alert fingerprint {fingerprint} belongs to incident {existing.id} ({existing.status})",
-              file=sys.stderr)
+        print(f"alert fingerprint {safe_line(fingerprint, limit=100)} belongs to incident {existing.id} "
+              f"({existing.status})", file=sys.stderr)
         return _show_existing(existing, store, args)
     record = new_record(alert=alert, source=source, team_dir=str(team_dir), service=args.service or am_service,
                         fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)

@@ -8,6 +8,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from aiops.core.private import harden_tree, is_private, private_dir
+
+STATE_NAMES = ("secret.key", "incidents.sqlite", "approvals.sqlite", "checkpoints.sqlite", "audit.jsonl",
+               "incidents")
+"""Names only a state folder holds: a folder with one of them, or an empty one, is ours to tighten."""
+
+
+def _is_state_folder(root: Path) -> bool:
+    return any((root / name).exists() for name in STATE_NAMES) or not any(root.iterdir())
+
 
 @dataclass(frozen=True, slots=True)
 class StateHome:
@@ -17,10 +27,18 @@ class StateHome:
 
     @classmethod
     def resolve(cls, explicit: str | os.PathLike[str] | None = None) -> StateHome:
-        """`explicit` > `$AIOPS_HOME` > `./.aiops`; the folder is created on first use."""
+        """`explicit` > `$AIOPS_HOME` > `./.aiops`; the folder is created on first use, owner-only (0700).
+
+        A state folder written before the folder was private (0755, files 0644) is tightened once:
+        the folder and everything in it lose their group and other permissions. A folder that holds
+        no state yet but other files (`$AIOPS_HOME` pointing at a shared folder) keeps its mode; what
+        aiops writes in it is still 0600."""
         value = explicit or os.environ.get("AIOPS_HOME") or Path.cwd() / ".aiops"
         root = Path(value).expanduser().resolve()
-        root.mkdir(parents=True, exist_ok=True)
+        if not root.exists():
+            private_dir(root)
+        elif _is_state_folder(root) and not is_private(root):
+            harden_tree(root)
         return cls(root)
 
     @property

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from aiops.core.errors import ConfigError
+from aiops.core.private import open_private, private_dir
 
 LOCK_FILE = ".lock"
 
@@ -16,8 +17,8 @@ LOCK_FILE = ".lock"
 @contextmanager
 def incident_lock(folder: Path) -> Iterator[None]:
     """Hold the incident's lock for the block; ConfigError (exit 2) when another process holds it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    handle = (folder / LOCK_FILE).open("a+")
+    private_dir(folder)
+    handle = open_private(folder / LOCK_FILE, "a+")
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -9,6 +9,8 @@ from uuid import UUID
 
 from langchain_core.callbacks import BaseCallbackHandler
 
+from aiops.core.termtext import safe_line
+
 _QUIET_TOOLS = {"ls", "glob", "grep"}
 
 
@@ -31,7 +33,7 @@ class ProgressTree(BaseCallbackHandler):
         if not self._started:
             self.stream.write(f"● {self.orchestrator}\n")
             self._started = True
-        self.stream.write(("│   " * depth) + "├─ " + text + "\n")
+        self.stream.write(("│   " * depth) + "├─ " + safe_line(text, limit=300) + "\n")
         self.stream.flush()
 
     def on_tool_start(self, serialized: dict[str, Any], input_str: str, *, run_id: UUID,  # noqa: ARG002

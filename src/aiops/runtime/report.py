@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from aiops.core.private import private_dir, write_private_text
 from aiops.core.report import ActionRecord, IncidentReport, ReportDraft, RootCause, Verification
+from aiops.core.termtext import safe_line, safe_text
 
 STANDARD_FOLLOW_UPS: dict[str, tuple[tuple[str, ...], str]] = {
     "monitoring": (("monitor", "watch", "alert"), "Monitor the affected service for a recurrence over the next days"),
@@ -54,53 +56,55 @@ def fallback_draft(alert: str, evidence: Iterable[dict[str, Any]], reason: str) 
 
 
 def render_markdown(report: IncidentReport) -> str:
-    """The report as Markdown for people."""
+    """The report as Markdown for people. Every text field came from a model, the alert or telemetry:
+    each is shown escaped (`aiops.core.termtext`), one-line fields on one line."""
+    one, para = safe_line, safe_text
     rc = report.root_cause
     lines = [
-        f"# {report.title}", "",
-        f"- **Incident:** `{report.incident_id}`  ",
-        f"- **Status:** {report.status}{' (partial report)' if report.partial else ''}  ",
-        f"- **Alert:** {report.alert}  ",
-        f"- **Opened:** {report.created_at}" + (f" — **closed:** {report.finished_at}" if report.finished_at else ""),
-        "", "## Summary", "", report.summary, "", "## Impact", "", report.impact, "",
+        f"# {one(report.title)}", "",
+        f"- **Incident:** `{one(report.incident_id)}`  ",
+        f"- **Status:** {one(report.status)}{' (partial report)' if report.partial else ''}  ",
+        f"- **Alert:** {one(report.alert)}  ",
+        f"- **Opened:** {one(report.created_at)}"
+        + (f" — **closed:** {one(report.finished_at)}" if report.finished_at else ""),
+        "", "## Summary", "", para(report.summary), "", "## Impact", "", para(report.impact), "",
         "## Root cause", "",
-        f"**{rc.category}** on **{rc.service or 'n/a'}** — confidence **{rc.confidence}**", "",
+        f"**{one(rc.category)}** on **{one(rc.service or 'n/a')}** — confidence **{one(rc.confidence)}**", "",
     ]
-    lines += [f"- {item}" for item in rc.evidence] or ["- (no evidence recorded)"]
+    lines += [f"- {one(item)}" for item in rc.evidence] or ["- (no evidence recorded)"]
     lines += ["", "## Timeline", ""]
-    lines += [f"- `{t.time}` {f'[{t.source}] ' if t.source else ''}{t.event}" for t in report.timeline] or ["- (none)"]
+    lines += [f"- `{one(t.time)}` {f'[{one(t.source)}] ' if t.source else ''}{one(t.event)}"
+              for t in report.timeline] or ["- (none)"]
     lines += ["", "## Actions", ""]
     if report.actions:
         lines += ["| action | target | risk | decision | result | by |", "| --- | --- | --- | --- | --- | --- |"]
-        lines += [f"| {a.action} | {a.target} | {a.risk or ''} | {a.decision} | {a.result} | {a.approver or ''} |"
-                  for a in report.actions]
-        lines += [f"- {a.action} on {a.target} rejected: {a.reason}" for a in report.actions if a.reason]
+        lines += [f"| {one(a.action)} | {one(a.target)} | {one(a.risk or '')} | {one(a.decision)} | {one(a.result)} "
+                  f"| {one(a.approver or '')} |" for a in report.actions]
+        lines += [f"- {one(a.action)} on {one(a.target)} rejected: {one(a.reason)}" for a in report.actions if a.reason]
     else:
         lines.append("No remediation was proposed.")
     v = report.verification
     state = {True: "recovered", False: "NOT recovered", None: "not verified"}[v.recovered]
-    lines += ["", "## Verification", "", f"**{state}** — {v.detail}", ""]
-    lines += [f"- {c}" for c in v.checked]
+    lines += ["", "## Verification", "", f"**{state}** — {one(v.detail)}", ""]
+    lines += [f"- {one(c)}" for c in v.checked]
     if report.agent_verification:
-        lines += ["", f"The team's own check: {report.agent_verification}"]
-    lines += ["", "## Follow-ups", ""] + [f"- [ ] {f}" for f in report.follow_ups]
+        lines += ["", f"The team's own check: {para(report.agent_verification)}"]
+    lines += ["", "## Follow-ups", ""] + [f"- [ ] {one(f)}" for f in report.follow_ups]
     if report.communications:
-        lines += ["", "## Communications", ""] + [f"{c}\n" for c in report.communications]
+        lines += ["", "## Communications", ""] + [f"{para(c)}\n" for c in report.communications]
     if report.suspicious_inputs:
         lines += ["", "## Suspicious inputs", "",
                   "Telemetry lines that read like instructions (treated as data, never obeyed):", ""]
-        lines += [f"- `{s}`" for s in report.suspicious_inputs]
+        lines += [f"- `{one(s)}`" for s in report.suspicious_inputs]
     if report.stopped_reason:
-        lines += ["", f"_Stopped early: {report.stopped_reason}_"]
+        lines += ["", f"_Stopped early: {one(report.stopped_reason)}_"]
     lines += ["", f"_Model calls: {report.model_calls}; models: "
-              + ", ".join(f"{k}={v}" for k, v in report.models.items()) + "_", ""]
+              + ", ".join(f"{one(k)}={one(v)}" for k, v in report.models.items()) + "_", ""]
     return "\n".join(lines)
 
 
 def save_report(report: IncidentReport, folder: Path) -> Path:
     """Write report.json and report.md; returns the Markdown path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "report.json").write_text(json.dumps(report.model_dump(), indent=2) + "\n", encoding="utf-8")
-    path = folder / "report.md"
-    path.write_text(render_markdown(report), encoding="utf-8")
-    return path
+    private_dir(folder)
+    write_private_text(folder / "report.json", json.dumps(report.model_dump(), indent=2) + "\n")
+    return write_private_text(folder / "report.md", render_markdown(report))

@@ -67,10 +67,29 @@ def start(session: IncidentSession, store: IncidentStore, decider: Decider, call
 
 
 def pending_requests(session: IncidentSession, config: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """Approval requests the thread is paused on, as (interrupt id, request)."""
+    """Approval requests the thread is paused on, as (interrupt id, request bound to the ledger)."""
     state = session.graph.get_state(config)
-    return [(i.id, i.value) for i in state.interrupts
+    return [(i.id, bound_request(session.ctx.ledger, i.value)) for i in state.interrupts
             if isinstance(i.value, dict) and i.value.get("kind") == APPROVAL_REQUEST]
+
+
+def bound_request(ledger: Any, request: dict[str, Any]) -> dict[str, Any]:
+    """The request as a person sees it: action, target, risk and reason from the ledger's proposal, which
+    is what an approval of it will allow (a checkpoint is just a file; the claim checks the approval
+    against the call). `mismatch` says when the paused request disagrees with the ledger."""
+    from aiops.safety import ApprovalNotFoundError
+
+    try:
+        proposal = ledger.get_proposal(str(request.get("proposal_id")))
+    except ApprovalNotFoundError:
+        return {**request, "bound": False, "mismatch": "the approval ledger has no such proposal"}
+    shown = {**request, "action": proposal.action, "target": proposal.target, "risk": proposal.risk,
+             "needs_senior": proposal.needs_senior, "reason": proposal.reason, "bound": True}
+    if (request.get("action"), request.get("target"), request.get("incident_id")) != (
+            proposal.action, proposal.target, proposal.incident_id):
+        shown["mismatch"] = (f"the paused request ({request.get('action')} on {request.get('target')}) does not "
+                             "match the ledger's proposal shown here; an approval allows only the ledger's")
+    return shown
 
 
 def record_decision(session: IncidentSession, request: dict[str, Any], decision: Decision) -> dict[str, Any]:

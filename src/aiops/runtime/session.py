@@ -11,14 +11,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from aiops.agents.files import incident_backend, snapshot_team
 from aiops.agents.graph import AgentPlan, build_team_graph
 from aiops.agents.models import EngineContext, ModelChoice, create_chat_model, plan_models
 from aiops.core.errors import ConfigError
+from aiops.core.private import harden_tree, private_dir, private_file, write_private_text
 from aiops.core.types import Environment
+from aiops.core.yamlsafe import load_yaml_file
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentRecord
 from aiops.tools.context import EvidenceLog, ToolContext
@@ -31,9 +32,8 @@ def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
     if not path.is_file():
         raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
                           file=str(path))
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
-    if key not in data:
+    data = load_yaml_file(path, what="skill data file").data or {}
+    if not isinstance(data, dict) or key not in data:
         raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
     return data[key]
 
@@ -69,7 +69,7 @@ def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = 
 def read_metric_names(team: Any) -> dict[str, Any]:
     """The team's metric-name aliases (log-analysis/metric_names.yaml), or none when it has no such file."""
     from aiops.backends.aliases import parse_metric_names
-    from aiops.team.yamlsafe import load_yaml_file
+    from aiops.core.yamlsafe import load_yaml_file
 
     path = Path(team.dir) / team.spec.skills_dir / "log-analysis" / "metric_names.yaml"
     if not path.is_file():
@@ -100,7 +100,7 @@ class IncidentSession:
     def set_draft(self, draft: Any) -> None:
         """Keep the orchestrator's report draft (also on disk, so a crash loses nothing)."""
         self.draft = draft
-        (self.dir / "report_draft.json").write_text(draft.model_dump_json(indent=2), encoding="utf-8")
+        write_private_text(self.dir / "report_draft.json", draft.model_dump_json(indent=2))
 
     def close(self) -> None:
         """Release the checkpoint connection and the environment's backends."""
@@ -133,8 +133,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
 
     team = load_team(Path(record.team_dir))
     policy_cfg = team.spec.policy
-    incident_dir = home.incident_dir(record.id)
-    incident_dir.mkdir(parents=True, exist_ok=True)
+    incident_dir = private_dir(home.incident_dir(record.id))
     secret = load_or_create_secret(home.root)
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
     catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
@@ -175,6 +174,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
         memory={name: list(view.memory) for name, view in team.agents.items()},
         team_dir=Path(team.dir),
     )
+    harden_tree(incident_dir / "team")  # copies keep the team folder's modes; the snapshot is private
     backend = incident_backend(incident_dir / "workspace", incident_dir / "team")
     plans = {}
     for name, view in team.agents.items():
@@ -187,7 +187,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
                                 tools=agent_tools,
                                 files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])],
                                 recursion_limit=policy_cfg.budgets.recursion_limit)
-    conn = sqlite3.connect(home.checkpoints, check_same_thread=False)
+    conn = sqlite3.connect(private_file(home.checkpoints), check_same_thread=False)
     session._conn = conn
     session.graph = build_team_graph(
         plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend,

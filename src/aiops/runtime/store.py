@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from aiops.core.errors import ConfigError
+from aiops.core.private import private_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS incidents (
@@ -59,6 +60,7 @@ class IncidentStore:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        private_file(path)  # 0600 before SQLite opens it: -wal and -shm get the same mode
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
 

@@ -13,19 +13,22 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import BaseMessage, message_to_dict
 from langchain_core.outputs import LLMResult
 
+from aiops.core.private import open_private, private_dir
+
 
 class TranscriptWriter(BaseCallbackHandler):
     """Appends `{"ts", "kind": "request"|"response", "agent", "run_id", ...}` per model call."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.parent.exists():
+            private_dir(self.path.parent)
         self._lock = threading.Lock()
         self._agents: dict[UUID, str | None] = {}
 
     def _write(self, entry: dict[str, Any]) -> None:
         entry = {"ts": datetime.now(UTC).isoformat(), **entry}
-        with self._lock, self.path.open("a", encoding="utf-8") as handle:
+        with self._lock, open_private(self.path, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry, default=str) + "\n")
 
     def on_chat_model_start(self, serialized: dict[str, Any], messages: list[list[BaseMessage]], *,  # noqa: ARG002

@@ -1,31 +1,63 @@
-"""The audit trail: an append-only, hash-chained JSONL file per state folder.
+"""The audit trail: an append-only, keyed hash chain in one JSONL file per state folder.
 
-Each line is canonical JSON `{"seq", "ts", "kind", "incident_id", ...fields, "prev", "hash"}` where
-`hash = sha256(canonical JSON of the line without "hash")` and `prev` is the previous line's hash
-(64 zeros for the first), so an edited, removed, reordered or inserted line breaks the chain.
-A head file (`<name>.head`) records the last seq and hash, so cutting lines off the end is
-detected too unless the head is rewritten as well. Appends take an exclusive `flock` on the file,
-so several processes can append at once. Every entry is redacted before it is written.
+Each line is canonical JSON `{"seq", "ts", "kind", "incident_id", ...fields, "alg", "prev", "hash"}`
+where `hash` is an HMAC-SHA256 with the state folder's key over the line without `hash`, and `prev`
+is the previous line's hash (see `audit_chain`). A keyed head file (`<name>.head`) records the last
+seq and hash, so cutting lines off the end, or deleting the trail, is detected too. Appends take an
+exclusive `flock` on the file, so several processes can append at once. Every entry is redacted
+before it is written.
+
+An append never hides damage: when the head says the trail was cut, it first writes a `trail_cut`
+entry saying so (which `verify` reports); when the trail ends with entries from before keyed chains,
+it first writes an `audit_upgraded` entry, which pins them. `verify` is in `audit_verify`, `repair`
+(torn lines from a crash) in `audit_repair`, the cross-checks with the ledger and the incident index
+in `audit_check`.
 """
 
 from __future__ import annotations
 
 import fcntl
-import hashlib
+import hmac
 import json
 import os
 import re
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from aiops.core.private import open_private, private_dir, write_private_text
+from aiops.safety.audit_chain import (
+    ALG,
+    GENESIS,
+    audit_key,
+    entry_hash,
+    entry_mac,
+    head_mac,
+    head_path,
+    is_entry,
+    is_keyed,
+    iter_entries,
+    read_head,
+    tail_problem,
+)
 from aiops.safety.jsonable import canonical_json
 from aiops.safety.redaction import Redactor
 
-GENESIS = "0" * 64
+__all__ = [
+    "AUDIT_KINDS",
+    "GENESIS",
+    "RESERVED",
+    "AuditLog",
+    "AuditVerification",
+    "entry_hash",
+    "entry_mac",
+    "iter_entries",
+    "read_entries",
+    "verify",
+]
+
 AUDIT_KINDS: tuple[str, ...] = (
     "proposal",
     "policy_refusal",
@@ -37,17 +69,14 @@ AUDIT_KINDS: tuple[str, ...] = (
     "suspicious_input",
     "incident_started",
     "incident_finished",
+    "audit_upgraded",
+    "trail_cut",
+    "ledger_upgraded",
 )
 """The standard kinds; `append` accepts any lower-case snake_case kind."""
-RESERVED = frozenset({"seq", "ts", "kind", "incident_id", "prev", "hash"})
+RESERVED = frozenset({"seq", "ts", "kind", "incident_id", "alg", "prev", "hash"})
 _KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 _TAIL = 65536
-
-
-def entry_hash(entry: dict[str, Any]) -> str:
-    """The chain hash of an entry: sha256 over its canonical JSON without the `hash` field."""
-    body = {key: value for key, value in entry.items() if key != "hash"}
-    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
 def _last_entry(handle: IO[bytes]) -> dict[str, Any] | None:
@@ -65,11 +94,7 @@ def _last_entry(handle: IO[bytes]) -> dict[str, Any] | None:
                 entry = json.loads(raw)
             except ValueError:
                 continue
-            if (
-                isinstance(entry, dict)
-                and isinstance(entry.get("seq"), int)
-                and isinstance(entry.get("hash"), str)
-            ):
+            if is_entry(entry):
                 return entry
         if start == 0:
             return None
@@ -77,17 +102,33 @@ def _last_entry(handle: IO[bytes]) -> dict[str, Any] | None:
 
 
 class AuditLog:
-    """Appends redacted, chained entries to `path`. One instance per state folder or per incident;
-    instances over the same file (in any process) append safely."""
+    """Appends redacted, keyed, chained entries to `path`. One instance per state folder or per incident;
+    instances over the same file (in any process) append safely. `key` is the chain key; by default
+    it is derived from the `secret.key` next to the trail (created when missing)."""
 
     def __init__(
-        self, path: Path, redactor: Redactor | None = None, clock: Callable[[], datetime] | None = None
+        self,
+        path: Path,
+        redactor: Redactor | None = None,
+        clock: Callable[[], datetime] | None = None,
+        *,
+        key: bytes | None = None,
     ) -> None:
         self.path = path
-        self.head_path = path.with_name(path.name + ".head")
+        self.head_path = head_path(path)
         self._redactor = redactor or Redactor()
         self._clock = clock or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
+        self._key = key
+
+    @property
+    def key(self) -> bytes:
+        """The chain key (loaded on first use)."""
+        if self._key is None:
+            from aiops.safety.secret import load_or_create_secret
+
+            self._key = audit_key(load_or_create_secret(self.path.parent))
+        return self._key
 
     def append(self, kind: str, *, incident_id: str | None = None, **fields: Any) -> dict[str, Any]:
         """Write one entry and return it as written. `fields` must not use the reserved names."""
@@ -98,8 +139,10 @@ class AuditLog:
             raise ValueError(f"reserved audit field names: {sorted(clash)}")
         body = self._redactor.value(fields)
         incident = self._redactor.text(str(incident_id)) if incident_id is not None else None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock, self.path.open("a+b") as handle:
+        key = self.key
+        if not self.path.parent.exists():
+            private_dir(self.path.parent)
+        with self._lock, open_private(self.path, "a+b") as handle:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
             try:
                 last = _last_entry(handle)
@@ -109,17 +152,17 @@ class AuditLog:
                     torn = handle.read(1) != b"\n"
                 else:
                     torn = False
-                entry: dict[str, Any] = {
-                    "seq": (last["seq"] + 1) if last else 1,
-                    "ts": self._clock().isoformat(),
-                    "kind": kind,
-                    "incident_id": incident,
-                    **body,
-                    "prev": last["hash"] if last else GENESIS,
-                }
-                entry["hash"] = entry_hash(entry)
-                line = canonical_json(entry).encode("utf-8") + b"\n"
-                handle.write((b"\n" if torn else b"") + line)
+                head = read_head(self.path)
+                if (cut := tail_problem(last, head, key)) is not None:
+                    last = self._write(handle, last, "trail_cut", incident=None, body=self._cut_fields(last, head, cut),
+                                       torn=torn)
+                    torn = False
+                if last is not None and not is_keyed(last):
+                    note = {"legacy_entries": last["seq"],
+                            "note": "the entries before this one were chained without a key; this entry pins them"}
+                    last = self._write(handle, last, "audit_upgraded", incident=None, body=note, torn=torn)
+                    torn = False
+                entry = self._write(handle, last, kind, incident=incident, body=body, torn=torn)
                 handle.flush()
                 os.fsync(handle.fileno())
                 self._write_head(entry)
@@ -127,9 +170,31 @@ class AuditLog:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
         return entry
 
+    @staticmethod
+    def _cut_fields(last: dict[str, Any] | None, head: Any, problem: str) -> dict[str, Any]:
+        return {"problem": problem, "last_seq": last["seq"] if last else 0,
+                "head_seq": getattr(head, "seq", None), "head_hash": getattr(head, "hash", None)}
+
+    def _write(self, handle: IO[bytes], last: dict[str, Any] | None, kind: str, *, incident: str | None,
+               body: dict[str, Any], torn: bool) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "seq": (last["seq"] + 1) if last else 1,
+            "ts": self._clock().isoformat(),
+            "kind": kind,
+            "incident_id": incident,
+            **body,
+            "alg": ALG,
+            "prev": last["hash"] if last else GENESIS,
+        }
+        entry["hash"] = entry_mac(entry, self.key)
+        handle.write((b"\n" if torn else b"") + canonical_json(entry).encode("utf-8") + b"\n")
+        return entry
+
     def _write_head(self, entry: dict[str, Any]) -> None:
         tmp = self.head_path.with_name(f"{self.head_path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"seq": entry["seq"], "hash": entry["hash"]}), encoding="utf-8")
+        head = {"seq": entry["seq"], "hash": entry["hash"], "alg": ALG,
+                "mac": head_mac(entry["seq"], entry["hash"], self.key)}
+        write_private_text(tmp, json.dumps(head))
         tmp.replace(self.head_path)
 
     def head(self) -> tuple[int, str] | None:
@@ -141,21 +206,35 @@ class AuditLog:
             last = _last_entry(handle)
         return (last["seq"], last["hash"]) if last else None
 
+    def tail_problem(self) -> str | None:
+        """Why the trail's end disagrees with its keyed head file (cut, head rewritten or deleted), or None."""
+        last = None
+        if self.path.exists():
+            with self.path.open("rb") as handle:
+                last = _last_entry(handle)
+        return tail_problem(last, read_head(self.path), self.key)
 
-def iter_entries(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
-    """`(line number, parsed entry or None, raw text)` for every non-empty line of an audit file."""
-    if not path.exists():
-        return
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for number, raw in enumerate(handle, start=1):
-            text = raw.rstrip("\n")
-            if not text.strip():
-                continue
-            try:
-                entry = json.loads(text)
-            except ValueError:
-                entry = None
-            yield number, entry if isinstance(entry, dict) else None, text
+    def executed_seq(self, approval_id: str) -> int | None:
+        """The seq of the first `execution_started` or `execution_result` of `approval_id` whose hash
+        verifies, or None: an approval the trail shows as used."""
+        for _, entry, _ in iter_entries(self.path):
+            if (entry is not None and is_entry(entry) and entry.get("approval_id") == approval_id
+                    and entry.get("kind") in {"execution_started", "execution_result"}
+                    and self._genuine(entry)):
+                return int(entry["seq"])
+        return None
+
+    def has_kind(self, kind: str) -> int | None:
+        """The seq of the first genuine entry of `kind`, or None."""
+        for _, entry, _ in iter_entries(self.path):
+            if entry is not None and is_entry(entry) and entry.get("kind") == kind and self._genuine(entry):
+                return int(entry["seq"])
+        return None
+
+    def _genuine(self, entry: dict[str, Any]) -> bool:
+        if is_keyed(entry):
+            return hmac.compare_digest(entry_mac(entry, self.key), entry["hash"])
+        return entry_hash(entry) == entry["hash"]
 
 
 def read_entries(path: Path, incident_id: str | None = None) -> list[dict[str, Any]]:
@@ -167,64 +246,4 @@ def read_entries(path: Path, incident_id: str | None = None) -> list[dict[str, A
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class AuditVerification:
-    """The result of `verify`: `lines` counts the non-empty lines; `first_bad_line` is 1-based."""
-
-    ok: bool
-    lines: int
-    first_bad_line: int | None = None
-    reason: str = ""
-
-
-def _read_head(path: Path) -> tuple[int, str] | str | None:
-    head_path = path.with_name(path.name + ".head")
-    if not head_path.exists():
-        return None
-    try:
-        head = json.loads(head_path.read_text(encoding="utf-8"))
-        return int(head["seq"]), str(head["hash"])
-    except (ValueError, KeyError, TypeError):
-        return f"unreadable head file {head_path.name}"
-
-
-def verify(path: Path) -> AuditVerification:
-    """Check the whole chain of `path`, and that it agrees with its head file when there is one."""
-    head = _read_head(path)
-    prev, seq, count, last_line = GENESIS, 0, 0, 0
-    for number, entry, _ in iter_entries(path):
-        count, last_line = count + 1, number
-        problem = _line_problem(entry, prev, seq)
-        if problem:
-            return AuditVerification(False, count, number, problem)
-        assert entry is not None
-        prev, seq = entry["hash"], entry["seq"]
-        if isinstance(head, tuple) and head[0] == seq and head[1] != prev:
-            return AuditVerification(
-                False, count, number, f"seq {seq} does not match the hash in the head file"
-            )
-    if isinstance(head, str):
-        return AuditVerification(False, count, last_line + 1, head)
-    if head is not None and head[0] > seq:
-        return AuditVerification(
-            False,
-            count,
-            last_line + 1,
-            f"the log ends at seq {seq} but the head file records seq {head[0]}: "
-            "lines were removed from the end",
-        )
-    return AuditVerification(True, count)
-
-
-def _line_problem(entry: dict[str, Any] | None, prev: str, seq: int) -> str | None:
-    if entry is None:
-        return "not a JSON object (edited or torn line)"
-    if not isinstance(entry.get("seq"), int) or not isinstance(entry.get("hash"), str):
-        return "missing seq or hash"
-    if entry["hash"] != entry_hash(entry):
-        return f"hash mismatch at seq {entry['seq']}: the line was edited"
-    if entry.get("prev") != prev:
-        return f"chain broken at seq {entry['seq']}: a line before it was removed, inserted or reordered"
-    if entry["seq"] != seq + 1:
-        return f"sequence jumps from {seq} to {entry['seq']}: lines were removed or reordered"
-    return None
+from aiops.safety.audit_verify import AuditVerification, verify  # noqa: E402 - re-exported

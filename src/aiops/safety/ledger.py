@@ -21,22 +21,20 @@ deduplicates its key non-atomically.
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import hmac
 import json
-import os
 import re
 import secrets
 import sqlite3
-import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from aiops.core.errors import ConfigError
 from aiops.safety import errors as e
-from aiops.safety.jsonable import canonical_json
+from aiops.safety.ledger_lease import Leases
+from aiops.safety.ledger_seal import approval_digest, ensure_sealed, needs_upgrade, parse_token, seal_ok, state_seal
 from aiops.safety.ledger_store import Approval, Proposal, Store, approval_from_row, proposal_from_row
 from aiops.safety.policy import Policy
 from aiops.safety.redaction import Redactor
@@ -45,8 +43,6 @@ if TYPE_CHECKING:
     from aiops.safety.audit import AuditLog
 
 AUTO_APPROVER = "policy:auto"
-_APPROVAL_ID = re.compile(r"^apv_[0-9a-f]{24}$")
-_DIGEST = re.compile(r"^[0-9a-f]{64}$")
 _APPROVER = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
 
 
@@ -69,36 +65,37 @@ class ApprovalLedger:
     ) -> None:
         if len(secret) < 16:
             raise ValueError("the ledger secret must be at least 16 bytes")
-        self._store = Store(path)
-        self._lease_dir = path.with_name(path.name + ".leases")
-        self._leases: dict[str, tuple[int, int]] = {}  # approval id -> (locked fd, owning thread)
-        self._leases_lock = threading.Lock()
         self._secret = secret
-        self.policy = policy
         self._audit = audit
+        try:
+            self._store = Store(path, prepare=self._prepare)
+        except e.ApprovalTamperedError as exc:
+            raise ConfigError(f"{exc}: the ledger was altered. Restore it from a backup, or move it aside to "
+                              "start an empty ledger (the approvals on record are then lost)", file=str(path)) from None
+        if self._store.prepared is not None and audit is not None:
+            audit.append("ledger_upgraded", sealed_rows=self._store.prepared,
+                         note="approval rows from before state seals were sealed as found")
+        self._leases = Leases(path.with_name(path.name + ".leases"))
+        self.policy = policy
         self._redactor = redactor or Redactor()
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    # --- digests ----------------------------------------------------------------------------
+    # --- digests and seals (see ledger_seal) ------------------------------------------------
+    def _prepare(self, conn: sqlite3.Connection, fresh: bool) -> int | None:
+        """Give the ledger its format record; seal rows from before seals, once."""
+        if not fresh and needs_upgrade(conn) and self._audit is not None and (
+                seq := self._audit.has_kind("ledger_upgraded")) is not None:
+            raise e.ApprovalTamperedError(
+                f"approvals.sqlite has lost the state seals it was given (audit seq {seq})")
+        return ensure_sealed(conn, self._secret, fresh=fresh)
+
     def _digest(self, row: Mapping[str, Any]) -> str:
-        bound = {
-            name: row[name]
-            for name in (
-                "id",
-                "proposal_id",
-                "incident_id",
-                "action",
-                "target",
-                "risk",
-                "approver",
-                "senior",
-                "created_at",
-                "expires_at",
-            )
-        }
-        bound["senior"] = bool(bound["senior"])
-        message = canonical_json({"v": 1, **bound}).encode("utf-8")
-        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()
+        return approval_digest(self._secret, row)
+
+    def _sealed(self, row: Mapping[str, Any], **changes: Any) -> dict[str, Any]:
+        """`changes` (columns of the approvals table) with the seal of the row as changed."""
+        changed = {**dict(row), **changes}
+        return {**changes, "seal": state_seal(self._secret, changed)}
 
     # --- proposals --------------------------------------------------------------------------
     def propose(
@@ -257,10 +254,11 @@ class ApprovalLedger:
                 "expires_at": (now + life).isoformat(),
             }
             row["digest"] = self._digest(row)
+            row |= self._sealed(row, state="approved", claimed_at=None, result=None, finished_at=None)
             conn.execute(
                 "INSERT INTO approvals (id, proposal_id, incident_id, action, target, risk, approver, senior,"
-                " created_at, expires_at, digest, state) VALUES (:id, :proposal_id, :incident_id, :action,"
-                " :target, :risk, :approver, :senior, :created_at, :expires_at, :digest, 'approved')",
+                " created_at, expires_at, digest, state, seal) VALUES (:id, :proposal_id, :incident_id, :action,"
+                " :target, :risk, :approver, :senior, :created_at, :expires_at, :digest, 'approved', :seal)",
                 row,
             )
             conn.execute(
@@ -378,13 +376,15 @@ class ApprovalLedger:
         `ApprovalReplayedError` (already done) or `ApprovalInFlightError` (claimed, no result; pass
         `resume=True` to get it back with `resumed=True`).
         """
-        approval_id, presented = _parse_token(token_or_id)
+        approval_id, presented = parse_token(token_or_id)
         binding = {"incident_id": incident_id, "action": action, "target": target, "proposal_id": proposal_id,
                    "resume": resume}
         # Every refusal that does not depend on who else is claiming comes first, without the lease,
         # so a forged or replayed token is refused for what it is, whatever else is running.
-        self._claim(approval_id, presented, check_only=True, **binding)
-        acquired = self._take_lease(approval_id)
+        checked = self._claim(approval_id, presented, check_only=True, **binding)
+        if checked.state == "approved":
+            self._check_unused(checked)
+        acquired = self._leases.take(approval_id)
         if acquired is None:
             raise e.ApprovalInFlightError(
                 f"approval {approval_id} is being executed by a live process or thread; not acting twice",
@@ -394,9 +394,26 @@ class ApprovalLedger:
             approval = self._claim(approval_id, presented, **binding)
         except BaseException:
             if acquired:
-                self._drop_lease(approval_id)
+                self._leases.drop(approval_id)
             raise
         return approval
+
+    def _check_unused(self, approval: Approval) -> None:
+        """An approval the ledger calls unused must not show up as used elsewhere: the audit trail must be
+        whole (its keyed head agrees with its end) and hold no execution of it. A row copied back from an
+        earlier moment (with its then valid seal) is caught here."""
+        if self._audit is None:
+            return
+        problem = self._audit.tail_problem()
+        if problem is not None:
+            raise e.ApprovalTamperedError(
+                f"the audit trail is not whole ({problem}); not acting on approval {approval.id} until it is "
+                "checked (`aiops audit verify`)")
+        seq = self._audit.executed_seq(approval.id)
+        if seq is not None:
+            raise e.ApprovalTamperedError(
+                f"approval {approval.id} is recorded as unused, but the audit trail shows it was executed "
+                f"(seq {seq}): the approval ledger was rolled back; not acting again")
 
     def _claim(
         self,
@@ -423,6 +440,11 @@ class ApprovalLedger:
                 raise e.ApprovalTamperedError(
                     f"approval {approval_id} does not match its signature; it was altered"
                 )
+            if not seal_ok(self._secret, row):
+                raise e.ApprovalTamperedError(
+                    f"approval {approval_id}: its recorded state ({row['state']}) does not match its seal; "
+                    "it was changed without the key, so it is not used"
+                )
             approval = approval_from_row(row)
             self._check_binding(approval, incident_id, action, target, proposal_id)
             if approval.state == "done":
@@ -443,9 +465,11 @@ class ApprovalLedger:
                 )
             if check_only:
                 return approval
+            change = self._sealed(row, state="executing", claimed_at=now.isoformat())
             updated = conn.execute(
-                "UPDATE approvals SET state='executing', claimed_at=? WHERE id=? AND state='approved'",
-                (now.isoformat(), approval.id),
+                "UPDATE approvals SET state=:state, claimed_at=:claimed_at, seal=:seal WHERE id=:id"
+                " AND state='approved'",
+                {**change, "id": approval.id},
             ).rowcount
             if updated != 1:  # cannot happen under BEGIN IMMEDIATE; kept as a guard
                 raise e.ApprovalReplayedError(f"approval {approval.id} was claimed concurrently")
@@ -485,44 +509,22 @@ class ApprovalLedger:
                     f"approval {approval_id} was never claimed; claim it before executing"
                 )
             if row["state"] == "executing":
+                if not seal_ok(self._secret, row):
+                    raise e.ApprovalTamperedError(
+                        f"approval {approval_id}: its recorded state does not match its seal; it was altered")
+                change = self._sealed(row, state="done", result=text, finished_at=self._clock().isoformat())
                 conn.execute(
-                    "UPDATE approvals SET state='done', result=?, finished_at=? WHERE id=?",
-                    (text, self._clock().isoformat(), approval_id),
+                    "UPDATE approvals SET state=:state, result=:result, finished_at=:finished_at, seal=:seal"
+                    " WHERE id=:id",
+                    {**change, "id": approval_id},
                 )
                 row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
-        self._drop_lease(approval_id)
+        self._leases.drop(approval_id)
         return approval_from_row(row)
-
-    # --- leases -----------------------------------------------------------------------------
-    def _take_lease(self, approval_id: str) -> bool | None:
-        """Lock the approval for this thread: True when newly taken, False when this thread already
-        holds it (a retry after an abandoned attempt), None when another thread or process does."""
-        me = threading.get_ident()
-        with self._leases_lock:
-            held = self._leases.get(approval_id)
-            if held is not None:
-                return False if held[1] == me else None
-            self._lease_dir.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self._lease_dir / f"{approval_id}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                return None
-            self._leases[approval_id] = (fd, me)
-            return True
-
-    def _drop_lease(self, approval_id: str) -> None:
-        with self._leases_lock:
-            held = self._leases.pop(approval_id, None)
-        if held is not None:
-            fcntl.flock(held[0], fcntl.LOCK_UN)
-            os.close(held[0])
 
     def close(self) -> None:
         """Release the leases this instance holds (the process exiting releases them too)."""
-        for approval_id in list(self._leases):
-            self._drop_lease(approval_id)
+        self._leases.drop_all()
 
     def result_for(
         self,
@@ -543,8 +545,8 @@ class ApprovalLedger:
             row = conn.execute(
                 "SELECT * FROM approvals WHERE id=? AND state='done'", (approval_id,)
             ).fetchone()
-        if row is None or not row["result"]:
-            return None
+        if row is None or not row["result"] or not seal_ok(self._secret, row):
+            return None  # a result whose seal does not match is not trusted (the claim then refuses it)
         wanted = {"incident_id": incident_id, "proposal_id": proposal_id, "action": action, "target": target}
         if any(value is not None and row[name] != value for name, value in wanted.items()):
             return None
@@ -571,13 +573,3 @@ class ApprovalLedger:
         may not have run. Resume them with the executor's idempotency key, or check by hand."""
         return [approval for approval in self.approvals(incident_id) if approval.state == "executing"]
 
-
-def _parse_token(token_or_id: object) -> tuple[str, str | None]:
-    if not isinstance(token_or_id, str) or not token_or_id:
-        raise e.ApprovalNotFoundError("no approval token given")
-    approval_id, _, digest = token_or_id.partition(".")
-    if not _APPROVAL_ID.match(approval_id):
-        raise e.ApprovalNotFoundError("malformed approval token")
-    if digest and not _DIGEST.match(digest):
-        raise e.ApprovalTamperedError("malformed approval signature")
-    return approval_id, digest or None

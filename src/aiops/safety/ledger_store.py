@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from aiops.core.private import private_dir, private_file
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS proposals (
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS approvals (
     created_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     digest TEXT NOT NULL,
+    seal TEXT,
     state TEXT NOT NULL,
     claimed_at TEXT,
     result TEXT,
@@ -164,16 +167,23 @@ def approval_from_row(row: sqlite3.Row, *, resumed: bool = False) -> Approval:
 
 class Store:
     """Opens a fresh connection per transaction, so one instance is safe across threads, and
-    `BEGIN IMMEDIATE` serialises writers across processes."""
+    `BEGIN IMMEDIATE` serialises writers across processes.
 
-    def __init__(self, path: Path) -> None:
+    `prepare(conn, fresh)` runs in the transaction that creates the schema (`fresh`: the tables did
+    not exist before), so a new ledger and its format record appear together."""
+
+    def __init__(self, path: Path, prepare: Callable[[sqlite3.Connection, bool], object] | None = None) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = self._connect()
-        try:
-            conn.executescript(SCHEMA)
-        finally:
-            conn.close()
+        if not path.parent.exists():
+            private_dir(path.parent)
+        private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
+        with self.transaction() as conn:
+            fresh = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='approvals'").fetchone() is None
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            self.prepared = prepare(conn, fresh) if prepare is not None else None
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)

@@ -104,6 +104,11 @@ class RedactedInventory(_Wrapper):
 class RedactedExecutor(_Wrapper):
     """An `Executor` whose results (and errors) are masked; arguments pass through unchanged."""
 
+    def seen(self, key: str) -> bool:
+        """True when the wrapped executor already acted on idempotency key `key` (False if it cannot tell)."""
+        inner = getattr(self.inner, "seen", None)
+        return bool(inner(key)) if callable(inner) else False
+
     def supported_actions(self) -> list[str]:
         """The wrapped executor's actions."""
         return list(self.inner.supported_actions())

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from aiops.core.errors import ConfigError
+from aiops.core.private import private_dir
 
 SECRET_FILE = "secret.key"  # noqa: S105 (a file name, not a secret)
 _SIZE = 32
@@ -21,7 +22,8 @@ def load_or_create_secret(state_dir: Path) -> bytes:
     Two processes creating it at once agree on one key (the file is published with a hard link,
     which fails when it exists). A key readable by group or others is refused.
     """
-    state_dir.mkdir(parents=True, exist_ok=True)
+    if not state_dir.exists():
+        private_dir(state_dir)
     path = state_dir / SECRET_FILE
     if not path.exists():
         tmp = state_dir / f".{SECRET_FILE}.{os.getpid()}.{time.monotonic_ns()}"
@@ -56,3 +58,11 @@ def load_or_create_secret(state_dir: Path) -> bytes:
 def derive_key(secret: bytes, purpose: str) -> bytes:
     """A sub-key for one purpose (e.g. `redaction:<incident id>`), so one secret serves several uses."""
     return hmac.new(secret, purpose.encode("utf-8"), hashlib.sha256).digest()
+
+
+def read_secret(state_dir: Path) -> bytes | None:
+    """The key of `state_dir` when it has one (checked as `load_or_create_secret` does), else None;
+    never creates a key (for readers such as `aiops audit verify`)."""
+    if not (state_dir / SECRET_FILE).exists():
+        return None
+    return load_or_create_secret(state_dir)

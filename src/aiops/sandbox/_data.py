@@ -12,8 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aiops.core.errors import ConfigError
 from aiops.sandbox.validate import load_yaml
 
@@ -29,8 +27,8 @@ def _package_file(parts: tuple[str, ...]) -> Path:
 def _read_key(parts: tuple[str, ...], key: str) -> Any:
     path = _package_file(parts)
     try:
-        data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path), what="skill data file") or {}
+    except OSError as exc:
         raise ConfigError(f"cannot read skill data: {exc}", file=str(path)) from exc
     if not isinstance(data, dict) or key not in data:
         raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)

@@ -47,6 +47,11 @@ class SandboxExecutor:
     def supported_actions(self) -> list[str]:
         return [name for name, spec in self.catalogue.items() if spec.get("effect") in EFFECTS]
 
+    def seen(self, key: str) -> bool:
+        """True when an action was already applied (or refused) under idempotency key `key`."""
+        self._reload()
+        return any(done.key == key for done in self.state.actions)
+
     def execute(
         self, action: str, target: str, *, dry_run: bool = False, key: str | None = None
     ) -> ActionResult:

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aiops.core.errors import ConfigError
 from aiops.sandbox import _data
 from aiops.sandbox.faults import FAULTS, ChangeSpec, Param
@@ -125,9 +123,10 @@ def load_scenario(name_or_path: str | Path, *, catalogue: Mapping[str, Any] | No
     """Load and validate a shipped scenario by name, or a scenario YAML file by path."""
     path = scenario_path(name_or_path)
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
         raise ConfigError(f"cannot read scenario: {exc}", file=str(path)) from exc
+    data = load_yaml(text, str(path))
     return parse_scenario(data, file=str(path), catalogue=catalogue)
 
 

@@ -63,8 +63,9 @@ def save_state(state_dir: Path | None, state: WorldState) -> None:
     """Write `state` atomically (temp file + rename); no-op without a state folder."""
     if state_dir is None:
         return
-    folder = Path(state_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    from aiops.core.private import private_dir
+
+    folder = private_dir(Path(state_dir))
     text = json.dumps(state.to_dict(), indent=2, sort_keys=True, default=str)
     fd, tmp = tempfile.mkstemp(prefix=".sandbox-", suffix=".json", dir=folder)
     try:

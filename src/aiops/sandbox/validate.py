@@ -6,19 +6,13 @@ from collections.abc import Iterable, Mapping
 from difflib import get_close_matches
 from typing import Any
 
-import yaml
-
 from aiops.core.errors import ConfigError
-
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+from aiops.core.yamlsafe import parse_yaml
 
 
-def load_yaml(text: str) -> Any:
-    """Parse YAML with the safe loader (the C one when PyYAML has it)."""
-    return yaml.load(text, Loader=_SafeLoader)
+def load_yaml(text: str, file: str = "(text)", *, what: str = "scenario file") -> Any:
+    """Parse YAML strictly (`aiops.core.yamlsafe`: no anchors, aliases, tags or duplicate keys)."""
+    return parse_yaml(text, file, what=what).data
 
 
 class Checker:

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from aiops.core.private import open_private, private_dir
 from aiops.core.types import Environment
 
 
@@ -28,8 +29,8 @@ class EvidenceLog:
                  "artifact": artifact}
         line = json.dumps(entry, default=str, sort_keys=True)
         with self._lock:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("a", encoding="utf-8") as handle:
+            private_dir(self.path.parent)
+            with open_private(self.path, "a", encoding="utf-8") as handle:
                 handle.write(line + "\n")
 
     def entries(self, tool: str | None = None) -> list[dict[str, Any]]:

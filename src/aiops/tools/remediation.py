@@ -43,6 +43,24 @@ def _audit_result(ctx: ToolContext, action: str, target: str, approval_id: str, 
                      approval_id=approval_id, ok=recorded["ok"], message=recorded["message"], **extra)
 
 
+def _rearmed(ctx: ToolContext, approval_id: str) -> str | None:
+    """Why an approval the ledger calls unused must not run: the executor already acted on its key (the
+    ledger was rolled back). None when the executor cannot tell or has not seen the key."""
+    from aiops.safety import ApprovalError
+
+    seen = getattr(ctx.env.executor, "seen", None)
+    if not approval_id or not callable(seen):
+        return None
+    try:
+        state = ctx.ledger.get_approval(approval_id).state
+    except ApprovalError:
+        return None
+    if state == "approved" and seen(approval_id):
+        return (f"approval {approval_id} is recorded as unused, but the executor already acted on its idempotency "
+                "key: the approval ledger was rolled back; not acting again")
+    return None
+
+
 def execute_remediation(
     ctx: ToolContext, action: str, target: str, reason: str = "", *, tool_call_id: str, agent: str | None = None
 ) -> tuple[str, dict[str, Any]]:
@@ -106,6 +124,11 @@ def apply_decision(
     approval_id = str(answer.get("approval_id") or "")
     recorded = ctx.ledger.result_for(approval_id, incident_id=ctx.incident_id, proposal_id=proposal_id,
                                      action=final_action, target=final_target) if approval_id else None
+    if recorded is None and (rearmed := _rearmed(ctx, approval_id)) is not None:
+        ctx.audit.append("approval_refused", incident_id=ctx.incident_id, action=final_action,
+                         target=final_target, reason=rearmed, proposal_id=proposal_id)
+        return (f"REFUSED, nothing was executed: {rearmed}",
+                _artifact(final_action, final_target, risk, "refused", rearmed))
     if recorded is None:
         try:
             ctx.ledger.claim(answer.get("token") or approval_id, incident_id=ctx.incident_id,

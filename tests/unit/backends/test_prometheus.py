@@ -25,7 +25,7 @@ QUERIES = {
 class FakeClient:
     """Answers like Prometheus's HTTP API and records the requests."""
 
-    base = "http://fake"
+    base = shown = "http://fake"
 
     def __init__(self, answers):
         self.answers = answers

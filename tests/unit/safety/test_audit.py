@@ -9,7 +9,7 @@ import json
 import pytest
 
 from aiops.safety import AuditLog, Redactor, read_entries, verify
-from aiops.safety.audit import GENESIS, entry_hash
+from aiops.safety.audit import GENESIS, entry_hash, entry_mac
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_entries_are_chained_canonical_json(log):
     assert entries[0]["prev"] == GENESIS
     for before, after in itertools.pairwise(entries):
         assert after["prev"] == before["hash"]
-    assert all(entry_hash(e) == e["hash"] for e in entries)
+    assert all(entry_mac(e, log.key) == e["hash"] for e in entries)
     assert set(entries[0]) >= {"seq", "ts", "kind", "incident_id", "prev", "hash"}
 
 
@@ -54,7 +54,8 @@ def test_edited_line_is_detected(log):
     assert not result.ok and result.first_bad_line == 2 and "edited" in result.reason
 
 
-def test_edited_line_with_recomputed_hash_is_detected_by_the_next_line(log):
+def test_edited_line_with_recomputed_hash_is_detected(log):
+    """Without the key, a recomputed hash no longer matches the line itself (keyed chain)."""
     lines = _lines(log)
     entry = json.loads(lines[1])
     entry["approver"] = "mallory"
@@ -62,7 +63,7 @@ def test_edited_line_with_recomputed_hash_is_detected_by_the_next_line(log):
     lines[1] = json.dumps(entry)
     _write(log, lines)
     result = verify(log.path)
-    assert not result.ok and result.first_bad_line == 3
+    assert not result.ok and result.first_bad_line == 2
 
 
 def test_removed_line_is_detected(log):
@@ -89,7 +90,7 @@ def test_inserted_line_is_detected(log):
     lines.insert(2, json.dumps(forged))
     _write(log, lines)
     result = verify(log.path)
-    assert not result.ok and result.first_bad_line == 4
+    assert not result.ok and result.first_bad_line == 3
 
 
 def test_lines_cut_from_the_end_are_detected_by_the_head_file(log):

@@ -106,9 +106,9 @@ def test_runaway_delegate_hits_the_step_limit(tmp_path: Path) -> None:
 def test_runaway_script_through_the_cli_exits_5_with_a_partial_report(tmp_path: Path) -> None:
     """`aiops respond --json` with a script that never stops: exit 5, a partial report on disk."""
     team = copy_team(tmp_path / "team", {"budgets": {"max_model_calls": 6, "recursion_limit": 200}})
-    step = {"tool_calls": [{"name": "list_services", "args": {}}]}
+    steps = [{"tool_calls": [{"name": "list_services", "args": {}}]} for _ in range(40)]
     script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump({"ops_manager": [step] * 40}))
+    script.write_text(yaml.safe_dump({"ops_manager": steps}))  # no shared objects: scripts allow no aliases
     env = {**os.environ, "AIOPS_SCRIPT": str(script), "AIOPS_HOME": str(tmp_path / "state")}
     out = subprocess.run([sys.executable, "-m", "aiops", "respond", "--scenario", "pool-leak-payment", "--team",
                           str(team), "--model", "scripted", "--json", "--quiet"], cwd=ROOT, env=env,

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from aiops.runtime.decisions import Decision
 from aiops.runtime.home import StateHome
@@ -166,8 +165,8 @@ def test_two_cli_resumes_at_once_act_at_most_once(tmp_path: Path) -> None:
     home = StateHome.resolve(tmp_path / "state")
     run = start("pool-leak-payment", lambda r: None, home=home, models=compromised_team(obey=False))
     run.session.close()
-    script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump(RESUME_SCRIPT))
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps(RESUME_SCRIPT))  # JSON: the list repeats one object (YAML would alias it)
     applied, go = tmp_path / "applied.log", tmp_path / "go"
     argv = ["incidents", "resume", run.record.id, "--approve", "--approver", "ann", "--model", "scripted",
             "--json", "--quiet"]

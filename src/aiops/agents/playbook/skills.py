@@ -14,19 +14,13 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
 from aiops.agents.playbook.conversation import Conversation
+from aiops.core.errors import ConfigError
+from aiops.core.yamlsafe import parse_yaml
 
 READ_LIMIT = 5000
 _HEADER = re.compile(r"^@@ lines (\d+)-(\d+) of (\d+) @@$")
 _DATA_REF = re.compile(r"(?<![\w/.-])([\w-]+(?:/[\w-]+)*\.ya?ml)\b")
-
-try:  # the C loader is much faster when available
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
-
 
 def read_calls_needed(conv: Conversation) -> list[dict[str, Any]]:
     """The `read_file` calls still needed to know this agent's skills (empty when done)."""
@@ -76,9 +70,10 @@ def strip_read_output(content: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def _parse_yaml(text: str) -> Any:
+    """Skill data as plain data (strict: no anchors, aliases or tags), or None when it is not."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+        return parse_yaml(text, "(skill data)", what="skill data file").data
+    except ConfigError:
         return None
 
 

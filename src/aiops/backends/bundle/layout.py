@@ -118,7 +118,7 @@ def _scan_dir(bundle: Bundle, folder: Path) -> None:
 
 
 def _settings(bundle: Bundle, path: Path) -> None:
-    from aiops.team.yamlsafe import load_yaml_file
+    from aiops.core.yamlsafe import load_yaml_file
 
     data: Any = load_yaml_file(path).data or {}
     if not isinstance(data, dict):
