@@ -34,6 +34,9 @@ RECENT = timedelta(minutes=60)
 """An event about an object with no current view counts as current when it last happened this
 recently before the snapshot; older events are history."""
 MAX_FILE_BYTES = 32 * 1024 * 1024
+SNAPSHOT_NODES = 2_000_000
+"""Values one YAML snapshot may hold (a namespace's pods as `get -o yaml`): strict loading still
+refuses anchors, aliases and tags, so this bounds work, not expansion."""
 
 
 class StateBook:
@@ -112,7 +115,9 @@ def read_snapshot(path: Path, resolve: object, ref: datetime | None) -> list[Sta
         out: list[StateRecord] = []
         for number, doc in enumerate(re.split(r"(?m)^---\s*$", text)):
             if doc.strip():
-                out += object_records(parse_yaml(doc, f"{path}#{number}").data, resolve)  # type: ignore[arg-type]
+                parsed = parse_yaml(doc, f"{path}#{number}", what="Kubernetes snapshot", max_bytes=MAX_FILE_BYTES,
+                                    max_nodes=SNAPSHOT_NODES)
+                out += object_records(parsed.data, resolve)  # type: ignore[arg-type]
         return out
     return parse_text(text, resolve, ref)  # type: ignore[arg-type]
 

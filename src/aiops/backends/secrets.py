@@ -42,6 +42,7 @@ CREDENTIAL_NAME_RE = re.compile(
 QUERY_CREDENTIALS = frozenset({"key", "code", "auth", "sig"})
 """Query parameters that carry a credential although their names are generic (`?key=` of Google APIs)."""
 _TOKEN_RE = re.compile(
+    r"(?<![A-Za-z0-9])"  # a token starts a word: `risk-adapter-5d6c9b7f8-h2vkn.log` holds no `sk-...` key
     r"(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+|gh[pousr]_[A-Za-z0-9]{20,}"
     r"|sk-[A-Za-z0-9_-]{20,}|xox[abpr]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----)"
 )

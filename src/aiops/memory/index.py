@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from aiops.core.private import private_file
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS labels (
     incident_id TEXT PRIMARY KEY,
@@ -104,6 +106,7 @@ class IncidentMemory:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        private_file(path)  # 0600 before SQLite opens it (its journal files take the same mode)
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
 

@@ -74,7 +74,7 @@ def read_metric_names(team: Any) -> dict[str, Any]:
     path = Path(team.dir) / team.spec.skills_dir / "log-analysis" / "metric_names.yaml"
     if not path.is_file():
         return {}
-    return parse_metric_names(load_yaml_file(path).data, file=str(path))
+    return parse_metric_names(load_yaml_file(path, what="skill data file").data, file=str(path))
 
 
 @dataclass

@@ -125,3 +125,13 @@ def test_url_and_url_env_are_exclusive() -> None:
         parse_environment({**BASE, "executor": {"type": "webhook", "url": "https://ops.invalid/x",
                                                 "url_env": "OPS_URL", "actions": ["restart"]}})
     assert err.value.path.startswith("executor") and "url_env" in err.value.message
+
+
+def test_a_token_prefix_inside_a_word_is_not_a_token():
+    from aiops.backends.secrets import find_inline_secrets
+
+    paths = {"logs": {"type": "files", "services": {
+        "risk-adapter": ["/srv/logs/risk-adapter/risk-adapter-5d6c9b7f8-h2vkn.log"],
+        "disk-cleaner": ["/var/log/disk-cleanup-job-28447215-q2kzt.log"]}}}
+    assert list(find_inline_secrets(paths)) == []
+    assert list(find_inline_secrets({"logs": {"pattern": "/x/sk-abcdefghijklmnopqrstuvwxyz012345"}}))

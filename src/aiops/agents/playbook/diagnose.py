@@ -92,6 +92,19 @@ def _with_prior(ranked: list[Candidate], world: World, weight: float) -> list[Ca
     return _deeper_first(sorted(ranked, key=lambda c: (-c.score, c.mode, c.service)), world)
 
 
+def _focus(ranked: list[Candidate], world: World, floor: float) -> list[Candidate]:
+    """The alert is about its service: when a candidate strong enough to conclude sits on the alerted
+    service or on what it depends on (or runs on), candidates on services with no dependency path to
+    it come after them, whatever their score (they are other problems, not this alert's origin)."""
+    alerted = world.alerted
+    if not alerted or alerted not in world.names():
+        return ranked
+    near = {alerted, *world.dependencies(alerted, transitive=True), *world.callers(alerted)}
+    if not any(c.service in near and c.score >= floor for c in ranked):
+        return ranked
+    return [c for c in ranked if c.service in near] + [c for c in ranked if c.service not in near]
+
+
 def _deeper_first(ranked: list[Candidate], world: World) -> list[Candidate]:
     """Among candidates with the same score, one on a dependency of another's service comes first
     (the upstream origin, not the caller that reports it)."""
@@ -174,7 +187,8 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     """The conclusion for this world, following the data's tree, origin rule and confidence rules."""
     origin_rules = data.get("origin") or {}
     world.reporters = frozenset(str(r) for r in origin_rules.get("reporters") or [])
-    world.link(mention_signatures=[str(s) for s in origin_rules.get("mention_signatures") or []] or None)
+    world.link(mention_signatures=[str(s) for s in origin_rules.get("mention_signatures") or []] or None,
+               store_signatures=[str(s) for s in origin_rules.get("store_client_signatures") or []])
     book = SignalBook(
         data.get("signals") or {},
         world,
@@ -182,7 +196,8 @@ def diagnose(data: Mapping[str, Any], world: World) -> Diagnosis:
     )
     rules = data.get("confidence") or {}
     floor = float(rules.get("min_score", 4))
-    ranked = _with_prior(candidates(data, world, book), world, float(rules.get("recall_weight", 0)))
+    ranked = _focus(_with_prior(candidates(data, world, book), world, float(rules.get("recall_weight", 0))), world,
+                    floor)
     checks = _checks(world, book)
     if not ranked or ranked[0].score < floor or not _failing(rules, world, book):
         return _no_diagnosis(rules, world, book, ranked, checks,

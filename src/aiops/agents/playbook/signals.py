@@ -84,6 +84,10 @@ class SignalBook:
             found = self.world.service(service).coverage.get("state", "")
             wanted = spec["state"] if isinstance(spec["state"], list) else [spec["state"]]
             return found in wanted, f"{service} orchestrator state: {found}" if found in wanted else ""
+        if "kind" in spec:
+            kinds = spec["kind"] if isinstance(spec["kind"], list) else [spec["kind"]]
+            ok = self.world.kind(service) in kinds
+            return ok, f"{service} is a {self.world.kind(service)}" if ok else ""
         if "covered" in spec:
             coverage = self.world.service(service).coverage
             read = [s for s in spec["covered"] or [] if coverage.get(str(s)) in READ]

@@ -42,14 +42,17 @@ class World:
         """Every service known from the topology or the evidence, reporters left out."""
         return [n for n in dict.fromkeys([*self.topology, *self.services]) if n not in self.reporters]
 
-    def link(self, *, mention_signatures: Sequence[str] | None = None) -> None:
+    def link(self, *, mention_signatures: Sequence[str] | None = None,
+             store_signatures: Sequence[str] = ()) -> None:
         """Dependencies the evidence shows when the inventory declares none at all (a bundle, a bare
         environment file): a service whose error lines name another known service
         (`mention_signatures`: only the lines of those signatures) depends on it; a service depends on
-        the nodes its pods run on. A declared topology is left as it is."""
+        the nodes its pods run on; a service logging database-client failures (`store_signatures`)
+        depends on the database when exactly one is in scope. A declared topology is left as it is."""
         if any((row or {}).get("depends_on") for row in self.topology.values()):
             return
         known = self.names()
+        stores = [n for n in known if self.kind(n) == "database"]
         for name, ev in self.services.items():
             if name in self.reporters:
                 continue
@@ -65,6 +68,9 @@ class World:
                 addresses = self.services[other].ips if other in self.services else []
                 if mentions(text, other) or any(_address(text, ip) for ip in addresses):
                     deps.append(other)
+            if len(stores) == 1 and stores[0] != name and stores[0] not in deps and \
+                    any(s in ev.signatures for s in store_signatures) and self.kind(name) != "database":
+                deps.append(stores[0])
 
     def kind(self, name: str) -> str:
         return str((self.topology.get(name) or {}).get("kind") or "")
@@ -88,9 +94,12 @@ class World:
         return [s for s in self.topology if name in ((self.topology[s] or {}).get("depends_on") or [])]
 
     def related(self, name: str, relation: str) -> list[str]:
-        """callers, dependencies (direct), or siblings (other callers of the same dependencies)."""
+        """callers, dependencies (direct), siblings (other callers of the same dependencies), or others
+        (every other service)."""
         if relation == "callers":
             return self.callers(name)
+        if relation == "others":
+            return [n for n in self.names() if n != name]
         if relation == "siblings":
             return list(dict.fromkeys(c for d in self.dependencies(name) for c in self.callers(d) if c != name))
         return self.dependencies(name)

@@ -33,6 +33,9 @@ STORE_NAMES = re.compile(
     r"(^|[-_.])(db|database|postgres(ql)?|pg|mysql|mariadb|mongo(db)?|cassandra|cockroach(db)?|oracle|mssql|"
     r"sqlserver|rds|aurora|clickhouse|elasticsearch|opensearch)([-_.]|\d|$)", re.IGNORECASE)
 CACHE_NAMES = re.compile(r"(^|[-_.])(redis|memcached?|valkey|elasticache|cache)([-_.]|\d|$)", re.IGNORECASE)
+DNS_NAMES = re.compile(r"^(coredns|kube-dns|node-local-dns|nodelocaldns|dnsmasq|unbound|bind9?|named|powerdns)"
+                       r"([-_.]|\d|$)", re.IGNORECASE)
+"""Cluster and resolver DNS servers (CoreDNS and kube-dns in Kubernetes, the usual resolvers elsewhere)."""
 TAIL_LINES = 200
 TAIL_BYTES = 256 * 1024
 
@@ -50,7 +53,9 @@ class Discovered:
 
 
 def kind_by_name(name: str) -> str:
-    """`database` / `cache` for the usual names of data stores, else `app`."""
+    """`dns` for DNS servers, `database` / `cache` for the usual names of data stores, else `app`."""
+    if DNS_NAMES.search(name):
+        return "dns"
     if STORE_NAMES.search(name):
         return "database"
     if CACHE_NAMES.search(name):

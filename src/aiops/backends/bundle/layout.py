@@ -120,7 +120,7 @@ def _scan_dir(bundle: Bundle, folder: Path) -> None:
 def _settings(bundle: Bundle, path: Path) -> None:
     from aiops.core.yamlsafe import load_yaml_file
 
-    data: Any = load_yaml_file(path).data or {}
+    data: Any = load_yaml_file(path, what="bundle settings file").data or {}
     if not isinstance(data, dict):
         raise ConfigError("must be a mapping with alert, services and at", file=str(path))
     for key in data:

@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from aiops.core.private import open_private, private_dir, write_private_text
 from aiops.core.types import ChangeEvent, Environment, LogRecord, MetricSeries, StateRecord
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -69,16 +70,16 @@ class Recorder:
             self.left -= size
             self._seen.update(fresh)
             path = self.folder / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as handle:
+            private_dir(path.parent)
+            with open_private(path, "a", encoding="utf-8") as handle:
                 handle.write("\n".join(fresh) + "\n")
 
     def _truncate(self) -> None:
         if not self.truncated:
             self.truncated = True
-            (self.folder / "TRUNCATED.txt").write_text(
-                "The evidence of this incident went over the recording budget; later reads were not kept.\n",
-                encoding="utf-8")
+            write_private_text(self.folder / "TRUNCATED.txt",
+                               "The evidence of this incident went over the recording budget; later reads were "
+                               "not kept.\n")
 
     def settings(self, env: Environment, *, alert: str, at: datetime) -> None:
         """bundle.yaml: the alert, the services with their topology, and the incident's time."""
@@ -89,9 +90,8 @@ class Recorder:
                    "depends_on": list(svc.depends_on)}
             topology[svc.name] = {k: v for k, v in row.items() if v not in (None, [])}
         data = {"alert": alert, "services": list(topology), "at": at.isoformat(), "topology": topology}
-        self.folder.mkdir(parents=True, exist_ok=True)
-        (self.folder / "bundle.yaml").write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
-                                                 encoding="utf-8")
+        private_dir(self.folder)
+        write_private_text(self.folder / "bundle.yaml", yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
 
 
 class _Recorded:
