@@ -74,3 +74,22 @@ def test_public_development_set_stays_at_its_measured_level(tmp_path: Path) -> N
     assert summary["rca_accuracy"] >= 0.85, misses
     assert summary["proposed_on_healthy"] == 0 and summary["errors"] == 0
     assert summary["max_seconds"] < 30
+
+
+OWN = Path(__file__).resolve().parents[3] / "benchmarks" / "bundles"
+
+
+def test_own_bundles_stay_at_their_measured_level(tmp_path: Path) -> None:
+    """The project's own bundles (benchmarks/bundles; a development set since their first sight at
+    75.0%): a regression guard."""
+    from aiops.bench.bundles import run_cases
+    from aiops.runtime.home import StateHome
+    from aiops.team import resolve_team_dir
+
+    result = run_cases(discover_cases(OWN), home=StateHome.resolve(str(tmp_path / "state")),
+                       team_dir=resolve_team_dir(None), model="playbook", work=tmp_path / "bundles")
+    summary = result["summary"]
+    misses = [(r["name"], r["got"].get("root_cause"), r["got"].get("service")) for r in result["cases"]
+              if not r["rca_correct"]]
+    assert summary["cases"] == 28 and summary["rca_accuracy"] >= 0.9, misses
+    assert summary["proposed_on_healthy"] == 0 and summary["errors"] == 0
