@@ -99,7 +99,8 @@ def _focus(ranked: list[Candidate], world: World, floor: float) -> list[Candidat
     alerted = world.alerted
     if not alerted or alerted not in world.names():
         return ranked
-    near = {alerted, *world.dependencies(alerted, transitive=True), *world.callers(alerted)}
+    near = {alerted, *world.dependencies(alerted, transitive=True), *world.callers(alerted),
+            *(n for n in world.names() if world.kind(n) == "dns")}  # every service resolves names through them
     if not any(c.service in near and c.score >= floor for c in ranked):
         return ranked
     return [c for c in ranked if c.service in near] + [c for c in ranked if c.service not in near]
