@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aiops.core.private import private_file
+from aiops.core.private import private_dir, private_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS labels (
@@ -106,6 +106,7 @@ class IncidentMemory:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        private_dir(path.parent)
         private_file(path)  # 0600 before SQLite opens it (its journal files take the same mode)
         with self._conn() as conn:
             conn.executescript(_SCHEMA)
