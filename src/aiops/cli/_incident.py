@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._invocation import command_prefix
 from aiops.runtime.decisions import Decision, parse_edit
 
 APPROVE_MODES = ("ask", "all", "none")
@@ -135,9 +136,9 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
         print(f"Incident {outcome.incident_id} is paused, waiting for a decision:")
         for request in outcome.pending:
             print(describe_request(request))
-        print(f"\nResume with:\n  aiops incidents resume {outcome.incident_id} --approve\n"
-              f"  aiops incidents resume {outcome.incident_id} --reject \"why\"\n"
-              f"  aiops incidents resume {outcome.incident_id} --edit action=NAME,target=SERVICE")
+        resume = f"{command_prefix()} incidents resume {outcome.incident_id}"
+        print(f"\nResume with:\n  {resume} --approve\n  {resume} --reject \"why\"\n"
+              f"  {resume} --edit action=NAME,target=SERVICE")
         return
     report = outcome.report
     rc = report.root_cause
@@ -148,6 +149,14 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
         print(f"  action:       {a.action} on {a.target} [{a.risk}] {a.decision} -> {a.result}")
     print(f"  verification: {state}")
     print(f"  report:       {outcome.report_path}")
+
+
+def resume_hint(record: Any) -> str:
+    """What to run to continue an incident that stopped early."""
+    why = (record.notes.get("interrupted") or {}).get("reason") or "stopped"
+    return (f"incident {record.id} is saved as interrupted ({why}); continue it with:\n"
+            f"  {command_prefix()} incidents resume {record.id}\n"
+            f"or close it with:\n  {command_prefix()} incidents close {record.id} --reason \"why\"")
 
 
 def rel(path: str | None) -> str | None:

@@ -123,26 +123,41 @@ def run(args: argparse.Namespace) -> int:
     return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
 
 
-def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
-            payload: Any = None, new: bool = True) -> int:
-    """Open the session, drive it under the incident's lock, print the outcome; shared with resume
-    (`new=False`: `payload` is the resume command, or None to continue from the last checkpoint)."""
+def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any) -> int:
+    """Start a new incident under its lock."""
     from aiops.runtime.lock import incident_lock
+
+    with incident_lock(home.incident_dir(record.id)):
+        return run_session(record, home, store, args, decider=decider)
+
+
+def run_session(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
+                prepare: Any = None) -> int:
+    """Open the incident and drive it, printing the outcome; the caller holds the incident's lock.
+
+    Without `prepare` the incident starts from its alert; with it (resume), `prepare(session)`
+    records the decision given on the command line and returns the resume payload (or None to
+    continue from the last checkpoint)."""
     from aiops.runtime.session import open_session
 
     session = open_session(record, home)
     try:
-        with incident_lock(session.dir):
-            return _drive(session, store, args, decider=decider, payload=payload, new=new)
+        return _drive(session, store, args, decider=decider, prepare=prepare)
+    except BaseException:
+        if record.status == "interrupted":
+            from aiops.cli._incident import resume_hint
+
+            print(resume_hint(record), file=sys.stderr)
+        raise
     finally:
         session.close()
 
 
-def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, payload: Any, new: bool) -> int:
+def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, prepare: Any) -> int:
     from aiops.cli._incident import print_outcome
     from aiops.core.errors import ConfigError
     from aiops.runtime.progress import ProgressTree
-    from aiops.runtime.runner import action_history, drive, start
+    from aiops.runtime.runner import action_history, proceed, start
     from aiops.runtime.transcript import TranscriptWriter
 
     record = session.record
@@ -159,7 +174,10 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
         decider = _showing(decider, tree)
     transcript = args.transcript or str(session.dir / "transcript.jsonl")
     callbacks.append(TranscriptWriter(Path(transcript)))
-    outcome = start(session, store, decider, callbacks) if new else drive(session, store, payload, decider, callbacks)
+    if prepare is None:
+        outcome = start(session, store, decider, callbacks)
+    else:
+        outcome = proceed(session, store, prepare(session), decider, callbacks)
     print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
     return outcome.exit_code
 

@@ -25,6 +25,8 @@ Decider = Callable[[dict[str, Any]], Decision | None]
 """Given a pending approval request, return a decision, or None to pause the incident."""
 
 EXIT_CODES = {"resolved": 0, "no_action": 0, "awaiting_approval": 3, "unresolved": 4}
+RESUMABLE = frozenset({"awaiting_approval", "running", "interrupted"})
+"""Statuses `incidents resume` continues: paused for a decision, or stopped by Ctrl-C or a crash."""
 
 
 @dataclass
@@ -61,8 +63,30 @@ def start(session: IncidentSession, store: IncidentStore, decider: Decider, call
     at = session.ctx.now()
     record.alert_time = at.isoformat()
     record.models = {k: v.model for k, v in session.choices.items()}
+    record.status = "running"
     store.save(record)
-    payload = {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
+    return drive(session, store, _opening(session, at), decider, callbacks)
+
+
+def _opening(session: IncidentSession, at: datetime) -> dict[str, Any]:
+    record = session.record
+    return {"messages": [first_message(record.alert, incident_id=record.id, service=record.service, at=at)]}
+
+
+def has_checkpoint(session: IncidentSession) -> bool:
+    """True once the graph has saved anything for the incident's thread."""
+    config = {"configurable": {"thread_id": session.record.id}}
+    return session.graph.checkpointer.get_tuple(config) is not None
+
+
+def proceed(session: IncidentSession, store: IncidentStore, payload: Any, decider: Decider,
+            callbacks: list[Any]) -> Outcome:
+    """Continue an incident: with `payload` (a resume command), from its last checkpoint, or from the
+    opening message when the process that started it died before the first checkpoint."""
+    if payload is None and not has_checkpoint(session):
+        at = datetime.fromisoformat(session.record.alert_time) if session.record.alert_time else None
+        return start(session, store, decider, callbacks) if at is None else drive(
+            session, store, _opening(session, at), decider, callbacks)
     return drive(session, store, payload, decider, callbacks)
 
 
@@ -118,7 +142,23 @@ def recorded_decision(session: IncidentSession, request: dict[str, Any]) -> dict
 
 def drive(session: IncidentSession, store: IncidentStore, payload: Any, decider: Decider,
           callbacks: list[Any]) -> Outcome:
-    """Invoke the graph until it finishes or pauses; record everything in the incident store."""
+    """Invoke the graph until it finishes or pauses; record everything in the incident store.
+
+    Whatever stops the run early (Ctrl-C, a model server that cannot be reached, a crash in a tool)
+    leaves the incident `interrupted`, resumable from its last checkpoint."""
+    from aiops.runtime.lifecycle import mark_interrupted, model_failure
+
+    try:
+        return _drive(session, store, payload, decider, callbacks)
+    except BaseException as exc:
+        mark_interrupted(session.record, store, exc)
+        if (problem := model_failure(exc, session.record.base_url)) is not None:
+            raise problem from exc
+        raise
+
+
+def _drive(session: IncidentSession, store: IncidentStore, payload: Any, decider: Decider,
+           callbacks: list[Any]) -> Outcome:
     from aiops.safety import BudgetExceeded
 
     record = session.record

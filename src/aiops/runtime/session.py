@@ -24,6 +24,21 @@ from aiops.runtime.store import IncidentRecord
 from aiops.tools.context import EvidenceLog, ToolContext
 from aiops.tools.registry import build_report_tool, build_tools
 
+DRAFT_FILE = "report_draft.json"
+
+
+def _saved_draft(path: Path) -> Any:
+    """The report draft an earlier process of the incident submitted (None when there is none), so
+    that finishing after a crash or in another process keeps the team's report."""
+    from pydantic import ValidationError
+
+    from aiops.core.report import ReportDraft
+
+    try:
+        return ReportDraft.model_validate_json(path.read_bytes()) if path.is_file() else None
+    except (OSError, ValidationError):
+        return None
+
 
 def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
     """A machine-readable skill file of the team (e.g. remediation/runbooks.yaml `actions`)."""
@@ -79,7 +94,7 @@ class IncidentSession:
     def set_draft(self, draft: Any) -> None:
         """Keep the orchestrator's report draft (also on disk, so a crash loses nothing)."""
         self.draft = draft
-        (self.dir / "report_draft.json").write_text(draft.model_dump_json(indent=2), encoding="utf-8")
+        (self.dir / DRAFT_FILE).write_text(draft.model_dump_json(indent=2), encoding="utf-8")
 
     def close(self) -> None:
         """Release the checkpoint connection and the environment's backends."""
@@ -134,7 +149,8 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
     session = IncidentSession(record=record, home=home, team=team, ctx=ctx, graph=None, choices=choices,
-                              budget=budget, categories=categories, notice=notice)
+                              budget=budget, categories=categories, notice=notice,
+                              draft=_saved_draft(incident_dir / DRAFT_FILE))
     tools = build_tools(ctx)
     report_tool = build_report_tool(ctx, categories, session.set_draft)
     layout = snapshot_team(
