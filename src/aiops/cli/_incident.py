@@ -62,8 +62,17 @@ def make_decider(mode: str, approver: str):
 
 
 def ask(request: dict[str, Any], approver: str) -> Decision | None:
-    """Ask at the terminal: approve, edit, reject (with a reason) or pause."""
+    """Ask at the terminal: approve, edit, reject (with a reason) or pause. End of input (Ctrl-D)
+    pauses the incident."""
     print(f"\nApproval needed for incident {request['incident_id']}:\n{describe_request(request)}", file=sys.stderr)
+    try:
+        return _ask(approver)
+    except EOFError:
+        print("\n  no answer (end of input): pausing; the incident waits for a decision", file=sys.stderr)
+        return None
+
+
+def _ask(approver: str) -> Decision | None:
     while True:
         answer = input("[a]pprove, [e]dit, [r]eject, [p]ause? ").strip().lower()
         if answer in {"a", "approve"}:

@@ -82,10 +82,9 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
     if not args.alertmanager:
         return None, None, None
     from aiops.core.errors import ConfigError
-    from aiops.intake import parse_alertmanager
+    from aiops.intake import read_alertmanager
 
-    data = sys.stdin.read() if args.alertmanager == "-" else Path(args.alertmanager).read_text(encoding="utf-8")
-    alerts = [a for a in parse_alertmanager(data) if a.status == "firing"]
+    alerts = [a for a in read_alertmanager(args.alertmanager) if a.status == "firing"]
     if not alerts:
         raise ConfigError("the payload holds no firing alert", file=args.alertmanager, path="alerts")
     first = alerts[0]

@@ -70,9 +70,13 @@ def run_init(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     """Load the team; print a one-line summary (errors exit 2 through ConfigError)."""
     from aiops.team import load_team, resolve_team_dir
+    from aiops.team.skilldata import DATA_FILES
 
     team = load_team(resolve_team_dir(args.team))
+    for kind in DATA_FILES:
+        team.data(kind)
     print(f"ok: {_counts(team)} ({team.dir})")
+    print(f"  data files checked: {', '.join(f'{s}/{f}' for s, f in DATA_FILES.values())}")
     return 0
 
 

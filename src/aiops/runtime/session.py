@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from langgraph.checkpoint.sqlite import SqliteSaver
 
 from aiops.agents.files import incident_backend, snapshot_team
@@ -40,16 +39,14 @@ def _saved_draft(path: Path) -> Any:
         return None
 
 
-def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
-    """A machine-readable skill file of the team (e.g. remediation/runbooks.yaml `actions`)."""
-    path = Path(team.dir) / team.spec.skills_dir / skill / filename
-    if not path.is_file():
-        raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
-                          file=str(path))
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506 - a safe loader
+def read_skill_data(team: Any, kind: str, key: str) -> Any:
+    """A top-level key of one of the team's skill data files (checked when the team loaded), e.g.
+    `read_skill_data(team, "runbooks", "actions")`."""
+    from aiops.team.skilldata import data_path
+
+    data = team.data(kind)
     if key not in data:
-        raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
+        raise ConfigError(f"missing top-level key {key!r}", file=str(data_path(team.skills_root, kind)), path=key)
     return data[key]
 
 
@@ -110,7 +107,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
 
     `models` replaces the chat model of the named agents (tests drive trajectories this way).
     """
-    from aiops.analysis import load_signatures
+    from aiops.analysis.signatures import parse_signatures
     from aiops.safety import (
         ApprovalLedger,
         AuditLog,
@@ -131,11 +128,11 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     incident_dir.mkdir(parents=True, exist_ok=True)
     secret = load_or_create_secret(home.root)
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
-    catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
+    catalogue = read_skill_data(team, "runbooks", "actions")
     env = redact_environment(build_environment(record.source, incident_dir / "env", catalogue), redactor)
     record.alert = redactor.text(record.alert)
-    categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
-    signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
+    categories = list(read_skill_data(team, "failure_modes", "categories"))
+    signatures = parse_signatures(team.data("signatures"), file="log-analysis/signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)
     audit = AuditLog(home.audit, redactor)
     ledger = ApprovalLedger(home.approvals, secret=secret, policy=policy, audit=audit, redactor=redactor)
