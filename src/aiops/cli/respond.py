@@ -119,6 +119,10 @@ def run(args: argparse.Namespace) -> int:
                         fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
     if note:
         print(note, file=sys.stderr)
+    from aiops.intake.text import truncated
+
+    if truncated(record.alert):
+        print(record.alert[record.alert.rindex("[alert truncated:"):], file=sys.stderr)
     return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
 
 
@@ -163,7 +167,9 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
     if not record.alert:
         if not session.ctx.env.alert:
             raise ConfigError("no alert: give the alert text or --alertmanager", path="alert")
-        record.alert = session.ctx.redactor.text(session.ctx.env.alert)
+        from aiops.intake.text import clean_alert
+
+        record.alert = session.ctx.redactor.text(clean_alert(session.ctx.env.alert))
     if session.notice:
         print(session.notice, file=sys.stderr)
     callbacks: list[Any] = []

@@ -50,10 +50,13 @@ def first_message(alert: str, *, incident_id: str, service: str | None, at: date
 def new_record(*, alert: str, source: dict[str, Any], team_dir: str, service: str | None = None,
                fingerprint: str | None = None, model_override: str | None = None,
                base_url: str | None = None) -> IncidentRecord:
-    """A fresh incident record (not saved until the incident starts)."""
+    """A fresh incident record (not saved until the incident starts); the alert is kept as valid
+    Unicode and cut to a bounded length with a note (`aiops.intake.text`)."""
+    from aiops.intake.text import clean_alert
+
     now = datetime.now(UTC).isoformat()
-    return IncidentRecord(id=new_incident_id(), alert=alert, status="running", created_at=now, updated_at=now,
-                          source=source, team_dir=team_dir, service=service, fingerprint=fingerprint,
+    return IncidentRecord(id=new_incident_id(), alert=clean_alert(alert), status="running", created_at=now,
+                          updated_at=now, source=source, team_dir=team_dir, service=service, fingerprint=fingerprint,
                           model_override=model_override, base_url=base_url)
 
 
