@@ -7,9 +7,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-DEFAULT_SCENARIO = "pool-leak-payment"
-"""The sandbox scenario investigated when neither --env nor --scenario is given."""
-
 HELP = """\
 Run one incident: the team analyses logs and metrics, diagnoses the root cause, proposes a runbook
 fix and stops for your approval before executing it, then verifies recovery and writes the report.
@@ -19,7 +16,12 @@ Where the alert comes from (one of):
   --scenario NAME|FILE   a sandbox scenario (its alert and its simulated production)
   --alertmanager FILE|-  an Alertmanager webhook payload (duplicate fingerprints reuse the incident)
 
-Where the telemetry comes from: --env FILE (see `aiops env validate`), else the sandbox.
+Where the telemetry comes from (one of; never an unrelated world):
+  --env FILE             your systems' backends (see `aiops env validate`)
+  --bundle DIR           a folder of evidence collected from the incident, investigated offline
+  --scenario NAME|FILE   the sandbox scenario (also gives the alert)
+  otherwise the default environment: $AIOPS_ENV, else env.yaml in the state folder;
+  with none of these the command exits 2.
 
 exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting approval,
             4 unresolved (rejected, failed or not recovered), 5 budget exhausted
@@ -29,7 +31,8 @@ exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting appro
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("respond", help="run an incident from alert to report", description=HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("alert", nargs="?", help="alert text (quote it)")
+    p.add_argument("alert", nargs="?", help="alert text (quote it); investigated in --env, --scenario or the default "
+                   "environment")
     p.add_argument("--scenario", metavar="NAME|FILE", help="sandbox scenario to investigate")
     p.add_argument("--env", metavar="FILE", help="environment file naming the real backends")
     p.add_argument("--alertmanager", metavar="FILE|-", help="Alertmanager webhook payload (- for stdin)")
@@ -54,29 +57,6 @@ def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approv
     p.add_argument("--quiet", action="store_true", help="no live progress tree")
 
 
-def _source(args: argparse.Namespace) -> tuple[dict[str, Any], str | None, str | None]:
-    """(environment source, alert text from it, note for the user)."""
-    from aiops.core.errors import ConfigError
-
-    if args.scenario and args.env:
-        raise ConfigError("give --scenario or --env, not both", path="--scenario")
-    if args.env:
-        path = Path(args.env)
-        if not path.is_file():
-            raise ConfigError("no such environment file", file=str(path))
-        from aiops.backends import load_environment_file
-
-        load_environment_file(path)
-        return {"kind": "env", "file": str(path.resolve())}, None, None
-    from aiops.sandbox import load_scenario
-
-    name = args.scenario or DEFAULT_SCENARIO
-    scenario = load_scenario(name)
-    ref = str(Path(name).resolve()) if Path(name).suffix in {".yaml", ".yml"} else name
-    note = None if args.scenario else f"no --env or --scenario given: investigating the sandbox scenario {name!r}"
-    return {"kind": "sandbox", "scenario": ref}, scenario.alert, note
-
-
 def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
     """(alert text, service, fingerprint) from the Alertmanager payload, if given."""
     if not args.alertmanager:
@@ -95,6 +75,7 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
 
 
 def run(args: argparse.Namespace) -> int:
+    from aiops.cli._environment import choose_environment
     from aiops.cli._incident import approver_name, make_decider
     from aiops.core.errors import ConfigError
     from aiops.runtime.home import StateHome
@@ -104,21 +85,24 @@ def run(args: argparse.Namespace) -> int:
 
     team_dir = resolve_team_dir(args.team)
     load_team(team_dir)
-    source, scenario_alert, note = _source(args)
-    am_alert, am_service, fingerprint = _incoming(args)
-    alert = args.alert or am_alert or scenario_alert or ""
-    if not alert and source["kind"] != "env":
-        raise ConfigError("no alert: give the alert text, --scenario or --alertmanager", path="alert")
     home = StateHome.resolve()
+    world = choose_environment(args, home)
+    am_alert, am_service, fingerprint = _incoming(args)
+    alert = (args.alert or "").strip() or am_alert or world.alert or ""
+    if not alert and world.source["kind"] == "sandbox":
+        raise ConfigError("no alert: give the alert text, --scenario or --alertmanager", path="alert")
+    if args.alert is not None and not alert:
+        raise ConfigError("the alert text is empty: type what the alert says, or use --alertmanager FILE",
+                          path="alert")
     store = IncidentStore(home.index)
     if fingerprint and (existing := store.by_fingerprint(fingerprint)) is not None:
         print(f"alert fingerprint {fingerprint} belongs to incident {existing.id} ({existing.status})",
               file=sys.stderr)
         return _show_existing(existing, store, args)
-    record = new_record(alert=alert, source=source, team_dir=str(team_dir), service=args.service or am_service,
+    record = new_record(alert=alert, source=world.source, team_dir=str(team_dir), service=args.service or am_service,
                         fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
-    if note:
-        print(note, file=sys.stderr)
+    if world.note:
+        print(world.note, file=sys.stderr)
     from aiops.intake.text import truncated
 
     if truncated(record.alert):
