@@ -164,10 +164,10 @@ def resume_incident(args: argparse.Namespace) -> int:
         if args.base_url:
             record.base_url = args.base_url
         return run_session(record, home, store, args, decider=make_decider(args.approve, approver),
-                           prepare=lambda session: _resume_payload(session, store, args, decision))
+                           prepare=lambda session, shown: _resume_payload(session, store, args, decision, shown))
 
 
-def _resume_payload(session, store, args: argparse.Namespace, decision):
+def _resume_payload(session, store, args: argparse.Namespace, decision, shown):
     """Record the command line's decision on the pending proposal; the resume payload, or None to
     continue from the last checkpoint."""
     from langgraph.types import Command
@@ -198,6 +198,8 @@ def _resume_payload(session, store, args: argparse.Namespace, decision):
             raise ConfigError(f"several proposals are pending ({ids}); choose one with --proposal")
         interrupt_id, request = undecided[0]
         resume[interrupt_id] = record_decision(session, request, decision)
+        if shown is not None:
+            shown(request, decision)
     elif pending and decision is not None:
         print("the pending proposal already has a decision on record; continuing with it", file=sys.stderr)
     record.status = "running"

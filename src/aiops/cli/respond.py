@@ -122,9 +122,10 @@ def run_session(record: Any, home: Any, store: Any, args: argparse.Namespace, *,
                 prepare: Any = None) -> int:
     """Open the incident and drive it, printing the outcome; the caller holds the incident's lock.
 
-    Without `prepare` the incident starts from its alert; with it (resume), `prepare(session)`
-    records the decision given on the command line and returns the resume payload (or None to
-    continue from the last checkpoint)."""
+    Without `prepare` the incident starts from its alert; with it (resume), `prepare(session, shown)`
+    records the decision given on the command line (and shows it with `shown(request, decision)`
+    unless that is None) and returns the resume payload (or None to continue from the last
+    checkpoint)."""
     from aiops.runtime.session import open_session
 
     session = open_session(record, home)
@@ -157,8 +158,8 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
     if session.notice:
         print(session.notice, file=sys.stderr)
     callbacks: list[Any] = []
-    if not args.quiet:
-        tree = ProgressTree(session.team.orchestrator)
+    tree = None if args.quiet else ProgressTree(session.team.orchestrator)
+    if tree is not None:
         callbacks.append(tree)
         decider = _showing(decider, tree)
     transcript = args.transcript or str(session.dir / "transcript.jsonl")
@@ -166,7 +167,8 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
     if prepare is None:
         outcome = start(session, store, decider, callbacks)
     else:
-        outcome = proceed(session, store, prepare(session), decider, callbacks)
+        shown = tree.decided if tree is not None else None
+        outcome = proceed(session, store, prepare(session, shown), decider, callbacks)
     print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
     return outcome.exit_code
 
@@ -179,6 +181,7 @@ def _showing(decider: Any, tree: Any) -> Any:
         tree.decided(request, decision)
         return decision
 
+    decide.asks_again = getattr(decider, "asks_again", False)  # type: ignore[attr-defined]
     return decide
 
 

@@ -59,6 +59,8 @@ class ActionRecord(_Model):
     approver: str | None = None
     reason: str | None = None
     executed_at: str | None = None
+    proposed_action: str | None = Field(default=None, description="what the team proposed, when a person edited it")
+    proposed_target: str | None = None
 
 
 class Verification(_Model):

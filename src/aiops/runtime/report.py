@@ -72,7 +72,7 @@ def render_markdown(report: IncidentReport) -> str:
     lines += ["", "## Actions", ""]
     if report.actions:
         lines += ["| action | target | risk | decision | result | by |", "| --- | --- | --- | --- | --- | --- |"]
-        lines += [f"| {a.action} | {a.target} | {a.risk or ''} | {a.decision} | {a.result} | {a.approver or ''} |"
+        lines += [f"| {a.action} | {a.target} | {a.risk or ''} | {_decision(a)} | {a.result} | {a.approver or ''} |"
                   for a in report.actions]
         lines += [f"- {a.action} on {a.target} rejected: {a.reason}" for a in report.actions if a.reason]
     else:
@@ -95,6 +95,13 @@ def render_markdown(report: IncidentReport) -> str:
     lines += ["", f"_Model calls: {report.model_calls}; models: "
               + ", ".join(f"{k}={v}" for k, v in report.models.items()) + "_", ""]
     return "\n".join(lines)
+
+
+def _decision(action: ActionRecord) -> str:
+    """The decision, with the team's original proposal next to an edit."""
+    if action.decision == "edited" and action.proposed_action:
+        return f"edited (proposed: {action.proposed_action} on {action.proposed_target})"
+    return action.decision
 
 
 def save_report(report: IncidentReport, folder: Path) -> Path:

@@ -22,7 +22,11 @@ from aiops.runtime.verify import verify_recovery
 from aiops.tools.remediation import APPROVAL_REQUEST
 
 Decider = Callable[[dict[str, Any]], Decision | None]
-"""Given a pending approval request, return a decision, or None to pause the incident."""
+"""Given a pending approval request, return a decision, or None to pause the incident. The request
+it sees also holds `choices` (the valid actions and targets, for edits). A decider that asks a
+person sets `asks_again = True`: when its answer cannot be recorded it is asked again with the
+request plus `problem` (why), instead of the run stopping."""
+ASK_LIMIT = 5
 
 EXIT_CODES = {"resolved": 0, "no_action": 0, "awaiting_approval": 3, "unresolved": 4}
 RESUMABLE = frozenset({"awaiting_approval", "running", "interrupted"})
@@ -183,16 +187,34 @@ def _drive(session: IncidentSession, store: IncidentStore, payload: Any, decider
             return finish(session, store)
         resume: dict[str, Any] = {}
         for interrupt_id, request in pending:
-            if (known := recorded_decision(session, request)) is not None:
-                resume[interrupt_id] = known
-                continue
-            decision = decider(request)
-            if decision is None:
+            if (known := recorded_decision(session, request)) is None:
+                known = _decide(session, request, decider)
+            if known is None:
                 record.status = "awaiting_approval"
                 store.save(record)
                 return Outcome(record.id, "awaiting_approval", 3, pending=[r for _, r in pending])
-            resume[interrupt_id] = record_decision(session, request, decision)
+            resume[interrupt_id] = known
         payload = Command(resume=resume)
+
+
+def _decide(session: IncidentSession, request: dict[str, Any], decider: Decider) -> dict[str, Any] | None:
+    """Put the request to the decider and record its decision; None when it pauses the incident.
+    A decider that asks a person is asked again (with the problem) when its answer is refused."""
+    from aiops.core.errors import ConfigError
+
+    policy = session.ctx.policy
+    asking = {**request, "choices": {"actions": policy.actions, "targets": policy.targets}}
+    for attempt in range(ASK_LIMIT):
+        decision = decider(asking)
+        if decision is None:
+            return None
+        try:
+            return record_decision(session, request, decision)
+        except ConfigError as exc:
+            if not getattr(decider, "asks_again", False) or attempt == ASK_LIMIT - 1:
+                raise
+            asking = {**asking, "problem": exc.message}
+    return None
 
 
 def _remember_usage(session: IncidentSession) -> None:
@@ -218,6 +240,8 @@ def action_history(ledger: Any, incident_id: str) -> list[dict[str, Any]]:
             "decision": p.status, "result": outcome, "approver": p.decided_by,
             "reason": p.decision_reason if p.status == "rejected" else None,
             "executed_at": (result or {}).get("executed_at"),
+            "proposed_action": p.action if p.status == "edited" else None,
+            "proposed_target": p.target if p.status == "edited" else None,
         })
     return rows
 

@@ -4,7 +4,6 @@ reached; Ctrl-D at the approval prompt pauses."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import httpx
@@ -58,15 +57,13 @@ def test_unreachable_model_server_exits_2_and_leaves_the_incident_resumable(monk
     assert len(err.splitlines()) < 12
 
 
-def test_ctrl_d_at_the_approval_prompt_pauses(monkeypatch):
+def test_ctrl_d_at_the_approval_prompt_pauses(monkeypatch, capsys):
     def eof(prompt=""):
         raise EOFError
 
-    stderr = io.StringIO()
     monkeypatch.setattr(_incident, "interactive", lambda: True)
-    monkeypatch.setattr("sys.stderr", stderr)
     monkeypatch.setattr("builtins.input", eof)
     request = {"incident_id": "inc-1", "proposal_id": "p1", "action": "restart", "target": "payment-api",
                "risk": "low"}
     assert _incident.make_decider("ask", "ann")(request) is None
-    assert "paus" in stderr.getvalue()
+    assert "paus" in capsys.readouterr().err
