@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +19,78 @@ STANDARD_FOLLOW_UPS: dict[str, tuple[tuple[str, ...], str]] = {
 """Every report's follow-ups cover these four; the team's own wording wins where it covers one."""
 
 
-def complete_follow_ups(items: list[str]) -> list[str]:
-    """The team's follow-ups, plus a standard one for each kind they do not cover."""
+FALSE_ALARM_FOLLOW_UPS: dict[str, tuple[tuple[str, ...], str]] = {
+    "alert": (("tune", "threshold", "alert rule"),
+              "Tune the alert that fired ({alert}): it fired with no fault behind it; raise its threshold, lengthen "
+              "its `for:` duration or alert on a sustained symptom instead"),
+    "recurrence": (("again", "recur"), "If the alert fires again, compare with this report before acting"),
+}
+"""A false alarm's follow-ups are about the alert itself, not about a failure that did not happen."""
+
+
+def complete_follow_ups(items: list[str], *, false_alarm: bool = False, alert: str = "") -> list[str]:
+    """The team's follow-ups, plus a standard one for each kind they do not cover (for a false alarm:
+    tuning the alert and what to do if it fires again)."""
     out = list(dict.fromkeys(items))
     lowered = " ".join(items).lower()
-    out += [text for words, text in STANDARD_FOLLOW_UPS.values() if not any(w in lowered for w in words)]
+    standard = FALSE_ALARM_FOLLOW_UPS if false_alarm else STANDARD_FOLLOW_UPS
+    short = alert if len(alert) <= 80 else alert[:79] + "…"
+    out += [text.format(alert=short or "the alert") for words, text in standard.values()
+            if not any(w in lowered for w in words)]
     return out
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An ISO 8601 time (Z or offset) as UTC; None for anything else (e.g. '-20 min')."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def clock(value: str | None) -> str:
+    """One format for every time in the report: `2025-06-03 14:22:36Z` (other text unchanged)."""
+    parsed = parse_time(value)
+    return parsed.strftime("%Y-%m-%d %H:%M:%SZ") if parsed else (value or "?")
+
+
+def _minutes(start: datetime, end: datetime) -> str:
+    seconds = max((end - start).total_seconds(), 0.0)
+    if seconds < 60:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min" if seconds < 5400 else f"{seconds / 3600:.1f} h"
+
+
+def _times(report: IncidentReport) -> list[str]:
+    """The header's time lines: the alert and the incident on the telemetry clock, the investigation
+    on the wall clock, each labelled; duration and time to recover."""
+    lines = [f"- **Alert time ({report.telemetry_clock}):** {clock(report.alert_time)}  "] if report.alert_time else []
+    first, alert = parse_time(report.first_sign_at), parse_time(report.alert_time)
+    recovered = parse_time(report.verification.recovered_at)
+    if report.status == "no_action":
+        first = None
+    if first is not None and recovered is not None:
+        lines.append(f"- **Duration:** {_minutes(first, recovered)}, from the first sign at "
+                     f"{clock(report.first_sign_at)} to verified recovery at "
+                     f"{clock(report.verification.recovered_at)}  ")
+    elif first is not None:
+        lines.append(f"- **Duration:** since the first sign at {clock(report.first_sign_at)}; not recovered when the "
+                     "report was written  ")
+    if alert is not None and recovered is not None:
+        lines.append(f"- **Time to recover:** {_minutes(alert, recovered)} from the alert to verified recovery  ")
+    elif report.actions:
+        lines.append("- **Time to recover:** not recovered (see Verification)  ")
+    start, end = parse_time(report.created_at), parse_time(report.finished_at)
+    if start is not None:
+        took = f" ({_minutes(start, end)})" if end is not None else ""
+        finished = clock(report.finished_at)
+        if finished[:10] == clock(report.created_at)[:10]:
+            finished = finished[11:]
+        lines.append(f"- **Investigation (wall clock):** {clock(report.created_at)} to {finished}{took}")
+    return lines
 
 
 def status_for(*, root_cause: RootCause, actions: list[ActionRecord], verification: Verification,
@@ -53,6 +120,14 @@ def fallback_draft(alert: str, evidence: Iterable[dict[str, Any]], reason: str) 
     )
 
 
+def _cause_line(report: IncidentReport) -> str:
+    rc = report.root_cause
+    if rc.category == "none":
+        return (f"**No fault found** (a false alarm, or a blip that healed by itself) — confidence "
+                f"**{rc.confidence}**")
+    return f"**{rc.category}** on **{rc.service or 'an unnamed service'}** — confidence **{rc.confidence}**"
+
+
 def render_markdown(report: IncidentReport) -> str:
     """The report as Markdown for people."""
     rc = report.root_cause
@@ -61,14 +136,14 @@ def render_markdown(report: IncidentReport) -> str:
         f"- **Incident:** `{report.incident_id}`  ",
         f"- **Status:** {report.status}{' (partial report)' if report.partial else ''}  ",
         f"- **Alert:** {report.alert}  ",
-        f"- **Opened:** {report.created_at}" + (f" — **closed:** {report.finished_at}" if report.finished_at else ""),
+        *_times(report),
         "", "## Summary", "", report.summary, "", "## Impact", "", report.impact, "",
-        "## Root cause", "",
-        f"**{rc.category}** on **{rc.service or 'n/a'}** — confidence **{rc.confidence}**", "",
+        "## Root cause", "", _cause_line(report), "",
     ]
     lines += [f"- {item}" for item in rc.evidence] or ["- (no evidence recorded)"]
-    lines += ["", "## Timeline", ""]
-    lines += [f"- `{t.time}` {f'[{t.source}] ' if t.source else ''}{t.event}" for t in report.timeline] or ["- (none)"]
+    lines += ["", f"## Timeline ({report.telemetry_clock}, UTC)", ""]
+    lines += [f"- `{clock(t.time)}` {f'[{t.source}] ' if t.source else ''}{t.event}"
+              for t in report.timeline] or ["- (none)"]
     lines += ["", "## Actions", ""]
     if report.actions:
         lines += ["| action | target | risk | decision | result | by |", "| --- | --- | --- | --- | --- | --- |"]
@@ -82,7 +157,8 @@ def render_markdown(report: IncidentReport) -> str:
     lines += ["", "## Verification", "", f"**{state}** — {v.detail}", ""]
     lines += [f"- {c}" for c in v.checked]
     if report.agent_verification:
-        lines += ["", f"The team's own check: {report.agent_verification}"]
+        lines += ["", f"The team's own check (the runtime's check above decides the status): "
+                      f"{report.agent_verification}"]
     lines += ["", "## Follow-ups", ""] + [f"- [ ] {f}" for f in report.follow_ups]
     if report.communications:
         lines += ["", "## Communications", ""] + [f"{c}\n" for c in report.communications]

@@ -4,7 +4,6 @@ the ledger, and finish with a verified, typed report."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -12,14 +11,15 @@ from langchain_core.messages import HumanMessage
 from langgraph.errors import GraphRecursionError
 from langgraph.types import Command
 
-from aiops.core.report import ActionRecord, IncidentReport, Verification
 from aiops.runtime.decisions import Decision, validate
+from aiops.runtime.finish import EXIT_CODES, Outcome, action_history, finish
 from aiops.runtime.home import new_incident_id
-from aiops.runtime.report import complete_follow_ups, fallback_draft, save_report, status_for
 from aiops.runtime.session import IncidentSession
 from aiops.runtime.store import IncidentRecord, IncidentStore
-from aiops.runtime.verify import verify_recovery
 from aiops.tools.remediation import APPROVAL_REQUEST
+
+__all__ = ["EXIT_CODES", "RESUMABLE", "Decider", "Outcome", "action_history", "drive", "finish", "first_message",
+           "new_record", "pending_requests", "proceed", "record_decision", "recorded_decision", "start"]
 
 Decider = Callable[[dict[str, Any]], Decision | None]
 """Given a pending approval request, return a decision, or None to pause the incident. The request
@@ -28,21 +28,8 @@ person sets `asks_again = True`: when its answer cannot be recorded it is asked 
 request plus `problem` (why), instead of the run stopping."""
 ASK_LIMIT = 5
 
-EXIT_CODES = {"resolved": 0, "no_action": 0, "awaiting_approval": 3, "unresolved": 4}
 RESUMABLE = frozenset({"awaiting_approval", "running", "interrupted"})
 """Statuses `incidents resume` continues: paused for a decision, or stopped by Ctrl-C or a crash."""
-
-
-@dataclass
-class Outcome:
-    """Where an incident stands after a run: status, exit code, the report, pending requests."""
-
-    incident_id: str
-    status: str
-    exit_code: int
-    report: IncidentReport | None = None
-    report_path: str | None = None
-    pending: list[dict[str, Any]] = field(default_factory=list)
 
 
 def first_message(alert: str, *, incident_id: str, service: str | None, at: datetime) -> HumanMessage:
@@ -223,89 +210,3 @@ def _remember_usage(session: IncidentSession) -> None:
     session.record.wall_seconds = usage.wall_seconds
 
 
-def action_history(ledger: Any, incident_id: str) -> list[dict[str, Any]]:
-    """Every proposal of the incident with its decision and result, from the approval ledger."""
-    approvals = {a.id: a for a in ledger.approvals(incident_id)}
-    rows = []
-    for p in ledger.proposals(incident_id):
-        approval = approvals.get(p.approval_id) if p.approval_id else None
-        result = approval.result if approval else None
-        if p.status in {"approved", "edited"}:
-            outcome = ("succeeded" if result.get("ok") else "failed") if result else "not executed"
-        else:
-            outcome = "not executed"
-        rows.append({
-            "action": p.final_action or p.action, "target": p.final_target or p.target,
-            "risk": approval.risk if approval else p.risk,
-            "decision": p.status, "result": outcome, "approver": p.decided_by,
-            "reason": p.decision_reason if p.status == "rejected" else None,
-            "executed_at": (result or {}).get("executed_at"),
-            "proposed_action": p.action if p.status == "edited" else None,
-            "proposed_target": p.target if p.status == "edited" else None,
-        })
-    return rows
-
-
-def _actions(session: IncidentSession, evidence: list[dict[str, Any]]) -> list[ActionRecord]:
-    """Ledger history plus the attempts refused before they could run (by the policy, or at the claim)."""
-    rows = [ActionRecord(**row) for row in action_history(session.ctx.ledger, session.record.id)]
-    for entry in evidence:
-        art = entry["artifact"]
-        if entry["tool"] == "execute_remediation" and art.get("decision") == "refused":
-            rows.append(ActionRecord(action=str(art.get("action")), target=str(art.get("target")), risk=art.get("risk"),
-                                     decision="refused", result=str(art.get("result"))[:300]))
-    return rows
-
-
-def finish(session: IncidentSession, store: IncidentStore, *, stopped: str | None = None,
-           exit_code: int | None = None) -> Outcome:
-    """Compile, verify, save the report and the record; return the outcome."""
-    record, ctx = session.record, session.ctx
-    evidence = ctx.evidence.entries()
-    draft = session.draft or fallback_draft(record.alert, evidence, stopped or "no report submitted")
-    actions = _actions(session, evidence)
-    executed = [a for a in actions if a.result == "succeeded"]
-    verification = _verification(session, draft.root_cause.service, executed)
-    status = status_for(root_cause=draft.root_cause, actions=actions, verification=verification, pending=False)
-    if stopped:
-        status = "unresolved"
-    follow_ups = complete_follow_ups(draft.follow_ups) if status != "no_action" else draft.follow_ups
-    report = IncidentReport(
-        incident_id=record.id, status=status, alert=record.alert, created_at=record.created_at,
-        finished_at=datetime.now(UTC).isoformat(), title=draft.title, summary=draft.summary, impact=draft.impact,
-        root_cause=draft.root_cause, timeline=draft.timeline, actions=actions, verification=verification,
-        agent_verification=draft.verification, follow_ups=follow_ups,
-        communications=draft.communications, suspicious_inputs=_suspicious(evidence),
-        partial=session.draft is None or stopped is not None, stopped_reason=stopped,
-        model_calls=session.budget.usage().model_calls, models={k: v.model for k, v in session.choices.items()},
-    )
-    path = save_report(report, session.dir)
-    record.status, record.report_path = status, str(path)
-    record.root_cause = report.root_cause.model_dump()
-    store.save(record)
-    code = exit_code if exit_code is not None else EXIT_CODES[status]
-    return Outcome(record.id, status, code, report=report, report_path=str(path))
-
-
-def _verification(session: IncidentSession, cause_service: str | None, executed: list[ActionRecord]) -> Verification:
-    if not executed:
-        return Verification(recovered=None, detail="no action was executed")
-    times = [datetime.fromisoformat(a.executed_at) for a in executed if a.executed_at]
-    since = max(times) if times else session.ctx.now()
-    alert_time = datetime.fromisoformat(session.record.alert_time) if session.record.alert_time else since
-    services = [a.target for a in executed] + [cause_service or "", *alerted_services(session)]
-    return verify_recovery(session.ctx.env, services, alert_time=alert_time, since=since)
-
-
-def alerted_services(session: IncidentSession) -> list[str]:
-    """The services the alert is about: the one given with it, or those its text names."""
-    if session.record.service:
-        return [session.record.service]
-    text = session.record.alert
-    return [s.name for s in session.ctx.env.inventory.services() if s.name in text]
-
-
-def _suspicious(evidence: list[dict[str, Any]]) -> list[str]:
-    """Instruction-like log lines the log tools flagged, first 20, without repeats."""
-    found = [line for e in evidence if e["tool"] == "fetch_logs" for line in e["artifact"].get("suspicious", [])]
-    return list(dict.fromkeys(found))[:20]

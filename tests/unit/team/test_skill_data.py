@@ -36,7 +36,7 @@ BREAKS = [
      "signatures[0].category", "connection_pool_exhaustion"),
     (MODES, "    remedies: [clear_disk_space]", "    remedies: [clear_disk]",
      "failure_modes.disk_full.remedies[0]", "clear_disk_space"),
-    (MODES, "    verify: [error_rate, disk]", "    verify: error_rate", "failure_modes.disk_full.verify", "list"),
+    (MODES, "    verify: [error_rate, disk_usage]", "    verify: error_rate", "failure_modes.disk_full.verify", "list"),
     (MODES, "        consider: [disk_full]", "        consider: [disk_ful]",
      "decision_tree[1].branches[3].consider[0]", "disk_full"),
     (MODES, "      - when: [disk_logs, disk_high]", "      - when: [disk_logz, disk_high]",
