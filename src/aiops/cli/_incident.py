@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from aiops.cli._invocation import command_prefix
-from aiops.cli._style import paint
+from aiops.cli._style import paint, status
 from aiops.runtime.decisions import Decision, parse_edit
 
 APPROVE_MODES = ("ask", "all", "none")
@@ -190,7 +190,7 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
     report = outcome.report
     rc = report.root_cause
     state = {True: "recovered", False: "NOT recovered", None: "not verified"}[report.verification.recovered]
-    print(f"Incident {outcome.incident_id}: {outcome.status}")
+    print(f"Incident {outcome.incident_id}: {status(outcome.status, sys.stdout)}")
     print(f"  root cause:   {rc.category} on {rc.service or 'n/a'} (confidence {rc.confidence})")
     for a in report.actions:
         print(f"  action:       {a.action} on {a.target} [{a.risk}] {a.decision} -> {a.result}")

@@ -12,6 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._state import add_home
+
 AUDIT_FILE = "audit.jsonl"
 _SKIP = frozenset({"seq", "ts", "kind", "incident_id", "prev", "hash"})
 
@@ -34,11 +36,11 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda _args: parser.print_help() or 2)
 
     verify = sub.add_parser("verify", help="check the hash chain (exit 0 intact, 1 broken)")
-    verify.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(verify)
     verify.set_defaults(func=handle_verify)
 
     show = sub.add_parser("show", help="print the audit entries, oldest first")
-    show.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(show)
     show.add_argument("--incident", metavar="ID", help="only the entries of this incident")
     show.add_argument("--json", action="store_true", help="one JSON object per line, as stored")
     show.set_defaults(func=handle_show)

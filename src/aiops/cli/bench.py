@@ -14,9 +14,9 @@ on the right target), verified recovery, and actions taken on a false alarm (mus
 The incidents run in a fresh temporary state folder (or --home DIR). The default model is the
 offline playbook engine; pass --model provider:model to benchmark an LLM on the same scenarios.
 
-JSON (--json FILE): {"scenarios": [{"name", "expected", "got", "rca_correct", "fix_correct",
-"recovered", "seconds", "model_calls"}], "summary": {"rca_accuracy", "fix_accuracy",
-"recovered_rate", "false_actions", "scenarios"}}
+JSON (--json prints it; --json FILE writes it to FILE): {"scenarios": [{"name", "expected", "got",
+"rca_correct", "fix_correct", "recovered", "seconds", "model_calls"}], "summary": {"rca_accuracy",
+"fix_accuracy", "recovered_rate", "false_actions", "scenarios"}}
 """
 
 
@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="model for every agent: 'playbook' (default, offline) or provider:model (also $AIOPS_MODEL)",
     )
-    p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE ('-' for stdout)")
+    p.add_argument("--json", metavar="FILE", nargs="?", const="-",
+                   help="print the results as JSON (with FILE: write them there instead)")
     p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
     p.add_argument("--home", metavar="DIR", help="state folder for the incidents (default: a temporary folder)")
     p.add_argument(

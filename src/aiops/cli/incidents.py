@@ -7,32 +7,43 @@ import json
 import sys
 from pathlib import Path
 
+from aiops.cli._state import add_home, state_home
 from aiops.cli.respond import add_run_options
+
+PAGE = 20
+
+
+STATUSES = ("running", "awaiting_approval", "interrupted", "resolved", "unresolved", "no_action", "closed")
+ID_HELP = "incident id (a unique part of it is enough)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("incidents", help="list, inspect and resume incidents",
+    p = sub.add_parser("incidents", help="list, inspect, resume and close incidents",
                        description="Incidents live in the state folder (.aiops/ or $AIOPS_HOME) and survive the "
                                    "process: a paused incident can be resumed from any shell.")
     s = p.add_subparsers(dest="incidents_command", metavar="ACTION", required=True)
-    ls = s.add_parser("list", help="incidents, newest first")
-    ls.add_argument("--status", choices=("running", "awaiting_approval", "interrupted", "resolved", "unresolved",
-                                         "no_action", "closed"))
-    ls.add_argument("--json", action="store_true")
+    ls = s.add_parser("list", help="incidents, newest first, a page at a time")
+    ls.add_argument("--status", choices=STATUSES, help="only incidents with this status")
+    ls.add_argument("--limit", type=int, default=PAGE, metavar="N", help=f"incidents per page (default {PAGE})")
+    ls.add_argument("--page", type=int, default=1, metavar="N", help="which page, newest first (default 1)")
+    ls.add_argument("--json", action="store_true", help="print the page as a JSON list")
+    add_home(ls)
     ls.set_defaults(func=list_incidents)
     show = s.add_parser("show", help="one incident: status, root cause, actions, pending approval")
-    show.add_argument("id")
-    show.add_argument("--json", action="store_true")
+    show.add_argument("id", help=ID_HELP)
+    show.add_argument("--json", action="store_true", help="print one JSON object")
+    add_home(show)
     show.set_defaults(func=show_incident)
     rep = s.add_parser("report", help="print the incident's Markdown report")
-    rep.add_argument("id")
+    rep.add_argument("id", help=ID_HELP)
+    add_home(rep)
     rep.set_defaults(func=print_report)
     res = s.add_parser("resume", help="decide on the paused remediation and continue",
                        description="Record a decision on the pending remediation, then continue the incident. "
-                                   "Later approvals follow --then (ask by default). An incident left 'running' "
-                                   "by a crashed process continues from its last checkpoint; a decision already "
-                                   "on record is reused, never asked twice.")
-    res.add_argument("id")
+                                   "Later approvals follow --then (ask by default). An incident stopped by Ctrl-C "
+                                   "or a crash (`interrupted`) continues from its last checkpoint; a decision "
+                                   "already on record is reused, never asked twice.")
+    res.add_argument("id", help=ID_HELP)
     group = res.add_mutually_exclusive_group()
     group.add_argument("--approve", dest="decision", action="store_const", const="approve",
                        help="approve the pending action as proposed")
@@ -45,16 +56,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                          description="Close an incident that is paused or was interrupted: pending proposals are "
                                      "rejected (they can never be approved afterwards), a partial report is "
                                      "written, and the reason is kept in the record and the audit trail.")
-    close.add_argument("id", help="incident id (a unique part of it is enough)")
+    close.add_argument("id", help=ID_HELP)
     close.add_argument("--reason", required=True, help="why it is closed (kept in the record and the report)")
     close.add_argument("--approver", help="who closes it (default: $AIOPS_APPROVER or your login)")
+    add_home(close)
     close.set_defaults(func=close_incident)
 
-def _store():
-    from aiops.runtime.home import StateHome
+
+def _store(args: argparse.Namespace):
     from aiops.runtime.store import IncidentStore
 
-    home = StateHome.resolve()
+    home = state_home(args)
     return home, IncidentStore(home.index)
 
 
@@ -68,24 +80,45 @@ def _status(home, record) -> str:
 
 
 def list_incidents(args: argparse.Namespace) -> int:
-    home, store = _store()
-    records = store.list(status=args.status)
+    from aiops.cli._invocation import command_prefix
+    from aiops.cli._style import status
+    from aiops.core.errors import ConfigError
+
+    if args.limit < 1 or args.page < 1:
+        raise ConfigError("--limit and --page count from 1", path="--limit" if args.limit < 1 else "--page")
+    home, store = _store(args)
+    offset = (args.page - 1) * args.limit
+    records = store.list(status=args.status, limit=args.limit, offset=offset)
     if args.json:
         print(json.dumps([{"incident_id": r.id, "status": _status(home, r), "created_at": r.created_at,
                            "alert": r.alert, "service": r.service, "root_cause": r.root_cause} for r in records],
                          indent=2))
         return 0
+    total = store.count(status=args.status)
     if not records:
-        print("no incidents yet; start one with: aiops respond --scenario NAME")
+        print(f"no incidents on page {args.page} ({total} in all)" if total else
+              f"no incidents yet; start one with: {command_prefix()} respond --scenario NAME")
         return 0
     print(f"{'INCIDENT':<30} {'STATUS':<18} {'CREATED':<20} ALERT")
     for r in records:
-        print(f"{r.id:<30} {_status(home, r):<18} {r.created_at[:19]:<20} {r.alert[:60]}")
+        state = _status(home, r)
+        print(f"{r.id:<30} {status(state, sys.stdout)}{' ' * max(18 - len(state), 0)} {r.created_at[:19]:<20} "
+              f"{r.alert[:60]}")
+    shown = f"{offset + 1}-{offset + len(records)} of {total}"
+    if offset + len(records) < total:
+        again = [command_prefix(), "incidents", "list", "--page", str(args.page + 1)]
+        if args.limit != PAGE:
+            again += ["--limit", str(args.limit)]
+        if args.status:
+            again += ["--status", args.status]
+        print(f"\n{shown}, newest first; next page: {' '.join(again)}")
+    elif args.page > 1 or total > len(records):
+        print(f"\n{shown}, newest first")
     return 0
 
 
 def show_incident(args: argparse.Namespace) -> int:
-    home, store = _store()
+    home, store = _store(args)
     record = store.get(args.id)
     pending = _pending(home, record) if record.status in {"awaiting_approval", "interrupted"} else []
     data = {"incident_id": record.id, "status": _status(home, record), "alert": record.alert, "service": record.service,
@@ -96,19 +129,21 @@ def show_incident(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
         return 0
     from aiops.cli._incident import describe_request
+    from aiops.cli._invocation import command_prefix
 
     for key in ("incident_id", "status", "alert", "service", "created_at", "root_cause", "report_path", "model_calls"):
         print(f"{key:<12} {data[key]}")
     for request in pending:
         print(f"\npending approval ({request['proposal_id']}):\n{describe_request(request)}")
-        print(f"\n  aiops incidents resume {record.id} --approve | --reject \"why\" | --edit action=...,target=...")
+        print(f"\n  {command_prefix()} incidents resume {record.id} --approve | --reject \"why\" | "
+              "--edit action=...,target=...")
     return 0
 
 
 def print_report(args: argparse.Namespace) -> int:
     from aiops.core.errors import ConfigError
 
-    _, store = _store()
+    _, store = _store(args)
     record = store.get(args.id)
     if not record.report_path or not Path(record.report_path).is_file():
         raise ConfigError(f"incident {record.id} has no report yet (status {record.status})")
@@ -151,7 +186,7 @@ def resume_incident(args: argparse.Namespace) -> int:
     from aiops.runtime.lock import incident_lock
     from aiops.runtime.runner import RESUMABLE
 
-    home, store = _store()
+    home, store = _store(args)
     record = store.get(args.id)
     approver = approver_name(args.approver)
     decision = _decision_from_flags(args, approver)
@@ -227,7 +262,7 @@ def close_incident(args: argparse.Namespace) -> int:
     from aiops.runtime.lifecycle import close_incident as close
     from aiops.runtime.lock import incident_lock
 
-    home, store = _store()
+    home, store = _store(args)
     record = store.get(args.id)
     with incident_lock(home.incident_dir(record.id)):
         record = store.get(record.id)

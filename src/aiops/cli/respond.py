@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._state import add_home
+
 HELP = """\
 Run one incident: the team analyses logs and metrics, diagnoses the root cause, proposes a runbook
 fix and stops for your approval before executing it, then verifies recovery and writes the report.
@@ -52,6 +54,7 @@ def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approv
                    help="approvals: ask at the terminal (default; pauses when there is none), approve all, "
                         "or reject all")
     p.add_argument("--approver", help="name recorded with decisions (default: $AIOPS_APPROVER or your login)")
+    add_home(p)
     p.add_argument("--json", action="store_true", help="print one JSON object at the end")
     p.add_argument("--transcript", metavar="FILE", help="write every model request and response as JSON lines")
     p.add_argument("--quiet", action="store_true", help="no live progress tree")
@@ -77,15 +80,15 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
 def run(args: argparse.Namespace) -> int:
     from aiops.cli._environment import choose_environment
     from aiops.cli._incident import approver_name, make_decider
+    from aiops.cli._state import state_home
     from aiops.core.errors import ConfigError
-    from aiops.runtime.home import StateHome
     from aiops.runtime.runner import new_record
     from aiops.runtime.store import IncidentStore
     from aiops.team import load_team, resolve_team_dir
 
     team_dir = resolve_team_dir(args.team)
     load_team(team_dir)
-    home = StateHome.resolve()
+    home = state_home(args)
     world = choose_environment(args, home)
     am_alert, am_service, fingerprint = _incoming(args)
     alert = (args.alert or "").strip() or am_alert or world.alert or ""

@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     """Copy the packaged team into `args.dir`, then validate the copy."""
+    from aiops.cli._invocation import command_prefix
     from aiops.core.errors import ConfigError
     from aiops.team import default_team_dir, load_team
 
@@ -62,8 +63,9 @@ def run_init(args: argparse.Namespace) -> int:
     team = load_team(dest)
     print(f"created {dest}: {_counts(team)}")
     print(f"  edit    {dest / 'team.yaml'} (agents, models, tools), prompts/, skills/*/SKILL.md, AGENTS.md")
-    print(f"  check   aiops team validate --team {dest}")
-    print(f"  use     aiops respond --team {dest} ...   (or export AIOPS_TEAM={dest})")
+    aiops = command_prefix()
+    print(f"  check   {aiops} team validate --team {dest}")
+    print(f"  use     {aiops} respond --team {dest} ...   (or export AIOPS_TEAM={dest})")
     return 0
 
 
