@@ -177,14 +177,17 @@ def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, 
 
 
 def _showing(decider: Any, tree: Any) -> Any:
-    """Wrap a decider so that each decision also appears in the live tree."""
+    """Wrap a decider so that each decision appears in the live tree once it is recorded (a pause at
+    once; a refused answer that is asked again never)."""
 
     def decide(request: dict[str, Any]) -> Any:
         decision = decider(request)
-        tree.decided(request, decision)
+        if decision is None:
+            tree.decided(request, None)
         return decision
 
     decide.asks_again = getattr(decider, "asks_again", False)  # type: ignore[attr-defined]
+    decide.recorded = tree.decided  # type: ignore[attr-defined]
     return decide
 
 

@@ -25,7 +25,8 @@ Decider = Callable[[dict[str, Any]], Decision | None]
 """Given a pending approval request, return a decision, or None to pause the incident. The request
 it sees also holds `choices` (the valid actions and targets, for edits). A decider that asks a
 person sets `asks_again = True`: when its answer cannot be recorded it is asked again with the
-request plus `problem` (why), instead of the run stopping."""
+request plus `problem` (why), instead of the run stopping. A `recorded(request, decision)`
+attribute, when present, is called once a decision is in the ledger."""
 ASK_LIMIT = 5
 
 RESUMABLE = frozenset({"awaiting_approval", "running", "interrupted"})
@@ -196,11 +197,15 @@ def _decide(session: IncidentSession, request: dict[str, Any], decider: Decider)
         if decision is None:
             return None
         try:
-            return record_decision(session, request, decision)
+            value = record_decision(session, request, decision)
         except ConfigError as exc:
             if not getattr(decider, "asks_again", False) or attempt == ASK_LIMIT - 1:
                 raise
             asking = {**asking, "problem": exc.message}
+            continue
+        if (recorded := getattr(decider, "recorded", None)) is not None:
+            recorded(request, decision)
+        return value
     return None
 
 
