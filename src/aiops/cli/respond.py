@@ -82,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from aiops.cli._incident import approver_name, make_decider
     from aiops.cli._state import state_home
     from aiops.core.errors import ConfigError
+    from aiops.intake.text import truncation_note
     from aiops.runtime.runner import new_record
     from aiops.runtime.store import IncidentStore
     from aiops.team import load_team, resolve_team_dir
@@ -104,12 +105,9 @@ def run(args: argparse.Namespace) -> int:
         return _show_existing(existing, store, args)
     record = new_record(alert=alert, source=world.source, team_dir=str(team_dir), service=args.service or am_service,
                         fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
-    if world.note:
-        print(world.note, file=sys.stderr)
-    from aiops.intake.text import truncated
-
-    if truncated(record.alert):
-        print(record.alert[record.alert.rindex("[alert truncated:"):], file=sys.stderr)
+    for note in (world.note, truncation_note(record.alert)):
+        if note:
+            print(note, file=sys.stderr)
     return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
 
 

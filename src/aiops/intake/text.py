@@ -26,6 +26,9 @@ def clean_alert(text: str) -> str:
             f"the first {MAX_ALERT_CHARS:,} are kept]")
 
 
-def truncated(text: str) -> bool:
-    """True when `clean_alert` cut this alert."""
-    return text.endswith("are kept]") and "[alert truncated:" in text[MAX_ALERT_CHARS:]
+def truncation_note(text: str) -> str | None:
+    """The note `clean_alert` appended to an alert it cut, or None."""
+    if not text.endswith("are kept]"):
+        return None
+    at = text.find("[alert truncated:", MAX_ALERT_CHARS)
+    return text[at:] if at >= 0 else None

@@ -19,6 +19,7 @@ from typing import Any
 
 from aiops.core.errors import ConfigError
 from aiops.team.errors import did_you_mean, located
+from aiops.team.skills import plain_entry
 from aiops.team.yamlsafe import Loc, YamlDoc, load_yaml_file
 
 DATA_FILES: dict[str, tuple[str, str]] = {
@@ -50,14 +51,9 @@ def data_path(skills_root: Path, kind: str) -> Path:
 
 
 def regular_file(path: Path) -> None:
-    """Refuse anything but a regular file (a FIFO would block every reader; a device never ends)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path), path="(file)") from None
-    if not stat.S_ISREG(mode):
-        raise ConfigError("not a regular file (a FIFO, socket or device); skill folders hold plain files only",
-                          file=str(path), path="(file)")
+    """Refuse anything but a regular file (see `plain_entry`; a folder is refused too)."""
+    if stat.S_ISDIR(plain_entry(path).st_mode):
+        raise ConfigError("is a folder; a data file is expected here", file=str(path), path="(file)")
 
 
 def load_skill_data(skills_root: Path, *, required: bool = False) -> dict[str, Any]:

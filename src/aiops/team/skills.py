@@ -4,6 +4,7 @@ them, so that a skill the loader accepts is never skipped silently at run time."
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from pathlib import Path
@@ -83,6 +84,19 @@ def read_skill(folder: Path, team_dir: Path) -> SkillRef:
     return SkillRef(name=folder.name, description=" ".join(description.split()), path=folder)
 
 
+def plain_entry(path: Path) -> os.stat_result:
+    """The entry's status (links followed) when it is a regular file or a folder; ConfigError for
+    anything else (a FIFO would block every reader, a device never ends) or what cannot be read."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path), path="(file)") from None
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise ConfigError("not a regular file (a FIFO, socket or device); skill folders hold plain files only",
+                          file=str(path), path="(file)")
+    return info
+
+
 def check_folder(folder: Path, team_dir: Path) -> None:
     """Skill folders are copied for each incident: no link out of the team folder (it would leak a
     file), only plain files and folders (a FIFO would block the copy), and a bounded size."""
@@ -91,15 +105,9 @@ def check_folder(folder: Path, team_dir: Path) -> None:
         if path.is_symlink() and not is_inside(path, team_dir):
             raise ConfigError("a link in the skill folder leads outside the team folder; copy the file in",
                               file=str(path), path="(file)")
-        try:
-            info = path.stat()
-        except OSError as exc:
-            raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path), path="(file)") from None
+        info = plain_entry(path)
         if stat.S_ISDIR(info.st_mode):
             continue
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError("not a regular file (a FIFO, socket or device); skill folders hold plain files only",
-                              file=str(path), path="(file)")
         total, count = total + info.st_size, count + 1
         if total > MAX_FOLDER_BYTES or count > MAX_FOLDER_FILES:
             raise ConfigError(
