@@ -7,24 +7,15 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
-import yaml
-
 from aiops.cli.main import main
 from aiops.intake.text import MAX_ALERT_CHARS, clean_alert
 from aiops.runtime.home import StateHome
 from tests.unit.spine.test_alert_intake import PAYLOAD
-from tests.unit.spine.test_resume_process import SCRIPT
 from tests.unit.team.helpers import cli, copy_default
 
 HUGE = 10_000_000
 
 
-@pytest.fixture
-def scripted(tmp_path, monkeypatch):
-    script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump(SCRIPT))
-    monkeypatch.setenv("AIOPS_SCRIPT", str(script))
 
 
 def _largest_cell(path: Path) -> int:

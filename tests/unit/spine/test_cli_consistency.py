@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from aiops.cli import _invocation, _style
 from aiops.cli.main import build_parser, main
@@ -21,7 +20,6 @@ from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentStore
 from aiops.sandbox.scenario import scenario_path
 from aiops.team import default_team_dir
-from tests.unit.spine.test_resume_process import SCRIPT
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 STATE_COMMANDS = [("respond",), ("incidents", "list"), ("incidents", "show"), ("incidents", "report"),
@@ -54,10 +52,7 @@ def test_home_is_accepted_wherever_the_state_folder_is_used(command):
     assert "--home" in options
 
 
-def test_home_selects_the_state_folder(tmp_path, monkeypatch, capsys):
-    script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump(SCRIPT))
-    monkeypatch.setenv("AIOPS_SCRIPT", str(script))
+def test_home_selects_the_state_folder(scripted, tmp_path, capsys):
     home = tmp_path / "elsewhere"
     assert main(["respond", "--home", str(home), "--scenario", "pool-leak-payment", "--model", "scripted",
                  "--json", "--quiet"]) == 3

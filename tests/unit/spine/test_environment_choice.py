@@ -15,16 +15,10 @@ from aiops.cli.main import main
 from aiops.core.errors import ConfigError
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentStore
-from tests.unit.spine.test_resume_process import SCRIPT
 
 TYPED = "checkout latency p99 went from 200ms to 4s"
 
 
-@pytest.fixture
-def scripted(tmp_path, monkeypatch):
-    script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump(SCRIPT))
-    monkeypatch.setenv("AIOPS_SCRIPT", str(script))
 
 
 def _env_file(path, scenario="slow-db-cascade"):

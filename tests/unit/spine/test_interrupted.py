@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import json
 
-import pytest
-import yaml
-
 from aiops.agents.scripted import ScriptedChatModel
 from aiops.cli.main import main
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentStore
 from tests.unit.spine import harness
-from tests.unit.spine.test_resume_process import SCRIPT
-
-
-@pytest.fixture
-def scripted(tmp_path, monkeypatch):
-    script = tmp_path / "script.yaml"
-    script.write_text(yaml.safe_dump(SCRIPT))
-    monkeypatch.setenv("AIOPS_SCRIPT", str(script))
-    monkeypatch.setenv("AIOPS_APPROVER", "ann")
 
 
 def _store() -> IncidentStore:
