@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import types
 from pathlib import Path
 
 import pytest
