@@ -70,7 +70,7 @@ def kind_of(text: str) -> str:
         return "time"
     if _NUM_RE.fullmatch(text):
         return "num"
-    if text.endswith(":") and len(text) > 1:
+    if len(text) > 1 and (text.endswith(":") or (text.endswith("]") and "[" not in text)):
         return "key"
     if _HAS_DIGIT.search(text):
         return "id"

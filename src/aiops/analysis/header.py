@@ -21,16 +21,17 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from aiops.analysis.fields import FAMILIES, kind_of, shape_of, split_fields
+from aiops.analysis.fields import FAMILIES, kind_of, split_fields
+from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position
 
 MAX_FIELDS = 14
 """How many leading fields the learner looks at."""
 LEARN_CHARS = 2_000
 """Only the first characters of a sample line are looked at."""
-CONSISTENT = 0.9
-"""Share of lines whose field must have the same family for the position to count as header."""
-_HAS_DIGIT = re.compile(r"\d")
-_CLOCK = re.compile(r"\d:\d\d")
+MAX_BRIDGE = 3
+"""Most consecutive low-variety or id positions a header may hold between consistent ones."""
+_BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
+            r"[^\s|]*")
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -44,20 +45,8 @@ class FieldSpec:
     strict: bool = True
     is_time: bool = False
     is_level: bool = False
-
-
-@dataclass
-class _Position:
-    family: str
-    share: float
-    coverage: float
-    distinct: int
-    padded: float
-    digit_share: float
-    level_share: float
-    literal: str
-    time_share: float = 0.0
-    purity: float = 1.0
+    flex: bool = False
+    nil: bool = False
 
 
 @dataclass
@@ -84,59 +73,32 @@ class HeaderModel:
         """The layout in words, e.g. ``var var level key | message``."""
         if self.json or self.logfmt:
             return "JSON lines" if self.json else "logfmt"
-        parts = [spec.literal or spec.family for spec in self.fields]
+        parts = [spec.literal or spec.family + ("?" if spec.flex else "") for spec in self.fields]
         return " ".join([*parts, "| message"]) if parts else "(no header) message"
-
-
-Row = list[tuple[str, int, str]]
-"""A sample line's leading fields as (text, blank width after it, kind)."""
-
-
-def _position(rows: list[Row], index: int) -> _Position | None:
-    """Statistics of one field position over the sample rows (None past the last field)."""
-    total = len(rows)
-    present = [row[index] for row in rows if len(row) > index]
-    if not present:
-        return None
-    size = len(present)
-    kinds = Counter(kind for _, _, kind in present)
-    families = Counter(FAMILIES[kind] for kind in kinds.elements())
-    family, count = families.most_common(1)[0]
-    if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
-        count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1]
-    padded = sum(1 for row in rows if len(row) > index + 1 and row[index][1] >= 2)
-    literal = ""
-    if family == "sep":
-        literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
-    return _Position(
-        family=family, share=count / size, coverage=size / total,
-        distinct=len({text for text, _, _ in present}), padded=padded / total,
-        digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
-        level_share=kinds["level"] / size, literal=literal,
-        time_share=(kinds["time"] + kinds["num"]
-                    + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
-    )
 
 
 class _Positions:
     """Field positions computed on demand (most headers end long before MAX_FIELDS)."""
 
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], flex: int = -1) -> None:
         self.rows = rows
-        self.done: list[_Position] = []
+        self.flex = flex
+        self.done: list[Position] = []
 
-    def get(self, index: int) -> _Position | None:
+    def get(self, index: int) -> Position | None:
         while len(self.done) <= index:
             if index >= MAX_FIELDS:
                 return None
-            pos = _position(self.rows, len(self.done))
+            pos = position(self.rows, len(self.done))
             if pos is None:
                 return None
+            if len(self.done) == self.flex:
+                pos.flex = 1
             self.done.append(pos)
         return self.done[index]
 
 
-def _strong(pos: _Position) -> bool:
+def _strong(pos: Position) -> bool:
     if pos.coverage < CONSISTENT:
         return False
     if pos.family in STRONG_FAMILIES and pos.share >= CONSISTENT:
@@ -144,87 +106,100 @@ def _strong(pos: _Position) -> bool:
     return pos.padded >= 0.8 and pos.family not in ("quoted",)
 
 
-def _bridgeable(pos: _Position, total: int) -> bool:
-    return (pos.coverage >= CONSISTENT and pos.family in ("word", "var", "key", "level")
-            and pos.distinct <= max(3, 0.05 * total))
+def _bridgeable(pos: Position, total: int) -> bool:
+    """A position that may sit inside a header between consistent ones: a low-variety word (host,
+    component, state) or a field that always carries digits (node ids, hosts like ``gige7``)."""
+    if pos.coverage < CONSISTENT:
+        return False
+    if pos.family == "var" and pos.family_share >= CONSISTENT:
+        return True
+    return pos.family in ("word", "var", "key", "level") and (pos.distinct <= max(3, 0.05 * total) or pos.flex > 0)
 
 
-def _header_length(positions: _Positions, total: int) -> int:
-    length, index = 0, 0
+def _header_ends(positions: _Positions, total: int) -> list[int]:
+    """Every header length the evidence allows, longest last: each ends at a consistent position."""
+    ends: list[int] = []
+    index = 0
     while (pos := positions.get(index)) is not None:
         before = positions.get(index - 1) if index >= 2 else None
         after_separator = before is not None and before.family == "sep" and before.literal != "|"
         if after_separator and not (_strong(pos) and pos.family in ("level", "bracket", "sep", "key")):
             break
         if _strong(pos):
-            length = index + 1
+            ends.append(index + 1)
             if pos.family == "key":
                 break
             index += 1
             continue
         ahead = index
-        while ahead < index + 2 and (nxt := positions.get(ahead)) is not None and not _strong(nxt) \
+        while ahead < index + MAX_BRIDGE and (nxt := positions.get(ahead)) is not None and not _strong(nxt) \
                 and _bridgeable(nxt, total):
             ahead += 1
         target = positions.get(ahead)
         if ahead == index or target is None or not _strong(target):
             break
         index = ahead
-    return length
+    return ends
 
 
-def _row_has_message(row: Row, length: int) -> bool:
-    return len(row) > length
-
-
-def learn_header(lines: Iterable[str]) -> HeaderModel:
-    """Learn the header layout from sample lines (a few hundred are plenty)."""
-    sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
-    if not sample:
-        return HeaderModel(notes=["no lines to learn from"])
-    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
-
-    if looks_like_json(sample):
-        return HeaderModel(json=True, notes=["JSON lines"])
-    if looks_like_logfmt(sample):
-        return HeaderModel(logfmt=True, notes=["logfmt"])
-    indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
+def _rows(sample: list[str], indented: bool) -> list[Row]:
     rows: list[Row] = [
         [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]
         for line in sample if indented or not line[0].isspace()
     ]
-    rows = [row for row in rows if row]
+    return [row for row in rows if row]
+
+
+def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
+    """Header layouts for sample lines, best first: the longest layout the column statistics
+    support, then shorter ones that also end at a consistent field, then no header at all."""
+    sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
+    if not sample:
+        return [HeaderModel(notes=["no lines to learn from"])]
+    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
+
+    if looks_like_json(sample):
+        return [HeaderModel(json=True, notes=["JSON lines"])]
+    if looks_like_logfmt(sample):
+        return [HeaderModel(logfmt=True, notes=["logfmt"])]
+    indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
+    rows = _rows(sample, indented)
     if not rows:
-        return HeaderModel(notes=["only indented lines"])
+        return [HeaderModel(notes=["only indented lines"])]
     first = Counter(FAMILIES[row[0][2]] for row in rows).most_common(1)[0][0]
     starts = [row for row in rows if FAMILIES[row[0][2]] == first]
     if len(starts) < 0.3 * len(rows):
         starts = rows
-    positions = _Positions(starts)
-    length = _header_length(positions, len(starts))
+    aligned, flex, _ = align_rows(starts)
+    positions = _Positions(aligned, flex)
+    ends = _header_ends(positions, len(aligned))
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
-    while length and sum(_row_has_message(row, length) for row in starts) < 0.5 * len(starts):
-        length -= 1
-    if length == 0:
-        return HeaderModel(notes=["no consistent header"])
-    return compile_header(positions.done[:length], indented=indented)
+    ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
+    models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)]
+    return [*models, HeaderModel(notes=["no consistent header"])]
+
+
+def learn_header(lines: Iterable[str]) -> HeaderModel:
+    """Learn the header layout from sample lines (a few hundred are plenty): the best hypothesis."""
+    return header_hypotheses(lines)[0]
 
 
 def _pattern(spec: FieldSpec, index: int) -> str:
     if spec.family == "sep":
-        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|[^\s|]+)"
+        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|{_BRACKET}|[^\s|]+)"
     elif spec.family == "bracket":
-        body = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
-                r"[^\s|]*")
+        body = _BRACKET
     elif spec.family == "key":
-        body = r"[^\s|]+?:(?=\s|$)"
+        body = r"[^\s|]+?[:\]](?=\s|$)"
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
     elif spec.needs_digit:
         body = r"[^\s|]*\d[^\s|]*"
     else:
         body = r"[^\s|]+"
+    if spec.nil:
+        body = f"(?:-|{body})"
     if spec.is_level:
         return f"(?P<lv>{body})"
     if spec.is_time:
@@ -232,7 +207,7 @@ def _pattern(spec: FieldSpec, index: int) -> str:
     return body
 
 
-def compile_header(positions: list[_Position], *, indented: bool = False) -> HeaderModel:
+def compile_header(positions: list[Position], *, indented: bool = False) -> HeaderModel:
     """Turn learned positions into a `HeaderModel` with one anchored regex."""
     specs: list[FieldSpec] = []
     level_taken = False
@@ -244,15 +219,18 @@ def compile_header(positions: list[_Position], *, indented: bool = False) -> Hea
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
-            is_level=is_level,
+            is_level=is_level, flex=pos.flex > 0, nil=pos.nil > 0 and pos.family != "sep",
         ))
     glue_tight = {"sep", "bracket", "quoted"}
     parts = [r"[ \t]*" if indented else ""]
     for index, spec in enumerate(specs):
-        if index:
+        if index and not specs[index - 1].flex:
             prev = specs[index - 1]
             tight = prev.family in glue_tight or spec.family in glue_tight
             parts.append(r"[ \t]*" if tight else r"[ \t]+")
+        if spec.flex and index + 1 < len(specs):
+            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+)??[ \t]+)?")
+            continue
         parts.append(_pattern(spec, index))
     last = specs[-1]
     parts.append(r"[ \t]*" if last.family in glue_tight | {"key"} else r"(?:[ \t]+|$)")

@@ -78,6 +78,19 @@ def fits(token: str, pattern: str) -> bool:
     return True
 
 
+def _key(tokens: list[str]) -> str:
+    """The index key part of a token list: its first word when that is a plain word."""
+    first = tokens[0] if tokens else ""
+    return first if _PLAIN.fullmatch(first) else WILD
+
+
+def _covers(general: list[str], specific: list[str]) -> bool:
+    """True when template `general` differs from `specific` and accepts everything it accepts."""
+    if general == specific:
+        return False
+    return all(g in (s, WILD) or fits(s, g) for g, s in zip(general, specific, strict=True))
+
+
 class TemplateMiner:
     """Group messages into templates, one message at a time (`add`)."""
 
@@ -132,8 +145,7 @@ class TemplateMiner:
         return template
 
     def _place(self, tokens: list[str]) -> Template:
-        first = tokens[0] if tokens else ""
-        bucket = self._index.setdefault((len(tokens), first if _PLAIN.fullmatch(first) else WILD), [])
+        bucket = self._index.setdefault((len(tokens), _key(tokens)), [])
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
         candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
@@ -147,6 +159,8 @@ class TemplateMiner:
         if best is None and near is not None and self._spread_out(near, near_blocked, len(tokens)):
             best = near
         if best is not None:
+            if not best.id:
+                self._adopt(best)
             self._merge(best, tokens)
             return best
         template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
@@ -156,6 +170,24 @@ class TemplateMiner:
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
+
+    def _adopt(self, template: Template) -> None:
+        """Give a seeded template its id on first use (ids follow first use, as for new ones)."""
+        template.id = f"{self.id_prefix}{len(self.templates) + 1}"
+        template.refresh()
+        self.templates.append(template)
+
+    def seed(self, other: TemplateMiner) -> None:
+        """Start from what `other` (a trial run over the first lines) learned: its templates that no
+        other template of it covers, and the values it saw in variable slots. Seeds get an id only
+        when a line first joins them, so unused seeds never show."""
+        self._known.update(other._known)
+        for template in other.templates:
+            if any(o is not template and _covers(o.tokens, template.tokens) for o in
+                   other._index.get((len(template.tokens), _key(template.tokens)), ())):
+                continue
+            seed = Template(id="", tokens=list(template.tokens))
+            self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""

@@ -1,0 +1,128 @@
+"""Column statistics of a log's leading fields, the evidence the header learner decides on.
+
+Sample lines are cut into fields (`fields.split_fields`) and each field gets a kind. Per field
+position we measure: which family most lines have there and how consistently (a lone ``-`` is a
+nil value, as in syslog, Apache or RAS records, and fits any family), how many distinct values the
+position takes, whether the values are padded to a column, and how many look like times or levels.
+
+Optional and two-word fields (a user@db that background lines lack, a program name followed by an
+architecture tag such as ``Teams.exe *64``) shift every later position. `align_rows` finds an
+anchor (a level word or a separator) that sits at one position in most lines and one position
+off in the rest, and re-aligns the others by joining or padding the field just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from aiops.analysis.fields import FAMILIES, SEPARATORS, shape_of
+
+Row = list[tuple[str, int, str]]
+"""A sample line's leading fields as (text, blank width after it, kind)."""
+
+NIL = "-"
+"""The nil value many formats write for an absent field."""
+CONSISTENT = 0.9
+_HAS_DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d:\d\d")
+ANCHOR_SPAN = 8
+"""Fields searched for an alignment anchor."""
+
+
+@dataclass
+class Position:
+    """Statistics of one field position over the sample rows."""
+
+    family: str
+    share: float
+    coverage: float
+    distinct: int
+    padded: float
+    digit_share: float
+    level_share: float
+    literal: str
+    time_share: float = 0.0
+    family_share: float = 0.0
+    purity: float = 1.0
+    flex: int = 0
+    nil: float = 0.0
+
+
+def position(rows: list[Row], index: int) -> Position | None:
+    """Statistics of field `index` over `rows` (None past the last field of every row)."""
+    total = len(rows)
+    present = [row[index] for row in rows if len(row) > index]
+    if not present:
+        return None
+    size = len(present)
+    kinds = Counter(kind for _, _, kind in present)
+    families = Counter(FAMILIES[kind] for kind in kinds.elements())
+    nil = sum(1 for text, _, _ in present if text == NIL)
+    family, count = families.most_common(1)[0]
+    if family != "sep":
+        count += nil
+    elif count < CONSISTENT * size and len(families) > 1:
+        family, count = next((f, c) for f, c in families.most_common() if f != "sep")
+        count += nil
+    family_count = count
+    if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
+        count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1] + nil
+    padded = sum(1 for row in rows if len(row) > index + 1 and row[index][1] >= 2)
+    literal = ""
+    if family == "sep":
+        literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
+    return Position(
+        family=family, share=count / size, coverage=size / total,
+        distinct=len({text for text, _, _ in present}), padded=padded / total,
+        digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
+        level_share=kinds["level"] / size, literal=literal,
+        time_share=(kinds["time"] + kinds["num"]
+                    + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
+        family_share=family_count / size, nil=nil / size,
+    )
+
+
+def _anchor_positions(rows: list[Row], test: str) -> list[int]:
+    """Where each row first has the anchor (`level` or a separator literal), -1 when it has none."""
+    out = []
+    for row in rows:
+        where = -1
+        for index, (text, _, kind) in enumerate(row[:ANCHOR_SPAN]):
+            if (kind == "level") if test == "level" else (text == test and index > 0):
+                where = index
+                break
+        out.append(where)
+    return out
+
+
+def align_rows(rows: list[Row]) -> tuple[list[Row], int, int]:
+    """Re-align rows around the first anchor that is off by one field in a minority of them.
+
+    Returns (rows, index of the flexible field, 1) when re-aligned, else (rows, -1, 0). The
+    flexible field is the one just before the anchor: joined with the next field in rows where the
+    anchor comes one later, padded with an empty nil in rows where it comes one earlier.
+    """
+    for test in ("level", *sorted(SEPARATORS - {":", "|"})):
+        where = _anchor_positions(rows, test)
+        found = [w for w in where if w >= 0]
+        if len(found) < CONSISTENT * len(rows):
+            continue
+        main, main_count = Counter(found).most_common(1)[0]
+        near = sum(1 for w in found if abs(w - main) == 1)
+        if main < 2 or main_count == len(found) or main_count < 0.5 * len(found) \
+                or main_count + near < CONSISTENT * len(rows):
+            continue
+        flex = main - 1
+        aligned: list[Row] = []
+        for row, at in zip(rows, where, strict=True):
+            if at == main + 1:
+                (a, _, _), (b, gap, _) = row[flex], row[flex + 1]
+                aligned.append([*row[:flex], (f"{a} {b}", gap, "word"), *row[flex + 2:]])
+            elif at == main - 1:
+                aligned.append([*row[:flex], (NIL, 1, "sep"), *row[flex:]])
+            else:
+                aligned.append(row)
+        return aligned, flex, 1
+    return rows, -1, 0
