@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK, mask
-from aiops.analysis.variables import cores, generalise, same_variable, slot_value
+from aiops.analysis.variables import UNITS, cores, generalise, same_variable, slot_value
 
 WILD = MASK
 _ZEROS = str.maketrans("123456789", "000000000")
@@ -84,6 +84,31 @@ def _key(tokens: list[str]) -> str:
     return first if _PLAIN.fullmatch(first) else WILD
 
 
+_PUNCT = "()[]{},;:<>"
+
+
+def _skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """The words of a token list with punctuation trimmed and every run of variable text collapsed
+    into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
+    (``<*> bytes (<*> KB)`` -> ``<*>``). Two token lists of different lengths with one skeleton are
+    one event whose variables span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``)."""
+    out: list[str] = []
+    in_run = False
+    for token in tokens:
+        core = token.replace(WILD, "").strip(_PUNCT)
+        if WILD in token and not core:
+            if not in_run:
+                out.append(WILD)
+            in_run = True
+            continue
+        if in_run and core.lower() in UNITS:
+            continue
+        in_run = False
+        if core or WILD in token:
+            out.append(token.strip(_PUNCT))
+    return tuple(out)
+
+
 def _covers(general: list[str], specific: list[str]) -> bool:
     """True when template `general` differs from `specific` and accepts everything it accepts."""
     if general == specific:
@@ -94,7 +119,7 @@ def _covers(general: list[str], specific: list[str]) -> bool:
 class TemplateMiner:
     """Group messages into templates, one message at a time (`add`)."""
 
-    def __init__(self, *, spread: int = 5, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
+    def __init__(self, *, spread: int = 3, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
         self.spread = spread
         self.cache_size = cache_size
         self.id_prefix = id_prefix
@@ -104,6 +129,7 @@ class TemplateMiner:
         self._known: dict[str, int] = {}
         self._shapes: dict[str, Template] = {}
         self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
+        self._skeletons: dict[tuple[str, ...], Template] = {}
 
     def add(self, message: str) -> Template:
         """Assign `message` to a template (creating or generalising one) and return it."""
@@ -163,10 +189,19 @@ class TemplateMiner:
                 self._adopt(best)
             self._merge(best, tokens)
             return best
+        skeleton = _skeleton(tokens)
+        same = self._skeletons.get(skeleton)
+        if same is not None:
+            if not same.id:
+                self._adopt(same)
+            return same
         template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
+        if len(self._skeletons) >= TABLE_LIMIT:
+            self._skeletons.clear()
+        self._skeletons.setdefault(skeleton, template)
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
@@ -188,6 +223,7 @@ class TemplateMiner:
                 continue
             seed = Template(id="", tokens=list(template.tokens))
             self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
+            self._skeletons.setdefault(_skeleton(seed.tokens), seed)
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""
