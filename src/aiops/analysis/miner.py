@@ -90,7 +90,8 @@ _PUNCT = "()[]{},;:<>"
 def _skeleton(tokens: list[str]) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
     into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
-    (``<*> bytes (<*> KB)`` -> ``<*>``). Two token lists of different lengths with one skeleton are
+    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run is dropped (an optional context field such
+    as ``[1.batch]`` before the text). Two token lists of different lengths with one skeleton are
     one event whose variables span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``)."""
     out: list[str] = []
     in_run = False
@@ -106,6 +107,8 @@ def _skeleton(tokens: list[str]) -> tuple[str, ...]:
         in_run = False
         if core or WILD in token:
             out.append(token.strip(_PUNCT))
+    if len(out) > 1 and out[0] == WILD:
+        del out[0]
     return tuple(out)
 
 
