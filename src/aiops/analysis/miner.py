@@ -51,7 +51,7 @@ class Template:
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r'[^\s"]*"[^"\s]*(?: [^"\s]+){1,3}"[^\s"]*|\S+')
+_TOKEN = re.compile(r'(?<!\S)[^\s"]*"[^"\s]+(?: [^"\s]+){1,3}"[^\s"]*|\S+')
 
 
 def tokenise(masked: str) -> list[str]:
