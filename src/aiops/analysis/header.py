@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from aiops.analysis.fields import FAMILIES, kind_of, split_fields
+from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
 from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position
 
 MAX_FIELDS = 14
@@ -32,6 +32,9 @@ MAX_BRIDGE = 3
 """Most consecutive low-variety or id positions a header may hold between consistent ones."""
 _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
             r"[^\s|]*")
+_LEVEL = (r"(?:[\[(<{]?(?i:" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True)) + r")[\])>}]?[:,]?"
+          r"|[A-Z][A-Z_]{2,}:?|[VTDIWEF])(?=[\s|]|$)")
+"""A level field: a severity word, an upper-case label, or a one-letter level (never a plain word)."""
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -192,6 +195,8 @@ def _pattern(spec: FieldSpec, index: int) -> str:
         body = _BRACKET
     elif spec.family == "key":
         body = r"[^\s|]+?[:\]](?=\s|$)"
+    elif spec.family == "level" and spec.is_level:
+        body = _LEVEL
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
     elif spec.needs_digit:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from aiops.analysis.header import HeaderModel, header_hypotheses
+from aiops.analysis.header import FieldSpec, HeaderModel, header_hypotheses
 from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import WILD, TemplateMiner
 
@@ -62,6 +62,21 @@ class HeaderChoice:
     miner: TemplateMiner | None
     trials: list[Trial] = field(default_factory=list)
     reason: str = ""
+    candidates: list[HeaderModel] = field(default_factory=list)
+
+    def explain(self) -> list[str]:
+        """Why this header: every hypothesis tried on the first lines, the verdicts, the pick."""
+        out = [f"header: {self.header.describe()} ({self.reason})"]
+        if self.header.fields:
+            out.append("  fields: " + ", ".join(_field_words(spec) for spec in self.header.fields))
+        out.append(f"  hypotheses (best first by column statistics; {len(self.candidates)} in all), "
+                   f"tried on the first {self.trials[0].lines if self.trials else 0} lines:")
+        for number, trial in enumerate(self.trials, start=1):
+            mark = "  <- chosen" if trial.header is self.header else ""
+            out.append(f"    {number}. {trial.summary()}{mark}")
+        for number, candidate in enumerate(self.candidates[len(self.trials):], start=len(self.trials) + 1):
+            out.append(f"    {number}. {candidate.describe()}: not needed")
+        return out
 
 
 def try_header(header: HeaderModel, sample: list[str]) -> Trial:
@@ -82,10 +97,13 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
     return trial
 
 
-def choose_header(sample: list[str], header: HeaderModel | None = None) -> HeaderChoice:
-    """Pick the header for a log from its first lines (or check a given one) and its trial miner."""
+def choose_header(sample: list[str], header: HeaderModel | None = None,
+                  candidates: list[HeaderModel] | None = None) -> HeaderChoice:
+    """Pick the header for a log from its first lines and its trial miner: among `candidates`
+    (default: `header_hypotheses` of the sample), or just check a given `header`."""
     sample = [line for line in sample if line.strip()]
-    candidates = [header] if header is not None else header_hypotheses(sample)
+    if candidates is None:
+        candidates = [header] if header is not None else header_hypotheses(sample)
     trials: list[Trial] = []
     for candidate in candidates:
         trial = try_header(candidate, sample)
@@ -93,6 +111,15 @@ def choose_header(sample: list[str], header: HeaderModel | None = None) -> Heade
         if not trial.problem:
             reason = "first hypothesis" if len(trials) == 1 else \
                 f"hypothesis {len(trials)} of {len(candidates)}: the ones before were degenerate"
-            return HeaderChoice(candidate, trial.miner, trials, reason)
+            return HeaderChoice(candidate, trial.miner, trials, reason, candidates)
     best = min(trials, key=lambda t: abs(t.groups / max(1, t.lines) - 0.1))
-    return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so")
+    return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so",
+                        candidates)
+
+
+def _field_words(spec: FieldSpec) -> str:
+    """One header field in words: its family and roles (``var=time``, ``word(optional)``)."""
+    roles = [name for name, on in (("time", spec.is_time), ("level", spec.is_level),
+                                   ("may be -", spec.nil), ("optional or two words", spec.flex)) if on]
+    name = repr(spec.literal) if spec.literal else spec.family
+    return f"{name}[{', '.join(roles)}]" if roles else name

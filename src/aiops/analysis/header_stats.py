@@ -27,6 +27,8 @@ NIL = "-"
 CONSISTENT = 0.9
 _HAS_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\d:\d\d")
+SEVERITY_LIKE = re.compile(r"[A-Z][A-Z_]{2,}:")
+"""An upper-case label ending in a colon where a level sits (``STATEMENT:``, ``DETAIL:``, ``HINT:``)."""
 ANCHOR_SPAN = 8
 """Fields searched for an alignment anchor."""
 
@@ -66,6 +68,9 @@ def position(rows: list[Row], index: int) -> Position | None:
     elif count < CONSISTENT * size and len(families) > 1:
         family, count = next((f, c) for f, c in families.most_common() if f != "sep")
         count += nil
+    severe = kinds["level"] + sum(1 for text, _, kind in present if kind == "key" and SEVERITY_LIKE.fullmatch(text))
+    if family in ("level", "key") and severe > kinds["level"] and severe >= CONSISTENT * size:
+        family, count = "level", severe
     family_count = count
     if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
         count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1] + nil
@@ -77,7 +82,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         family=family, share=count / size, coverage=size / total,
         distinct=len({text for text, _, _ in present}), padded=padded / total,
         digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
-        level_share=kinds["level"] / size, literal=literal,
+        level_share=severe / size, literal=literal,
         time_share=(kinds["time"] + kinds["num"]
                     + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
         family_share=family_count / size, nil=nil / size,
@@ -90,7 +95,8 @@ def _anchor_positions(rows: list[Row], test: str) -> list[int]:
     for row in rows:
         where = -1
         for index, (text, _, kind) in enumerate(row[:ANCHOR_SPAN]):
-            if (kind == "level") if test == "level" else (text == test and index > 0):
+            if (kind == "level" or (kind == "key" and SEVERITY_LIKE.fullmatch(text))) if test == "level" \
+                    else (text == test and index > 0):
                 where = index
                 break
         out.append(where)
