@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
-from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position
+from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position, varies_within_events
 
 MAX_FIELDS = 14
 """How many leading fields the learner looks at."""
@@ -180,7 +180,15 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
         positions.done[0].purity = len(starts) / len(rows)
     ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
     models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)]
-    return [*models, HeaderModel(notes=["no consistent header"])]
+    models.append(HeaderModel(notes=["no consistent header"]))
+    last = ends[-1] if ends else 0
+    extra = positions.get(last)
+    if extra is not None and extra.family == "word" and extra.coverage >= CONSISTENT \
+            and sum(len(row) > last + 1 for row in aligned) >= 0.5 * len(aligned):
+        longer = compile_header([*positions.done[:last], extra], indented=indented)
+        longer.notes.append("the field after the header varies within events: a per-line name")
+        models.insert(0 if varies_within_events(aligned, last) else 1, longer)
+    return models
 
 
 def learn_header(lines: Iterable[str]) -> HeaderModel:

@@ -89,6 +89,28 @@ def position(rows: list[Row], index: int) -> Position | None:
     )
 
 
+def varies_within_events(rows: list[Row], index: int) -> bool:
+    """True when field `index` takes many values that do not follow from the text after it: lines
+    whose next two fields agree (one event, roughly) still disagree here. That is how a per-line
+    name (a host, a session, a program) differs from the first word of a message."""
+    from aiops.analysis.masking import mask
+
+    values: dict[tuple[str, ...], set[str]] = {}
+    counts: Counter[tuple[str, ...]] = Counter()
+    for row in rows:
+        if len(row) > index + 2 and row[index][2] == "word":
+            key = tuple(mask(text) for text, _, _ in row[index + 1:index + 3])
+            values.setdefault(key, set()).add(row[index][0])
+            counts[key] += 1
+    common = [key for key, count in counts.items() if count >= 3]
+    lines = sum(counts[key] for key in common)
+    distinct = len(set().union(*values.values())) if values else 0
+    if lines < 0.5 * len(rows) or distinct < 0.1 * len(rows):
+        return False
+    varying = sum(counts[key] for key in common if len(values[key]) > 1)
+    return varying >= 0.8 * lines
+
+
 def _anchor_positions(rows: list[Row], test: str) -> list[int]:
     """Where each row first has the anchor (`level` or a separator literal), -1 when it has none."""
     out = []

@@ -73,7 +73,8 @@ def test_two_word_program_name_before_a_separator() -> None:
 def test_source_location_closing_bracket_ends_the_header() -> None:
     rng = random.Random(5)
     lines = [f"{rng.choice('IWE')}0615 09:00:{i % 60:02d}.863365    {rng.choice([1007, 1031])} "
-             f"{rng.choice(['reflector.go:148', 'event.go:294', 'prober.go:107'])}] Caches are synced" for i in range(200)]
+             f"{rng.choice(['reflector.go:148', 'event.go:294', 'prober.go:107'])}] Caches are synced"
+             for i in range(200)]
     assert learn_header(lines).describe().endswith("key | message")
     assert LogParser(header=learn_header(lines)).split(lines[0])[0] == "Caches are synced"
 
@@ -91,6 +92,17 @@ def test_hypotheses_end_with_no_header() -> None:
     rng = random.Random(7)
     hypotheses = header_hypotheses([_cluster(rng, i) for i in range(200)])
     assert len(hypotheses) >= 2
-    assert hypotheses[-1].regex is None
-    lengths = [len(h.fields) for h in hypotheses]
-    assert lengths == sorted(lengths, reverse=True)
+    assert hypotheses[0].describe() == "var var word word var var | message"
+    assert any(h.regex is None for h in hypotheses)
+    shorter = [len(h.fields) for h in hypotheses if h.regex is not None and len(h.fields) <= 6]
+    assert shorter == sorted(shorter, reverse=True)
+
+
+def test_per_line_name_after_the_header_becomes_header() -> None:
+    rng = random.Random(8)
+    events = ["session opened for user admin", "session closed for user admin", "ping timeout, reconnecting"]
+    names = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8)) for _ in range(300)]
+    lines = [f"2024-01-0{1 + i % 9}T10:00:00Z {names[i]} {rng.choice(events)}" for i in range(300)]
+    hypotheses = header_hypotheses(lines)
+    assert hypotheses[0].describe() == "var word | message"
+    assert len({p.template.id for p in LogParser().parse(lines)}) == 3
