@@ -101,7 +101,7 @@ class LogParser:
         header = self.header
         plain = header is not None and header.regex is not None
         template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])
-        if len(shape) <= MAX_SHAPE:
+        if len(shape) <= MAX_SHAPE and not template.shown:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()
                 self._shape_chars = 0

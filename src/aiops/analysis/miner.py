@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK, mask
+from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
 from aiops.analysis.variables import UNITS, cores, generalise, same_variable, slot_value
 
 WILD = MASK
@@ -42,10 +43,11 @@ class Template:
     count: int = 0
     text: str = ""
     json_tail: str = field(default="", repr=False)
+    shown: Shown | None = field(default=None, repr=False)
 
     def refresh(self) -> None:
         """Recompute the cached text forms after the tokens changed."""
-        self.text = " ".join(self.tokens)
+        self.text = render(self.tokens, self.shown or {})
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
@@ -139,8 +141,16 @@ class TemplateMiner:
         masked = mask(message)
         template = self._cache.get(masked)
         if template is None:
-            return self.add_masked(masked)
-        template.count += 1
+            template = self.add_masked(masked)
+        else:
+            template.count += 1
+        if template.shown is None:
+            words = raw_tokens(message, len(template.tokens))
+            template.shown = digit_constants(template.tokens, words) if words else {}
+            if template.shown:
+                template.refresh()
+        elif template.shown and keep_constant(template.shown, raw_tokens(message, len(template.tokens))):
+            template.refresh()
         return template
 
     def add_batch(self, messages: list[str]) -> list[Template]:
@@ -157,7 +167,7 @@ class TemplateMiner:
             template = table.get(shape)
             if template is None:
                 template = self.add(message)
-                if len(shape) <= 2_000:
+                if len(shape) <= 2_000 and not template.shown:
                     table[shape] = template
             else:
                 template.count += 1
