@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from synth_first_sight import FIRST_SIGHT
 from synth_formats import FORMATS
 from synth_values import Clock, render
 
@@ -39,7 +40,7 @@ class Event:
 
 def generate(name: str, lines: int, seed: int) -> None:
     """Render `lines` lines of format `name` into its folder."""
-    spec = FORMATS[name]
+    spec = {**FORMATS, **FIRST_SIGHT}[name]
     header: Callable[..., str] = spec["header"]
     events = [Event(w, t, m) for w, t, m in spec["events"]]
     rng = random.Random(seed)
@@ -74,6 +75,10 @@ def main() -> int:
             continue
         generate(name, FORMATS[name].get("lines", 1500), seed=1000 + seed)
         print(f"wrote {name}")
+    for name, spec in FIRST_SIGHT.items():
+        if not args.only or name == args.only:
+            generate(name, spec["lines"], seed=spec["seed"])
+            print(f"wrote {name} (first-sight)")
     return 0
 
 
