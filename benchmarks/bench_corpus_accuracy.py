@@ -50,6 +50,7 @@ def main() -> int:
     """Run the benchmark and print one table per set."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--formats", help="comma-separated subset")
+    ap.add_argument("--set", dest="only_set", help="only the formats of one set (dev or first-sight)")
     ap.add_argument("--show-errors", metavar="FORMAT", help="print mis-grouped templates of one format")
     ap.add_argument("--no-drain", action="store_true", help="skip the drain3 reference")
     args = ap.parse_args()
@@ -59,7 +60,7 @@ def main() -> int:
     print(f"{'format':<12} {'set':<11} {'source':<9} {'lines':>5} {'GA':>6} {'PA':>6} {'PA-str':>6} "
           f"{'drain3-untuned':>14}  header chosen")
     for name, group, source in corpus_sets():
-        if wanted and name not in wanted:
+        if (wanted and name not in wanted) or (args.only_set and group != args.only_set):
             continue
         lines, truth = load_format(name)
         predicted, templates, parser = ours(lines)

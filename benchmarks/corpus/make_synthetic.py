@@ -70,10 +70,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only")
     args = ap.parse_args()
-    for seed, name in enumerate(sorted(FORMATS)):
+    numbered = sorted(name for name, spec in FORMATS.items() if "seed" not in spec)
+    for name, spec in sorted(FORMATS.items()):
         if args.only and name != args.only:
             continue
-        generate(name, FORMATS[name].get("lines", 1500), seed=1000 + seed)
+        seed = spec.get("seed", 1000 + (numbered.index(name) if name in numbered else 0))
+        generate(name, spec.get("lines", 1500), seed=seed)
         print(f"wrote {name}")
     for name, spec in FIRST_SIGHT.items():
         if not args.only or name == args.only:

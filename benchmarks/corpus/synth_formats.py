@@ -315,6 +315,32 @@ JOURNAL = [
          "comm=\"{choice:firefox:cupsd:sh}\"", {"proc": "kernel"}),
 ]
 
+def _macsyslog(rng: random.Random, when: datetime, meta: Meta) -> str:
+    host = rng.choice(("calvisitor-10-105-160-95", "calvisitor-10-105-163-10", "authorMacBook-Pro", "Mac-mini-3"))
+    proc = meta["proc"].replace("@PID@", str(rng.randint(40, 99999)))
+    return f"{when:%b} {when.day:>2} {when:%H:%M:%S} {host} {proc}: "
+
+
+MACSYSLOG = [
+    (60, "ARPT: {int:10000:99999}.{int:100:999}: wl0: setup_keepalive: Remote IP: {ip}", {"proc": "kernel[0]"}),
+    (50, "Service exited due to signal: Killed: 9", {"proc": "com.apple.xpc.launchd[1] (com.apple.xpc.launchd.domain.pid.WebContent.@PID@)"}),
+    (50, "Service only ran for {int:0:9} seconds. Pushing respawn out by {int:1:10} seconds.",
+     {"proc": "com.apple.xpc.launchd[1] (com.apple.{word}.@PID@)"}),
+    (40, "FA||Url||taskID[{int:2019000000:2019999999}] dealloc", {"proc": "QQ[10018]"}),
+    (40, "Thermal pressure state: {int:0:1} Memory pressure state: {int:0:1}", {"proc": "com.apple.CDScheduler[@PID@]"}),
+    (40, "Cannot find function pointer {choice:NPP_ClearSiteData:NPP_GetSitesWithData} for bundle {path}",
+     {"proc": "Google Chrome Helper[@PID@]"}),
+    (30, "mDNS_DeregisterInterface: Frequent transitions for interface {choice:en0:awdl0} ({ip})", {"proc": "mDNSResponder[91]"}),
+    (30, "AppleCamIn::systemWakeCall - messageType = 0x{hex:8}", {"proc": "kernel[0]"}),
+    (30, "[{float:1:99999:6}] IOThunderboltSwitch<0x{hex:8}>(0x0)::listenerCallback - Thunderbolt HPD packet for route = 0x0 "
+         "port = {int:1:12} unplug = {int:0:1}", {"proc": "kernel[0]"}),
+    (25, "{choice:-[SOConfigurationClient init]:-[SOAuthorizationCore init]} Invalid connection", {"proc": "Safari[@PID@]"}),
+    (25, "tcp_connection_tls_session_error_callback_imp {int:1:9999} __tlsconnection_enqueue_write_block_invoke.{int:100:999} "
+         "error {int:1:99}", {"proc": "Microsoft Outlook[@PID@]"}),
+    (20, "Sandbox: {choice:mdworker:mds:com.apple.WebKit}({int:40:99999}) deny(1) {choice:file-read-data:mach-lookup} {path}",
+     {"proc": "kernel[0]"}),
+]
+
 FORMATS: dict[str, dict[str, Any]] = {
     "klog": {"header": _klog, "events": KLOG},
     "rfc5424": {"header": _rfc5424, "events": RFC5424},
@@ -324,6 +350,7 @@ FORMATS: dict[str, dict[str, Any]] = {
     "macos": {"header": _macos, "events": MACOS},
     "hpc": {"header": _hpc, "events": HPC, "step": 20.0},
     "journal": {"header": _journal, "events": JOURNAL},
+    "macsyslog": {"header": _macsyslog, "events": MACSYSLOG, "seed": 1100},
 }
 
 EXTRA_SLOTS = {"traffic": _traffic, "lifetime": _lifetime, "bytes": _int,

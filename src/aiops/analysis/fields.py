@@ -65,7 +65,7 @@ def kind_of(text: str) -> str:
     if first == '"':
         return "quoted"
     if first in _BRACKETS and _BRACKETS[first] in text:
-        return "bracket"
+        return "key" if text.endswith(":") and len(text) > 2 else "bracket"
     if _TIME_RE.fullmatch(text):
         return "time"
     if _NUM_RE.fullmatch(text):

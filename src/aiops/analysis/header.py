@@ -48,7 +48,7 @@ class FieldSpec:
     strict: bool = True
     is_time: bool = False
     is_level: bool = False
-    flex: bool = False
+    flex: int = 0
     nil: bool = False
 
 
@@ -83,9 +83,10 @@ class HeaderModel:
 class _Positions:
     """Field positions computed on demand (most headers end long before MAX_FIELDS)."""
 
-    def __init__(self, rows: list[Row], flex: int = -1) -> None:
+    def __init__(self, rows: list[Row], flex: int = -1, extra: int = 0) -> None:
         self.rows = rows
         self.flex = flex
+        self.extra = extra
         self.done: list[Position] = []
 
     def get(self, index: int) -> Position | None:
@@ -96,7 +97,7 @@ class _Positions:
             if pos is None:
                 return None
             if len(self.done) == self.flex:
-                pos.flex = 1
+                pos.flex = self.extra
             self.done.append(pos)
         return self.done[index]
 
@@ -173,8 +174,8 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     starts = [row for row in rows if FAMILIES[row[0][2]] == first]
     if len(starts) < 0.3 * len(rows):
         starts = rows
-    aligned, flex, _ = align_rows(starts)
-    positions = _Positions(aligned, flex)
+    aligned, flex, extra = align_rows(starts)
+    positions = _Positions(aligned, flex, extra)
     ends = _header_ends(positions, len(aligned))
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
@@ -202,7 +203,7 @@ def _pattern(spec: FieldSpec, index: int) -> str:
     elif spec.family == "bracket":
         body = _BRACKET
     elif spec.family == "key":
-        body = r"[^\s|]+?[:\]](?=\s|$)"
+        body = r"(?:[^\s|]+?:|[^\s|\[]+\])(?=\s|$)"
     elif spec.family == "level" and spec.is_level:
         body = _LEVEL
     elif spec.family == "quoted":
@@ -232,7 +233,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
-            is_level=is_level, flex=pos.flex > 0, nil=pos.nil > 0 and pos.family != "sep",
+            is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep",
         ))
     glue_tight = {"sep", "bracket", "quoted"}
     parts = [r"[ \t]*" if indented else ""]
@@ -242,7 +243,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             tight = prev.family in glue_tight or spec.family in glue_tight
             parts.append(r"[ \t]*" if tight else r"[ \t]+")
         if spec.flex and index + 1 < len(specs):
-            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+)??[ \t]+)?")
+            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
             continue
         parts.append(_pattern(spec, index))
     last = specs[-1]

@@ -31,6 +31,8 @@ SEVERITY_LIKE = re.compile(r"[A-Z][A-Z_]{2,}:")
 """An upper-case label ending in a colon where a level sits (``STATEMENT:``, ``DETAIL:``, ``HINT:``)."""
 ANCHOR_SPAN = 8
 """Fields searched for an alignment anchor."""
+MAX_SHIFT = 2
+"""Most extra words a flexible field may hold."""
 
 
 @dataclass
@@ -111,14 +113,21 @@ def varies_within_events(rows: list[Row], index: int) -> bool:
     return varying >= 0.8 * lines
 
 
+def _is_anchor(text: str, kind: str, test: str, index: int) -> bool:
+    if test == "level":
+        return kind == "level" or (kind == "key" and SEVERITY_LIKE.fullmatch(text) is not None)
+    if test == "key":
+        return kind == "key"
+    return text == test and index > 0
+
+
 def _anchor_positions(rows: list[Row], test: str) -> list[int]:
-    """Where each row first has the anchor (`level` or a separator literal), -1 when it has none."""
+    """Where each row first has the anchor (`level`, `key` or a separator literal), -1 if nowhere."""
     out = []
     for row in rows:
         where = -1
         for index, (text, _, kind) in enumerate(row[:ANCHOR_SPAN]):
-            if (kind == "level" or (kind == "key" and SEVERITY_LIKE.fullmatch(text))) if test == "level" \
-                    else (text == test and index > 0):
+            if _is_anchor(text, kind, test, index):
                 where = index
                 break
         out.append(where)
@@ -126,31 +135,36 @@ def _anchor_positions(rows: list[Row], test: str) -> list[int]:
 
 
 def align_rows(rows: list[Row]) -> tuple[list[Row], int, int]:
-    """Re-align rows around the first anchor that is off by one field in a minority of them.
+    """Re-align rows around the first anchor that is off by a field or two in a minority of them.
 
-    Returns (rows, index of the flexible field, 1) when re-aligned, else (rows, -1, 0). The
-    flexible field is the one just before the anchor: joined with the next field in rows where the
-    anchor comes one later, padded with an empty nil in rows where it comes one earlier.
+    Returns (rows, index of the flexible field, most extra words) when re-aligned, else
+    (rows, -1, 0). The flexible field is the one just before the anchor: joined with the next one
+    or two fields in rows where the anchor comes later (``Teams.exe *64 -``, ``prog[1] (detail):``),
+    padded with a nil in rows where it comes one earlier (a field some lines lack).
     """
-    for test in ("level", *sorted(SEPARATORS - {":", "|"})):
+    for test in ("level", *sorted(SEPARATORS - {":", "|"}), "key"):
         where = _anchor_positions(rows, test)
         found = [w for w in where if w >= 0]
         if len(found) < CONSISTENT * len(rows):
             continue
+        if test in SEPARATORS and sum(1 for row in rows if sum(t == test for t, _, _ in row[:ANCHOR_SPAN]) == 1) \
+                < CONSISTENT * len(rows):
+            continue  # the literal also fills other columns (a nil "-"): no single anchor
         main, main_count = Counter(found).most_common(1)[0]
-        near = sum(1 for w in found if abs(w - main) == 1)
+        near = sum(1 for w in found if -1 <= w - main <= MAX_SHIFT and w != main)
         if main < 2 or main_count == len(found) or main_count < 0.5 * len(found) \
                 or main_count + near < CONSISTENT * len(rows):
             continue
         flex = main - 1
         aligned: list[Row] = []
         for row, at in zip(rows, where, strict=True):
-            if at == main + 1:
-                (a, _, _), (b, gap, _) = row[flex], row[flex + 1]
-                aligned.append([*row[:flex], (f"{a} {b}", gap, "word"), *row[flex + 2:]])
-            elif at == main - 1:
+            shift = at - main
+            if 1 <= shift <= MAX_SHIFT:
+                joined = " ".join(text for text, _, _ in row[flex:flex + shift + 1])
+                aligned.append([*row[:flex], (joined, row[flex + shift][1], "word"), *row[flex + shift + 1:]])
+            elif shift == -1:
                 aligned.append([*row[:flex], (NIL, 1, "sep"), *row[flex:]])
             else:
                 aligned.append(row)
-        return aligned, flex, 1
+        return aligned, flex, max(1, max(found) - main)
     return rows, -1, 0

@@ -10,6 +10,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - the word after a name word (``user cyrus``, ``host db``);
 - size and duration units (``KB`` / ``MB``);
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
+- two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
+  code style are values, while plain words (``up`` / ``down``) stay constant text;
 - both words were already seen filling a variable slot of some template (``root``, ``uucp``).
 
 Every rule is about what values look like in logs in general, never about one log format.
@@ -29,6 +31,9 @@ UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
     "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
 })
+_IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*$")
+"""Identifier shape: snake_case, or a word with digits in it (masked), and no ``key=``: names in code
+style, not prose and not a different key."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
@@ -69,6 +74,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if _DOTTED.fullmatch(a.replace(MASK, "0")) and _DOTTED.fullmatch(b.replace(MASK, "0")):
         return True
     if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
+        return True
+    if previous and _IDENT.search(a) and _IDENT.search(b):
         return True
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:
         return True

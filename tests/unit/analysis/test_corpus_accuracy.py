@@ -29,8 +29,10 @@ def grouping_accuracy(predicted: list[str], truth: list[str]) -> float:
 
 
 def _formats() -> list[str]:
+    """The dev formats only: first-sight formats are measured by the benchmark, never asserted here
+    (a floor in a test would be an invitation to tune on them)."""
     with (CORPUS / "sets.csv").open(newline="") as handle:
-        return [row["format"] for row in csv.DictReader(handle)]
+        return [row["format"] for row in csv.DictReader(handle) if row["set"] == "dev"]
 
 
 @pytest.mark.parametrize("name", _formats())
