@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
-from aiops.analysis.variables import UNITS, cores, generalise, same_variable, slot_value
+from aiops.analysis.skeleton import collapsed_text, skeleton
+from aiops.analysis.variables import cores, generalise, same_variable, slot_value
 
 WILD = MASK
 _ZEROS = str.maketrans("123456789", "000000000")
@@ -44,10 +45,12 @@ class Template:
     text: str = ""
     json_tail: str = field(default="", repr=False)
     shown: Shown | None = field(default=None, repr=False)
+    collapsed: bool = False
 
     def refresh(self) -> None:
-        """Recompute the cached text forms after the tokens changed."""
-        self.text = render(self.tokens, self.shown or {})
+        """Recompute the cached text forms after the tokens changed (a template that took lines with
+        variables of another length shows each run of variable text as one `<*>`)."""
+        self.text = collapsed_text(self.tokens) if self.collapsed else render(self.tokens, self.shown or {})
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
@@ -84,34 +87,6 @@ def _key(tokens: list[str]) -> str:
     """The index key part of a token list: its first word when that is a plain word."""
     first = tokens[0] if tokens else ""
     return first if _PLAIN.fullmatch(first) else WILD
-
-
-_PUNCT = "()[]{},;:<>"
-
-
-def _skeleton(tokens: list[str]) -> tuple[str, ...]:
-    """The words of a token list with punctuation trimmed and every run of variable text collapsed
-    into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
-    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run is dropped (an optional context field such
-    as ``[1.batch]`` before the text). Two token lists of different lengths with one skeleton are
-    one event whose variables span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``)."""
-    out: list[str] = []
-    in_run = False
-    for token in tokens:
-        core = token.replace(WILD, "").strip(_PUNCT)
-        if WILD in token and not core:
-            if not in_run:
-                out.append(WILD)
-            in_run = True
-            continue
-        if in_run and core.lower() in UNITS:
-            continue
-        in_run = False
-        if core or WILD in token:
-            out.append(token.strip(_PUNCT))
-    if len(out) > 1 and out[0] == WILD:
-        del out[0]
-    return tuple(out)
 
 
 def _covers(general: list[str], specific: list[str]) -> bool:
@@ -202,11 +177,14 @@ class TemplateMiner:
                 self._adopt(best)
             self._merge(best, tokens)
             return best
-        skeleton = _skeleton(tokens)
-        same = self._skeletons.get(skeleton)
+        shape = skeleton(tokens)
+        same = self._skeletons.get(shape)
         if same is not None:
             if not same.id:
                 self._adopt(same)
+            if same.tokens != tokens and not same.collapsed:
+                same.collapsed = True
+                same.refresh()
             return same
         template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
         template.refresh()
@@ -214,7 +192,7 @@ class TemplateMiner:
         bucket.append(template)
         if len(self._skeletons) >= TABLE_LIMIT:
             self._skeletons.clear()
-        self._skeletons.setdefault(skeleton, template)
+        self._skeletons.setdefault(shape, template)
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
@@ -236,7 +214,7 @@ class TemplateMiner:
                 continue
             seed = Template(id="", tokens=list(template.tokens))
             self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
-            self._skeletons.setdefault(_skeleton(seed.tokens), seed)
+            self._skeletons.setdefault(skeleton(seed.tokens), seed)
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""

@@ -1,0 +1,61 @@
+"""Variables that span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``,
+``lifetime <1 sec`` / ``lifetime 00:02``): two token lists of different lengths are one event when
+their skeletons agree, and such a template shows each run of variable text as one ``<*>``.
+"""
+
+from __future__ import annotations
+
+from aiops.analysis.masking import MASK
+from aiops.analysis.variables import UNITS
+
+PUNCT = "()[]{},;:<>"
+"""Punctuation trimmed from words in a skeleton."""
+
+
+def _pure(token: str) -> bool:
+    """A token that is variable text only: `<*>` and punctuation."""
+    return MASK in token and not token.replace(MASK, "").strip(PUNCT)
+
+
+def skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """The words of a token list with punctuation trimmed and every run of variable text collapsed
+    into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
+    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run is dropped (an optional context field such
+    as ``[1.batch]`` before the text)."""
+    out: list[str] = []
+    in_run = False
+    for token in tokens:
+        if _pure(token):
+            if not in_run:
+                out.append(MASK)
+            in_run = True
+            continue
+        core = token.replace(MASK, "").strip(PUNCT)
+        if in_run and core.lower() in UNITS:
+            continue
+        in_run = False
+        if core or MASK in token:
+            out.append(token.strip(PUNCT))
+    if len(out) > 1 and out[0] == MASK:
+        del out[0]
+    return tuple(out)
+
+
+def collapsed_text(tokens: list[str]) -> str:
+    """Template text with each run of variable text as one `<*>`, keeping the punctuation that ends
+    the run (``close, <*> bytes (<*> KB) sent,`` -> ``close, <*> sent,``)."""
+    out: list[str] = []
+    in_run = False
+    for token in tokens:
+        core = token.replace(MASK, "").strip(PUNCT)
+        if _pure(token) or (in_run and core.lower() in UNITS):
+            trail = token[len(token.rstrip(",;:")):]
+            if in_run:
+                out[-1] = MASK + trail
+            else:
+                out.append(MASK + trail)
+            in_run = True
+            continue
+        in_run = False
+        out.append(token)
+    return " ".join(out)
