@@ -235,7 +235,7 @@ class TemplateMiner:
         """Count the variants that differ from `near` only at `blocked` (one or two places); true once
         there are so many that those places must be variables (`spread`, or 4x that for two places,
         since pairs of constants such as state transitions come in larger sets)."""
-        if len(blocked) > 2 or len(blocked) * 3 > length:
+        if len(blocked) > 2 or len(blocked) * 3 >= length:
             return False
         key = (near.id, blocked)
         seen = self._siblings.get(key, 1) + 1
