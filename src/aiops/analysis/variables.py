@@ -34,6 +34,8 @@ UNITS = frozenset({
 _IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*$")
 """Identifier shape: snake_case, or a word with digits in it (masked), and no ``key=``: names in code
 style, not prose and not a different key."""
+_MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
+"""The last part of a dotted name whose head the two words share (``*v1.Pod`` / ``*v1.Node``)."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
@@ -72,6 +74,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if lower_a in UNITS and lower_b in UNITS:
         return True
     if _DOTTED.fullmatch(a.replace(MASK, "0")) and _DOTTED.fullmatch(b.replace(MASK, "0")):
+        return True
+    if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
         return True
     if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
         return True
