@@ -1,17 +1,22 @@
-"""Generic header learning: which leading fields of a log format are header (timestamps, pids,
-levels, hosts, program or logger names, thread brackets) and where the message starts.
+"""Generic header learning: which leading fields of a log format are header (timestamps in any
+shape, epoch seconds, hosts, ids, levels, program or component names, bracketed fields) and where
+the message starts -- from the statistics of the file's own lines, never from a list of formats.
 
-Nothing here knows a particular format. From a sample of lines it measures, per leading field
-position, how consistently the field has the same kind across lines (a timestamp shape, a number,
-a severity word, a bracket group, a ``name:`` key, a separator) and how many distinct values a
-low-variety word takes (a host, a component). The header is the longest run of consistent
-positions, allowed to bridge at most two low-variety word positions (hosts, components) that lie
-between consistent ones, and ending early at a consistent ``program:``/``logger:`` key. The learned
-layout is compiled into one regular expression, so applying it costs one match per line.
+Per leading field position (`header_stats`): the family most lines have there and how consistently
+(a lone ``-`` is a nil that fits any family), the number of distinct values, padding, digits,
+time and level shapes. Rows are first re-aligned around an anchor (a level, a separator, a
+``name:`` key) that sits one or two fields off in some lines, so optional and multi-word fields do
+not shift every later position. A header is a run of consistent positions that may bridge up to
+`MAX_BRIDGE` positions of low variety (hosts, components, states) or of ids (``node-12``,
+``gige7``) between consistent ones, and ends early at a consistent key. A word right after the
+header that varies within events (lines whose next words agree disagree there) is a per-line name
+and joins the header.
 
-Lines that look like continuations (leading blank, or a first field of another family than the
-usual one, e.g. a stack-trace line) are left out of learning and do not match at parse time: their
-whole text is the message.
+`header_hypotheses` returns every layout the evidence allows, best first, down to "no header";
+`header_choice` tries them on the first lines and keeps the first that does not collapse. A
+layout is compiled into one regular expression, so applying it costs one match per line. Lines
+that look like continuations (leading blank, or a first field of another family than the usual
+one) are left out of learning and do not match at parse time: their whole text is the message.
 """
 
 from __future__ import annotations

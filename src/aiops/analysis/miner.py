@@ -7,9 +7,15 @@ tokenised on blanks and compared with the templates of the same length and first
   pattern the other fits (``rhost=<*>`` / ``rhost=example.org``), or `variables.same_variable`
   finds evidence that the two words are values of one variable;
 - the line joins the best template where every position matches (the template generalises);
+- otherwise, a template with the same `skeleton.skeleton` (variables spanning a varying number of
+  words, an optional leading context field) takes the line;
 - otherwise it starts a new template. When lines keep differing from one template at the same
   one or two positions only (`spread` distinct values), those positions are taken as variables
   and later lines join the first template.
+
+`seed` starts a miner from a trial run over the first lines (see `header_choice`), so those lines
+are grouped with what the whole first block taught. Digits inside constant words are shown as they
+are while they never change (`readable`).
 
 Memory: one `Template` per template, a bounded cache, a bounded table of variable values and a
 small sibling table; nothing grows with the number of lines. Group ids are stable: a template keeps
