@@ -37,9 +37,27 @@ MAX_BRIDGE = 3
 """Most consecutive low-variety or id positions a header may hold between consistent ones."""
 _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
             r"[^\s|]*")
-_LEVEL = (r"(?:[\[(<{]?(?i:" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True)) + r")[\])>}]?[:,]?"
-          r"|[A-Z][A-Z_]{2,}:?|[VTDIWEF])(?=[\s|]|$)")
-"""A level field: a severity word, an upper-case label, or a one-letter level (never a plain word)."""
+_WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
+_LEVEL_STYLES = {
+    "bracket": r"[\[(<{][A-Za-z]+[\])>}]:?",
+    "colon": r"[A-Z][A-Za-z_]*:",
+    "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
+}
+"""Level fields written like the ones seen: bracketed, a label with a colon, or a bare word."""
+
+
+def _level_body(seen: tuple[str, ...]) -> str:
+    """A level field: one of the level texts seen in the sample, or a new one written the same way
+    (``[Note]`` -> any bracketed word), never a plain message word such as ``log``."""
+    if seen and all(t[0] in "[(<{" for t in seen):
+        style = "bracket"
+    elif seen and all(t.endswith(":") for t in seen):
+        style = "colon"
+    else:
+        style = "bare"
+    known = "|".join(re.escape(t) for t in sorted(seen, key=len, reverse=True))
+    return rf"(?:{known + '|' if known else ''}{_LEVEL_STYLES[style]})(?=[\s|]|$)"
+
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -55,6 +73,7 @@ class FieldSpec:
     is_level: bool = False
     flex: int = 0
     nil: bool = False
+    levels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -120,7 +139,7 @@ def _bridgeable(pos: Position, total: int) -> bool:
     component, state) or a field that always carries digits (node ids, hosts like ``gige7``)."""
     if pos.coverage < CONSISTENT:
         return False
-    if pos.family == "var" and pos.family_share >= CONSISTENT:
+    if pos.flex or (pos.family == "var" and pos.family_share >= CONSISTENT):
         return True
     return pos.family in ("word", "var", "key", "level") and (pos.distinct <= max(3, 0.05 * total) or pos.flex > 0)
 
@@ -136,7 +155,8 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             break
         if _strong(pos):
             ends.append(index + 1)
-            if pos.family == "key":
+            nxt = positions.get(index + 1)
+            if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)):
                 break
             index += 1
             continue
@@ -210,7 +230,7 @@ def _pattern(spec: FieldSpec, index: int) -> str:
     elif spec.family == "key":
         body = r"(?:[^\s|]+?:|[^\s|\[]+\])(?=\s|$)"
     elif spec.family == "level" and spec.is_level:
-        body = _LEVEL
+        body = _level_body(spec.levels)
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
     elif spec.needs_digit:
@@ -238,7 +258,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
-            is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep",
+            is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
         ))
     glue_tight = {"sep", "bracket", "quoted"}
     parts = [r"[ \t]*" if indented else ""]

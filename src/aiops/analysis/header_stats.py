@@ -52,6 +52,7 @@ class Position:
     purity: float = 1.0
     flex: int = 0
     nil: float = 0.0
+    levels: tuple[str, ...] = ()
 
 
 def position(rows: list[Row], index: int) -> Position | None:
@@ -88,6 +89,8 @@ def position(rows: list[Row], index: int) -> Position | None:
         time_share=(kinds["time"] + kinds["num"]
                     + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
         family_share=family_count / size, nil=nil / size,
+        levels=tuple(sorted({text for text, _, kind in present if kind == "level"
+                             or (kind == "key" and SEVERITY_LIKE.fullmatch(text))}))[:20],
     )
 
 
