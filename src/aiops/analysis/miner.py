@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
-from aiops.analysis.skeleton import collapsed_text, skeleton
+from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
 from aiops.analysis.variables import cores, generalise, same_variable, slot_value
 
 WILD = MASK
@@ -52,22 +52,26 @@ class Template:
     json_tail: str = field(default="", repr=False)
     shown: Shown | None = field(default=None, repr=False)
     collapsed: bool = False
+    reason_at: int = -1
 
     def refresh(self) -> None:
         """Recompute the cached text forms after the tokens changed (a template that took lines with
-        variables of another length shows each run of variable text as one `<*>`)."""
-        self.text = collapsed_text(self.tokens) if self.collapsed else render(self.tokens, self.shown or {})
+        variables of another length shows each run of variable text as one `<*>`, a template whose
+        closing reason varied shows it as ``(<*>)``)."""
+        tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
+        self.text = collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {})
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r'(?<!\S)[^\s"]*"[^"\s]+(?: [^"\s]+){1,3}"[^\s"]*|\S+')
+_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*|\S+""")
 
 
 def tokenise(masked: str) -> list[str]:
-    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``) whole."""
-    if '"' not in masked:
+    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
+    ``'connecting host'``) whole."""
+    if '"' not in masked and "'" not in masked:
         return masked.split()
     return _TOKEN.findall(masked)
 
@@ -116,6 +120,7 @@ class TemplateMiner:
         self._shapes: dict[str, Template] = {}
         self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
         self._skeletons: dict[tuple[str, ...], Template] = {}
+        self._reasons: dict[tuple[int, str], list[Template]] = {}
 
     def add(self, message: str) -> Template:
         """Assign `message` to a template (creating or generalising one) and return it."""
@@ -192,13 +197,25 @@ class TemplateMiner:
                 same.collapsed = True
                 same.refresh()
             return same
+        tail = reason_tail(tokens)
+        earlier = self._same_context(tail[0]) if tail else None
+        if earlier is not None and tail is not None:
+            if not earlier.id:
+                self._adopt(earlier)
+            if earlier.reason_at < 0:
+                earlier.reason_at = len(tail[0])
+                earlier.refresh()
+            return earlier
         template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
         if len(self._skeletons) >= TABLE_LIMIT:
             self._skeletons.clear()
+            self._reasons.clear()
         self._skeletons.setdefault(shape, template)
+        if tail is not None:
+            self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(template)
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
@@ -221,6 +238,16 @@ class TemplateMiner:
             seed = Template(id="", tokens=list(template.tokens))
             self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
             self._skeletons.setdefault(skeleton(seed.tokens), seed)
+            tail = reason_tail(seed.tokens)
+            if tail is not None:
+                self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(seed)
+
+    def _same_context(self, context: tuple[str, ...]) -> Template | None:
+        """An earlier template whose words before its closing reason match `context` throughout."""
+        for template in self._reasons.get((len(context), _key(list(context))), ())[:SCAN]:
+            if not self._compare(template.tokens[:len(context)], list(context))[1]:
+                return template
+        return None
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""

@@ -1,6 +1,10 @@
 """Variables that span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``,
 ``lifetime <1 sec`` / ``lifetime 00:02``): two token lists of different lengths are one event when
 their skeletons agree, and such a template shows each run of variable text as one ``<*>``.
+
+A reason in parentheses that ends a long message (``Aborted connection <*> to db: ... (KILLED)`` /
+``(Got an error writing communication packets)``) is free text: `reason_tail` splits it off, and
+messages that agree on everything before it are one event.
 """
 
 from __future__ import annotations
@@ -59,3 +63,18 @@ def collapsed_text(tokens: list[str]) -> str:
         in_run = False
         out.append(token)
     return " ".join(out)
+
+
+MIN_CONTEXT = 5
+"""Words that must precede a parenthesised reason for it to count as free text."""
+
+
+def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(words before, words of) a parenthesised group that ends the message, when at least
+    `MIN_CONTEXT` words precede it; None otherwise."""
+    if not tokens or not tokens[-1].rstrip(".").endswith(")"):
+        return None
+    for start in range(len(tokens) - 1, MIN_CONTEXT - 1, -1):
+        if tokens[start].startswith("("):
+            return tuple(tokens[:start]), tuple(tokens[start:])
+    return None

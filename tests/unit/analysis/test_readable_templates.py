@@ -64,3 +64,17 @@ def test_quoted_single_words_are_values() -> None:
     for name in ("cart", "search", "alpha", "orders"):
         template = miner.add(f'failed to "StartContainer" for "{name}" with CrashLoopBackOff')
     assert template.text == 'failed to "StartContainer" for "<*>" with CrashLoopBackOff'
+
+
+def test_closing_reason_in_parentheses_is_free_text() -> None:
+    miner = TemplateMiner()
+    reasons = ["(KILLED)", "(Too many connections)", "(Got an error reading communication packets)"]
+    ids = {miner.add(f"Aborted connection {n} to db: 'shop' user: 'app' host: 'localhost' {reasons[n % 3]}").id
+           for n in range(30)}
+    assert len(ids) == 1
+    assert miner.templates[0].text == "Aborted connection <*> to db: 'shop' user: 'app' host: 'localhost' (<*>)"
+
+
+def test_short_messages_keep_their_parenthesised_words() -> None:
+    texts = set(_templates(["BIOS-e820: 0000 - 0009 (usable)", "BIOS-e820: 0000 - 0009 (reserved)"]))
+    assert len(texts) == 2
