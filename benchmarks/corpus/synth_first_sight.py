@@ -1,6 +1,9 @@
 # ruff: noqa: E501  (event tables: one event per entry reads better than wrapped strings)
 """Synthetic formats built after the miner was tuned (the "first-sight" set): measured once.
 
+`kafka`: Apache Kafka broker ``server.log`` with its default log4j layout ``[%d] %p %m (%c)%n``:
+the logger class closes every line, in parentheses.
+
 `ios`: Cisco IOS system message logging as a router's buffer shows it (`show logging`), per
 Cisco's "System Message Guide": ``seq: timestamp: %FACILITY-SEVERITY-MNEMONIC: description``,
 where a leading ``*`` marks an unsynchronised clock and ``.`` a non-authoritative one. Event texts
@@ -53,6 +56,46 @@ IOS = [
      {"tag": "CDP-4-DUPLEX_MISMATCH"}),
 ]
 
+def _kafka(_rng: random.Random, when: datetime, meta: Meta) -> str:
+    return f"[{when:%Y-%m-%d %H:%M:%S},{when.microsecond // 1000:03d}] {meta['lv']} "
+
+
+TOPIC = "{choice:orders:payments:clicks:audit}-{int:0:11}"
+
+KAFKA = [
+    (70, "[ReplicaFetcher replicaId={int:1:3}, leaderId={int:1:3}, fetcherId=0] Truncating partition " + TOPIC
+         + " with TruncationState(offset={int:1:99999}, completed=true) due to leader epoch and offset EpochEndOffset("
+         "errorCode=0, partition=" + TOPIC + ", leaderEpoch={int:1:40}, endOffset={int:1:99999}) (kafka.server.ReplicaFetcherThread)",
+     {"lv": "INFO"}),
+    (60, "[GroupCoordinator {int:1:3}]: Preparing to rebalance group {choice:billing-consumers:search-indexer:fraud-check} in state "
+         "PreparingRebalance with old generation {int:1:500} (__consumer_offsets-{int:0:49}) (reason: Adding new member "
+         "consumer-{int:1:9}-{uuid} with group instance id None) (kafka.coordinator.group.GroupCoordinator)", {"lv": "INFO"}),
+    (60, "[GroupCoordinator {int:1:3}]: Stabilized group {choice:billing-consumers:search-indexer:fraud-check} generation "
+         "{int:1:500} (__consumer_offsets-{int:0:49}) with {int:1:12} members (kafka.coordinator.group.GroupCoordinator)",
+     {"lv": "INFO"}),
+    (50, "[Log partition=" + TOPIC + ", dir=/var/lib/kafka/data] Rolled new log segment at offset {int:1:999999} in {int:0:40} ms. "
+         "(kafka.log.LocalLog)", {"lv": "INFO"}),
+    (40, "[Log partition=" + TOPIC + ", dir=/var/lib/kafka/data] Deleting segment files LogSegment(baseOffset={int:1:999999}, "
+         "size={int:1000:1073741824}, lastModifiedTime={int:1700000000000:1800000000000}, largestRecordTimestamp=Some("
+         "{int:1700000000000:1800000000000})) (kafka.log.LocalLog$)", {"lv": "INFO"}),
+    (40, "[Controller id={int:1:3}, targetBrokerId={int:1:3}] Connection to node {int:1:3} ({host}/{ip}:9092) could not be "
+         "established. Broker may not be available. (org.apache.kafka.clients.NetworkClient)", {"lv": "WARN"}),
+    (30, "[SocketServer listenerType=ZK_BROKER, nodeId={int:1:3}] Failed authentication with /{ip} (channelId={ip}:9092-{ip}:"
+         "{port}-{int:0:99}) (SSL handshake failed) (org.apache.kafka.common.network.Selector)", {"lv": "INFO"}),
+    (30, "[ReplicaManager broker={int:1:3}] Error processing fetch with max size {int:1000:1048576} from consumer on partition "
+         + TOPIC + ": PartitionFetchInfo(fetchOffset={int:1:99999}) (kafka.server.ReplicaManager)", {"lv": "ERROR"}),
+    (30, "[KafkaApi-{int:1:3}] Auto creation of topic {choice:orders:payments:clicks:audit}-v{int:2:9} with {int:1:24} partitions "
+         "and replication factor {int:1:3} is successful (kafka.server.DefaultAutoTopicCreationManager)", {"lv": "INFO"}),
+    (25, "[Partition " + TOPIC + " broker={int:1:3}] Shrinking ISR from {int:1:3},{int:1:3},{int:1:3} to {int:1:3},{int:1:3}. "
+         "Leader: (highWatermark: {int:1:99999}, endOffset: {int:1:99999}). Out of sync replicas: (brokerId: {int:1:3}, "
+         "endOffset: {int:1:99999}). (kafka.cluster.Partition)", {"lv": "INFO"}),
+    (20, "Deleted {int:1:90} expired offsets in {int:0:30} milliseconds. (kafka.coordinator.group.GroupMetadataManager)",
+     {"lv": "INFO"}),
+    (15, "[QuotaManager]: Throttling client {choice:producer-1:reporting-app:etl-job} for {int:1:3000} ms "
+         "(kafka.server.ClientQuotaManager)", {"lv": "DEBUG"}),
+]
+
 FIRST_SIGHT: dict[str, dict[str, Any]] = {
     "ios": {"header": _ios, "events": IOS, "seed": 2024, "lines": 1500},
+    "kafka": {"header": _kafka, "events": KAFKA, "seed": 2025, "lines": 1500},
 }
