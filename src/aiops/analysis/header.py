@@ -153,6 +153,8 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
         after_separator = before is not None and before.family == "sep" and before.literal != "|"
         if after_separator and not (_strong(pos) and pos.family in ("level", "bracket", "sep", "key")):
             break
+        if pos.family == "key" and pos.plain_share >= CONSISTENT:
+            break  # plain words with a colon start the message (``exited: web (...)``)
         if _strong(pos):
             ends.append(index + 1)
             nxt = positions.get(index + 1)

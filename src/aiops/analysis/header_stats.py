@@ -29,6 +29,9 @@ _HAS_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\d:\d\d")
 SEVERITY_LIKE = re.compile(r"[A-Z][A-Z_]{2,}:")
 """An upper-case label ending in a colon where a level sits (``STATEMENT:``, ``DETAIL:``, ``HINT:``)."""
+PLAIN_KEY = re.compile(r"[a-z]+:")
+"""A plain lower-case word and a colon (``spawned:``, ``exited:``): the first word of a message, not
+a program or logger name (``sshd[12]:``, ``dfs.DataNode:``, ``ActivityManager:``)."""
 ANCHOR_SPAN = 8
 """Fields searched for an alignment anchor."""
 MAX_SHIFT = 2
@@ -53,6 +56,7 @@ class Position:
     flex: int = 0
     nil: float = 0.0
     levels: tuple[str, ...] = ()
+    plain_share: float = 0.0
 
 
 def position(rows: list[Row], index: int) -> Position | None:
@@ -91,6 +95,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         family_share=family_count / size, nil=nil / size,
         levels=tuple(sorted({text for text, _, kind in present if kind == "level"
                              or (kind == "key" and SEVERITY_LIKE.fullmatch(text))}))[:20],
+        plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
     )
 
 
