@@ -36,8 +36,8 @@ def test_values_after_a_delimiter_stay_variables() -> None:
 
 def test_lines_of_one_shape_still_see_changed_digits() -> None:
     """The parser's digit-blind shape table must not hide `ssh1` behind a template showing `ssh2`."""
-    lines = [f"2024-01-01 10:00:{i % 60:02d} sshd: session from 10.0.0.{i} via ssh2" for i in range(50)]
-    lines.append("2024-01-01 10:01:00 sshd: session from 10.0.0.9 via ssh1")
+    lines = [f"2024-01-01 10:00:{i % 60:02d} sshd[{900 + i}]: session from 10.0.0.{i} via ssh2" for i in range(50)]
+    lines.append("2024-01-01 10:01:00 sshd[999]: session from 10.0.0.9 via ssh1")
     parsed = list(LogParser().parse(lines))
     assert parsed[-1].template is parsed[0].template
     assert parsed[0].template.text == "session from <*> via ssh<*>"
