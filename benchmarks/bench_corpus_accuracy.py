@@ -84,6 +84,8 @@ def main() -> int:
                 else "built after tuning, measured once" if group == "first-sight" else "")
         print(f"mean GA {group:<11} {mean:.3f} over {len(values)} formats ({note})")
         failed = failed or mean < 0.90
+    print("first-sight measurements (each taken once, before the formats joined dev): "
+          "benchmarks/corpus/FIRST_SIGHT.md")
     return 1 if failed else 0
 
 

@@ -127,6 +127,7 @@ class _Positions:
 
 
 def _strong(pos: Position) -> bool:
+    """A consistent position: one family in nearly every line, or padded to a column."""
     if pos.coverage < CONSISTENT:
         return False
     if pos.family in STRONG_FAMILIES and pos.share >= CONSISTENT:
@@ -136,12 +137,13 @@ def _strong(pos: Position) -> bool:
 
 def _bridgeable(pos: Position, total: int) -> bool:
     """A position that may sit inside a header between consistent ones: a low-variety word (host,
-    component, state) or a field that always carries digits (node ids, hosts like ``gige7``)."""
+    component, state), a field that always carries digits (node ids, hosts like ``gige7``) or the
+    flexible field of a re-alignment."""
     if pos.coverage < CONSISTENT:
         return False
     if pos.flex or (pos.family == "var" and pos.family_share >= CONSISTENT):
         return True
-    return pos.family in ("word", "var", "key", "level") and (pos.distinct <= max(3, 0.05 * total) or pos.flex > 0)
+    return pos.family in ("word", "var", "key", "level") and pos.distinct <= max(3, 0.05 * total)
 
 
 def _header_ends(positions: _Positions, total: int) -> list[int]:
@@ -174,6 +176,7 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
 
 
 def _rows(sample: list[str], indented: bool) -> list[Row]:
+    """The classified leading fields of the sample lines (continuations left out)."""
     rows: list[Row] = [
         [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]
         for line in sample if indented or not line[0].isspace()
