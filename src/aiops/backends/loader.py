@@ -15,7 +15,7 @@ from aiops.backends.spec import BackendSpec, EnvironmentSpec
 from aiops.core.errors import ConfigError
 from aiops.core.yamlsafe import parse_yaml
 
-TOP_KEYS = ("name", "description", "type", "scenario", *ROLES)
+TOP_KEYS = ("name", "description", "type", "scenario", "database", *ROLES)
 REQUIRED_ROLES = ("inventory", "logs", "metrics")
 DEFAULT_TYPES = {"events": "none", "executor": "none", "state": "none"}
 
