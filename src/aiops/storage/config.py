@@ -68,9 +68,9 @@ def parse_section(raw: Any, *, file: str | None, environ: Mapping[str, str] | No
 
 
 def _from_env_file(path: Path) -> DatabaseConfig | None:
-    from aiops.core.yamlsafe import load_yaml_file
+    from aiops.core.yamlsafe import load_yaml_data
 
-    data = load_yaml_file(path, what="environment file")
+    data = load_yaml_data(path, what="environment file")
     if not isinstance(data, dict) or data.get("database") is None:
         return None
     return parse_section(data["database"], file=str(path))

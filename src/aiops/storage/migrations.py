@@ -8,6 +8,7 @@ database checks the version first and refuses to start on an older schema, sayin
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -88,7 +89,7 @@ def upgrade(config: DatabaseConfig, *, on_step: Callable[[Step], None] | None = 
     done: list[Step] = []
     db = PostgresDatabase(config)
     with connect(config) as guard:
-        guard.execute("SELECT pg_advisory_lock(%s)", (lock_key("migrations"),))
+        _wait_for_turn(guard)
         guard.execute(_LEDGER)
         for step in STEPS:
             if guard.execute("SELECT 1 FROM aiops_schema WHERE version = %s", (step.version,)).fetchone():
@@ -105,6 +106,23 @@ def upgrade(config: DatabaseConfig, *, on_step: Callable[[Step], None] | None = 
                 on_step(step)
         guard.execute("SELECT pg_advisory_unlock(%s)", (lock_key("migrations"),))
     return done
+
+
+def _wait_for_turn(guard: Any, timeout: float = 600) -> None:
+    """Take the upgrade lock, polling: a session waiting inside `pg_advisory_lock` holds a snapshot, and
+    the checkpoint library's `CREATE INDEX CONCURRENTLY` in the other upgrade would wait for it forever."""
+    deadline = time.monotonic() + timeout
+    while not guard.execute("SELECT pg_try_advisory_lock(%s)", (lock_key("migrations"),)).fetchone()[0]:
+        if time.monotonic() > deadline:
+            raise ConfigError(f"another `aiops db upgrade` has held the upgrade lock of {config_shown(guard)} for "
+                              f"{timeout:.0f} s; check for a stuck upgrade (pg_stat_activity) and try again")
+        time.sleep(0.5)
+
+
+def config_shown(guard: Any) -> str:
+    """The database a connection is on (host, port and name only)."""
+    info = guard.info
+    return f"{info.host}:{info.port}/{info.dbname}"
 
 
 _CHECKED: set[str] = set()
