@@ -187,7 +187,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
                                 tools=agent_tools,
                                 files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])],
                                 recursion_limit=policy_cfg.budgets.recursion_limit)
-    conn = sqlite3.connect(private_file(home.checkpoints), check_same_thread=False)
+    conn = sqlite3.connect(private_file(home.checkpoints), timeout=30, check_same_thread=False)
     session._conn = conn
     session.graph = build_team_graph(
         plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend,

@@ -107,12 +107,20 @@ class IncidentStore:
                                (fingerprint,)).fetchone()
         return IncidentRecord(**json.loads(row[0])) if row else None
 
-    def list(self, *, status: str | None = None, limit: int = 50) -> list[IncidentRecord]:
-        """Newest first."""
+    def list(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[IncidentRecord]:
+        """Newest first; `offset` skips that many (for paging)."""
         with self._conn() as conn:
             if status:
-                rows = conn.execute("SELECT data FROM incidents WHERE status = ? ORDER BY created_at DESC LIMIT ?",
-                                    (status, limit)).fetchall()
+                rows = conn.execute("SELECT data FROM incidents WHERE status = ? ORDER BY created_at DESC, id DESC"
+                                    " LIMIT ? OFFSET ?", (status, limit, offset)).fetchall()
             else:
-                rows = conn.execute("SELECT data FROM incidents ORDER BY created_at DESC LIMIT ?", (limit,)).fetchall()
+                rows = conn.execute("SELECT data FROM incidents ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                                    (limit, offset)).fetchall()
         return [IncidentRecord(**json.loads(r[0])) for r in rows]
+
+    def count(self, *, status: str | None = None) -> int:
+        """How many incidents there are (with `status`, when given)."""
+        with self._conn() as conn:
+            if status:
+                return int(conn.execute("SELECT COUNT(*) FROM incidents WHERE status = ?", (status,)).fetchone()[0])
+            return int(conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0])
