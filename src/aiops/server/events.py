@@ -85,22 +85,29 @@ class EventRecorder(ProgressTree):
         super().on_tool_start(serialized, input_str, run_id=run_id, metadata=metadata, inputs=inputs, **kwargs)
         self._kind = "note"
 
-    def note(self, text: str) -> None:
-        self._kind = "note"
-        super().note(text)
-
     def decided(self, request: dict[str, Any], decision: Any) -> None:
         self._kind = "decision"
         super().decided(request, decision)
 
     def on_tool_end(self, output: Any, *, run_id: UUID, **kwargs: Any) -> None:  # noqa: ARG002
         """A delegate's answer that carries a diagnosis block becomes a `diagnosis` event."""
-        text = getattr(output, "content", output)
-        if not isinstance(text, str) or '"diagnosis"' not in text:
+        text = _output_text(output)
+        if '"diagnosis"' not in text:
             return
         found = diagnosis_in(text)
         if found is not None:
             self.log.append(self.incident_id, "diagnosis", **found)
+
+
+def _output_text(output: Any) -> str:
+    """The text of a tool's output: a string, a message, or a command that carries messages (`task`)."""
+    update = getattr(output, "update", None)
+    if isinstance(update, dict):
+        return "\n".join(_output_text(m) for m in update.get("messages", []))
+    content = getattr(output, "content", output)
+    if isinstance(content, list):
+        return "\n".join(str(c.get("text", "")) if isinstance(c, dict) else str(c) for c in content)
+    return content if isinstance(content, str) else ""
 
 
 def diagnosis_in(text: str) -> dict[str, Any] | None:
