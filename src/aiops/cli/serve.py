@@ -184,5 +184,10 @@ def serve(args: argparse.Namespace) -> int:
           f"queue={settings.queue_size} auth={auth} state={service.home.root}", file=sys.stderr)
     config = uvicorn.Config(create_app(service), host=settings.host, port=settings.port, log_level=args.log_level,
                             timeout_graceful_shutdown=5, proxy_headers=False, server_header=False)
+    import signal
+
+    # uvicorn shuts down gracefully on SIGTERM / SIGINT (the lifespan stops the workers), then raises the
+    # signal again for the handler found before it: exit 0, as a clean stop
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     uvicorn.Server(config).run()
     return 0
