@@ -33,7 +33,7 @@ def test_open_follow_decide_and_resolve(tmp_path):
         assert diagnosis["category"] == "connection_pool_exhaustion" and diagnosis["evidence"]
 
         paused = wait_for(client, incident, {"awaiting_approval"})
-        assert CONTRACT <= set(paused)
+        assert set(paused) >= CONTRACT
         [pending] = paused["pending"]
         assert (pending["action"], pending["target"], pending["risk"]) == ("reset_connection_pool", "payment-api",
                                                                            "medium")

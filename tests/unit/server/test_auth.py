@@ -26,7 +26,7 @@ def _tokens(root):
 
 def test_tokens_are_stored_hashed_and_can_be_revoked(tmp_path):
     store = _tokens(tmp_path / "state")
-    info, token = store.create("alice", "approver")
+    _, token = store.create("alice", "approver")
     assert token.startswith("aiops_") and len(token) > 40
     raw = b"".join(p.read_bytes() for p in (tmp_path / "state").glob("server.sqlite*"))
     assert token.encode() not in raw and token[6:].encode() not in raw
@@ -52,7 +52,7 @@ def test_cli_token_commands(tmp_path, capsys):
 
 def test_without_tokens_the_server_refuses_other_addresses(tmp_path, capsys):
     home = str(tmp_path / "state")
-    code = main(["serve", "--scenario", "pool-leak-payment", "--host", "0.0.0.0", "--home", home])  # noqa: S104
+    code = main(["serve", "--scenario", "pool-leak-payment", "--host", "0.0.0.0", "--home", home])
     assert code == 2
     assert "loopback only" in capsys.readouterr().err
     assert main(["serve", "--home", home]) == 2, "neither --env nor --scenario"

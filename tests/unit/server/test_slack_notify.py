@@ -10,6 +10,7 @@ import json
 import socket
 import threading
 import time
+from typing import ClassVar
 from urllib.parse import urlencode
 
 import pytest
@@ -26,7 +27,7 @@ HOOK_SECRET = b"hook-secret"
 
 
 class Receiver(http.server.BaseHTTPRequestHandler):
-    got: list[tuple[str, dict, bytes]] = []
+    got: ClassVar[list[tuple[str, dict, bytes]]] = []
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
