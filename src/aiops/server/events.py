@@ -121,7 +121,9 @@ def diagnosis_in(text: str) -> dict[str, Any] | None:
         if not isinstance(cause, dict):
             continue
         evidence = [safe_line(e, limit=300) for e in cause.get("evidence") or [] if isinstance(e, str)][:3]
-        return {"category": safe_line(cause.get("category"), limit=64), "service": safe_line(cause.get("service"),
-                                                                                             limit=64),
-                "confidence": safe_line(cause.get("confidence"), limit=16), "evidence": evidence}
+        found = {"category": safe_line(cause.get("category"), limit=64),
+                 "service": safe_line(cause.get("service"), limit=64),
+                 "confidence": safe_line(cause.get("confidence"), limit=16), "evidence": evidence}
+        found["text"] = f"diagnosis: {found['category']} on {found['service']} ({found['confidence']} confidence)"
+        return found
     return None

@@ -24,6 +24,7 @@
       item.setAttribute("data-kind", event.kind);
       item.textContent = event.text || event.kind;
       list.appendChild(item);
+      list.scrollTop = list.scrollHeight;
       if (REFRESH[event.kind] && panelId) {
         clearTimeout(timer);
         timer = setTimeout(function () { refreshPanel(panelId); }, 150);
