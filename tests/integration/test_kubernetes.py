@@ -25,7 +25,7 @@ def kube(tmp_path, monkeypatch):
     with stub_server(KubeStub) as url:
         access = {"url": url, "token_env": "K8S_TOKEN", "namespace": "prod", "timeout_s": 5}
 
-        def make(**executor):
+        def make(*, state: bool = False, **executor):
             spec = parse_environment(
                 {
                     "name": "k8s",
@@ -34,6 +34,7 @@ def kube(tmp_path, monkeypatch):
                     "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
                     "events": {"type": "kubernetes", **access},
                     "executor": {"type": "kubernetes", **access, **executor},
+                    **({"state": {"type": "kubernetes", **access}} if state else {}),
                 },
                 file=tmp_path / "env.yaml",
             )
@@ -126,24 +127,9 @@ def test_failures_are_results(kube, monkeypatch):
         kube().inventory.services()
 
 
-def test_state_reads_pods_events_and_workloads(tmp_path, monkeypatch):
-    require_module("kubernetes")
-    KubeStub.requests = []
-    monkeypatch.setenv("K8S_TOKEN", "k8s-token")
-    with stub_server(KubeStub) as url:
-        access = {"url": url, "token_env": "K8S_TOKEN", "namespace": "prod", "timeout_s": 5}
-        spec = parse_environment(
-            {
-                "name": "k8s",
-                "inventory": {"type": "kubernetes", **access},
-                "logs": {"type": "kubernetes", **access},
-                "metrics": {"type": "prometheus", "url": "http://127.0.0.1:1", "queries": {"cpu": "x"}},
-                "state": {"type": "kubernetes", **access},
-            },
-            file=tmp_path / "env.yaml",
-        )
-        env = build_environment(spec, state_dir=tmp_path / "state")
-        records = env.state.records("payment-api")
+def test_state_reads_pods_events_and_workloads(kube):
+    env = kube(state=True)
+    records = env.state.records("payment-api")
     last = [r for r in records if r.status == "Last terminated"]
     assert last and last[0].reason == "OOMKilled" and last[0].attrs["exit_code"] == "137" and not last[0].current
     assert any(r.kind == "Deployment" for r in records)

@@ -128,3 +128,16 @@ def test_respond_on_the_shipped_example_finds_the_database_not_the_loud_caller(t
 def test_respond_refuses_two_sources(tmp_path: Path, capsys) -> None:
     assert main(["respond", "--bundle", str(EXAMPLE), "--scenario", "pool-leak-payment"]) == 2
     assert "not --scenario and --bundle" in capsys.readouterr().err
+
+
+def test_links_out_of_the_bundle_are_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("password=hunter2\n", encoding="utf-8")
+    root = _bundle(tmp_path / "b")
+    (root / "logs" / "cart" / "stolen.log").symlink_to(secret)
+    (root / "leak.log").symlink_to(secret)
+    (root / "logs" / "cart" / "inside.log").symlink_to(root / "logs" / "cart" / "cart.log")
+    bundle = scan(root)
+    names = [p.name for p in bundle.logs["cart"]]
+    assert "stolen.log" not in names and "inside.log" in names and "leak" not in bundle.logs
+    assert sorted(p.name for p, why in bundle.unknown if "outside" in why) == ["leak.log", "stolen.log"]

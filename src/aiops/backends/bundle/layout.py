@@ -62,6 +62,16 @@ def _hidden(path: Path) -> bool:
     return path.name.startswith(".")
 
 
+def _outside(path: Path, root: Path) -> bool:
+    """True for a link that leads out of the bundle folder (a bundle is untrusted input: it must not make
+    the team read `/etc/...` or another incident's evidence)."""
+    try:
+        path.resolve().relative_to(root)
+    except ValueError:
+        return True
+    return False
+
+
 def log_service(name: str) -> str:
     """Service of a top-level log file: the stem, without `.previous` and without a `.gz` ending."""
     stem = name[:-3] if name.endswith(".gz") else name
@@ -82,6 +92,9 @@ def scan(root: Path) -> Bundle:
     for path in sorted(root.iterdir()):
         if _hidden(path):
             continue
+        if _outside(path, bundle.root):
+            bundle.unknown.append((path, "a link to outside the bundle folder: not read"))
+            continue
         if path.is_dir():
             _scan_dir(bundle, path)
         elif path.name in ("bundle.yaml", "bundle.yml"):
@@ -98,8 +111,10 @@ def scan(root: Path) -> Bundle:
 
 
 def _scan_dir(bundle: Bundle, folder: Path) -> None:
-    files = [p for p in sorted(folder.rglob("*"))
+    found = [p for p in sorted(folder.rglob("*"))
              if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    files = [p for p in found if not _outside(p, bundle.root)]
+    bundle.unknown.extend((p, "a link to outside the bundle folder: not read") for p in found if p not in files)
     if folder.name == "logs":
         for path in files:
             relative = path.relative_to(folder).parts
