@@ -8,6 +8,7 @@ Tables: `jobs` (the work queue), `events` (every step of every incident, replaya
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,11 +74,13 @@ CREATE TABLE IF NOT EXISTS runs (
 
 
 class ServerDB:
-    """Short-lived connections to `server.sqlite`; safe across threads and processes."""
+    """Connections to `server.sqlite`, one per thread and reused (intake stays fast); safe across
+    threads and processes (WAL, a 30 s busy timeout, short transactions)."""
 
     def __init__(self, root: Path) -> None:
         self.path = root / SERVER_DB
         private_file(self.path)  # 0600 before SQLite opens it: -wal and -shm follow
+        self._local = threading.local()
         conn = sqlite3.connect(self.path, timeout=30)
         try:
             conn.execute("PRAGMA journal_mode=WAL")
@@ -85,19 +88,22 @@ class ServerDB:
         finally:
             conn.close()
 
+    def _thread_conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
     @contextmanager
     def connect(self, *, immediate: bool = False) -> Iterator[sqlite3.Connection]:
-        """A connection inside one transaction (`immediate` takes the write lock at once)."""
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        """This thread's connection inside one transaction (`immediate` takes the write lock at once)."""
+        conn = self._thread_conn()
+        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

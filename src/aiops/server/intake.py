@@ -51,14 +51,29 @@ class Intake:
                             fingerprint=fingerprint, model_override=self.model_override, base_url=self.base_url)
         record.status = WAITING
         record.notes["via"] = via
-        if fingerprint is not None and not self._claim_episode(fingerprint, starts_at or "", record.id):
-            winner = self._episode(fingerprint, starts_at or "")
-            return self.store.get(winner) if winner else record
         self.store.save(record)
-        self.queue.submit(record.id, force=True)
-        self.log.append(record.id, "opened", alert=record.alert, service=service, fingerprint=fingerprint, via=via,
-                        text=f"incident opened ({via})")
+        winner = self._publish(record, fingerprint, starts_at or "", via)
+        if winner is not None:  # another process opened this episode first: ours never runs
+            record.status, record.notes["duplicate_of"] = "closed", winner
+            self.store.save(record)
+            return self.store.get(winner)
         return record
+
+    def _publish(self, record: IncidentRecord, fingerprint: str | None, starts_at: str, via: str) -> str | None:
+        """In one transaction: claim the firing episode, queue the job, record the `opened` event.
+        Returns the incident that already holds the episode, if another process was first."""
+        with self.db.connect(immediate=True) as conn:
+            if fingerprint is not None:
+                claimed = conn.execute("INSERT OR IGNORE INTO episodes (fingerprint, starts_at, incident_id) "
+                                       "VALUES (?,?,?)", (fingerprint, starts_at, record.id)).rowcount == 1
+                if not claimed:
+                    row = conn.execute("SELECT incident_id FROM episodes WHERE fingerprint=? AND starts_at=?",
+                                       (fingerprint, starts_at)).fetchone()
+                    return str(row[0])
+            self.queue.submit_in(conn, record.id)
+            self.log.append_in(conn, record.id, "opened", alert=record.alert, service=record.service,
+                               fingerprint=fingerprint, via=via, text=f"incident opened ({via})")
+        return None
 
     def alertmanager(self, alerts: list[IncomingAlert], source: dict[str, Any]) -> list[Opened]:
         """Handle a webhook's alerts one by one. Raises QueueFullError (with the ones already handled
@@ -90,12 +105,6 @@ class Intake:
         record = self._open(alert.text, source=source, service=alert.service, fingerprint=alert.fingerprint,
                             via="alertmanager", starts_at=starts)
         return Opened("opened", record.id, alert.fingerprint)
-
-    def _claim_episode(self, fingerprint: str, starts_at: str, incident_id: str) -> bool:
-        with self.db.connect(immediate=True) as conn:
-            cur = conn.execute("INSERT OR IGNORE INTO episodes (fingerprint, starts_at, incident_id) VALUES (?,?,?)",
-                               (fingerprint, starts_at, incident_id))
-            return cur.rowcount == 1
 
     def _episode(self, fingerprint: str, starts_at: str) -> str | None:
         with self.db.connect() as conn:

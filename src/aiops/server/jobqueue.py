@@ -9,9 +9,10 @@ that reports the job already waiting), so a burst of duplicate alerts never queu
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from aiops.server.db import ServerDB
 
@@ -40,6 +41,10 @@ class WorkQueue(Protocol):
     def submit(self, incident_id: str, *, force: bool = False) -> bool:
         """Queue work for the incident; False when a job for it already waits. Raises QueueFullError
         unless `force` (work that must never be refused, such as a recorded decision)."""
+
+    def submit_in(self, conn: Any, incident_id: str) -> None:
+        """Queue work inside the caller's transaction on the queue's own database (intake writes the
+        episode, the job and the `opened` event at once); the caller has checked the capacity."""
 
     def claim(self, worker: str) -> Job | None:
         """Take the oldest waiting job, or None."""
@@ -78,6 +83,13 @@ class SqliteQueue:
             conn.execute("INSERT INTO jobs (incident_id, state, created_at) VALUES (?, 'queued', ?)",
                          (incident_id, time.time()))
         return True
+
+    def submit_in(self, conn: sqlite3.Connection, incident_id: str) -> None:  # noqa: PLR6301
+        """Queue a job inside the caller's transaction on `server.sqlite` (intake: one transaction per
+        new incident); the caller has checked the capacity."""
+        if not conn.execute("SELECT 1 FROM jobs WHERE incident_id=? AND state='queued'", (incident_id,)).fetchone():
+            conn.execute("INSERT INTO jobs (incident_id, state, created_at) VALUES (?, 'queued', ?)",
+                         (incident_id, time.time()))
 
     def claim(self, worker: str) -> Job | None:
         with self.db.connect(immediate=True) as conn:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import time
@@ -89,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="aiops-worker")
     parser.add_argument("--home", required=True)
     parser.add_argument("--poll", type=float, default=0.1)
+    parser.add_argument("--nice", type=int, default=10, help="lower the worker's CPU priority by this much")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="worker %(process)d: %(message)s")
+    if args.nice:
+        os.nice(args.nice)  # investigations yield the CPU to intake and the page
     worker = Worker(StateHome.resolve(args.home), poll=args.poll)
     signal.signal(signal.SIGTERM, worker.stop)
     signal.signal(signal.SIGINT, worker.stop)
