@@ -84,7 +84,7 @@ class SqliteQueue:
                          (incident_id, time.time()))
         return True
 
-    def submit_in(self, conn: sqlite3.Connection, incident_id: str) -> None:  # noqa: PLR6301
+    def submit_in(self, conn: sqlite3.Connection, incident_id: str) -> None:
         """Queue a job inside the caller's transaction on `server.sqlite` (intake: one transaction per
         new incident); the caller has checked the capacity."""
         if not conn.execute("SELECT 1 FROM jobs WHERE incident_id=? AND state='queued'", (incident_id,)).fetchone():
