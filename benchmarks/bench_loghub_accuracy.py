@@ -3,7 +3,10 @@
 Run: .venv/bin/python benchmarks/bench_loghub_accuracy.py [--systems A,B] [--show-errors SYSTEM]
 
 Grouping accuracy (GA): a line counts as right when its predicted group holds exactly the lines of
-its true group (corrected LogHub labels). References, measured in the same run:
+its true group (corrected LogHub labels). Parsing accuracy (PA): a line counts as right when the
+final template of its group equals its labelled template, compared as `normalise_template` says
+(blanks collapsed; a run of variables with only punctuation between them is one variable);
+PA-strict compares with blanks collapsed only. References, measured in the same run:
 - drain3 "tuned": the LogPAI per-system header format, masks, similarity threshold and depth;
 - drain3 "header": the tuned header format (so it mines the message part), default settings;
 - drain3 "untuned": whole lines, default settings.
@@ -31,21 +34,26 @@ from bench_loghub_common import (
     grouping_accuracy,
     load_labels,
     load_lines,
+    parsing_accuracy,
     systems,
 )
 
 
-def ours(lines: list[str]) -> tuple[list[str], LogParser]:
-    """Group ids from our parser for every line."""
+def ours(lines: list[str]) -> tuple[list[str], list[str], LogParser]:
+    """Group ids and final group templates from our parser for every line."""
     parser = LogParser()
-    return [parsed.template.id for parsed in parser.parse(lines)], parser
+    templates = [parsed.template for parsed in parser.parse(lines)]
+    return [t.id for t in templates], [t.text for t in templates], parser
 
 
-def drain3_groups(system: str, lines: list[str], mode: str) -> list[int]:
-    """drain3 cluster ids: mode "tuned", "header" (tuned header only) or "untuned" (whole lines)."""
+def drain3_groups(system: str, lines: list[str], mode: str) -> tuple[list[int], list[str]]:
+    """drain3 cluster ids and final cluster templates: mode "tuned", "header" (tuned header only)
+    or "untuned" (whole lines)."""
     miner = drain3_miner(system if mode == "tuned" else None)
     pattern = format_regex(TUNED[system]["format"]) if mode != "untuned" else None
-    return [miner.add_log_message(drain3_content(line, pattern))["cluster_id"] for line in lines]
+    ids = [miner.add_log_message(drain3_content(line, pattern))["cluster_id"] for line in lines]
+    clusters = {cluster.cluster_id: cluster.get_template() for cluster in miner.drain.clusters}
+    return ids, [clusters[i] for i in ids]
 
 
 def show_errors(lines: list[str], truth: list[str], predicted: list[str], limit: int = 25) -> None:
@@ -82,26 +90,30 @@ def main() -> int:
     args = ap.parse_args()
     names = args.systems.split(",") if args.systems else systems()
     rows = []
-    print(f"{'system':<12} {'ours':>7} {'drain3-tuned':>13} {'drain3-header':>14} {'drain3-untuned':>15}  "
-          "header learned")
+    print(f"{'system':<12} {'GA':>6} {'PA':>6} {'PA-str':>6} | {'drain3 GA/PA tuned':>18} {'GA header':>9} "
+          f"{'GA untuned':>10}  header learned")
     for name in names:
         lines, truth = load_lines(name), load_labels(name)
-        predicted, parser = ours(lines)
+        predicted, templates, parser = ours(lines)
         ga = grouping_accuracy(predicted, truth)
-        tuned = head = untuned = float("nan")
+        pa, strict = parsing_accuracy(templates, truth), parsing_accuracy(templates, truth, strict=True)
+        tuned = tuned_pa = head = untuned = float("nan")
         if not args.no_drain and name in TUNED:
-            tuned = grouping_accuracy(drain3_groups(name, lines, "tuned"), truth)
-            head = grouping_accuracy(drain3_groups(name, lines, "header"), truth)
-            untuned = grouping_accuracy(drain3_groups(name, lines, "untuned"), truth)
-        rows.append((ga, tuned, head, untuned))
+            ids, drain_templates = drain3_groups(name, lines, "tuned")
+            tuned, tuned_pa = grouping_accuracy(ids, truth), parsing_accuracy(drain_templates, truth)
+            head = grouping_accuracy(drain3_groups(name, lines, "header")[0], truth)
+            untuned = grouping_accuracy(drain3_groups(name, lines, "untuned")[0], truth)
+        rows.append((ga, pa, strict, tuned, tuned_pa, head, untuned))
         header = parser.header.describe() if parser.header else "?"
-        print(f"{name:<12} {ga:7.3f} {tuned:13.3f} {head:14.3f} {untuned:15.3f}  {header}")
+        print(f"{name:<12} {ga:6.3f} {pa:6.3f} {strict:6.3f} | {tuned:10.3f} {tuned_pa:7.3f} {head:9.3f} "
+              f"{untuned:10.3f}  {header}")
         if args.show_errors == name:
             show_errors(lines, truth, predicted)
     if not rows:
         return 1
-    mean = [statistics.fmean(col) for col in zip(*rows, strict=True)]
-    print(f"{'mean':<12} {mean[0]:7.3f} {mean[1]:13.3f} {mean[2]:14.3f} {mean[3]:15.3f}")
+    m = [statistics.fmean(col) for col in zip(*rows, strict=True)]
+    print(f"{'mean':<12} {m[0]:6.3f} {m[1]:6.3f} {m[2]:6.3f} | {m[3]:10.3f} {m[4]:7.3f} {m[5]:9.3f} {m[6]:10.3f}")
+    mean = [m[0], m[3], m[5], m[6]]
     if args.no_drain:
         return 0
     print(f"ratios: ours/drain3-tuned {mean[0] / mean[1]:.3f}, ours/drain3-header {mean[0] / mean[2]:.3f}, "

@@ -105,6 +105,33 @@ def grouping_accuracy(predicted: list[Any], truth: list[str]) -> float:
     return correct / len(truth)
 
 
+_BLANKS = re.compile(r"\s+")
+_VARIABLE_RUN = re.compile(r"<\*>(?:[^\w<]*<\*>)+")
+
+
+def normalise_template(template: str, *, strict: bool = False) -> str:
+    """The form two templates are compared in. Always: blank runs become one space, ends trimmed.
+    Unless `strict`: a run of variables with only punctuation or blanks between them (``<*>:<*>``,
+    ``<*> (<*>)``, ``<*><*>``) counts as one ``<*>`` -- how many pieces a stretch of variable
+    text is cut into is a labelling convention; the constant words and their order are not."""
+    text = _BLANKS.sub(" ", template).strip()
+    return text if strict else _VARIABLE_RUN.sub("<*>", text)
+
+
+def parsing_accuracy(predicted: list[str], truth: list[str], *, strict: bool = False) -> float:
+    """Share of lines whose predicted template equals their labelled template (`normalise_template`)."""
+    if len(predicted) != len(truth):
+        raise ValueError(f"{len(predicted)} templates for {len(truth)} lines")
+    cache: dict[str, str] = {}
+
+    def norm(text: str) -> str:
+        if text not in cache:
+            cache[text] = normalise_template(text, strict=strict)
+        return cache[text]
+
+    return sum(norm(p) == norm(t) for p, t in zip(predicted, truth, strict=True)) / max(1, len(truth))
+
+
 def format_regex(log_format: str) -> re.Pattern[str]:
     """A LogPAI `<Field> <Field>: <Content>` header format as an anchored regex."""
     parts = re.split(r"(<[^<>]+>)", log_format)

@@ -3,7 +3,9 @@ and cross-service correlation. The agents' tools and the offline engine build on
 
 - `TemplateMiner().add(message) -> Template` (`.id`, `.text`, `.count`): streaming miner for
   messages; `LogParser().parse(lines)` / `.json_lines(lines)` / `.template_blocks(lines)` for raw
-  lines, learning the header (time, level, pid, host, component) from the lines themselves.
+  lines, learning the header (time, level, pid, host, component) from the lines themselves;
+  `header_hypotheses(lines)` / `choose_header(lines) -> HeaderChoice` (`.explain()`) for the
+  header layouts considered and the one kept (the collapse safeguard).
 - `build_digest(records, start=, end=, signatures=, budget_tokens=2000) -> LogDigest` with
   `.to_dict()` and `.render()`; `digest_lines(lines, ...)` for raw text; `load_signatures(path)`;
   `estimate_tokens(text)`.
@@ -25,6 +27,9 @@ _EXPORTS: dict[str, str] = {
     "mask": "masking",
     "HeaderModel": "header",
     "learn_header": "header",
+    "header_hypotheses": "header",
+    "HeaderChoice": "header_choice",
+    "choose_header": "header_choice",
     "Template": "miner",
     "TemplateMiner": "miner",
     "LogParser": "logparse",
@@ -50,6 +55,7 @@ _EXPORTS: dict[str, str] = {
 __all__ = [
     "MASK",
     "Correlation",
+    "HeaderChoice",
     "HeaderModel",
     "LogDigest",
     "LogParser",
@@ -61,10 +67,12 @@ __all__ = [
     "TimeParser",
     "analyze_series",
     "build_digest",
+    "choose_header",
     "correlate",
     "default_signatures_path",
     "digest_lines",
     "estimate_tokens",
+    "header_hypotheses",
     "iter_lines",
     "learn_header",
     "load_signatures",

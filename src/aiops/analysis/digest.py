@@ -25,6 +25,12 @@ same facts as JSON-able data for the offline engine and the report:
       "budget_tokens": int,
     }
 
+`burst` is the template's busiest minute when it is far busier than the template's average over
+the window (`count` lines in that minute). Templates are ranked by severity (level, signatures,
+problem words on unlevelled lines), volume (share of the lines), novelty (discounted for one-offs)
+and bursts. One-off templates that all started within the same minute (a reboot's banner) are
+grouped in `extra["together"]` and rendered as one line.
+
 "Earlier" and "recent" split the window at two thirds: `change` compares the template's rate in
 the last third with its rate before (new, surge, steady, drop, stopped). `sequence` lists the
 warning/error or signature templates that started or surged in the window, in onset order (what
@@ -118,4 +124,6 @@ def build_digest(records: Iterable[Any], *, start: datetime, end: datetime,
         flush()
     service = max(services, key=lambda s: services[s]) if services else ""
     facts = summarise(list(stats.values()), window, max_templates=MAX_TEMPLATES)
-    return LogDigest(service=service, window=window, budget_tokens=budget_tokens, timeless=timeless, **facts)
+    groups = facts.pop("together")
+    return LogDigest(service=service, window=window, budget_tokens=budget_tokens, timeless=timeless,
+                     extra={"together": groups}, **facts)

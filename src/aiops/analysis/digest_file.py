@@ -24,6 +24,11 @@ DEFAULT_LIMIT = 200_000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
+LEADING_UNTIMED = 1_000
+"""Lines before the first timestamped one wait (up to this many) to take its time, so one odd first
+line does not stretch the window back to 1970."""
+
+
 def records_from_lines(lines: Iterable[str], *, service: str = "", default_year: int | None = None,
                        parser: LogParser | None = None) -> Iterator[tuple[LogRecord, bool]]:
     """(record, whether its time came from the line) for every non-blank line."""
@@ -31,6 +36,7 @@ def records_from_lines(lines: Iterable[str], *, service: str = "", default_year:
     clock = TimeParser(default_year=default_year)
     last_ts: datetime | None = None
     last_level = ""
+    waiting: list[tuple[str, str, str, int]] = []
     for parsed in parser.parse(lines):
         if not parsed.raw.strip():
             continue
@@ -43,9 +49,18 @@ def records_from_lines(lines: Iterable[str], *, service: str = "", default_year:
             level = last_level
         if own:
             last_ts = stamp
+            for w_level, w_message, w_raw, _ in waiting:
+                yield LogRecord(ts=stamp, service=service, level=w_level, message=w_message, raw=w_raw), False
+            waiting.clear()
+        elif last_ts is None and len(waiting) < LEADING_UNTIMED:
+            waiting.append((level, parsed.message, parsed.raw, parsed.number))
+            continue
         ts = stamp or last_ts or (_EPOCH + timedelta(seconds=parsed.number))
         yield LogRecord(ts=ts, service=service, level=level, message=parsed.message,
                         raw=parsed.raw), own
+    for w_level, w_message, w_raw, number in waiting:
+        yield LogRecord(ts=_EPOCH + timedelta(seconds=number), service=service, level=w_level, message=w_message,
+                        raw=w_raw), False
 
 
 def digest_lines(lines: Iterable[str], *, service: str = "", signatures: Sequence[Any] | None = None,

@@ -50,21 +50,40 @@ class _Page:
 
 
 class _Clock:
-    """Shortens ISO times that fall on the window's first day to HH:MM:SSZ."""
+    """Shortens ISO times to HH:MM:SSZ when the whole window falls on one day; a window over several
+    days keeps the date on every time."""
 
-    def __init__(self, start: str | None) -> None:
-        self.day = (start or "")[:10]
+    def __init__(self, start: str | None, end: str | None) -> None:
+        self.day = (start or "")[:10] if (start or "")[:10] == (end or "")[:10] else None
 
     def __call__(self, stamp: str | None) -> str:
         if not stamp:
             return "?"
-        return stamp[11:] if stamp[:10] == self.day else stamp
+        return stamp[11:] if self.day and stamp[:10] == self.day else stamp
+
+
+def _span(seconds: float) -> str:
+    """`+42s`, `+12min`, `+3.5h`, `+2d`: offsets stay short on windows of days."""
+    if seconds < 120:
+        return f"{seconds:g}s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f}min"
+    return f"{seconds / 3600:.1f}h" if seconds < 172_800 else f"{seconds / 86400:.1f}d"
+
+
+def _rate(per_min: float) -> str:
+    """A rate in the unit that keeps it readable: `12/min`, `3.5/h`, `2/day` (never `0/min`)."""
+    if per_min >= 1:
+        return f"{per_min:.3g}/min"
+    if per_min * 60 >= 1:
+        return f"{per_min * 60:.2g}/h"
+    return f"{per_min * 1440:.2g}/day"
 
 
 def _headline(d: LogDigest, clock: _Clock) -> list[str]:
     window = d.window.to_dict()
     levels = " ".join(f"{lv or 'unknown'} {_n(n)}" for lv, n in d.levels.items())
-    lines = [f"logs {d.service or '(service)'} {clock(window['start'])} to {clock(window['end'])} "
+    lines = [f"logs {d.service or '(service)'} {window['start']} to {clock(window['end'])} "
              f"({window['minutes']:g} min): {_n(d.lines)} lines, {_n(d.templates_total)} templates | {levels}"]
     if d.timeless:
         lines.append("no timestamps in the input: times are line positions")
@@ -72,7 +91,7 @@ def _headline(d: LogDigest, clock: _Clock) -> list[str]:
         share, volume = d.error_share, d.volume
         lines.append(
             f"error lines {share['earlier']:.1%} before {clock(window['split'])} -> {share['recent']:.1%} after; "
-            f"volume {volume['earlier_per_min']:g}/min -> {volume['recent_per_min']:g}/min; "
+            f"volume {_rate(volume['earlier_per_min'])} -> {_rate(volume['recent_per_min'])}; "
             f"first error {clock(d.first_error) if d.first_error else 'none'}")
     return lines
 
@@ -85,7 +104,7 @@ def _signature_line(hit: dict[str, Any], clock: _Clock) -> str:
 def _sequence_line(items: list[dict[str, Any]], clock: _Clock) -> str:
     parts = []
     for index, item in enumerate(items):
-        when = clock(item["onset"]) if index == 0 else f"+{item['offset_s']:g}s"
+        when = clock(item["onset"]) if index == 0 else f"+{_span(item['offset_s'])}"
         sigs = f" [{','.join(item['signatures'])}]" if item["signatures"] else ""
         head = f"{when} {item['template']} {item['level'] or '-'} {item['change']}{sigs}"
         parts.append(f"{head} \"{_cut(item['text'], 70)}\"")
@@ -97,7 +116,7 @@ def _template_line(item: dict[str, Any], clock: _Clock) -> str:
     if item["onset"]:
         notes.append(f"from {clock(item['onset'])}")
     if item["burst"]:
-        notes.append(f"burst {clock(item['burst']['at'])} {item['burst']['per_min']:g}/min")
+        notes.append(f"burst {item['burst']['count']:,} in the minute from {clock(item['burst']['at'])}")
     if item["change"] in ("surge", "drop", "stopped"):
         notes.append(f"{item['earlier']}->{item['recent']}")
     sigs = f" [{','.join(item['signatures'])}]" if item["signatures"] else ""
@@ -105,16 +124,20 @@ def _template_line(item: dict[str, Any], clock: _Clock) -> str:
             f"{_cut(item['template'], TEXT_CHARS)}")
 
 
+def _together_line(group: dict[str, Any], clock: _Clock) -> str:
+    examples = "; ".join(f"\"{_cut(text, 50)}\"" for text in group["examples"])
+    return (f"{len(group['templates'])} one-off templates started together at {clock(group['at'])} "
+            f"({_n(group['lines'])} lines, e.g. {examples})")
+
+
 def _notable(item: dict[str, Any]) -> bool:
     return bool(item["level"] not in ("", "INFO", "DEBUG", "TRACE") or item["signatures"]
                 or item["change"] != "steady")
 
 
-def render_digest(d: LogDigest) -> str:
-    """The digest as text of at most `d.budget_tokens` estimated tokens."""
-    clock = _Clock(d.window.to_dict()["start"])
-    page = _Page(max(d.budget_tokens - OMITTED_RESERVE, 0))
-    left = {"signatures": 0, "sequence": 0, "templates": 0, "examples": 0}
+def _head(d: LogDigest, page: _Page, clock: _Clock, left: dict[str, int]) -> tuple[int, set[str]]:
+    """Headline, signatures, sequence, background and groups of one-offs; returns the lines the
+    groups cover and the template ids they stand for."""
     for line in _headline(d, clock):
         page.add(line)
     for hit in d.signatures:
@@ -128,15 +151,31 @@ def render_digest(d: LogDigest) -> str:
         text = "; ".join(f"{b['template']} {b['level']} x{_n(b['count'])} \"{_cut(b['text'], 60)}\""
                          for b in d.background[:4])
         page.add(f"present all along: {text}")
+    covered = 0
+    grouped: set[str] = set()
+    for group in d.extra.get("together", []):
+        if page.add(_together_line(group, clock)):
+            grouped.update(group["templates"])
+            covered += group["lines"]
+    return covered, grouped
+
+
+def render_digest(d: LogDigest) -> str:
+    """The digest as text of at most `d.budget_tokens` estimated tokens."""
+    window = d.window.to_dict()
+    clock = _Clock(window["start"], window["end"])
+    page = _Page(max(d.budget_tokens - OMITTED_RESERVE, 0))
+    left = {"signatures": 0, "sequence": 0, "templates": 0, "examples": 0}
+    shown_lines, grouped = _head(d, page, clock, left)
     heading = "templates, most important first:"
-    shown_lines = 0
-    lines = [_template_line(item, clock) for item in d.templates]
-    notable = [_notable(item) for item in d.templates]
+    templates = [item for item in d.templates if item["id"] not in grouped]
+    lines = [_template_line(item, clock) for item in templates]
+    notable = [_notable(item) for item in templates]
     # room kept for the notable templates still to come, so examples never crowd them out
     owed = [0] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
         owed[index] = owed[index + 1] + (estimate_tokens(lines[index]) + 1 if notable[index] else 0)
-    for rank, item in enumerate(d.templates):
+    for rank, item in enumerate(templates):
         need = estimate_tokens(lines[rank]) + 1 + (estimate_tokens(heading) + 1 if heading else 0)
         if page.used + need > page.budget:
             left["templates"] += 1
@@ -151,7 +190,8 @@ def render_digest(d: LogDigest) -> str:
             text = f"  e.g. {_cut(example, EXAMPLE_CHARS)}"
             if page.used + estimate_tokens(text) + 1 + owed[rank + 1] > page.budget or not page.add(text):
                 left["examples"] += 1
-    hidden_templates = left["templates"] + d.omitted["templates"]
+    beyond = len(grouped - {item["id"] for item in d.templates})  # grouped, though past the kept templates
+    hidden_templates = left["templates"] + d.omitted["templates"] - beyond
     hidden_lines = d.lines - shown_lines
     parts = []
     if hidden_templates:

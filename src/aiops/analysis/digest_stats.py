@@ -1,5 +1,11 @@
 """Per-template statistics of a digest window and their summary (counts, rates, changes, bursts,
-onsets, error sequences). Constant memory per template: counters and a fixed number of time bins.
+onsets, error sequences). Constant memory per template: counters, a fixed number of time bins and
+the busiest minute seen so far.
+
+Ranking weighs severity (level, known signatures, problem words on unlevelled lines), volume (the
+template's share of the lines), novelty (new or surging, discounted for a template seen once or
+twice) and bursts (a minute far busier than the template's average), so a digest shows both what
+dominates the logs and what is abnormal.
 """
 
 from __future__ import annotations
@@ -26,6 +32,14 @@ _INFER = re.compile(
     r"\b(FATAL|PANIC|CRITICAL|SEVERE|ERROR|Exception|Traceback|WARN(?:ING)?)\b|\b(error|fatal|panic)\b:")
 _INFERRED = {"FATAL": "FATAL", "PANIC": "FATAL", "CRITICAL": "FATAL", "SEVERE": "ERROR", "ERROR": "ERROR",
              "Exception": "ERROR", "Traceback": "ERROR", "WARN": "WARN", "WARNING": "WARN"}
+_PROBLEM = re.compile(
+    r"\b(fail(?:s|ed|ure|ures)?|denied|refused|invalid|abnormal(?:ly)?|unable|cannot|can't|could ?n[o']t|"
+    r"timed? ?out|unreachable|not connected|rejected|illegal|violation|corrupt(?:ed)?)\b", re.IGNORECASE)
+"""Words that mark a problem on a line with no level of its own (syslog, plain files): a warning."""
+VOLUME_WEIGHT = 6.0
+BURST_WEIGHT = 1.5
+BURST_MIN = 5
+BURST_FACTOR = 4.0
 
 
 def iso(ts: datetime | None) -> str | None:
@@ -47,7 +61,7 @@ def normal_level(level: str, message: str) -> str:
                 return named
         found = _INFER.search(message[:300])
         if found is None:
-            return ""
+            return "WARN" if _PROBLEM.search(message[:300]) else ""
         return _INFERRED.get(found.group(1) or "", "ERROR" if found.group(2) in ("error",) else "FATAL")
     return level_of(level) or level_of(level.upper()) or ""
 
@@ -105,12 +119,21 @@ class TemplateStats:
     bins: list[int] = field(default_factory=lambda: [0] * BINS)
     examples: list[str] = field(default_factory=list)
     example_rank: int = -1
+    minute: int = -1
+    minute_count: int = 0
+    peak_minute: int = -1
+    peak_count: int = 0
 
     def add(self, record: Any, window: Window) -> None:
         """Count one record."""
         ts: datetime = record.ts
         level = normal_level(record.level, record.message)
         self.count += 1
+        minute = int(ts.timestamp() // 60)
+        self.minute_count = self.minute_count + 1 if minute == self.minute else 1
+        self.minute = minute
+        if self.minute_count > self.peak_count:
+            self.peak_count, self.peak_minute = self.minute_count, minute
         self.levels[level] = self.levels.get(level, 0) + 1
         if self.first is None or ts < self.first:
             self.first = ts
@@ -163,8 +186,18 @@ def _step(bins: list[int]) -> int | None:
     return best
 
 
-def template_facts(stat: TemplateStats, window: Window) -> dict[str, Any]:
-    """The summary dict of one template (see `digest` for the keys), plus a private `_score`."""
+def _burst(stat: TemplateStats, window: Window) -> dict[str, Any] | None:
+    """The template's busiest minute, when it is far busier than its average over the window."""
+    mean = stat.count / max(window.minutes, 1.0)
+    if stat.peak_count < BURST_MIN or stat.peak_count < BURST_FACTOR * mean:
+        return None
+    at = datetime.fromtimestamp(stat.peak_minute * 60, tz=UTC)
+    return {"at": iso(at), "count": stat.peak_count, "per_min": float(stat.peak_count)}
+
+
+def template_facts(stat: TemplateStats, window: Window, total: int = 0) -> dict[str, Any]:
+    """The summary dict of one template (see `digest` for the keys), plus a private `_score`;
+    `total` is the number of lines in the window (for the template's share of them)."""
     earlier, recent = sum(stat.bins[:SPLIT]), sum(stat.bins[SPLIT:])
     change = _change(earlier, recent)
     onset: datetime | None = None
@@ -174,15 +207,12 @@ def template_facts(stat: TemplateStats, window: Window) -> dict[str, Any]:
         step = _step(stat.bins)
         if step is not None and stat.first is not None:
             onset = max(window.bin_start(step), stat.first)
-    peak = max(stat.bins)
-    burst = None
-    if peak >= 5 and peak >= 4 * stat.count / BINS:
-        at = stat.bins.index(peak)
-        burst = {"at": iso(window.bin_start(at)), "count": peak,
-                 "per_min": round(peak / (window.minutes / BINS), 1)}
+    burst = _burst(stat, window)
     sig_weight = max((SEVERITY_WEIGHT.get(s.severity, 1.0) for s in stat.signatures), default=0.0)
-    score = (stat.worst + sig_weight + CHANGE_WEIGHT[change] + (1.0 if burst else 0.0)
-             + 0.5 * math.log10(stat.count + 1))
+    novelty = CHANGE_WEIGHT[change] * min(1.0, math.log10(stat.count + 1))
+    share = stat.count / total if total else 0.0
+    score = (stat.worst + sig_weight + novelty + (BURST_WEIGHT if burst else 0.0)
+             + VOLUME_WEIGHT * math.sqrt(share))
     return {
         "id": stat.template.id, "template": stat.template.text, "count": stat.count, "level": stat.level,
         "levels": dict(stat.levels), "first_seen": iso(stat.first), "last_seen": iso(stat.last),

@@ -11,6 +11,11 @@ from aiops.analysis.digest_stats import BINS, RANK, SPLIT, TemplateStats, Window
 SEQUENCE_ITEMS = 12
 BACKGROUND_ITEMS = 8
 ERROR_LEVELS = ("ERROR", "FATAL")
+ONE_OFF = 2
+"""A template seen at most this often is a one-off."""
+TOGETHER_MIN = 5
+"""One-off templates that all start within the same minute, at least this many, are one event (a
+reboot, a deployment's start-up banner) and are shown as one line."""
 
 
 def _signatures(stats: list[TemplateStats]) -> list[dict[str, Any]]:
@@ -72,9 +77,25 @@ def _sequence(facts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[d
     return sequence, background[:BACKGROUND_ITEMS]
 
 
+def together(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Groups of one-off templates that first appeared within the same minute, biggest first:
+    `{"at": iso, "templates": [ids], "lines": int, "examples": [text]}`."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item in facts:
+        if item["count"] <= ONE_OFF and item["first_seen"] and item["_worst"] < RANK["ERROR"]:
+            groups.setdefault(item["first_seen"][:16], []).append(item)
+    out = [{"at": min(i["first_seen"] for i in items), "templates": [i["id"] for i in items],
+            "lines": sum(i["count"] for i in items), "examples": [i["template"] for i in items[:3]]}
+           for items in groups.values() if len(items) >= TOGETHER_MIN]
+    return sorted(out, key=lambda g: -len(g["templates"]))
+
+
 def summarise(stats: list[TemplateStats], window: Window, *, max_templates: int) -> dict[str, Any]:
-    """Everything `LogDigest` holds besides service, window and budget."""
-    facts = sorted((template_facts(stat, window) for stat in stats), key=lambda f: -f["_score"])
+    """Everything `LogDigest` holds besides service, window and budget (and `together`, the groups of
+    one-off templates that started at the same moment)."""
+    total = sum(s.count for s in stats)
+    facts = sorted((template_facts(stat, window, total) for stat in stats), key=lambda f: -f["_score"])
+    groups = together(facts)
     levels: dict[str, int] = {}
     for stat in stats:
         for level, count in stat.levels.items():
@@ -91,6 +112,7 @@ def summarise(stats: list[TemplateStats], window: Window, *, max_templates: int)
         item.pop("_score")
         item.pop("_worst")
     return {
+        "together": groups,
         "lines": sum(s.count for s in stats),
         "levels": dict(sorted(levels.items(), key=lambda kv: -RANK.get(kv[0], 1))),
         "templates": kept, "templates_total": len(facts), "signatures": _signatures(stats),

@@ -15,7 +15,8 @@ FIELD_RE = re.compile(r'("[^"\n]*"|\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\][^\s|]*|\||[
 LEVEL_WORDS: dict[str, str] = {
     "trace": "TRACE", "finest": "TRACE", "finer": "TRACE", "verbose": "TRACE",
     "debug": "DEBUG", "fine": "DEBUG", "dbg": "DEBUG",
-    "info": "INFO", "information": "INFO", "informational": "INFO", "notice": "INFO", "config": "INFO",
+    "info": "INFO", "information": "INFO", "informational": "INFO", "notice": "INFO", "note": "INFO",
+    "config": "INFO",
     "log": "INFO",
     "warn": "WARN", "warning": "WARN", "wrn": "WARN",
     "error": "ERROR", "err": "ERROR", "severe": "ERROR", "eror": "ERROR",
@@ -65,12 +66,12 @@ def kind_of(text: str) -> str:
     if first == '"':
         return "quoted"
     if first in _BRACKETS and _BRACKETS[first] in text:
-        return "bracket"
-    if _TIME_RE.fullmatch(text):
-        return "time"
-    if _NUM_RE.fullmatch(text):
-        return "num"
-    if text.endswith(":") and len(text) > 1:
+        return "key" if text.endswith(":") and len(text) > 2 else "bracket"
+    if _TIME_RE.fullmatch(text) or (text[0] in "*." and len(text) > 1 and _TIME_RE.fullmatch(text[1:])):
+        return "time"  # a leading * or . marks an unsynchronised clock (Cisco IOS, some syslogs)
+    if _NUM_RE.fullmatch(text) or (text[-1] == ":" and _NUM_RE.fullmatch(text[:-1])):
+        return "num"  # a counter such as ``000123:`` is a number, not a name key
+    if len(text) > 1 and (text.endswith(":") or (text.endswith("]") and "[" not in text)):
         return "key"
     if _HAS_DIGIT.search(text):
         return "id"

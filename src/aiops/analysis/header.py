@@ -1,17 +1,22 @@
-"""Generic header learning: which leading fields of a log format are header (timestamps, pids,
-levels, hosts, program or logger names, thread brackets) and where the message starts.
+"""Generic header learning: which leading fields of a log format are header (timestamps in any
+shape, epoch seconds, hosts, ids, levels, program or component names, bracketed fields) and where
+the message starts -- from the statistics of the file's own lines, never from a list of formats.
 
-Nothing here knows a particular format. From a sample of lines it measures, per leading field
-position, how consistently the field has the same kind across lines (a timestamp shape, a number,
-a severity word, a bracket group, a ``name:`` key, a separator) and how many distinct values a
-low-variety word takes (a host, a component). The header is the longest run of consistent
-positions, allowed to bridge at most two low-variety word positions (hosts, components) that lie
-between consistent ones, and ending early at a consistent ``program:``/``logger:`` key. The learned
-layout is compiled into one regular expression, so applying it costs one match per line.
+Per leading field position (`header_stats`): the family most lines have there and how consistently
+(a lone ``-`` is a nil that fits any family), the number of distinct values, padding, digits,
+time and level shapes. Rows are first re-aligned around an anchor (a level, a separator, a
+``name:`` key) that sits one or two fields off in some lines, so optional and multi-word fields do
+not shift every later position. A header is a run of consistent positions that may bridge up to
+`MAX_BRIDGE` positions of low variety (hosts, components, states) or of ids (``node-12``,
+``gige7``) between consistent ones, and ends early at a consistent key. A word right after the
+header that varies within events (lines whose next words agree disagree there) is a per-line name
+and joins the header.
 
-Lines that look like continuations (leading blank, or a first field of another family than the
-usual one, e.g. a stack-trace line) are left out of learning and do not match at parse time: their
-whole text is the message.
+`header_hypotheses` returns every layout the evidence allows, best first, down to "no header";
+`header_choice` tries them on the first lines and keeps the first that does not collapse. A
+layout is compiled into one regular expression, so applying it costs one match per line. Lines
+that look like continuations (leading blank, or a first field of another family than the usual
+one) are left out of learning and do not match at parse time: their whole text is the message.
 """
 
 from __future__ import annotations
@@ -21,16 +26,38 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from aiops.analysis.fields import FAMILIES, kind_of, shape_of, split_fields
+from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
+from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position, varies_within_events
 
 MAX_FIELDS = 14
 """How many leading fields the learner looks at."""
 LEARN_CHARS = 2_000
 """Only the first characters of a sample line are looked at."""
-CONSISTENT = 0.9
-"""Share of lines whose field must have the same family for the position to count as header."""
-_HAS_DIGIT = re.compile(r"\d")
-_CLOCK = re.compile(r"\d:\d\d")
+MAX_BRIDGE = 3
+"""Most consecutive low-variety or id positions a header may hold between consistent ones."""
+_BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
+            r"[^\s|]*")
+_WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
+_LEVEL_STYLES = {
+    "bracket": r"[\[(<{][A-Za-z]+[\])>}]:?",
+    "colon": r"[A-Z][A-Za-z_]*:",
+    "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
+}
+"""Level fields written like the ones seen: bracketed, a label with a colon, or a bare word."""
+
+
+def _level_body(seen: tuple[str, ...]) -> str:
+    """A level field: one of the level texts seen in the sample, or a new one written the same way
+    (``[Note]`` -> any bracketed word), never a plain message word such as ``log``."""
+    if seen and all(t[0] in "[(<{" for t in seen):
+        style = "bracket"
+    elif seen and all(t.endswith(":") for t in seen):
+        style = "colon"
+    else:
+        style = "bare"
+    known = "|".join(re.escape(t) for t in sorted(seen, key=len, reverse=True))
+    return rf"(?:{known + '|' if known else ''}{_LEVEL_STYLES[style]})(?=[\s|]|$)"
+
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -44,20 +71,9 @@ class FieldSpec:
     strict: bool = True
     is_time: bool = False
     is_level: bool = False
-
-
-@dataclass
-class _Position:
-    family: str
-    share: float
-    coverage: float
-    distinct: int
-    padded: float
-    digit_share: float
-    level_share: float
-    literal: str
-    time_share: float = 0.0
-    purity: float = 1.0
+    flex: int = 0
+    nil: bool = False
+    levels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,59 +100,34 @@ class HeaderModel:
         """The layout in words, e.g. ``var var level key | message``."""
         if self.json or self.logfmt:
             return "JSON lines" if self.json else "logfmt"
-        parts = [spec.literal or spec.family for spec in self.fields]
+        parts = [spec.literal or spec.family + ("?" if spec.flex else "") for spec in self.fields]
         return " ".join([*parts, "| message"]) if parts else "(no header) message"
-
-
-Row = list[tuple[str, int, str]]
-"""A sample line's leading fields as (text, blank width after it, kind)."""
-
-
-def _position(rows: list[Row], index: int) -> _Position | None:
-    """Statistics of one field position over the sample rows (None past the last field)."""
-    total = len(rows)
-    present = [row[index] for row in rows if len(row) > index]
-    if not present:
-        return None
-    size = len(present)
-    kinds = Counter(kind for _, _, kind in present)
-    families = Counter(FAMILIES[kind] for kind in kinds.elements())
-    family, count = families.most_common(1)[0]
-    if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
-        count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1]
-    padded = sum(1 for row in rows if len(row) > index + 1 and row[index][1] >= 2)
-    literal = ""
-    if family == "sep":
-        literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
-    return _Position(
-        family=family, share=count / size, coverage=size / total,
-        distinct=len({text for text, _, _ in present}), padded=padded / total,
-        digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
-        level_share=kinds["level"] / size, literal=literal,
-        time_share=(kinds["time"] + kinds["num"]
-                    + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
-    )
 
 
 class _Positions:
     """Field positions computed on demand (most headers end long before MAX_FIELDS)."""
 
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], flex: int = -1, extra: int = 0) -> None:
         self.rows = rows
-        self.done: list[_Position] = []
+        self.flex = flex
+        self.extra = extra
+        self.done: list[Position] = []
 
-    def get(self, index: int) -> _Position | None:
+    def get(self, index: int) -> Position | None:
         while len(self.done) <= index:
             if index >= MAX_FIELDS:
                 return None
-            pos = _position(self.rows, len(self.done))
+            pos = position(self.rows, len(self.done))
             if pos is None:
                 return None
+            if len(self.done) == self.flex:
+                pos.flex = self.extra
             self.done.append(pos)
         return self.done[index]
 
 
-def _strong(pos: _Position) -> bool:
+def _strong(pos: Position) -> bool:
+    """A consistent position: one family in nearly every line, or padded to a column."""
     if pos.coverage < CONSISTENT:
         return False
     if pos.family in STRONG_FAMILIES and pos.share >= CONSISTENT:
@@ -144,87 +135,115 @@ def _strong(pos: _Position) -> bool:
     return pos.padded >= 0.8 and pos.family not in ("quoted",)
 
 
-def _bridgeable(pos: _Position, total: int) -> bool:
-    return (pos.coverage >= CONSISTENT and pos.family in ("word", "var", "key", "level")
-            and pos.distinct <= max(3, 0.05 * total))
+def _bridgeable(pos: Position, total: int) -> bool:
+    """A position that may sit inside a header between consistent ones: a low-variety word (host,
+    component, state), a field that always carries digits (node ids, hosts like ``gige7``) or the
+    flexible field of a re-alignment."""
+    if pos.coverage < CONSISTENT:
+        return False
+    if pos.flex or (pos.family == "var" and pos.family_share >= CONSISTENT):
+        return True
+    return pos.family in ("word", "var", "key", "level") and pos.distinct <= max(3, 0.05 * total)
 
 
-def _header_length(positions: _Positions, total: int) -> int:
-    length, index = 0, 0
+def _header_ends(positions: _Positions, total: int) -> list[int]:
+    """Every header length the evidence allows, longest last: each ends at a consistent position."""
+    ends: list[int] = []
+    index = 0
     while (pos := positions.get(index)) is not None:
         before = positions.get(index - 1) if index >= 2 else None
         after_separator = before is not None and before.family == "sep" and before.literal != "|"
         if after_separator and not (_strong(pos) and pos.family in ("level", "bracket", "sep", "key")):
             break
+        if pos.family == "key" and pos.plain_share >= CONSISTENT:
+            break  # plain words with a colon start the message (``exited: web (...)``)
         if _strong(pos):
-            length = index + 1
-            if pos.family == "key":
+            ends.append(index + 1)
+            nxt = positions.get(index + 1)
+            if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)):
                 break
             index += 1
             continue
         ahead = index
-        while ahead < index + 2 and (nxt := positions.get(ahead)) is not None and not _strong(nxt) \
+        while ahead < index + MAX_BRIDGE and (nxt := positions.get(ahead)) is not None and not _strong(nxt) \
                 and _bridgeable(nxt, total):
             ahead += 1
         target = positions.get(ahead)
         if ahead == index or target is None or not _strong(target):
             break
         index = ahead
-    return length
+    return ends
 
 
-def _row_has_message(row: Row, length: int) -> bool:
-    return len(row) > length
-
-
-def learn_header(lines: Iterable[str]) -> HeaderModel:
-    """Learn the header layout from sample lines (a few hundred are plenty)."""
-    sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
-    if not sample:
-        return HeaderModel(notes=["no lines to learn from"])
-    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
-
-    if looks_like_json(sample):
-        return HeaderModel(json=True, notes=["JSON lines"])
-    if looks_like_logfmt(sample):
-        return HeaderModel(logfmt=True, notes=["logfmt"])
-    indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
+def _rows(sample: list[str], indented: bool) -> list[Row]:
+    """The classified leading fields of the sample lines (continuations left out)."""
     rows: list[Row] = [
         [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]
         for line in sample if indented or not line[0].isspace()
     ]
-    rows = [row for row in rows if row]
+    return [row for row in rows if row]
+
+
+def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
+    """Header layouts for sample lines, best first: the longest layout the column statistics
+    support, then shorter ones that also end at a consistent field, then no header at all."""
+    sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
+    if not sample:
+        return [HeaderModel(notes=["no lines to learn from"])]
+    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
+
+    if looks_like_json(sample):
+        return [HeaderModel(json=True, notes=["JSON lines"])]
+    if looks_like_logfmt(sample):
+        return [HeaderModel(logfmt=True, notes=["logfmt"])]
+    indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
+    rows = _rows(sample, indented)
     if not rows:
-        return HeaderModel(notes=["only indented lines"])
+        return [HeaderModel(notes=["only indented lines"])]
     first = Counter(FAMILIES[row[0][2]] for row in rows).most_common(1)[0][0]
     starts = [row for row in rows if FAMILIES[row[0][2]] == first]
     if len(starts) < 0.3 * len(rows):
         starts = rows
-    positions = _Positions(starts)
-    length = _header_length(positions, len(starts))
+    aligned, flex, extra = align_rows(starts)
+    positions = _Positions(aligned, flex, extra)
+    ends = _header_ends(positions, len(aligned))
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
-    while length and sum(_row_has_message(row, length) for row in starts) < 0.5 * len(starts):
-        length -= 1
-    if length == 0:
-        return HeaderModel(notes=["no consistent header"])
-    return compile_header(positions.done[:length], indented=indented)
+    ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
+    models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)]
+    models.append(HeaderModel(notes=["no consistent header"]))
+    last = ends[-1] if ends else 0
+    extra = positions.get(last)
+    if extra is not None and extra.family == "word" and extra.coverage >= CONSISTENT \
+            and sum(len(row) > last + 1 for row in aligned) >= 0.5 * len(aligned):
+        longer = compile_header([*positions.done[:last], extra], indented=indented)
+        longer.notes.append("the field after the header varies within events: a per-line name")
+        models.insert(0 if varies_within_events(aligned, last) else 1, longer)
+    return models
+
+
+def learn_header(lines: Iterable[str]) -> HeaderModel:
+    """Learn the header layout from sample lines (a few hundred are plenty): the best hypothesis."""
+    return header_hypotheses(lines)[0]
 
 
 def _pattern(spec: FieldSpec, index: int) -> str:
     if spec.family == "sep":
-        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|[^\s|]+)"
+        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|{_BRACKET}|[^\s|]+)"
     elif spec.family == "bracket":
-        body = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
-                r"[^\s|]*")
+        body = _BRACKET
     elif spec.family == "key":
-        body = r"[^\s|]+?:(?=\s|$)"
+        body = r"(?:[^\s|]+?:|[^\s|\[]+\])(?=\s|$)"
+    elif spec.family == "level" and spec.is_level:
+        body = _level_body(spec.levels)
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
     elif spec.needs_digit:
         body = r"[^\s|]*\d[^\s|]*"
     else:
         body = r"[^\s|]+"
+    if spec.nil:
+        body = f"(?:-|{body})"
     if spec.is_level:
         return f"(?P<lv>{body})"
     if spec.is_time:
@@ -232,7 +251,7 @@ def _pattern(spec: FieldSpec, index: int) -> str:
     return body
 
 
-def compile_header(positions: list[_Position], *, indented: bool = False) -> HeaderModel:
+def compile_header(positions: list[Position], *, indented: bool = False) -> HeaderModel:
     """Turn learned positions into a `HeaderModel` with one anchored regex."""
     specs: list[FieldSpec] = []
     level_taken = False
@@ -244,15 +263,18 @@ def compile_header(positions: list[_Position], *, indented: bool = False) -> Hea
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
-            is_level=is_level,
+            is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
         ))
     glue_tight = {"sep", "bracket", "quoted"}
     parts = [r"[ \t]*" if indented else ""]
     for index, spec in enumerate(specs):
-        if index:
+        if index and not specs[index - 1].flex:
             prev = specs[index - 1]
             tight = prev.family in glue_tight or spec.family in glue_tight
             parts.append(r"[ \t]*" if tight else r"[ \t]+")
+        if spec.flex and index + 1 < len(specs):
+            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
+            continue
         parts.append(_pattern(spec, index))
     last = specs[-1]
     parts.append(r"[ \t]*" if last.family in glue_tight | {"key"} else r"(?:[ \t]+|$)")

@@ -20,7 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from aiops.analysis.header import HeaderModel, learn_header
+from aiops.analysis.header import HeaderModel
+from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import Template, TemplateMiner
 
@@ -59,18 +60,24 @@ class LogParser:
     def __init__(self, *, header: HeaderModel | None = None, miner: TemplateMiner | None = None,
                  learn_lines: int = LEARN_LINES) -> None:
         self.header = header
+        self.miner_is_new = miner is None
         self.miner = miner or TemplateMiner()
+        self.choice: HeaderChoice | None = None
         self.learn_lines = learn_lines
         self._shapes: dict[str, Template] = {}
         self._shape_chars = 0
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
-        """Learn the header from the first lines if needed; return an iterator over all lines."""
+        """Choose the header from the first lines if needed and seed the miner with a trial run
+        over them (see `header_choice`); return an iterator over all lines."""
         iterator = iter(lines)
-        if self.header is not None:
+        if self.choice is not None or (self.header is not None and not self.miner_is_new):
             return iterator
         head = list(islice(iterator, self.learn_lines))
-        self.header = learn_header(head)
+        self.choice = choose_header(head, self.header)
+        self.header = self.choice.header
+        if self.choice.miner is not None and self.miner_is_new:
+            self.miner.seed(self.choice.miner)
         return _chain(head, iterator)
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -94,7 +101,7 @@ class LogParser:
         header = self.header
         plain = header is not None and header.regex is not None
         template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])
-        if len(shape) <= MAX_SHAPE:
+        if len(shape) <= MAX_SHAPE and not template.shown:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()
                 self._shape_chars = 0

@@ -7,9 +7,15 @@ tokenised on blanks and compared with the templates of the same length and first
   pattern the other fits (``rhost=<*>`` / ``rhost=example.org``), or `variables.same_variable`
   finds evidence that the two words are values of one variable;
 - the line joins the best template where every position matches (the template generalises);
+- otherwise, a template with the same `skeleton.skeleton` (variables spanning a varying number of
+  words, an optional leading context field) takes the line;
 - otherwise it starts a new template. When lines keep differing from one template at the same
   one or two positions only (`spread` distinct values), those positions are taken as variables
   and later lines join the first template.
+
+`seed` starts a miner from a trial run over the first lines (see `header_choice`), so those lines
+are grouped with what the whole first block taught. Digits inside constant words are shown as they
+are while they never change (`readable`).
 
 Memory: one `Template` per template, a bounded cache, a bounded table of variable values and a
 small sibling table; nothing grows with the number of lines. Group ids are stable: a template keeps
@@ -23,6 +29,8 @@ import re
 from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK, mask
+from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
+from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
 from aiops.analysis.variables import cores, generalise, same_variable, slot_value
 
 WILD = MASK
@@ -42,21 +50,28 @@ class Template:
     count: int = 0
     text: str = ""
     json_tail: str = field(default="", repr=False)
+    shown: Shown | None = field(default=None, repr=False)
+    collapsed: bool = False
+    reason_at: int = -1
 
     def refresh(self) -> None:
-        """Recompute the cached text forms after the tokens changed."""
-        self.text = " ".join(self.tokens)
+        """Recompute the cached text forms after the tokens changed (a template that took lines with
+        variables of another length shows each run of variable text as one `<*>`, a template whose
+        closing reason varied shows it as ``(<*>)``)."""
+        tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
+        self.text = collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {})
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r'[^\s"]*"[^"\s]*(?: [^"\s]+){1,3}"[^\s"]*|\S+')
+_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*|\S+""")
 
 
 def tokenise(masked: str) -> list[str]:
-    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``) whole."""
-    if '"' not in masked:
+    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
+    ``'connecting host'``) whole."""
+    if '"' not in masked and "'" not in masked:
         return masked.split()
     return _TOKEN.findall(masked)
 
@@ -78,10 +93,23 @@ def fits(token: str, pattern: str) -> bool:
     return True
 
 
+def _key(tokens: list[str]) -> str:
+    """The index key part of a token list: its first word when that is a plain word."""
+    first = tokens[0] if tokens else ""
+    return first if _PLAIN.fullmatch(first) else WILD
+
+
+def _covers(general: list[str], specific: list[str]) -> bool:
+    """True when template `general` differs from `specific` and accepts everything it accepts."""
+    if general == specific:
+        return False
+    return all(g in (s, WILD) or fits(s, g) for g, s in zip(general, specific, strict=True))
+
+
 class TemplateMiner:
     """Group messages into templates, one message at a time (`add`)."""
 
-    def __init__(self, *, spread: int = 5, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
+    def __init__(self, *, spread: int = 3, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
         self.spread = spread
         self.cache_size = cache_size
         self.id_prefix = id_prefix
@@ -91,14 +119,24 @@ class TemplateMiner:
         self._known: dict[str, int] = {}
         self._shapes: dict[str, Template] = {}
         self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
+        self._skeletons: dict[tuple[str, ...], Template] = {}
+        self._reasons: dict[tuple[int, str], list[Template]] = {}
 
     def add(self, message: str) -> Template:
         """Assign `message` to a template (creating or generalising one) and return it."""
         masked = mask(message)
         template = self._cache.get(masked)
         if template is None:
-            return self.add_masked(masked)
-        template.count += 1
+            template = self.add_masked(masked)
+        else:
+            template.count += 1
+        if template.shown is None:
+            words = raw_tokens(message, len(template.tokens))
+            template.shown = digit_constants(template.tokens, words) if words else {}
+            if template.shown:
+                template.refresh()
+        elif template.shown and keep_constant(template.shown, raw_tokens(message, len(template.tokens))):
+            template.refresh()
         return template
 
     def add_batch(self, messages: list[str]) -> list[Template]:
@@ -115,7 +153,7 @@ class TemplateMiner:
             template = table.get(shape)
             if template is None:
                 template = self.add(message)
-                if len(shape) <= 2_000:
+                if len(shape) <= 2_000 and not template.shown:
                     table[shape] = template
             else:
                 template.count += 1
@@ -132,8 +170,7 @@ class TemplateMiner:
         return template
 
     def _place(self, tokens: list[str]) -> Template:
-        first = tokens[0] if tokens else ""
-        bucket = self._index.setdefault((len(tokens), first if _PLAIN.fullmatch(first) else WILD), [])
+        bucket = self._index.setdefault((len(tokens), _key(tokens)), [])
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
         candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
@@ -147,15 +184,70 @@ class TemplateMiner:
         if best is None and near is not None and self._spread_out(near, near_blocked, len(tokens)):
             best = near
         if best is not None:
+            if not best.id:
+                self._adopt(best)
             self._merge(best, tokens)
             return best
+        shape = skeleton(tokens)
+        same = self._skeletons.get(shape)
+        if same is not None:
+            if not same.id:
+                self._adopt(same)
+            if same.tokens != tokens and not same.collapsed:
+                same.collapsed = True
+                same.refresh()
+            return same
+        tail = reason_tail(tokens)
+        earlier = self._same_context(tail[0]) if tail else None
+        if earlier is not None and tail is not None:
+            if not earlier.id:
+                self._adopt(earlier)
+            if earlier.reason_at < 0:
+                earlier.reason_at = len(tail[0])
+                earlier.refresh()
+            return earlier
         template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
+        if len(self._skeletons) >= TABLE_LIMIT:
+            self._skeletons.clear()
+            self._reasons.clear()
+        self._skeletons.setdefault(shape, template)
+        if tail is not None:
+            self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(template)
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
+
+    def _adopt(self, template: Template) -> None:
+        """Give a seeded template its id on first use (ids follow first use, as for new ones)."""
+        template.id = f"{self.id_prefix}{len(self.templates) + 1}"
+        template.refresh()
+        self.templates.append(template)
+
+    def seed(self, other: TemplateMiner) -> None:
+        """Start from what `other` (a trial run over the first lines) learned: its templates that no
+        other template of it covers, and the values it saw in variable slots. Seeds get an id only
+        when a line first joins them, so unused seeds never show."""
+        self._known.update(other._known)
+        for template in other.templates:
+            if any(o is not template and _covers(o.tokens, template.tokens) for o in
+                   other._index.get((len(template.tokens), _key(template.tokens)), ())):
+                continue
+            seed = Template(id="", tokens=list(template.tokens))
+            self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
+            self._skeletons.setdefault(skeleton(seed.tokens), seed)
+            tail = reason_tail(seed.tokens)
+            if tail is not None:
+                self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(seed)
+
+    def _same_context(self, context: tuple[str, ...]) -> Template | None:
+        """An earlier template whose words before its closing reason match `context` throughout."""
+        for template in self._reasons.get((len(context), _key(list(context))), ())[:SCAN]:
+            if not self._compare(template.tokens[:len(context)], list(context))[1]:
+                return template
+        return None
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""
@@ -176,7 +268,7 @@ class TemplateMiner:
         """Count the variants that differ from `near` only at `blocked` (one or two places); true once
         there are so many that those places must be variables (`spread`, or 4x that for two places,
         since pairs of constants such as state transitions come in larger sets)."""
-        if len(blocked) > 2 or len(blocked) * 3 > length:
+        if len(blocked) > 2 or len(blocked) * 3 >= length:
             return False
         key = (near.id, blocked)
         seen = self._siblings.get(key, 1) + 1

@@ -9,6 +9,9 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``);
 - size and duration units (``KB`` / ``MB``);
+- a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
+- two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
+  code style are values, while plain words (``up`` / ``down``) stay constant text;
 - both words were already seen filling a variable slot of some template (``root``, ``uucp``).
 
 Every rule is about what values look like in logs in general, never about one log format.
@@ -21,12 +24,18 @@ import re
 from aiops.analysis.masking import MASK
 
 DELIMS = frozenset(" =:,;()[]{}\"'<>|")
+QUOTES = frozenset({'"', "'"})
 BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login"})
 UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
     "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
 })
+_IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*$")
+"""Identifier shape: snake_case, or a word with digits in it (masked), and no ``key=``: names in code
+style, not prose and not a different key."""
+_MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
+"""The last part of a dotted name whose head the two words share (``*v1.Pod`` / ``*v1.Node``)."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
@@ -54,7 +63,7 @@ def generalise(left: str, right: str) -> str:
 
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
-    prefix, a, b, _ = cores(left, right)
+    prefix, a, b, suffix = cores(left, right)
     if not a or not b:
         return bool(prefix) and prefix.endswith("=")
     if prefix.endswith("=") and prefix[:-1].strip(" =:,;()[]{}\"'<>|"):
@@ -64,7 +73,13 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if lower_a in UNITS and lower_b in UNITS:
         return True
-    if _DOTTED.fullmatch(a) and _DOTTED.fullmatch(b):
+    if _DOTTED.fullmatch(a.replace(MASK, "0")) and _DOTTED.fullmatch(b.replace(MASK, "0")):
+        return True
+    if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
+        return True
+    if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
+        return True
+    if previous and _IDENT.search(a) and _IDENT.search(b):
         return True
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:
         return True

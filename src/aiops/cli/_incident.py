@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._invocation import command_prefix
+from aiops.cli._style import paint, status
 from aiops.core.termtext import safe_line
 from aiops.runtime.decisions import Decision, parse_edit
 
@@ -56,7 +58,8 @@ def interactive() -> bool:
 
 
 def make_decider(mode: str, approver: str):
-    """A decider for `--approve ask|all|none` (ask pauses when there is no terminal)."""
+    """A decider for `--approve ask|all|none` (ask pauses when there is no terminal). The `ask`
+    decider asks again when the runtime cannot record its answer (`asks_again`)."""
 
     def decide(request: dict[str, Any]) -> Decision | None:
         if mode == "all":
@@ -67,31 +70,75 @@ def make_decider(mode: str, approver: str):
             return None
         return ask(request, approver)
 
+    decide.asks_again = mode == "ask"  # type: ignore[attr-defined]
     return decide
 
 
+PROMPT = "[a]pprove, [e]dit, [r]eject, [p]ause (Enter: pause)? "
+
+
 def ask(request: dict[str, Any], approver: str) -> Decision | None:
-    """Ask at the terminal: approve, edit, reject (with a reason) or pause."""
-    print(f"\nApproval needed for incident {safe_line(request['incident_id'])}:\n{describe_request(request)}",
-          file=sys.stderr)
+    """Ask at the terminal: approve, edit, reject (with a reason) or pause. Enter and end of input
+    (Ctrl-D) pause the incident, and say so."""
+    if request.get("problem"):
+        print(f"  that decision cannot be recorded: {safe_line(request['problem'])}", file=sys.stderr)
+    else:
+        print(f"\nApproval needed for incident {safe_line(request['incident_id'])}:\n{describe_request(request)}",
+              file=sys.stderr)
+    try:
+        decision = _ask(request, approver)
+    except EOFError:
+        print("\n  no answer (end of input)", file=sys.stderr)
+        decision = None
+    if decision is None:
+        print("  paused: the incident waits for a decision (the resume command follows)", file=sys.stderr)
+    return decision
+
+
+def _ask(request: dict[str, Any], approver: str) -> Decision | None:
+    choices = request.get("choices") or {}
     while True:
-        answer = input("[a]pprove, [e]dit, [r]eject, [p]ause? ").strip().lower()
+        answer = _input(paint(PROMPT, "prompt")).strip().lower()
         if answer in {"a", "approve"}:
             return Decision("approve", approver)
         if answer in {"p", "pause", ""}:
             return None
         if answer in {"r", "reject"}:
-            reason = input("reason (the agents will see it): ").strip()
+            reason = _input("reason (the agents will see it; empty: back): ").strip()
             if reason:
                 return Decision("reject", approver, reason=reason)
+            continue
         if answer in {"e", "edit"}:
-            spec = input("edit (action=NAME,target=SERVICE): ").strip()
-            try:
-                fields = parse_edit(spec)
-            except Exception as exc:
-                print(f"  {exc}", file=sys.stderr)
-                continue
-            return Decision("edit", approver, action=fields.get("action"), target=fields.get("target"))
+            fields = _edit(choices)
+            if fields is not None:
+                return Decision("edit", approver, action=fields.get("action"), target=fields.get("target"))
+            continue
+        print("  answer a, e, r or p (Enter pauses)", file=sys.stderr)
+
+
+def _input(prompt: str) -> str:
+    """Read one answer; the prompt goes to stderr (stdout may be a file or a pipe for --json)."""
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    return input()
+
+
+def _edit(choices: dict[str, list[str]]) -> dict[str, str] | None:
+    """Read an edit; on a typo say what is valid and return None (the question is asked again)."""
+    from aiops.core.errors import ConfigError
+
+    valid = {"action": choices.get("actions") or [], "target": choices.get("targets") or []}
+    listing = "; ".join(f"{key}s: {', '.join(names)}" for key, names in valid.items() if names)
+    try:
+        fields = parse_edit(_input(f"edit (action=NAME,target=SERVICE{'; ' + listing if listing else ''}): "))
+    except ConfigError as exc:
+        print(f"  {exc.message}", file=sys.stderr)
+        return None
+    for key, value in fields.items():
+        if valid[key] and value not in valid[key]:
+            print(f"  unknown {key} {value!r}; valid {key}s: {', '.join(valid[key])}", file=sys.stderr)
+            return None
+    return fields
 
 
 def outcome_json(outcome: Any, record: Any, history: list[dict[str, Any]]) -> dict[str, Any]:
@@ -146,14 +193,14 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
         print(f"Incident {safe_line(outcome.incident_id)} is paused, waiting for a decision:")
         for request in outcome.pending:
             print(describe_request(request))
-        print(f"\nResume with:\n  aiops incidents resume {outcome.incident_id} --approve\n"
-              f"  aiops incidents resume {outcome.incident_id} --reject \"why\"\n"
-              f"  aiops incidents resume {outcome.incident_id} --edit action=NAME,target=SERVICE")
+        resume = f"{command_prefix()} incidents resume {outcome.incident_id}"
+        print(f"\nResume with:\n  {resume} --approve\n  {resume} --reject \"why\"\n"
+              f"  {resume} --edit action=NAME,target=SERVICE")
         return
     report = outcome.report
     rc = report.root_cause
     state = {True: "recovered", False: "NOT recovered", None: "not verified"}[report.verification.recovered]
-    print(f"Incident {safe_line(outcome.incident_id)}: {outcome.status}")
+    print(f"Incident {safe_line(outcome.incident_id)}: {status(outcome.status, sys.stdout)}")
     print(f"  root cause:   {safe_line(rc.category)} on {safe_line(rc.service or 'n/a')} "
           f"(confidence {safe_line(rc.confidence)})")
     for a in report.actions:
@@ -161,6 +208,14 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
               f"{a.decision} -> {safe_line(a.result, limit=200)}")
     print(f"  verification: {state}")
     print(f"  report:       {safe_line(outcome.report_path)}")
+
+
+def resume_hint(record: Any) -> str:
+    """What to run to continue an incident that stopped early."""
+    why = (record.notes.get("interrupted") or {}).get("reason") or "stopped"
+    return (f"incident {record.id} is saved as interrupted ({why}); continue it with:\n"
+            f"  {command_prefix()} incidents resume {record.id}\n"
+            f"or close it with:\n  {command_prefix()} incidents close {record.id} --reason \"why\"")
 
 
 def rel(path: str | None) -> str | None:

@@ -13,6 +13,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._state import add_home
+
 AUDIT_FILE = "audit.jsonl"
 _SKIP = frozenset({"seq", "ts", "kind", "incident_id", "alg", "prev", "hash"})
 
@@ -37,7 +39,7 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=lambda _args: parser.print_help() or 2)
 
     verify = sub.add_parser("verify", help="check the hash chain (exit 0 intact, 1 broken)")
-    verify.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(verify)
     verify.add_argument("--repair", action="store_true",
                         help="first set torn lines (an append cut short by a crash) aside into audit.jsonl.torn")
     verify.set_defaults(func=handle_verify)
@@ -47,7 +49,7 @@ def register(subparsers: Any) -> None:
     repair.set_defaults(func=handle_verify, repair=True)
 
     show = sub.add_parser("show", help="print the audit entries, oldest first")
-    show.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(show)
     show.add_argument("--incident", metavar="ID", help="only the entries of this incident")
     show.add_argument("--json", action="store_true", help="one JSON object per line, as stored")
     show.set_defaults(func=handle_show)

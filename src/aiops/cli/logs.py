@@ -27,6 +27,9 @@ def register(subparsers: Any) -> None:
         'in order: {"line": N, "group": "<id>", "template": "<template>"}.')
     parse.add_argument("file", help="log file, or - for standard input")
     parse.add_argument("--json", action="store_true", help="one JSON object per input line")
+    parse.add_argument("--explain", action="store_true",
+                       help="also say how the header was chosen: every hypothesis tried on the first lines and "
+                       "why it was kept or rejected (to standard error with --json)")
     parse.set_defaults(func=_parse)
 
     digest = sub.add_parser(
@@ -71,12 +74,16 @@ def _parse(args: argparse.Namespace) -> int:
             for rows in parser.json_lines(iter_lines(stream)):
                 rows.append("")
                 out.write("\n".join(rows))
+            if args.explain:
+                _explain(parser, sys.stderr)
             return 0
         for _ in parser.parse(iter_lines(stream)):
             pass
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+    if args.explain:
+        _explain(parser, out)
     templates = sorted(parser.miner.templates, key=lambda t: -t.count)
     header = parser.header.describe() if parser.header else "(none)"
     from aiops.core.termtext import safe_line
@@ -85,6 +92,13 @@ def _parse(args: argparse.Namespace) -> int:
     for template in templates:
         out.write(f"{template.count:>8}  {template.id:<6} {safe_line(template.text)}\n")
     return 0
+
+
+def _explain(parser: Any, out: Any) -> None:
+    """Write the header choice of `parser` (see `HeaderChoice.explain`)."""
+    choice = parser.choice
+    lines = choice.explain() if choice is not None else ["header: (no lines read)"]
+    out.write("\n".join(lines) + "\n")
 
 
 def _digest(args: argparse.Namespace) -> int:

@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._state import add_home
 from aiops.core.termtext import safe_line
-
-DEFAULT_SCENARIO = "pool-leak-payment"
-"""The sandbox scenario investigated when neither --env nor --scenario is given."""
 
 HELP = """\
 Run one incident: the team analyses logs and metrics, diagnoses the root cause, proposes a runbook
@@ -21,11 +19,12 @@ Where the alert comes from (one of):
   --scenario NAME|FILE   a sandbox scenario (its alert and its simulated production)
   --alertmanager FILE|-  an Alertmanager webhook payload (duplicate fingerprints reuse the incident)
 
-Where the telemetry comes from (one of):
-  --env FILE             real backends (see `aiops env validate`)
-  --bundle DIR           a folder of collected evidence, investigated offline (see `aiops bundle check`);
-                         its bundle.yaml may carry the alert, else type it or a generic one is used
-  --scenario NAME|FILE   the embedded sandbox (the default)
+Where the telemetry comes from (one of; never an unrelated world):
+  --env FILE             your systems' backends (see `aiops env validate`)
+  --bundle DIR           a folder of evidence collected from the incident, investigated offline
+  --scenario NAME|FILE   the sandbox scenario (also gives the alert)
+  otherwise the default environment: $AIOPS_ENV, else env.yaml in the state folder;
+  with none of these the command exits 2.
 
 exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting approval,
             4 unresolved (rejected, failed or not recovered), 5 budget exhausted
@@ -35,7 +34,8 @@ exit codes: 0 resolved or nothing to do, 2 bad input or config, 3 awaiting appro
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("respond", help="run an incident from alert to report", description=HELP,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("alert", nargs="?", help="alert text (quote it)")
+    p.add_argument("alert", nargs="?", help="alert text (quote it); investigated in --env, --scenario or the default "
+                   "environment")
     p.add_argument("--scenario", metavar="NAME|FILE", help="sandbox scenario to investigate")
     p.add_argument("--env", metavar="FILE", help="environment file naming the real backends")
     p.add_argument("--bundle", metavar="DIR", help="folder of collected evidence (logs, metrics, kubectl output) "
@@ -57,41 +57,10 @@ def add_run_options(p: argparse.ArgumentParser, *, approve_flag: str = "--approv
                    help="approvals: ask at the terminal (default; pauses when there is none), approve all, "
                         "or reject all")
     p.add_argument("--approver", help="name recorded with decisions (default: $AIOPS_APPROVER or your login)")
+    add_home(p)
     p.add_argument("--json", action="store_true", help="print one JSON object at the end")
     p.add_argument("--transcript", metavar="FILE", help="write every model request and response as JSON lines")
     p.add_argument("--quiet", action="store_true", help="no live progress tree")
-
-
-def _source(args: argparse.Namespace) -> tuple[dict[str, Any], str | None, str | None]:
-    """(environment source, alert text from it, note for the user)."""
-    from aiops.core.errors import ConfigError
-
-    chosen = [flag for flag, value in (("--scenario", args.scenario), ("--env", args.env),
-                                        ("--bundle", getattr(args, "bundle", None))) if value]
-    if len(chosen) > 1:
-        raise ConfigError(f"give one of --scenario, --env and --bundle, not {' and '.join(chosen)}", path=chosen[1])
-    if getattr(args, "bundle", None):
-        from aiops.backends.bundle import load_bundle
-
-        bundle, found = load_bundle(Path(args.bundle))
-        alert = bundle.alert or ("Investigate the collected evidence of " + ", ".join(found.services)
-                                 + " (no alert text was given)")
-        return {"kind": "bundle", "dir": str(bundle.root)}, alert, None
-    if args.env:
-        path = Path(args.env)
-        if not path.is_file():
-            raise ConfigError("no such environment file", file=str(path))
-        from aiops.backends import load_environment_file
-
-        load_environment_file(path)
-        return {"kind": "env", "file": str(path.resolve())}, None, None
-    from aiops.sandbox import load_scenario
-
-    name = args.scenario or DEFAULT_SCENARIO
-    scenario = load_scenario(name)
-    ref = str(Path(name).resolve()) if Path(name).suffix in {".yaml", ".yml"} else name
-    note = None if args.scenario else f"no --env or --scenario given: investigating the sandbox scenario {name!r}"
-    return {"kind": "sandbox", "scenario": ref}, scenario.alert, note
 
 
 def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
@@ -99,10 +68,9 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
     if not args.alertmanager:
         return None, None, None
     from aiops.core.errors import ConfigError
-    from aiops.intake import parse_alertmanager
+    from aiops.intake import read_alertmanager
 
-    data = sys.stdin.read() if args.alertmanager == "-" else Path(args.alertmanager).read_text(encoding="utf-8")
-    alerts = [a for a in parse_alertmanager(data) if a.status == "firing"]
+    alerts = [a for a in read_alertmanager(args.alertmanager) if a.status == "firing"]
     if not alerts:
         raise ConfigError("the payload holds no firing alert", file=args.alertmanager, path="alerts")
     first = alerts[0]
@@ -113,82 +81,114 @@ def _incoming(args: argparse.Namespace) -> tuple[str | None, str | None, str | N
 
 
 def run(args: argparse.Namespace) -> int:
+    from aiops.cli._environment import choose_environment
     from aiops.cli._incident import approver_name, make_decider
+    from aiops.cli._state import state_home
     from aiops.core.errors import ConfigError
-    from aiops.runtime.home import StateHome
+    from aiops.intake.text import truncation_note
     from aiops.runtime.runner import new_record
     from aiops.runtime.store import IncidentStore
     from aiops.team import load_team, resolve_team_dir
 
     team_dir = resolve_team_dir(args.team)
     load_team(team_dir)
-    source, scenario_alert, note = _source(args)
+    home = state_home(args)
+    world = choose_environment(args, home)
     am_alert, am_service, fingerprint = _incoming(args)
-    alert = args.alert or am_alert or scenario_alert or ""
-    if not alert and source["kind"] != "env":
+    alert = (args.alert or "").strip() or am_alert or world.alert or ""
+    if not alert and world.source["kind"] == "sandbox":
         raise ConfigError("no alert: give the alert text, --scenario or --alertmanager", path="alert")
-    home = StateHome.resolve()
+    if args.alert is not None and not alert:
+        raise ConfigError("the alert text is empty: type what the alert says, or use --alertmanager FILE",
+                          path="alert")
     store = IncidentStore(home.index)
     if fingerprint and (existing := store.by_fingerprint(fingerprint)) is not None:
         print(f"alert fingerprint {safe_line(fingerprint, limit=100)} belongs to incident {existing.id} "
               f"({existing.status})", file=sys.stderr)
         return _show_existing(existing, store, args)
-    record = new_record(alert=alert, source=source, team_dir=str(team_dir), service=args.service or am_service,
+    record = new_record(alert=alert, source=world.source, team_dir=str(team_dir), service=args.service or am_service,
                         fingerprint=fingerprint, model_override=args.model, base_url=args.base_url)
-    if note:
-        print(note, file=sys.stderr)
+    for note in (world.note, truncation_note(record.alert)):
+        if note:
+            print(note, file=sys.stderr)
     return execute(record, home, store, args, decider=make_decider(args.approve, approver_name(args.approver)))
 
 
-def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
-            payload: Any = None, new: bool = True) -> int:
-    """Open the session, drive it under the incident's lock, print the outcome; shared with resume
-    (`new=False`: `payload` is the resume command, or None to continue from the last checkpoint)."""
+def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any) -> int:
+    """Start a new incident under its lock."""
     from aiops.runtime.lock import incident_lock
+
+    with incident_lock(home.incident_dir(record.id)):
+        return run_session(record, home, store, args, decider=decider)
+
+
+def run_session(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any,
+                prepare: Any = None) -> int:
+    """Open the incident and drive it, printing the outcome; the caller holds the incident's lock.
+
+    Without `prepare` the incident starts from its alert; with it (resume), `prepare(session, shown)`
+    records the decision given on the command line (and shows it with `shown(request, decision)`
+    unless that is None) and returns the resume payload (or None to continue from the last
+    checkpoint)."""
     from aiops.runtime.session import open_session
 
     session = open_session(record, home)
     try:
-        with incident_lock(session.dir):
-            return _drive(session, store, args, decider=decider, payload=payload, new=new)
+        return _drive(session, store, args, decider=decider, prepare=prepare)
+    except BaseException:
+        if record.status == "interrupted":
+            from aiops.cli._incident import resume_hint
+
+            print(resume_hint(record), file=sys.stderr)
+        raise
     finally:
         session.close()
 
 
-def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, payload: Any, new: bool) -> int:
+def _drive(session: Any, store: Any, args: argparse.Namespace, *, decider: Any, prepare: Any) -> int:
     from aiops.cli._incident import print_outcome
     from aiops.core.errors import ConfigError
     from aiops.runtime.progress import ProgressTree
-    from aiops.runtime.runner import action_history, drive, start
+    from aiops.runtime.runner import action_history, proceed, start
     from aiops.runtime.transcript import TranscriptWriter
 
     record = session.record
     if not record.alert:
         if not session.ctx.env.alert:
             raise ConfigError("no alert: give the alert text or --alertmanager", path="alert")
-        record.alert = session.ctx.redactor.text(session.ctx.env.alert)
+        from aiops.intake.text import clean_alert
+
+        record.alert = session.ctx.redactor.text(clean_alert(session.ctx.env.alert))
     if session.notice:
         print(session.notice, file=sys.stderr)
     callbacks: list[Any] = []
-    if not args.quiet:
-        tree = ProgressTree(session.team.orchestrator)
+    tree = None if args.quiet else ProgressTree(session.team.orchestrator)
+    if tree is not None:
         callbacks.append(tree)
         decider = _showing(decider, tree)
     transcript = args.transcript or str(session.dir / "transcript.jsonl")
     callbacks.append(TranscriptWriter(Path(transcript)))
-    outcome = start(session, store, decider, callbacks) if new else drive(session, store, payload, decider, callbacks)
+    if prepare is None:
+        outcome = start(session, store, decider, callbacks)
+    else:
+        shown = tree.decided if tree is not None else None
+        outcome = proceed(session, store, prepare(session, shown), decider, callbacks)
     print_outcome(outcome, record, action_history(session.ctx.ledger, record.id), as_json=args.json)
     return outcome.exit_code
 
 
 def _showing(decider: Any, tree: Any) -> Any:
-    """Wrap a decider so that each decision also appears in the live tree."""
+    """Wrap a decider so that each decision appears in the live tree once it is recorded (a pause at
+    once; a refused answer that is asked again never)."""
 
     def decide(request: dict[str, Any]) -> Any:
         decision = decider(request)
-        tree.decided(request, decision)
+        if decision is None:
+            tree.decided(request, None)
         return decision
 
+    decide.asks_again = getattr(decider, "asks_again", False)  # type: ignore[attr-defined]
+    decide.recorded = tree.decided  # type: ignore[attr-defined]
     return decide
 
 

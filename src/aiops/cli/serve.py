@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from aiops.cli._state import add_home
+
 SERVE_HELP = """\
 Run aiops as a service: Alertmanager posts to the webhook, investigations run in worker processes,
 people follow them and decide in the browser (or Slack), and the API serves the same.
@@ -44,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
     p.add_argument("--model", help="one model for every agent: provider:model or 'playbook' (also $AIOPS_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL for local models")
-    p.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(p)
     p.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
     p.set_defaults(func=serve)
 
@@ -57,15 +59,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     c = ts.add_parser("create", help="create a token and print it once")
     c.add_argument("--name", required=True, help="the person or system (recorded as the approver)")
     c.add_argument("--role", required=True, choices=("viewer", "approver", "admin"))
-    c.add_argument("--home", metavar="DIR", help="state folder (default: $AIOPS_HOME or ./.aiops)")
+    add_home(c)
     c.set_defaults(func=create_token)
     ls = ts.add_parser("list", help="tokens (never the tokens themselves)")
-    ls.add_argument("--home", metavar="DIR", help="state folder")
+    add_home(ls)
     ls.add_argument("--json", action="store_true", help="print JSON")
     ls.set_defaults(func=list_tokens)
     rv = ts.add_parser("revoke", help="revoke the tokens of a name, or one token by id")
     rv.add_argument("name", help="token name or id")
-    rv.add_argument("--home", metavar="DIR", help="state folder")
+    add_home(rv)
     rv.set_defaults(func=revoke_token)
 
 

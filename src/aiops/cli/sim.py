@@ -26,6 +26,9 @@ takes NAME, a path to a scenario YAML file works too.
 """
 
 
+SCENARIO_HELP = "a shipped scenario's name (see `aiops sim list`) or a scenario YAML file"
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add `sim list|show|logs|metrics|events|export`."""
     p = sub.add_parser(
@@ -40,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--json", action="store_true", help="print JSON")
     cmd.set_defaults(func=run_list)
     cmd = cmds.add_parser("show", help="a scenario's alert, services and change events")
-    cmd.add_argument("scenario", metavar="NAME|FILE")
+    cmd.add_argument("scenario", metavar="NAME|FILE", help=SCENARIO_HELP)
     cmd.add_argument(
         "--answer", action="store_true", help="also show the faults and the expected answer (spoiler)"
     )
@@ -79,7 +82,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _world_args(cmd: argparse.ArgumentParser) -> None:
-    cmd.add_argument("scenario", metavar="NAME|FILE")
+    cmd.add_argument("scenario", metavar="NAME|FILE", help=SCENARIO_HELP)
     cmd.add_argument(
         "--state-dir", type=Path, help="saved world state (actions, clock) to read instead of a fresh one"
     )

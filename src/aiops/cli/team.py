@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_init(args: argparse.Namespace) -> int:
     """Copy the packaged team into `args.dir`, then validate the copy."""
+    from aiops.cli._invocation import command_prefix
     from aiops.core.errors import ConfigError
     from aiops.team import default_team_dir, load_team
 
@@ -62,17 +63,22 @@ def run_init(args: argparse.Namespace) -> int:
     team = load_team(dest)
     print(f"created {dest}: {_counts(team)}")
     print(f"  edit    {dest / 'team.yaml'} (agents, models, tools), prompts/, skills/*/SKILL.md, AGENTS.md")
-    print(f"  check   aiops team validate --team {dest}")
-    print(f"  use     aiops respond --team {dest} ...   (or export AIOPS_TEAM={dest})")
+    aiops = command_prefix()
+    print(f"  check   {aiops} team validate --team {dest}")
+    print(f"  use     {aiops} respond --team {dest} ...   (or export AIOPS_TEAM={dest})")
     return 0
 
 
 def run_validate(args: argparse.Namespace) -> int:
     """Load the team; print a one-line summary (errors exit 2 through ConfigError)."""
     from aiops.team import load_team, resolve_team_dir
+    from aiops.team.skilldata import DATA_FILES
 
     team = load_team(resolve_team_dir(args.team))
+    for kind in DATA_FILES:
+        team.data(kind)
     print(f"ok: {_counts(team)} ({team.dir})")
+    print(f"  data files checked: {', '.join(f'{s}/{f}' for s, f in DATA_FILES.values())}")
     return 0
 
 

@@ -59,6 +59,8 @@ class ActionRecord(_Model):
     approver: str | None = None
     reason: str | None = None
     executed_at: str | None = None
+    proposed_action: str | None = Field(default=None, description="what the team proposed, when a person edited it")
+    proposed_target: str | None = None
 
 
 class Verification(_Model):
@@ -67,6 +69,8 @@ class Verification(_Model):
     recovered: bool | None = None
     checked: list[str] = Field(default_factory=list)
     detail: str = ""
+    recovered_at: str | None = Field(default=None, description="telemetry time from which the health metrics "
+                                                                 "stayed back at baseline")
 
 
 class IncidentReport(_Model):
@@ -77,6 +81,9 @@ class IncidentReport(_Model):
     alert: str
     created_at: str
     finished_at: str | None = None
+    alert_time: str | None = Field(default=None, description="when the alert arrived, on the telemetry clock")
+    first_sign_at: str | None = Field(default=None, description="earliest timeline event, on the telemetry clock")
+    telemetry_clock: str = "telemetry clock"
     title: str
     summary: str
     impact: str

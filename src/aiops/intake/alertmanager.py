@@ -121,12 +121,55 @@ def alert_text(
     return text
 
 
+MAX_PAYLOAD_BYTES = 16_000_000
+"""A webhook payload larger than this is refused (Alertmanager's own default limit is far lower)."""
+
+
+def _decode(payload: str | bytes, source: str) -> Any:
+    """JSON text or bytes into data; ConfigError for bytes that are not UTF-8, text that is not JSON,
+    or JSON nested so deeply that it cannot be an Alertmanager payload."""
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise ConfigError(f"payload is larger than {MAX_PAYLOAD_BYTES:,} bytes; not an Alertmanager webhook",
+                          file=source)
+    if isinstance(payload, bytes):
+        try:
+            payload = payload.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"not UTF-8 text (byte 0x{payload[exc.start]:02x} at offset {exc.start}); "
+                              "Alertmanager sends UTF-8 JSON", file=source) from None
+    try:
+        return json.loads(payload)
+    except RecursionError:
+        raise ConfigError("the JSON nests too deeply to be an Alertmanager payload", file=source) from None
+    except ValueError as exc:
+        raise ConfigError(f"not JSON: {exc}", file=source) from None
+
+
+def _lone_surrogate(data: Any) -> str | None:
+    """The dotted path of the first string (key or value) holding a lone UTF-16 surrogate, if any."""
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return where or "(document)"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((f"{where}.{key}" if where else str(key), key))
+                stack.append((f"{where}.{key}" if where else str(key), item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}.{i}", item) for i, item in enumerate(value))
+    return None
+
+
 def _payload(payload: dict[str, Any] | str | bytes, source: str) -> dict[str, Any]:
     if isinstance(payload, str | bytes):
-        try:
-            payload = json.loads(payload)
-        except ValueError as exc:
-            raise ConfigError(f"not JSON: {exc}", file=source) from None
+        payload = _decode(payload, source)
+        if (where := _lone_surrogate(payload)) is not None:
+            raise ConfigError("holds a lone UTF-16 surrogate (\\ud800-\\udfff escape without its pair); "
+                              "not valid Unicode text", file=source, path=where)
     if not isinstance(payload, dict):
         raise ConfigError("an Alertmanager webhook payload is a JSON object", file=source)
     version = payload.get("version")
@@ -200,10 +243,11 @@ def parse_alertmanager(
 def read_alertmanager(source: str | Path, **kwargs: Any) -> list[IncomingAlert]:
     """`parse_alertmanager` on a file, or on standard input for `-`."""
     if str(source) == "-":
-        return parse_alertmanager(sys.stdin.buffer.read(), source="<stdin>", **kwargs)
+        return parse_alertmanager(sys.stdin.buffer.read(MAX_PAYLOAD_BYTES + 1), source="<stdin>", **kwargs)
     path = Path(source)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PAYLOAD_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path)) from None
     return parse_alertmanager(data, source=str(path), **kwargs)

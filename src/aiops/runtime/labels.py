@@ -45,7 +45,7 @@ def vocabulary(record: IncidentRecord) -> list[str]:
 
     try:
         team = load_team(Path(record.team_dir))
-        categories = [str(c) for c in read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories")]
+        categories = [str(c) for c in read_skill_data(team, "failure_modes", "categories")]
     except ConfigError:
         categories = []
     return list(dict.fromkeys([*categories, *EXTRA_CATEGORIES]))

@@ -42,3 +42,19 @@ def is_locked(folder: Path) -> bool:
             return False
     except ConfigError:
         return True
+
+
+def holder_alive(folder: Path) -> bool:
+    """True when the process that last held the incident's lock is still alive. Reads the lock file
+    only (never takes the lock), so listing incidents cannot get in the way of a run."""
+    try:
+        pid = int((folder / LOCK_FILE).read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -28,6 +28,7 @@ class ProgressTree(BaseCallbackHandler):
         self._started = False
         self._delegations: set[tuple[str, str]] = set()
         self._proposals: set[tuple[str, str]] = set()
+        self._decisions: dict[tuple[str, str], Any] = {}
 
     def _line(self, depth: int, text: str) -> None:
         if not self._started:
@@ -54,7 +55,7 @@ class ProgressTree(BaseCallbackHandler):
         elif name == "execute_remediation":
             key = (str(args.get("action")), str(args.get("target")))
             if key in self._proposals:
-                self._line(depth, f"execute_remediation: carrying out the decision on {key[0]} on {key[1]}")
+                self._line(depth, f"execute_remediation: {self._carried_out(key)}")
             else:
                 self._proposals.add(key)
                 self._line(depth, f"execute_remediation({_short(args)}) - needs a human decision")
@@ -65,8 +66,24 @@ class ProgressTree(BaseCallbackHandler):
         """A line from the runtime itself (approval prompts, pauses, verification)."""
         self._line(0, text)
 
+    def _carried_out(self, key: tuple[str, str]) -> str:
+        """What happens when the paused tool call runs again with the decision (seen here or on record)."""
+        decision = self._decisions.pop(key, None)
+        if decision is None:
+            return f"carrying out the decision on record for {key[0]} on {key[1]}"
+        if decision.kind == "reject":
+            return f"{key[0]} on {key[1]} rejected: nothing runs"
+        if decision.kind == "edit":
+            return (f"carrying out the edited action: {decision.action or key[0]} on {decision.target or key[1]} "
+                    f"(instead of {key[0]} on {key[1]})")
+        return f"carrying out the approved action: {key[0]} on {key[1]}"
+
     def decided(self, request: dict[str, Any], decision: Any) -> None:
         """Show the human decision on a proposal (None means the incident pauses)."""
+        key = (str(request.get("action")), str(request.get("target")))
+        self._proposals.add(key)
+        if decision is not None:
+            self._decisions[key] = decision
         what = f"{request.get('action')} on {request.get('target')} ({request.get('risk')} risk)"
         if decision is None:
             self.note(f"|| {what}: paused for a decision")

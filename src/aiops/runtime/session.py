@@ -19,22 +19,35 @@ from aiops.agents.models import EngineContext, ModelChoice, create_chat_model, p
 from aiops.core.errors import ConfigError
 from aiops.core.private import harden_tree, private_dir, private_file, write_private_text
 from aiops.core.types import Environment
-from aiops.core.yamlsafe import load_yaml_file
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentRecord
 from aiops.tools.context import EvidenceLog, ToolContext
 from aiops.tools.registry import build_report_tool, build_tools
 
+DRAFT_FILE = "report_draft.json"
 
-def read_skill_data(team: Any, skill: str, filename: str, key: str) -> Any:
-    """A machine-readable skill file of the team (e.g. remediation/runbooks.yaml `actions`)."""
-    path = Path(team.dir) / team.spec.skills_dir / skill / filename
-    if not path.is_file():
-        raise ConfigError(f"the team has no {skill}/{filename}; the safety policy and engine need it",
-                          file=str(path))
-    data = load_yaml_file(path, what="skill data file").data or {}
-    if not isinstance(data, dict) or key not in data:
-        raise ConfigError(f"missing top-level key {key!r}", file=str(path), path=key)
+
+def _saved_draft(path: Path) -> Any:
+    """The report draft an earlier process of the incident submitted (None when there is none), so
+    that finishing after a crash or in another process keeps the team's report."""
+    from pydantic import ValidationError
+
+    from aiops.core.report import ReportDraft
+
+    try:
+        return ReportDraft.model_validate_json(path.read_bytes()) if path.is_file() else None
+    except (OSError, ValidationError):
+        return None
+
+
+def read_skill_data(team: Any, kind: str, key: str) -> Any:
+    """A top-level key of one of the team's skill data files (checked when the team loaded), e.g.
+    `read_skill_data(team, "runbooks", "actions")`."""
+    from aiops.team.skilldata import data_path
+
+    data = team.data(kind)
+    if key not in data:
+        raise ConfigError(f"missing top-level key {key!r}", file=str(data_path(team.skills_root, kind)), path=key)
     return data[key]
 
 
@@ -67,14 +80,12 @@ def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = 
 
 
 def read_metric_names(team: Any) -> dict[str, Any]:
-    """The team's metric-name aliases (log-analysis/metric_names.yaml), or none when it has no such file."""
+    """The team's metric-name aliases (log-analysis/metric_names.yaml, checked when the team loaded), or
+    none when it has no such file."""
     from aiops.backends.aliases import parse_metric_names
-    from aiops.core.yamlsafe import load_yaml_file
 
-    path = Path(team.dir) / team.spec.skills_dir / "log-analysis" / "metric_names.yaml"
-    if not path.is_file():
-        return {}
-    return parse_metric_names(load_yaml_file(path, what="skill data file").data, file=str(path))
+    raw = team.skill_data.get("metric_names")
+    return parse_metric_names(raw, file="log-analysis/metric_names.yaml") if raw is not None else {}
 
 
 @dataclass
@@ -100,7 +111,7 @@ class IncidentSession:
     def set_draft(self, draft: Any) -> None:
         """Keep the orchestrator's report draft (also on disk, so a crash loses nothing)."""
         self.draft = draft
-        write_private_text(self.dir / "report_draft.json", draft.model_dump_json(indent=2))
+        write_private_text(self.dir / DRAFT_FILE, draft.model_dump_json(indent=2))
 
     def close(self) -> None:
         """Release the checkpoint connection and the environment's backends."""
@@ -116,7 +127,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
 
     `models` replaces the chat model of the named agents (tests drive trajectories this way).
     """
-    from aiops.analysis import load_signatures
+    from aiops.analysis.signatures import parse_signatures
     from aiops.safety import (
         ApprovalLedger,
         AuditLog,
@@ -136,7 +147,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     incident_dir = private_dir(home.incident_dir(record.id))
     secret = load_or_create_secret(home.root)
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
-    catalogue = read_skill_data(team, "remediation", "runbooks.yaml", "actions")
+    catalogue = read_skill_data(team, "runbooks", "actions")
     raw_env = build_environment(record.source, incident_dir / "env", catalogue)
     aliases = read_metric_names(team)
     if aliases:
@@ -147,8 +158,8 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     from aiops.backends.bundle.recorder import record_environment
 
     env = record_environment(redact_environment(raw_env, redactor), incident_dir / "bundle", alert=record.alert)
-    categories = list(read_skill_data(team, "diagnostics", "failure_modes.yaml", "categories"))
-    signatures = load_signatures(Path(team.dir) / team.spec.skills_dir / "log-analysis" / "signatures.yaml")
+    categories = list(read_skill_data(team, "failure_modes", "categories"))
+    signatures = parse_signatures(team.data("signatures"), file="log-analysis/signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)
     audit = AuditLog(home.audit, redactor)
     ledger = ApprovalLedger(home.approvals, secret=secret, policy=policy, audit=audit, redactor=redactor)
@@ -165,7 +176,8 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
     session = IncidentSession(record=record, home=home, team=team, ctx=ctx, graph=None, choices=choices,
-                              budget=budget, categories=categories, notice=notice)
+                              budget=budget, categories=categories, notice=notice,
+                              draft=_saved_draft(incident_dir / DRAFT_FILE))
     tools = build_tools(ctx)
     report_tool = build_report_tool(ctx, categories, session.set_draft)
     layout = snapshot_team(

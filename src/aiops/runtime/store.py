@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -61,14 +62,28 @@ class IncidentStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         private_file(path)  # 0600 before SQLite opens it: -wal and -shm get the same mode
-        with self._conn() as conn:
-            conn.executescript(_SCHEMA)
+        self._create()
+
+    def _create(self) -> None:
+        """Switch the file to WAL (it stays so) and create the table. Switching the journal mode does
+        not wait for a lock the way other statements do, so two processes opening a new state folder
+        at once retry it for a while instead of failing with 'database is locked'."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with self._conn() as conn:
+                    conn.execute("PRAGMA journal_mode=WAL")
+                    conn.executescript(_SCHEMA)
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @contextmanager
     def _conn(self) -> Iterator[sqlite3.Connection]:
         conn = sqlite3.connect(self.path, timeout=30)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
             with conn:
                 yield conn
         finally:

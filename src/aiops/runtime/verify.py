@@ -1,25 +1,20 @@
 """Recovery check done by the runtime itself after an executed action (independent of what the
-agents say): the health metrics of the affected services are back near their pre-incident level."""
+agents say): the health metrics of the affected services are back near their pre-incident level
+(that decides `recovered`), and the metrics the failure mode names for the cause (disk usage after
+clear_disk_space, connections after a pool reset...) are re-checked and reported. The rule for "back
+near the baseline" is `aiops.analysis.recovery`, shared with the offline engine's own check."""
 
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
+from aiops.analysis.recovery import HEALTH_METRICS, back_to_baseline, state_word
 from aiops.core.errors import BackendError
 from aiops.core.report import Verification
 from aiops.core.types import Environment
-
-HEALTH_METRICS: dict[str, tuple[float, float]] = {
-    "error_rate": (2.0, 1.0),     # healthy when <= max(baseline * 2, baseline + 1 percentage point)
-    "latency_p99": (1.5, 50.0),   # healthy when <= max(baseline * 1.5, baseline + 50 ms)
-}
-
-
-def _healthy(metric: str, baseline: float, current: float) -> bool:
-    factor, slack = HEALTH_METRICS[metric]
-    return current <= max(baseline * factor, baseline + slack)
+from aiops.core.units import with_unit
 
 
 def _baseline_samples(pairs: list[tuple[datetime, float]], alert_time: datetime) -> list[float]:
@@ -32,17 +27,38 @@ def _baseline_samples(pairs: list[tuple[datetime, float]], alert_time: datetime)
     return prior[: max(3, len(prior) // 3)] if len(prior) >= 6 else []
 
 
+def _settled_at(metric: str, baseline: float, after: list[tuple[datetime, float]]) -> datetime | None:
+    """The first sample time after which every sample is back near the baseline."""
+    settled = None
+    for ts, value in after:
+        if not back_to_baseline(metric, baseline, value):
+            settled = None
+        elif settled is None:
+            settled = ts
+    return settled
+
+
 def verify_recovery(
-    env: Environment, services: Iterable[str], *, alert_time: datetime, since: datetime
+    env: Environment, services: Iterable[str], *, alert_time: datetime, since: datetime,
+    cause_metrics: Mapping[str, Iterable[str]] | None = None,
 ) -> Verification:
-    """Compare each service's health metrics after `since` with the hour before the alert."""
+    """Compare each service's health metrics (and its cause metrics, from `cause_metrics`: service ->
+    metric names) after `since` with the hour before the alert."""
     available = set(env.metrics.metric_names())
     now = env.clock.now()
     checked: list[str] = []
     verdicts: list[bool] = []
-    for service in dict.fromkeys(s for s in services if s):
-        for metric in HEALTH_METRICS:
+    watch: list[str] = []
+    settled: list[datetime] = []
+    causes = {s: list(m) for s, m in (cause_metrics or {}).items()}
+    for service in dict.fromkeys(s for s in [*services, *causes] if s):
+        wanted = [*HEALTH_METRICS, *(m for m in causes.get(service, []) if m not in HEALTH_METRICS)]
+        for metric in dict.fromkeys(wanted):
+            health = metric in HEALTH_METRICS
             if metric not in available:
+                if not health:
+                    checked.append(f"{service} {metric}: not a metric of this environment "
+                                   f"(available: {', '.join(sorted(available))})")
                 continue
             try:
                 series = env.metrics.query(service, metric, start=alert_time - timedelta(minutes=90), end=now)
@@ -51,18 +67,30 @@ def verify_recovery(
                 continue
             pairs = list(zip(series.timestamps, series.values, strict=True))
             before = _baseline_samples(pairs, alert_time)
-            after = [v for t, v in pairs if t > since]
+            after = [(t, v) for t, v in pairs if t > since]
             if len(before) < 3 or not after:
                 checked.append(f"{service} {metric}: not enough samples to judge")
                 continue
             baseline = statistics.median(before)
-            current = statistics.median(after[-3:])
-            ok = _healthy(metric, baseline, current)
-            verdicts.append(ok)
-            state = "back to baseline" if ok else "still degraded"
-            checked.append(f"{service} {metric}: {current:.2f} now vs baseline {baseline:.2f} ({state})")
+            current = statistics.median(v for _, v in after[-3:])
+            peak = max((v for t, v in pairs if t <= since), default=None)
+            ok = back_to_baseline(metric, baseline, current, peak)
+            now_text, base_text = with_unit(current, series.unit, metric), with_unit(baseline, series.unit, metric)
+            checked.append(f"{service} {metric}: {now_text} now vs baseline {base_text} ({state_word(metric, ok)})")
+            if health:
+                verdicts.append(ok)
+                if ok and (at := _settled_at(metric, baseline, after)) is not None:
+                    settled.append(at)
+            elif not ok:
+                watch.append(f"{service} {metric} {now_text} vs baseline {base_text}")
     if not verdicts:
         return Verification(recovered=None, checked=checked, detail="recovery could not be judged from the metrics")
     recovered = all(verdicts)
-    detail = "all health metrics back to baseline" if recovered else "some health metrics are still degraded"
-    return Verification(recovered=recovered, checked=checked, detail=detail)
+    if recovered:
+        detail = "the error rate and latency are back to baseline"
+        if watch:
+            detail += f"; the cause is not gone yet, still above baseline: {'; '.join(watch)}"
+    else:
+        detail = "some health metrics are still degraded"
+    recovered_at = max(settled).isoformat() if recovered and settled else None
+    return Verification(recovered=recovered, checked=checked, detail=detail, recovered_at=recovered_at)

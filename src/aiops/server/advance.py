@@ -41,7 +41,7 @@ def advance(incident_id: str, home: StateHome, log: EventLog) -> str:
 
 
 def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log: EventLog) -> str:
-    from aiops.runtime.runner import drive, pending_requests, recorded_decision, start
+    from aiops.runtime.runner import drive, has_checkpoint, pending_requests, proceed, recorded_decision, start
     from aiops.runtime.session import open_session
     from aiops.runtime.transcript import TranscriptWriter
 
@@ -51,7 +51,7 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
         recorder = EventRecorder(session.team.orchestrator, log, record.id)
         callbacks = [recorder, TranscriptWriter(session.dir / "transcript.jsonl")]
         config = {"configurable": {"thread_id": record.id}}
-        if record.status == WAITING or not _has_checkpoint(session, config):
+        if record.status == WAITING:
             log.append(record.id, "status", status="running", text="investigation started")
             record.status = "running"
             outcome = start(session, store, pause, callbacks)
@@ -65,20 +65,16 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
             store.save(record)
             outcome = drive(session, store, Command(resume=resume), pause, callbacks)
         else:  # running or interrupted: a worker stopped mid-way; continue from the last checkpoint
-            log.append(record.id, "status", status="running", text=f"continuing from the last checkpoint "
-                       f"(was {record.status})")
+            where = "the last checkpoint" if has_checkpoint(session) else "the alert (no checkpoint yet)"
+            log.append(record.id, "status", status="running", text=f"continuing from {where} (was {record.status})")
             record.status = "running"
             store.save(record)
-            outcome = drive(session, store, None, pause, callbacks)
+            outcome = proceed(session, store, None, pause, callbacks)
         _after(outcome, record, store, log, session)
     finally:
         session.close()
         _account(log, record, time.monotonic() - began, calls, tokens)
     return record.status
-
-
-def _has_checkpoint(session: Any, config: dict[str, Any]) -> bool:
-    return session.graph.checkpointer.get_tuple(config) is not None
 
 
 def _after(outcome: Any, record: IncidentRecord, store: IncidentStore, log: EventLog, session: Any) -> None:

@@ -20,6 +20,7 @@ from aiops.team.errors import did_you_mean, from_validation, located
 from aiops.team.model import AgentView, Team
 from aiops.team.paths import TEAM_FILE, default_team_dir, is_inside, resolve_inside
 from aiops.team.schema import AgentSpec, TeamSpec
+from aiops.team.skilldata import load_skill_data
 from aiops.team.skills import SkillRef, read_skill, skill_name_problem
 from aiops.team.yamlsafe import Loc, YamlDoc, dotted, load_yaml_file, read_text
 from aiops.tools.names import TOOL_SUMMARIES
@@ -57,7 +58,8 @@ def load_team(team_dir: str | os.PathLike[str] | None = None) -> Team:
     ctx.memory = tuple(_memory_file(value, ctx, ("memory", i)) for i, value in enumerate(spec.memory))
     views = {name: _agent_view(name, agent, spec, ctx) for name, agent in spec.agents.items()}
     return Team(dir=root, file=root / TEAM_FILE, spec=spec, agents=views,
-                orchestrator=spec.orchestrator, delegates=tuple(spec.delegates), memory=ctx.memory)
+                orchestrator=spec.orchestrator, delegates=tuple(spec.delegates), memory=ctx.memory,
+                skill_data=load_skill_data(ctx.skills_root))
 
 
 @dataclass

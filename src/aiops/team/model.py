@@ -5,7 +5,7 @@ helpers to reach the skills' data files. Frozen dataclasses built only by `load_
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
@@ -51,6 +51,19 @@ class Team:
     orchestrator: str
     delegates: tuple[str, ...]
     memory: tuple[Path, ...]
+    skill_data: Mapping[str, Any] = field(default_factory=dict)
+    """The skills' data files checked at load (`aiops.team.skilldata`), by kind."""
+
+    def data(self, kind: str) -> Any:
+        """The parsed data file of `kind` (signatures, failure_modes, runbooks); ConfigError naming the
+        missing file when the team has none."""
+        from aiops.team.skilldata import data_path
+
+        if kind not in self.skill_data:
+            raise ConfigError("missing: the safety policy, the runtime and the offline engine read this file; "
+                              "copy it from `aiops team init`", file=str(data_path(self.skills_root, kind)),
+                              path="(file)")
+        return self.skill_data[kind]
 
     @property
     def name(self) -> str:

@@ -4,7 +4,9 @@ them, so that a skill the loader accepts is never skipped silently at run time."
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +18,9 @@ SKILL_FILE = "SKILL.md"
 MAX_SKILL_BYTES = 1_000_000
 MAX_DESCRIPTION = 1024
 MAX_COMPATIBILITY = 500
+MAX_FOLDER_BYTES = 5_000_000
+MAX_FOLDER_FILES = 500
+"""A skill folder is copied into every incident that uses it: its size and file count are bounded."""
 SKILL_NAME_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
@@ -49,7 +54,7 @@ def read_skill(folder: Path, team_dir: Path) -> SkillRef:
     if not file.is_file():
         raise ConfigError(f"{SKILL_FILE} is missing; a skill folder needs one with front matter "
                           "(name, description) and a body", file=where, path="(document)")
-    _check_links(folder, team_dir)
+    check_folder(folder, team_dir)
     text = read_text(file, limit=MAX_SKILL_BYTES)
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -79,9 +84,33 @@ def read_skill(folder: Path, team_dir: Path) -> SkillRef:
     return SkillRef(name=folder.name, description=" ".join(description.split()), path=folder)
 
 
-def _check_links(folder: Path, team_dir: Path) -> None:
-    """Skill folders are copied for each incident: a link out of the team folder would leak a file."""
-    for path in folder.rglob("*"):
+def plain_entry(path: Path) -> os.stat_result:
+    """The entry's status (links followed) when it is a regular file or a folder; ConfigError for
+    anything else (a FIFO would block every reader, a device never ends) or what cannot be read."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", file=str(path), path="(file)") from None
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+        raise ConfigError("not a regular file (a FIFO, socket or device); skill folders hold plain files only",
+                          file=str(path), path="(file)")
+    return info
+
+
+def check_folder(folder: Path, team_dir: Path) -> None:
+    """Skill folders are copied for each incident: no link out of the team folder (it would leak a
+    file), only plain files and folders (a FIFO would block the copy), and a bounded size."""
+    total = count = 0
+    for path in sorted(folder.rglob("*")):
         if path.is_symlink() and not is_inside(path, team_dir):
             raise ConfigError("a link in the skill folder leads outside the team folder; copy the file in",
                               file=str(path), path="(file)")
+        info = plain_entry(path)
+        if stat.S_ISDIR(info.st_mode):
+            continue
+        total, count = total + info.st_size, count + 1
+        if total > MAX_FOLDER_BYTES or count > MAX_FOLDER_FILES:
+            raise ConfigError(
+                f"the skill folder grows past {MAX_FOLDER_BYTES / 1e6:g} MB or {MAX_FOLDER_FILES} files here "
+                f"(this file: {info.st_size / 1e6:.1f} MB); it is copied into every incident: keep large "
+                "references outside the team", file=str(path), path="(file)")

@@ -127,7 +127,7 @@ def test_respond_on_the_shipped_example_finds_the_database_not_the_loud_caller(t
 
 def test_respond_refuses_two_sources(tmp_path: Path, capsys) -> None:
     assert main(["respond", "--bundle", str(EXAMPLE), "--scenario", "pool-leak-payment"]) == 2
-    assert "not --scenario and --bundle" in capsys.readouterr().err
+    assert "not several (--bundle, --scenario)" in capsys.readouterr().err
 
 
 def test_links_out_of_the_bundle_are_not_read(tmp_path: Path) -> None:

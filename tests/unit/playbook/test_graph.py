@@ -80,12 +80,17 @@ def test_full_incident_with_approval_and_resume_in_a_fresh_graph(tmp_path):
     assert not resumed.get_state(config).interrupts
 
 
-def test_rejection_leaves_the_incident_unresolved(tmp_path):
+def test_rejections_leave_the_incident_unresolved(tmp_path):
+    """After a rejection the remediator proposes one alternative; rejecting that too ends the run."""
     team = load_team(default_team_dir())
     world, saver = _world(), InMemorySaver()
     graph, config = _start(team, world, tmp_path, saver)
-    pending = graph.get_state(config).interrupts
-    graph.invoke(Command(resume={pending[0].id: {"type": "reject", "reason": "not during the sale"}}), config)
+    proposed = []
+    for _ in range(2):
+        pending = graph.get_state(config).interrupts
+        proposed.append(pending[0].value["action"])
+        graph.invoke(Command(resume={pending[0].id: {"type": "reject", "reason": "not during the sale"}}), config)
+    assert proposed == ["reset_connection_pool", "restart"]
     assert world.executed == []
     assert not graph.get_state(config).interrupts
     draft = world.drafts[0]

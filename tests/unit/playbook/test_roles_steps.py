@@ -75,12 +75,13 @@ def test_remediator_requests_the_preferred_action_with_a_plan():
     assert all(word in reply.text for word in ("risk", "impact", "rollback", "approval"))
 
 
-def test_remediator_takes_the_next_action_after_a_policy_refusal_but_not_after_a_rejection():
+def test_remediator_proposes_one_alternative_after_a_policy_refusal_or_a_rejection():
     refused = remediate(_messages(_diagnosis(), *READS, _exec("reset_connection_pool", "refused", "blocked")), SETUP)
     assert refused.calls[0]["args"]["action"] == "restart"
-    rejected = remediate(
-        _messages(_diagnosis(), *READS, _exec("reset_connection_pool", "rejected", "not executed")), SETUP
-    )
+    first = _exec("reset_connection_pool", "rejected", "not executed")
+    again = remediate(_messages(_diagnosis(), *READS, first), SETUP)
+    assert again.calls[0]["args"]["action"] == "restart"
+    rejected = remediate(_messages(_diagnosis(), *READS, first, _exec("restart", "rejected", "not executed")), SETUP)
     assert rejected.calls == []
     block = blocks.latest(blocks.find_blocks(rejected.text), "remediation")
     assert block["decision"] == "rejected" and block["verified"] is None

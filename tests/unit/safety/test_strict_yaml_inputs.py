@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import types
 from pathlib import Path
 
 import pytest
@@ -111,17 +110,17 @@ def test_signatures_file_with_an_alias_is_rejected(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("skill", "filename", "key"), [
     ("remediation", "runbooks.yaml", "actions"),
     ("diagnostics", "failure_modes.yaml", "categories"),
+    ("log-analysis", "metric_names.yaml", "metrics"),
 ])
 def test_skill_data_files_with_an_alias_are_rejected(tmp_path: Path, skill: str, filename: str, key: str) -> None:
-    from aiops.runtime.session import read_skill_data
+    from aiops.team.skilldata import load_skill_data
 
     skills = tmp_path / "skills"
     shutil.copytree(DEFAULT_SKILLS, skills)
     path = skills / skill / filename
     path.write_text(_anchored(path.read_text(), key), encoding="utf-8")
-    team = types.SimpleNamespace(dir=str(tmp_path), spec=types.SimpleNamespace(skills_dir="skills"))
     with pytest.raises(ConfigError) as exc:
-        read_skill_data(team, skill, filename, key)
+        load_skill_data(skills)
     _assert_rejected(exc, path)
 
 

@@ -93,7 +93,7 @@ def test_the_interactive_prompt_is_escaped(paused: dict[str, Any], capsys: pytes
     assert main(["incidents", "show", paused["incident"], "--json"]) == 0
     request = json.loads(capsys.readouterr().out)["pending"][0]
     assert request["action"] == "rollback_deployment"
-    monkeypatch.setattr("builtins.input", lambda prompt: "p")
+    monkeypatch.setattr("builtins.input", lambda *_: "p")
     assert _incident.ask(request, "ann") is None
     err = capsys.readouterr().err
     _clean(err)

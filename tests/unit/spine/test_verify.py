@@ -59,3 +59,18 @@ def test_no_samples_after_action_is_not_judged():
     env, _ = _env(0.4, 130.0)
     v = verify_recovery(env, ["api"], alert_time=ALERT, since=ALERT + timedelta(minutes=30))
     assert v.recovered is None
+
+
+def test_cause_metrics_are_rechecked_and_reported_without_contradicting_the_verdict():
+    env, since = _env(0.4, 130.0)
+    conns = [20.0] * 90 + [100.0] * 5 + [40.0] * 5
+    env.metrics.series[("api", "connections")] = MetricSeries("api", "connections", "connections",
+                                                              [ALERT + timedelta(minutes=i - 90) for i in range(100)],
+                                                              conns)
+    env.metrics.metric_names = lambda: ["error_rate", "latency_p99", "connections"]
+    v = verify_recovery(env, ["api"], alert_time=ALERT, since=since, cause_metrics={"api": ["connections", "disk"]})
+    assert v.recovered is True
+    assert "the cause is not gone" in v.detail and "connections 40 vs baseline 20" in v.detail
+    assert not any("still degraded" in line for line in v.checked)
+    assert any(line.startswith("api disk: not a metric of this environment") for line in v.checked)
+    assert v.recovered_at == (ALERT + timedelta(minutes=6)).isoformat()  # the first sample after the action

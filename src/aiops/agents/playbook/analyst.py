@@ -167,6 +167,7 @@ def _anomalies(world: World) -> list[dict[str, Any]]:
                     "detail": describe(view),
                     "current": view.current,
                     "baseline": view.baseline,
+                    "unit": view.unit or None,
                     "since": view.onset,
                 }
                 out.append({k: v for k, v in row.items() if v is not None})

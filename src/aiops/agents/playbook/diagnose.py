@@ -9,6 +9,7 @@ from typing import Any
 
 from aiops.agents.playbook.signals import READ, SignalBook
 from aiops.agents.playbook.world import World
+from aiops.core.units import with_unit
 
 
 @dataclass(slots=True)
@@ -124,28 +125,35 @@ def _score(mode: str, spec: Mapping[str, Any], service: str, book: SignalBook) -
         names = [group] if isinstance(group, str) else list(group)
         if not any(book.holds(str(n), service) for n in names):
             return None
-    score, facts, against, metric_agrees = 0.0, [], [], False
+    score, metric_agrees = 0.0, False
+    facts: dict[str, list[str]] = {}
+    against: dict[str, list[str]] = {}
     for name, weight in (spec.get("evidence") or {}).items():
         ok, fact = book.fact(str(name), service)
         if ok:
             score += float(weight)
-            facts.append(f"{book.about(str(name))}: {fact}" if fact else book.about(str(name)))
+            facts.setdefault(fact or "", []).append(book.about(str(name)))
             metric_agrees = metric_agrees or book.is_metric(str(name))
     for name, weight in (spec.get("against") or {}).items():
         ok, fact = book.fact(str(name), service)
         if ok and float(weight):
             score -= float(weight)
-            against.append(f"{book.about(str(name))}: {fact}" if fact else book.about(str(name)))
+            against.setdefault(fact or "", []).append(book.about(str(name)))
     return Candidate(
         mode=mode,
         service=service,
         category=str(spec.get("category") or "none"),
         score=score,
         role=str(spec.get("role") or "origin"),
-        facts=facts,
-        against=against,
+        facts=_grouped(facts),
+        against=_grouped(against),
         metric_agrees=metric_agrees,
     )
+
+
+def _grouped(facts: dict[str, list[str]]) -> list[str]:
+    """One line per observed fact, naming every signal it supports (never the same fact twice)."""
+    return [f"{'; '.join(abouts)}: {fact}" if fact else "; ".join(abouts) for fact, abouts in facts.items()]
 
 
 def find_origin(
@@ -406,7 +414,7 @@ def _checks(world: World, book: SignalBook) -> list[str]:
             continue
         if ev.metrics:
             shown = [
-                f"{m} {v.current:g} (baseline {v.baseline:g})"
+                f"{m} {with_unit(v.current, v.unit, m)} (baseline {with_unit(v.baseline, v.unit, m)})"
                 for m, v in ev.metrics.items()
                 if v.current is not None and v.baseline is not None
             ][:4]

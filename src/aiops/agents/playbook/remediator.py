@@ -17,6 +17,7 @@ from aiops.agents.playbook.verify import verdict, verify_calls
 
 EXECUTE = "execute_remediation"
 MAX_ATTEMPTS = 2
+"""Proposals per incident: the preferred action, then one alternative after a refusal or a rejection."""
 
 
 def step(conv: Conversation, setup: AgentSetup) -> Reply:
@@ -53,7 +54,7 @@ def step(conv: Conversation, setup: AgentSetup) -> Reply:
         return Reply(text="Waiting for the decision on the requested action.")
     outcome = last.data
     decision = str(outcome.get("decision") or "")
-    if decision == "refused" and len(attempts) < MAX_ATTEMPTS:
+    if decision in ("refused", "rejected") and len(attempts) < MAX_ATTEMPTS:
         tried = {r.args.get("action") for r in attempts}
         rest = [a for a in options if a.name not in tried]
         if rest:

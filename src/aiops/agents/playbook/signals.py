@@ -14,6 +14,7 @@ from typing import Any
 
 from aiops.agents.playbook.evidence import MetricView, norm, num, when
 from aiops.agents.playbook.world import World, error_text, mentions
+from aiops.core.units import with_unit
 
 Fact = tuple[bool, str]
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3, "critical": 4}
@@ -247,15 +248,15 @@ def _metric_ok(spec: Mapping[str, Any], view: MetricView) -> bool:
 def describe(view: MetricView) -> str:
     """`payment-api connections 98 (baseline 24, 98% of limit 100), gradual_climb from 14:02Z`."""
     parts = [
-        f"{view.service} {view.metric} {view.current:g}"
+        f"{view.service} {view.metric} {with_unit(view.current, view.unit, view.metric)}"
         if view.current is not None
         else f"{view.service} {view.metric}"
     ]
     extra = []
     if view.baseline is not None:
-        extra.append(f"baseline {view.baseline:g}")
-    if view.saturation is not None and view.limit:
-        extra.append(f"{view.saturation:.0%} of limit {view.limit:g}")
+        extra.append(f"baseline {with_unit(view.baseline, view.unit, view.metric)}")
+    if view.saturation is not None and view.limit and view.unit not in ("percent", "%"):
+        extra.append(f"{view.saturation:.0%} of the limit {with_unit(view.limit, view.unit, view.metric)}")
     if extra:
         parts.append(f"({', '.join(extra)})")
     if view.trend:

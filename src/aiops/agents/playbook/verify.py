@@ -1,6 +1,8 @@
 """Verifying recovery after an executed action: re-query the failing metrics of the target (and
 the error rate of the alerted service, when it is another one) and compare them with the
-pre-incident baseline and the incident peak the diagnosis recorded."""
+pre-incident baseline and the incident peak the diagnosis recorded. The health metrics decide
+whether the service recovered; a cause metric still above baseline is reported as such (the rule is
+`aiops.analysis.recovery`, the one the runtime's own check uses)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from typing import Any
 
 from aiops.agents.playbook.conversation import Conversation, ToolResult
 from aiops.agents.playbook.evidence import metric_view
+from aiops.analysis.recovery import back_to_baseline, is_health_metric, state_word
+from aiops.core.units import with_unit
 
 VERIFY_WINDOW = 15
 Plan = dict[str, dict[str, dict[str, Any]]]
@@ -49,16 +53,6 @@ def verify_calls(conv: Conversation, target: str, diagnosis: Mapping[str, Any], 
     ]
 
 
-def recovered(current: float, baseline: float | None, peak: float | None) -> bool:
-    """Back near the baseline: within the baseline's own range, or far below the incident peak."""
-    if baseline is None:
-        return peak is not None and current <= peak * 0.5
-    near = current <= max(baseline * 1.5, baseline + abs(baseline) * 0.2 + 1e-9)
-    if peak is not None and peak > baseline:
-        near = near or current <= baseline + 0.2 * (peak - baseline)
-    return near
-
-
 def verdict(
     conv: Conversation, target: str, diagnosis: Mapping[str, Any], *, after: ToolResult
 ) -> tuple[bool | None, str]:
@@ -66,6 +60,7 @@ def verdict(
     plan = plan_for(target, diagnosis)
     lines: list[str] = []
     states: list[bool] = []
+    health: list[bool] = []
     for result in _after(conv, after):
         service = str(result.args.get("service"))
         if result.name != "query_metrics" or service not in plan or not result.answered:
@@ -77,14 +72,16 @@ def verdict(
             continue
         known = plan[service].get(metric, {})
         baseline, peak = known.get("baseline", view.baseline), known.get("peak")
-        ok = recovered(view.current, baseline, peak)
+        ok = back_to_baseline(metric, baseline, view.current, peak)
         states.append(ok)
-        base = f"{baseline:g}" if isinstance(baseline, int | float) else "n/a"
-        top = f", peak {peak:g}" if isinstance(peak, int | float) else ""
+        if is_health_metric(metric):
+            health.append(ok)
+        base = with_unit(baseline, view.unit, metric) if isinstance(baseline, int | float) else "n/a"
+        top = f", peak {with_unit(peak, view.unit, metric)}" if isinstance(peak, int | float) else ""
         lines.append(
-            f"{service} {metric} {view.current:g} now vs baseline {base}{top} "
-            f"({'recovered' if ok else 'still degraded'})"
+            f"{service} {metric} {with_unit(view.current, view.unit, metric)} now vs baseline {base}{top} "
+            f"({state_word(metric, ok)})"
         )
     if not states:
         return None, "; ".join(lines) or "the metrics could not be checked"
-    return all(states), "; ".join(lines)
+    return all(health or states), "; ".join(lines)

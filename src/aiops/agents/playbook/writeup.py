@@ -8,6 +8,7 @@ from typing import Any
 
 from aiops.agents.playbook import blocks
 from aiops.agents.playbook.text import humanise, sentence
+from aiops.core.units import with_unit
 
 CONFIDENCES = ("high", "medium", "low")
 HEALTH = ("error_rate", "latency_p99")
@@ -74,9 +75,10 @@ def _impact(found: Sequence[Mapping[str, Any]], root: Mapping[str, Any]) -> str:
                 continue
             if isinstance(row.get("current"), int | float) and isinstance(row.get("baseline"), int | float):
                 since = f" since {row['since']}" if row.get("since") else ""
+                unit = row.get("unit")
                 parts.append(
-                    f"{row.get('service')}: {humanise(row['metric'])} {row['current']:g} against a "
-                    f"baseline of {row['baseline']:g}{since}"
+                    f"{row.get('service')}: {humanise(row['metric'])} {with_unit(row['current'], unit, row['metric'])} "
+                    f"against a baseline of {with_unit(row['baseline'], unit, row['metric'])}{since}"
                 )
             elif row.get("detail"):
                 parts.append(str(row["detail"]))

@@ -1,0 +1,70 @@
+"""Label the logs written by real software (nginx, PostgreSQL, Redis, Slurm, ...): each format folder
+holds ``<format>.log`` and ``<format>.rules``; this writes ``<format>.labels`` and
+``<format>.templates.csv`` like make_synthetic.py does.
+
+Run: .venv/bin/python benchmarks/corpus/label_real.py [--only FORMAT]
+
+``<format>.rules``: a first line ``header: REGEX`` (the documented header of the format; the rest
+of the line is the message the templates describe), then one event template per line, ``<*>``
+standing for any text. A line's event is the first template matching its whole message. Written
+by hand, by reading the software's messages; a line no template matches stops the run, so every
+line carries a reviewed label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def template_regex(template: str) -> re.Pattern[str]:
+    """Anchored regex of a template: literal text, ``<*>`` for any (possibly empty) text."""
+    return re.compile("".join(".*?" if part == "<*>" else re.escape(part)
+                              for part in re.split(r"(<\*>)", template)) + r"\Z", re.S)
+
+
+def label(name: str) -> int:
+    """Label one real-software format; returns the number of lines."""
+    folder = HERE / name
+    rules = (folder / f"{name}.rules").read_text(encoding="utf-8").splitlines()
+    header = re.compile(rules[0].removeprefix("header: "))
+    templates = [t for t in rules[1:] if t.strip() and not t.startswith("#")]
+    compiled = [template_regex(t) for t in templates]
+    lines = (folder / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+    labels = []
+    for number, line in enumerate(lines, start=1):
+        match = header.match(line)
+        message = line[match.end():] if match else line
+        event = next((i for i, rx in enumerate(compiled) if rx.match(message)), None)
+        if event is None:
+            raise SystemExit(f"{name}:{number}: no template matches: {message[:200]!r}")
+        labels.append(f"E{event + 1}")
+    (folder / f"{name}.labels").write_text("\n".join(labels) + "\n", encoding="utf-8")
+    with (folder / f"{name}.templates.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["EventId", "EventTemplate"])
+        for index, template in enumerate(templates):
+            writer.writerow([f"E{index + 1}", template])
+    return len(lines)
+
+
+def main() -> int:
+    """Label every folder that has a .rules file (or one)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only")
+    args = ap.parse_args()
+    for rules in sorted(HERE.glob("*/*.rules")):
+        name = rules.parent.name
+        if args.only and name != args.only:
+            continue
+        print(f"{name}: {label(name)} lines labelled")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Choosing among header hypotheses by what they do to the first lines, and guarding against collapse.
+
+`header.header_hypotheses` ranks layouts by column statistics alone. Here each is tried, best
+first, by mining the first lines (the learning buffer) with it. A hypothesis is *degenerate* when
+the grouping it gives is useless: nearly one group per line (the header left per-line values in
+the message that the miner cannot see as variables) or one group for nearly everything with no
+constant word (the header swallowed the message). The first hypothesis that is not degenerate is
+kept; when all are, the least degenerate. The trial miner of the kept hypothesis seeds the real
+one, so the first lines are grouped with what the whole buffer taught (values seen in variable
+slots, positions found variable), not only with what came before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aiops.analysis.header import FieldSpec, HeaderModel, header_hypotheses
+from aiops.analysis.jsonlines import split_json, split_logfmt
+from aiops.analysis.miner import WILD, TemplateMiner
+
+MANY_GROUPS = 0.5
+"""Groups per line above which a grouping counts as one group per line."""
+ONE_GROUP = 0.9
+"""Share of lines in one group without a constant word above which everything collapsed."""
+MIN_LINES = 20
+"""Fewer sample lines than this prove nothing either way."""
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def message_of(header: HeaderModel, line: str) -> str:
+    """The message part of `line` under `header` (the whole line when it does not fit)."""
+    if header.json or header.logfmt:
+        parts = split_json(line) if header.json else split_logfmt(line)
+        return parts[0] if parts is not None else line
+    return header.split(line)[1]
+
+
+@dataclass
+class Trial:
+    """One hypothesis tried on the sample: its grouping and why it is (not) degenerate."""
+
+    header: HeaderModel
+    miner: TemplateMiner
+    lines: int
+    groups: int
+    largest: float
+    problem: str = ""
+
+    def summary(self) -> str:
+        """One line for `--explain`."""
+        verdict = f"degenerate: {self.problem}" if self.problem else "ok"
+        return (f"{self.header.describe()}: {self.groups} groups for {self.lines} lines, "
+                f"largest {self.largest:.0%} -> {verdict}")
+
+
+@dataclass
+class HeaderChoice:
+    """The kept hypothesis, its trial miner, and every trial made (for `aiops logs parse --explain`)."""
+
+    header: HeaderModel
+    miner: TemplateMiner | None
+    trials: list[Trial] = field(default_factory=list)
+    reason: str = ""
+    candidates: list[HeaderModel] = field(default_factory=list)
+
+    def explain(self) -> list[str]:
+        """Why this header: every hypothesis tried on the first lines, the verdicts, the pick."""
+        out = [f"header: {self.header.describe()} ({self.reason})"]
+        if self.header.fields:
+            out.append("  fields: " + ", ".join(_field_words(spec) for spec in self.header.fields))
+        out.append(f"  hypotheses (best first by column statistics; {len(self.candidates)} in all), "
+                   f"tried on the first {self.trials[0].lines if self.trials else 0} lines:")
+        for number, trial in enumerate(self.trials, start=1):
+            mark = "  <- chosen" if trial.header is self.header else ""
+            out.append(f"    {number}. {trial.summary()}{mark}")
+        for number, candidate in enumerate(self.candidates[len(self.trials):], start=len(self.trials) + 1):
+            out.append(f"    {number}. {candidate.describe()}: not needed")
+        return out
+
+
+def try_header(header: HeaderModel, sample: list[str]) -> Trial:
+    """Mine `sample` under `header` and judge the grouping."""
+    miner = TemplateMiner()
+    for line in sample:
+        miner.add(message_of(header, line))
+    lines = len(sample)
+    groups = len(miner.templates)
+    top = max(miner.templates, key=lambda t: t.count, default=None)
+    largest = top.count / lines if top and lines else 0.0
+    trial = Trial(header, miner, lines, groups, largest)
+    if lines >= MIN_LINES:
+        if groups > MANY_GROUPS * lines:
+            trial.problem = "nearly one group per line"
+        elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")):
+            trial.problem = "one group without constant words holds nearly every line"
+    return trial
+
+
+def choose_header(sample: list[str], header: HeaderModel | None = None,
+                  candidates: list[HeaderModel] | None = None) -> HeaderChoice:
+    """Pick the header for a log from its first lines and its trial miner: among `candidates`
+    (default: `header_hypotheses` of the sample), or just check a given `header`."""
+    sample = [line for line in sample if line.strip()]
+    if candidates is None:
+        candidates = [header] if header is not None else header_hypotheses(sample)
+    trials: list[Trial] = []
+    for candidate in candidates:
+        trial = try_header(candidate, sample)
+        trials.append(trial)
+        if not trial.problem:
+            reason = "first hypothesis" if len(trials) == 1 else \
+                f"hypothesis {len(trials)} of {len(candidates)}: the ones before were degenerate"
+            return HeaderChoice(candidate, trial.miner, trials, reason, candidates)
+    best = min(trials, key=lambda t: abs(t.groups / max(1, t.lines) - 0.1))
+    return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so",
+                        candidates)
+
+
+def _field_words(spec: FieldSpec) -> str:
+    """One header field in words: its family and roles (``var=time``, ``word(optional)``)."""
+    roles = [name for name, on in (("time", spec.is_time), ("level", spec.is_level),
+                                   ("may be -", spec.nil), ("optional or two words", spec.flex)) if on]
+    name = repr(spec.literal) if spec.literal else spec.family
+    return f"{name}[{', '.join(roles)}]" if roles else name

@@ -1,0 +1,178 @@
+"""Column statistics of a log's leading fields, the evidence the header learner decides on.
+
+Sample lines are cut into fields (`fields.split_fields`) and each field gets a kind. Per field
+position we measure: which family most lines have there and how consistently (a lone ``-`` is a
+nil value, as in syslog, Apache or RAS records, and fits any family), how many distinct values the
+position takes, whether the values are padded to a column, and how many look like times or levels.
+
+Optional and two-word fields (a user@db that background lines lack, a program name followed by an
+architecture tag such as ``Teams.exe *64``) shift every later position. `align_rows` finds an
+anchor (a level word or a separator) that sits at one position in most lines and one position
+off in the rest, and re-aligns the others by joining or padding the field just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from aiops.analysis.fields import FAMILIES, SEPARATORS, shape_of
+
+Row = list[tuple[str, int, str]]
+"""A sample line's leading fields as (text, blank width after it, kind)."""
+
+NIL = "-"
+"""The nil value many formats write for an absent field."""
+CONSISTENT = 0.9
+_HAS_DIGIT = re.compile(r"\d")
+_CLOCK = re.compile(r"\d:\d\d")
+SEVERITY_LIKE = re.compile(r"[A-Z][A-Z_]{2,}:")
+"""An upper-case label ending in a colon where a level sits (``STATEMENT:``, ``DETAIL:``, ``HINT:``)."""
+PLAIN_KEY = re.compile(r"[a-z]+:")
+"""A plain lower-case word and a colon (``spawned:``, ``exited:``): the first word of a message, not
+a program or logger name (``sshd[12]:``, ``dfs.DataNode:``, ``ActivityManager:``)."""
+ANCHOR_SPAN = 8
+"""Fields searched for an alignment anchor."""
+MAX_SHIFT = 2
+"""Most extra words a flexible field may hold."""
+
+
+@dataclass
+class Position:
+    """Statistics of one field position over the sample rows."""
+
+    family: str
+    share: float
+    coverage: float
+    distinct: int
+    padded: float
+    digit_share: float
+    level_share: float
+    literal: str
+    time_share: float = 0.0
+    family_share: float = 0.0
+    purity: float = 1.0
+    flex: int = 0
+    nil: float = 0.0
+    levels: tuple[str, ...] = ()
+    plain_share: float = 0.0
+
+
+def position(rows: list[Row], index: int) -> Position | None:
+    """Statistics of field `index` over `rows` (None past the last field of every row)."""
+    total = len(rows)
+    present = [row[index] for row in rows if len(row) > index]
+    if not present:
+        return None
+    size = len(present)
+    kinds = Counter(kind for _, _, kind in present)
+    families = Counter(FAMILIES[kind] for kind in kinds.elements())
+    nil = sum(1 for text, _, _ in present if text == NIL)
+    family, count = families.most_common(1)[0]
+    if family != "sep":
+        count += nil
+    elif count < CONSISTENT * size and len(families) > 1:
+        family, count = next((f, c) for f, c in families.most_common() if f != "sep")
+        count += nil
+    severe = kinds["level"] + sum(1 for text, _, kind in present if kind == "key" and SEVERITY_LIKE.fullmatch(text))
+    if family in ("level", "key") and severe > kinds["level"] and severe >= CONSISTENT * size:
+        family, count = "level", severe
+    family_count = count
+    if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
+        count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1] + nil
+    padded = sum(1 for row in rows if len(row) > index + 1 and row[index][1] >= 2)
+    literal = ""
+    if family == "sep":
+        literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
+    return Position(
+        family=family, share=count / size, coverage=size / total,
+        distinct=len({text for text, _, _ in present}), padded=padded / total,
+        digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
+        level_share=severe / size, literal=literal,
+        time_share=(kinds["time"] + kinds["num"]
+                    + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
+        family_share=family_count / size, nil=nil / size,
+        levels=tuple(sorted({text for text, _, kind in present if kind == "level"
+                             or (kind == "key" and SEVERITY_LIKE.fullmatch(text))}))[:20],
+        plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
+    )
+
+
+def varies_within_events(rows: list[Row], index: int) -> bool:
+    """True when field `index` takes many values that do not follow from the text after it: lines
+    whose next two fields agree (one event, roughly) still disagree here. That is how a per-line
+    name (a host, a session, a program) differs from the first word of a message."""
+    from aiops.analysis.masking import mask
+
+    values: dict[tuple[str, ...], set[str]] = {}
+    counts: Counter[tuple[str, ...]] = Counter()
+    for row in rows:
+        if len(row) > index + 2 and row[index][2] == "word":
+            key = tuple(mask(text) for text, _, _ in row[index + 1:index + 3])
+            values.setdefault(key, set()).add(row[index][0])
+            counts[key] += 1
+    common = [key for key, count in counts.items() if count >= 3]
+    lines = sum(counts[key] for key in common)
+    distinct = len(set().union(*values.values())) if values else 0
+    if lines < 0.5 * len(rows) or distinct < 0.1 * len(rows):
+        return False
+    varying = sum(counts[key] for key in common if len(values[key]) > 1)
+    return varying >= 0.8 * lines
+
+
+def _is_anchor(text: str, kind: str, test: str, index: int) -> bool:
+    if test == "level":
+        return kind == "level" or (kind == "key" and SEVERITY_LIKE.fullmatch(text) is not None)
+    if test == "key":
+        return kind == "key"
+    return text == test and index > 0
+
+
+def _anchor_positions(rows: list[Row], test: str) -> list[int]:
+    """Where each row first has the anchor (`level`, `key` or a separator literal), -1 if nowhere."""
+    out = []
+    for row in rows:
+        where = -1
+        for index, (text, _, kind) in enumerate(row[:ANCHOR_SPAN]):
+            if _is_anchor(text, kind, test, index):
+                where = index
+                break
+        out.append(where)
+    return out
+
+
+def align_rows(rows: list[Row]) -> tuple[list[Row], int, int]:
+    """Re-align rows around the first anchor that is off by a field or two in a minority of them.
+
+    Returns (rows, index of the flexible field, most extra words) when re-aligned, else
+    (rows, -1, 0). The flexible field is the one just before the anchor: joined with the next one
+    or two fields in rows where the anchor comes later (``Teams.exe *64 -``, ``prog[1] (detail):``),
+    padded with a nil in rows where it comes one earlier (a field some lines lack).
+    """
+    for test in ("level", *sorted(SEPARATORS - {":", "|"}), "key"):
+        where = _anchor_positions(rows, test)
+        found = [w for w in where if w >= 0]
+        if len(found) < CONSISTENT * len(rows):
+            continue
+        if test in SEPARATORS and sum(1 for row in rows if sum(t == test for t, _, _ in row[:ANCHOR_SPAN]) == 1) \
+                < CONSISTENT * len(rows):
+            continue  # the literal also fills other columns (a nil "-"): no single anchor
+        main, main_count = Counter(found).most_common(1)[0]
+        near = sum(1 for w in found if -1 <= w - main <= MAX_SHIFT and w != main)
+        if main < 2 or main_count == len(found) or main_count < 0.5 * len(found) \
+                or main_count + near < CONSISTENT * len(rows):
+            continue
+        flex = main - 1
+        aligned: list[Row] = []
+        for row, at in zip(rows, where, strict=True):
+            shift = at - main
+            if 1 <= shift <= MAX_SHIFT:
+                joined = " ".join(text for text, _, _ in row[flex:flex + shift + 1])
+                aligned.append([*row[:flex], (joined, row[flex + shift][1], "word"), *row[flex + shift + 1:]])
+            elif shift == -1:
+                aligned.append([*row[:flex], (NIL, 1, "sep"), *row[flex:]])
+            else:
+                aligned.append(row)
+        return aligned, flex, max(1, max(found) - main)
+    return rows, -1, 0

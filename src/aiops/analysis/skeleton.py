@@ -1,0 +1,80 @@
+"""Variables that span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``,
+``lifetime <1 sec`` / ``lifetime 00:02``): two token lists of different lengths are one event when
+their skeletons agree, and such a template shows each run of variable text as one ``<*>``.
+
+A reason in parentheses that ends a long message (``Aborted connection <*> to db: ... (KILLED)`` /
+``(Got an error writing communication packets)``) is free text: `reason_tail` splits it off, and
+messages that agree on everything before it are one event.
+"""
+
+from __future__ import annotations
+
+from aiops.analysis.masking import MASK
+from aiops.analysis.variables import UNITS
+
+PUNCT = "()[]{},;:<>"
+"""Punctuation trimmed from words in a skeleton."""
+
+
+def _pure(token: str) -> bool:
+    """A token that is variable text only: `<*>` and punctuation."""
+    return MASK in token and not token.replace(MASK, "").strip(PUNCT)
+
+
+def skeleton(tokens: list[str]) -> tuple[str, ...]:
+    """The words of a token list with punctuation trimmed and every run of variable text collapsed
+    into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
+    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run is dropped (an optional context field such
+    as ``[1.batch]`` before the text)."""
+    out: list[str] = []
+    in_run = False
+    for token in tokens:
+        if _pure(token):
+            if not in_run:
+                out.append(MASK)
+            in_run = True
+            continue
+        core = token.replace(MASK, "").strip(PUNCT)
+        if in_run and core.lower() in UNITS:
+            continue
+        in_run = False
+        if core or MASK in token:
+            out.append(token.strip(PUNCT))
+    if len(out) > 1 and out[0] == MASK:
+        del out[0]
+    return tuple(out)
+
+
+def collapsed_text(tokens: list[str]) -> str:
+    """Template text with each run of variable text as one `<*>`, keeping the punctuation that ends
+    the run (``close, <*> bytes (<*> KB) sent,`` -> ``close, <*> sent,``)."""
+    out: list[str] = []
+    in_run = False
+    for token in tokens:
+        core = token.replace(MASK, "").strip(PUNCT)
+        if _pure(token) or (in_run and core.lower() in UNITS):
+            trail = token[len(token.rstrip(",;:")):]
+            if in_run:
+                out[-1] = MASK + trail
+            else:
+                out.append(MASK + trail)
+            in_run = True
+            continue
+        in_run = False
+        out.append(token)
+    return " ".join(out)
+
+
+MIN_CONTEXT = 5
+"""Words that must precede a parenthesised reason for it to count as free text."""
+
+
+def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(words before, words of) a parenthesised group that ends the message, when at least
+    `MIN_CONTEXT` words precede it; None otherwise."""
+    if not tokens or not tokens[-1].rstrip(".").endswith(")"):
+        return None
+    for start in range(len(tokens) - 1, MIN_CONTEXT - 1, -1):
+        if tokens[start].startswith("("):
+            return tuple(tokens[:start]), tuple(tokens[start:])
+    return None

@@ -1,0 +1,21 @@
+"""`--home DIR` on every command that reads or writes the state folder, resolved one way everywhere:
+`--home` > `$AIOPS_HOME` > `./.aiops`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+HOME_HELP = "state folder (default: $AIOPS_HOME or ./.aiops)"
+
+
+def add_home(parser: argparse.ArgumentParser, help_text: str = HOME_HELP) -> None:
+    """Add `--home DIR` to a command."""
+    parser.add_argument("--home", metavar="DIR", help=help_text)
+
+
+def state_home(args: argparse.Namespace) -> Any:
+    """The command's state folder (created on first use)."""
+    from aiops.runtime.home import StateHome
+
+    return StateHome.resolve(getattr(args, "home", None))

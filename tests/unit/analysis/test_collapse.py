@@ -1,0 +1,118 @@
+"""The collapse safeguard: degenerate groupings are noticed and the next header hypothesis is tried;
+`aiops logs parse --explain` reports the choice."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from aiops.analysis.header import HeaderModel, compile_header, learn_header
+from aiops.analysis.header_choice import choose_header, try_header
+from aiops.analysis.logparse import LogParser
+from aiops.cli.main import main
+
+
+def _word(rng: random.Random, size: int = 7) -> str:
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(size))
+
+
+def _lines(count: int = 200) -> list[str]:
+    """Per-line unique letter-only session names, then one of three events."""
+    rng = random.Random(9)
+    events = ["session opened for user admin", "session closed for user admin", "ping timeout, reconnecting"]
+    return [f"2024-01-0{1 + i % 9}T10:00:00Z {_word(rng)} {rng.choice(events)}" for i in range(count)]
+
+
+def _time_only() -> HeaderModel:
+    """A header hypothesis that cuts the timestamp only, leaving the per-line name in the message."""
+    return HeaderModel(regex=re.compile(r"\S+ "), notes=["test: timestamp only"])
+
+
+def _swallow_all() -> HeaderModel:
+    """A header hypothesis that eats the whole line."""
+    return HeaderModel(regex=re.compile(r".*"), notes=["test: everything is header"])
+
+
+def test_one_group_per_line_is_degenerate() -> None:
+    trial = try_header(_time_only(), _lines())
+    assert trial.problem == "nearly one group per line"
+
+
+def test_one_group_without_words_is_degenerate() -> None:
+    trial = try_header(_swallow_all(), _lines())
+    assert trial.problem.startswith("one group without constant words")
+
+
+def test_a_good_grouping_is_not_degenerate() -> None:
+    lines = _lines()
+    assert try_header(learn_header(lines), lines).problem == ""
+
+
+def test_next_hypothesis_is_tried_after_a_degenerate_one() -> None:
+    lines = _lines()
+    good = learn_header(lines)
+    choice = choose_header(lines, candidates=[_swallow_all(), _time_only(), good])
+    assert choice.header is good
+    assert [bool(t.problem) for t in choice.trials] == [True, True, False]
+    assert "degenerate" in choice.reason
+    text = "\n".join(choice.explain())
+    assert "1. " in text and "-> degenerate: one group without constant words" in text
+    assert "3. " in text and "<- chosen" in text
+
+
+def test_all_degenerate_keeps_the_least_bad() -> None:
+    rng = random.Random(3)
+    lines = [" ".join(_word(rng) for _ in range(4)) for _ in range(100)]
+    choice = choose_header(lines)
+    assert all(t.problem for t in choice.trials)
+    assert choice.reason.startswith("every hypothesis was degenerate")
+
+
+def test_parser_uses_the_safeguard_and_keeps_groups_of_the_chosen_header() -> None:
+    lines = _lines(300)
+    parser = LogParser()
+    groups = {p.template.id for p in parser.parse(lines)}
+    assert parser.choice is not None and parser.choice.header is parser.header
+    assert len(groups) == 3
+
+
+def test_compile_header_roundtrip_of_chosen_fields() -> None:
+    lines = _lines()
+    header = learn_header(lines)
+    assert compile_header  # the public compiler stays importable
+    assert header.split(lines[0])[1].split()[0] not in {"2024-01-01T10:00:00Z"}
+
+
+@pytest.fixture
+def log_file(tmp_path: Path) -> Path:
+    path = tmp_path / "app.log"
+    path.write_text("\n".join(_lines(120)) + "\n")
+    return path
+
+
+def test_cli_explain_text(log_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["logs", "parse", "--explain", str(log_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("header: ")
+    assert "hypotheses" in out and "<- chosen" in out
+    assert "\nheader: " in out and "3 templates" in out  # the usual summary follows unchanged
+
+
+def test_cli_explain_with_json_keeps_stdout_contract(log_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["logs", "parse", "--json", "--explain", str(log_file)]) == 0
+    captured = capsys.readouterr()
+    rows = [json.loads(row) for row in captured.out.splitlines()]
+    assert [row["line"] for row in rows] == list(range(1, 121))
+    assert all(set(row) == {"line", "group", "template"} for row in rows)
+    assert "<- chosen" in captured.err
+
+
+def test_cli_without_explain_is_unchanged(log_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["logs", "parse", str(log_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("header: ") and "hypotheses" not in out

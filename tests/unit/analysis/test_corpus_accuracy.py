@@ -1,0 +1,63 @@
+"""Regression guard on the robustness corpus (benchmarks/corpus, in the repository): no dev format
+collapses (grouping accuracy at least `COLLAPSE_FLOOR`; the 0.75 target is the benchmark's), and,
+when ../shared is present, the ten LogHub samples stay at 0.75 or more each and 0.95 on average."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from aiops.analysis.logparse import LogParser
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "benchmarks" / "corpus"
+LOGHUB = ROOT.parent / "shared" / "data" / "loghub2k"
+COLLAPSE_FLOOR = 0.4
+"""Below this a format has collapsed (one group per line, or a few groups for everything)."""
+
+
+def grouping_accuracy(predicted: list[str], truth: list[str]) -> float:
+    """Share of lines whose predicted group holds exactly the lines of their true group."""
+    by_pred: dict[str, list[int]] = defaultdict(list)
+    by_true: dict[str, set[int]] = defaultdict(set)
+    for index, (pred, true) in enumerate(zip(predicted, truth, strict=True)):
+        by_pred[pred].append(index)
+        by_true[true].add(index)
+    correct = sum(len(members) for members in by_pred.values()
+                  if by_true[truth[members[0]]] == set(members))
+    return correct / len(truth)
+
+
+def _formats() -> list[str]:
+    """The dev formats only: first-sight formats are measured by the benchmark, never asserted here
+    (a floor in a test would be an invitation to tune on them)."""
+    with (CORPUS / "sets.csv").open(newline="") as handle:
+        return [row["format"] for row in csv.DictReader(handle) if row["set"] == "dev"]
+
+
+@pytest.mark.parametrize("name", _formats())
+def test_corpus_format_is_not_collapsed(name: str) -> None:
+    folder = CORPUS / name
+    lines = (folder / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+    truth = (folder / f"{name}.labels").read_text(encoding="utf-8").split()
+    predicted = [parsed.template.id for parsed in LogParser().parse(lines)]
+    assert grouping_accuracy(predicted, truth) >= COLLAPSE_FLOOR
+
+
+@pytest.mark.skipif(not LOGHUB.is_dir(), reason="LogHub samples not present (../shared/data/loghub2k)")
+def test_loghub_visible_systems() -> None:
+    scores = []
+    for folder in sorted(p for p in LOGHUB.iterdir() if p.is_dir()):
+        labels = folder / f"{folder.name}_2k.log_structured_corrected.csv"
+        if not labels.is_file():
+            continue
+        raw = (folder / f"{folder.name}_2k.log").read_bytes().decode("utf-8", "replace").split("\n")
+        lines = [line.removesuffix("\r") for line in (raw[:-1] if raw[-1] == "" else raw)]
+        with labels.open(newline="", encoding="utf-8") as handle:
+            truth = [row["EventTemplate"] for row in csv.DictReader(handle)]
+        scores.append(grouping_accuracy([p.template.id for p in LogParser().parse(lines)], truth))
+    assert scores and min(scores) >= 0.75
+    assert sum(scores) / len(scores) >= 0.95

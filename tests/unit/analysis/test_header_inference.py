@@ -1,0 +1,108 @@
+"""Header inference from a file's own statistics, on layouts the learner has no settings for."""
+
+from __future__ import annotations
+
+import random
+
+from aiops.analysis.header import header_hypotheses, learn_header
+from aiops.analysis.logparse import LogParser
+
+EVENTS = ["link error on broadcast tree {n}", "temperature {n} exceeds warning threshold",
+          "command has completed successfully", "node down in partition {n}"]
+
+
+def _cluster(rng: random.Random, i: int) -> str:
+    """Record id, node, component, state, epoch seconds, flag, message (an HPC node log)."""
+    node = rng.choice([f"node-{rng.randint(1, 250)}", f"gige{rng.randint(1, 9)}", f"node-D{rng.randint(0, 9)}"])
+    comp, state = rng.choice([("node", "status"), ("unix.hw", "state_change.unavailable"), ("boot_cmd", "new"),
+                              ("switch_module", "fan")])
+    text = rng.choice(EVENTS).format(n=rng.randint(1, 99))
+    return f"{4000 + i * 7} {node} {comp} {state} {1077804742 + i * 13} {rng.randint(0, 1)} {text}"
+
+
+def test_epoch_seconds_ids_hosts_and_states_are_header() -> None:
+    rng = random.Random(1)
+    lines = [_cluster(rng, i) for i in range(300)]
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.header is not None and len(parser.header.fields) == 6
+    assert {p.template.text for p in parsed} == {
+        "link error on broadcast tree <*>", "temperature <*> exceeds warning threshold",
+        "command has completed successfully", "node down in partition <*>"}
+
+
+def test_nil_dash_fills_any_column() -> None:
+    rng = random.Random(2)
+    lines = []
+    for i in range(300):
+        proc = rng.choice([str(rng.randint(100, 9999)), "-"])
+        msgid = rng.choice(["LINK", "-", "CONFIG"])
+        host = rng.choice(["edge-fw1", "nas01", "core-sw3.dc1.example.net"])
+        lines.append(f"<30>1 2024-06-15T09:{i % 60:02d}:02.661Z {host} netd {proc} {msgid} - "
+                     f"interface eth{i % 3} changed state")
+    parser = LogParser(header=learn_header(lines))
+    for line in lines[:50]:
+        assert parser.split(line)[0] == line[line.index("interface"):]
+
+
+def test_optional_field_before_the_level() -> None:
+    rng = random.Random(3)
+    lines = []
+    for i in range(300):
+        who = rng.choice(["app@shop ", "postgres@shop ", ""])
+        text = rng.choice([f"checkpoint starting: {rng.choice(['time', 'immediate'])}", "database system is ready",
+                           f"connection received: host=10.0.0.{i % 9}", f"duration: {i}.5 ms"])
+        lines.append(f"2024-12-04 18:51:{i % 60:02d}.840 UTC [{rng.randint(100, 30000)}] {who}LOG:  {text}")
+    parser = LogParser(header=learn_header(lines))
+    assert "?" in parser.header.describe()  # type: ignore[union-attr]
+    for line in lines[:50]:
+        assert parser.split(line)[:2] == (line[line.index("LOG:  ") + 6:], "LOG:")
+
+
+def test_two_word_program_name_before_a_separator() -> None:
+    rng = random.Random(4)
+    programs = ["chrome.exe", "Teams.exe *64", "svchost.exe *64", "git-remote-https.exe", "outlook.exe"]
+    lines = [f"[06.15 09:{i % 60:02d}:01] {rng.choice(programs)} - host-{i}.example.com:443 open through proxy "
+             f"gw.example.net:3128 HTTPS" for i in range(300)]
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert len({p.template.id for p in parsed}) == 1
+    assert parsed[0].template.text == "<*>:<*> open through proxy <*>:<*> HTTPS"
+
+
+def test_source_location_closing_bracket_ends_the_header() -> None:
+    rng = random.Random(5)
+    lines = [f"{rng.choice('IWE')}0615 09:00:{i % 60:02d}.863365    {rng.choice([1007, 1031])} "
+             f"{rng.choice(['reflector.go:148', 'event.go:294', 'prober.go:107'])}] Caches are synced"
+             for i in range(200)]
+    assert learn_header(lines).describe().endswith("key | message")
+    assert LogParser(header=learn_header(lines)).split(lines[0])[0] == "Caches are synced"
+
+
+def test_program_name_varying_per_line_does_not_split_an_event() -> None:
+    rng = random.Random(6)
+    programs = [f"{name}.exe" for name in ("chrome", "firefox", "slack", "java", "python", "code", "teams",
+                                           "outlook", "onedrive", "dropbox", "zoom", "steam")]
+    lines = [f"[10.30 16:{i % 60:02d}:06] {rng.choice(programs)} - close, {rng.randint(0, 9999)} bytes sent"
+             for i in range(400)]
+    assert len({p.template.id for p in LogParser().parse(lines)}) == 1
+
+
+def test_hypotheses_end_with_no_header() -> None:
+    rng = random.Random(7)
+    hypotheses = header_hypotheses([_cluster(rng, i) for i in range(200)])
+    assert len(hypotheses) >= 2
+    assert hypotheses[0].describe() == "var var word word var var | message"
+    assert any(h.regex is None for h in hypotheses)
+    shorter = [len(h.fields) for h in hypotheses if h.regex is not None and len(h.fields) <= 6]
+    assert shorter == sorted(shorter, reverse=True)
+
+
+def test_per_line_name_after_the_header_becomes_header() -> None:
+    rng = random.Random(8)
+    events = ["session opened for user admin", "session closed for user admin", "ping timeout, reconnecting"]
+    names = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(8)) for _ in range(300)]
+    lines = [f"2024-01-0{1 + i % 9}T10:00:00Z {names[i]} {rng.choice(events)}" for i in range(300)]
+    hypotheses = header_hypotheses(lines)
+    assert hypotheses[0].describe() == "var word | message"
+    assert len({p.template.id for p in LogParser().parse(lines)}) == 3

@@ -1,0 +1,80 @@
+"""Templates a human can read: constant words stay, only the variables become <*>."""
+
+from __future__ import annotations
+
+import random
+
+from aiops.analysis.logparse import LogParser
+from aiops.analysis.miner import TemplateMiner
+
+
+def _templates(messages: list[str]) -> list[str]:
+    miner = TemplateMiner()
+    return [t.text for t in (miner.add(m) for m in messages)]
+
+
+def test_digits_inside_constant_words_are_shown() -> None:
+    miner = TemplateMiner()
+    for port in range(30):
+        template = miner.add(f"Failed password for root from 10.0.0.{port} port {4000 + port} ssh2")
+    assert template.text == "Failed password for root from <*> port <*> ssh2"
+    assert miner.add("jk2_init() Found child 6725 in scoreboard slot 10").text == \
+        "jk2_init() Found child <*> in scoreboard slot <*>"
+
+
+def test_a_digit_that_changes_is_masked_again() -> None:
+    miner = TemplateMiner()
+    first = miner.add("link eth0 is up")
+    assert first.text == "link eth0 is up"
+    assert miner.add("link eth1 is up") is first
+    assert first.text == "link eth<*> is up"
+
+
+def test_values_after_a_delimiter_stay_variables() -> None:
+    assert _templates(["auth failure uid=0 euid=0 tty=ssh"])[0] == "auth failure uid=<*> euid=<*> tty=ssh"
+
+
+def test_lines_of_one_shape_still_see_changed_digits() -> None:
+    """The parser's digit-blind shape table must not hide `ssh1` behind a template showing `ssh2`."""
+    lines = [f"2024-01-01 10:00:{i % 60:02d} sshd[{900 + i}]: session from 10.0.0.{i} via ssh2" for i in range(50)]
+    lines.append("2024-01-01 10:01:00 sshd[999]: session from 10.0.0.9 via ssh1")
+    parsed = list(LogParser().parse(lines))
+    assert parsed[-1].template is parsed[0].template
+    assert parsed[0].template.text == "session from <*> via ssh<*>"
+
+
+def test_variables_of_varying_length_share_one_template() -> None:
+    rng = random.Random(5)
+    sizes = ["0 bytes", "512 bytes", "1190 bytes (1.16 KB)", "73400320 bytes (70.00 MB)"]
+    lifetimes = ["<1 sec", "00:02", "01:12:03"]
+    miner = TemplateMiner()
+    ids = {miner.add(f"close, {rng.choice(sizes)} sent, {rng.choice(sizes)} received, lifetime "
+                     f"{rng.choice(lifetimes)}").id for _ in range(200)}
+    assert len(ids) == 1
+
+
+def test_different_constant_words_are_not_merged_by_length() -> None:
+    texts = set(_templates(["Accepted password for root from 10.0.0.1 port 22",
+                            "Accepted password for invalid user bob from 10.0.0.1 port 22"]))
+    assert len(texts) == 2
+
+
+def test_quoted_single_words_are_values() -> None:
+    miner = TemplateMiner()
+    for name in ("cart", "search", "alpha", "orders"):
+        template = miner.add(f'failed to "StartContainer" for "{name}" with CrashLoopBackOff')
+    assert template.text == 'failed to "StartContainer" for "<*>" with CrashLoopBackOff'
+
+
+def test_closing_reason_in_parentheses_is_free_text() -> None:
+    miner = TemplateMiner()
+    reasons = ["(KILLED)", "(Too many connections)", "(Got an error reading communication packets)"]
+    ids = {miner.add(f"Aborted connection {n} to db: 'shop' user: 'app' host: 'localhost' {reasons[n % 3]}").id
+           for n in range(30)}
+    assert len(ids) == 1
+    assert miner.templates[0].text == "Aborted connection <*> to db: 'shop' user: 'app' host: 'localhost' (<*>)"
+
+
+def test_short_messages_keep_their_parenthesised_words() -> None:
+    texts = set(_templates(["BIOS-e820: 0000 - 0009 (usable)", "BIOS-e820: 0000 - 0009 (reserved)"]))
+    assert len(texts) == 2
