@@ -19,8 +19,10 @@ RUN_DIR="${AIOPS_CI_RUN:-/tmp/aiops-ci-servers}"
 if [[ -z "${PYTHON:-}" ]]; then
   if [[ -x "$ROOT/.venv/bin/python" ]]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON="python3"; fi
 fi
-APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl postgresql)
-PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235" "psycopg[binary]>=3.3" "psycopg-pool>=3.3"
+# chromium: the `aiops serve` page tests (Playwright drives Debian's browser; nothing is downloaded)
+# postgresql: the state-on-PostgreSQL tests (each starts a throwaway cluster with initdb)
+APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl chromium postgresql)
+PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235" "playwright>=1.45" "psycopg[binary]>=3.3" "psycopg-pool>=3.3"
               "langgraph-checkpoint-postgres>=3.2" "procrastinate>=3.10")
 JOURNAL_REMOTE=/lib/systemd/systemd-journal-remote
 
@@ -40,10 +42,10 @@ apt_install() {
 }
 
 pip_install() {
-  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, psycopg, procrastinate, langgraph.checkpoint.postgres" 2>/dev/null; then
+  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright, psycopg, procrastinate, langgraph.checkpoint.postgres" 2>/dev/null; then
     log "pip install ${PIP_PACKAGES[*]}"
     "$PYTHON" -m pip install -q "${PIP_PACKAGES[@]}" 2>&1 | { grep -v "^WARNING: Location" || true; } >&2
-    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, psycopg, procrastinate, langgraph.checkpoint.postgres"
+    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright, psycopg, procrastinate, langgraph.checkpoint.postgres"
   fi
 }
 
@@ -60,6 +62,7 @@ start() {
   prometheus --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   promtool --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   prometheus-alertmanager --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
+  chromium --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   "$PYTHON" -m supervisor.supervisord --version | sed 's/^/[servers] supervisord /' >&2
   test -x "$JOURNAL_REMOTE" || { log "missing $JOURNAL_REMOTE"; exit 1; }
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"

@@ -23,6 +23,9 @@ def _generated(size: str) -> str:
 
 
 _POD_SUFFIX = re.compile(rf"-{_generated('5')}$")
+_AFTER_HASH = re.compile(rf"(-{_generated('6,10')})-[a-z0-9]{{5}}$")
+"""Any five-character last part after a template hash: the two together are a Deployment's pod even
+when the suffix was typed by hand (`-abcde`)."""
 _TEMPLATE_HASH = re.compile(rf"-{_generated('6,10')}$")
 _CRONJOB_RUN = re.compile(r"-\d{8,10}$")
 _ORDINAL = re.compile(r"-\d{1,4}$")
@@ -45,6 +48,8 @@ def owner_candidates(name: str) -> list[str]:
     current = bare_name(name)
     for pattern in (_POD_SUFFIX, _TEMPLATE_HASH, _CRONJOB_RUN):
         stripped = pattern.sub("", current)
+        if pattern is _POD_SUFFIX and stripped == current:
+            stripped = _AFTER_HASH.sub(r"\1", current)
         if stripped != current and stripped:
             out.append(stripped)
             current = stripped

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiops.backends.naming import bare_name, owner_candidates, resolve_service, workload_of
+from aiops.backends.naming import bare_name, owner_candidates, pod_workload, resolve_service, workload_of
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,9 @@ def test_resolve_prefers_exact_then_owner_then_known_prefix() -> None:
     assert resolve_service("orders-db.prod.svc.cluster.local", known) == "orders-db"  # DNS name of a Service
     assert resolve_service("webhook", known) is None  # a longer word is not the service
     assert resolve_service("", known) is None
+
+
+def test_a_hand_typed_suffix_after_a_template_hash_is_still_a_pod() -> None:
+    # `-abcde` is not drawn from Kubernetes' alphabet, but after a template hash the pair is a pod name
+    assert pod_workload("inventory-api-6f7d8c9b5-abcde") == "inventory-api"
+    assert workload_of("api-gateway-service-hello") == "api-gateway-service-hello"  # words, not generated parts

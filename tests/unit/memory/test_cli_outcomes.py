@@ -52,6 +52,13 @@ def test_label_list_export_and_replay(one_incident: str, tmp_path: Path, capsys)
     assert "not an empty folder" in capsys.readouterr().err
     assert main(["bundle", "check", str(target), "--json"]) == 0
     capsys.readouterr()
+    assert main(["incidents", "show", one_incident, "--json"]) == 0
+    original = json.loads(capsys.readouterr().out)["root_cause"]
+    assert main(["respond", "--bundle", str(target), "--json", "--quiet", "--approve", "none"]) in (0, 4)
+    again = json.loads(capsys.readouterr().out)["root_cause"]
+    keys = ("category", "service", "confidence")
+    assert [again.get(k) for k in keys] == [original.get(k) for k in keys]  # the same diagnosis from the export
+    assert original["category"] == "connection_pool_exhaustion"
 
     first = tmp_path / "first.json"
     assert main(["bench", "--incidents", "--json", str(first)]) == 0
