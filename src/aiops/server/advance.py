@@ -15,7 +15,7 @@ from typing import Any
 from langgraph.types import Command
 
 from aiops.runtime.home import StateHome
-from aiops.runtime.lock import incident_lock
+from aiops.runtime.state import incident_lock, open_index
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.server.events import EventLog, EventRecorder
 
@@ -32,8 +32,8 @@ def pause(request: dict[str, Any]) -> None:  # noqa: ARG001
 
 def advance(incident_id: str, home: StateHome, log: EventLog) -> str:
     """Advance the incident as far as it goes without a person; returns its status afterwards."""
-    store = IncidentStore(home.index)
-    with incident_lock(home.incident_dir(incident_id)):
+    store = open_index(home)
+    with incident_lock(home, incident_id):
         record = store.get(incident_id)
         if record.status in FINAL:
             return record.status

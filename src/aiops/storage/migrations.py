@@ -57,10 +57,18 @@ def _queue(conn: Any, _config: DatabaseConfig) -> None:
     conn.execute(SchemaManager.get_schema())
 
 
+def _service_tables(conn: Any, _config: DatabaseConfig) -> None:
+    from aiops.storage.schema_pg import SERVICE_V1
+
+    conn.execute(SERVICE_V1)
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "state tables: incidents, approvals, audit trail, idempotency keys, incident memory", _state_tables),
     Step(2, "LangGraph checkpoints (langgraph-checkpoint-postgres)", _checkpoints, alone=True),
     Step(3, "work queue (procrastinate)", _queue),
+    Step(4, "service tables: events, alert episodes, API tokens, Slack nonces, notifier cursors, runs",
+         _service_tables),
 )
 LATEST = STEPS[-1].version
 

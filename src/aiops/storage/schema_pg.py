@@ -101,3 +101,46 @@ CREATE TABLE recall (
 );
 CREATE INDEX recall_document ON recall USING GIN (document);
 """
+
+SERVICE_V1 = """
+CREATE TABLE events (
+    id BIGSERIAL PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX events_incident ON events (incident_id, id);
+CREATE TABLE episodes (
+    fingerprint TEXT NOT NULL,
+    starts_at TEXT NOT NULL,
+    incident_id TEXT NOT NULL,
+    PRIMARY KEY (fingerprint, starts_at)
+);
+CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    digest TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_used_at TEXT
+);
+CREATE TABLE nonces (
+    signature TEXT PRIMARY KEY,
+    seen_at DOUBLE PRECISION NOT NULL
+);
+CREATE TABLE cursors (
+    name TEXT PRIMARY KEY,
+    position BIGINT NOT NULL
+);
+CREATE TABLE runs (
+    id BIGSERIAL PRIMARY KEY,
+    incident_id TEXT NOT NULL,
+    seconds DOUBLE PRECISION NOT NULL,
+    status TEXT NOT NULL,
+    model_calls INTEGER NOT NULL,
+    tokens INTEGER NOT NULL,
+    at DOUBLE PRECISION NOT NULL
+);
+"""
