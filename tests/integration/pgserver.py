@@ -9,7 +9,6 @@ made and run as the `postgres` user the package creates.
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import secrets
 import shutil
@@ -26,7 +25,7 @@ PASSWORD_VAR = "AIOPS_TEST_PG_PASSWORD"
 
 def pg_bin(name: str) -> str:
     """The path of a PostgreSQL server program (skip locally / fail in CI when missing)."""
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
+    found = sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True)
     path = found[0] if found else shutil.which(name)
     if path is None:
         _skip_or_fail(f"{name} is not installed (Debian package postgresql); run ci/servers.sh install")

@@ -18,6 +18,7 @@ from aiops.runtime.home import StateHome
 from aiops.runtime.state import incident_lock, open_index
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.server.events import EventLog, EventRecorder
+from aiops.server.jobqueue import worker_name
 
 FINAL = frozenset({"resolved", "unresolved", "no_action", "closed"})
 """Statuses after which nothing more runs."""
@@ -52,7 +53,7 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
         callbacks = [recorder, TranscriptWriter(session.dir / "transcript.jsonl")]
         config = {"configurable": {"thread_id": record.id}}
         if record.status == WAITING:
-            log.append(record.id, "status", status="running", text="investigation started")
+            log.append(record.id, "status", status="running", text="investigation started", worker=worker_name())
             record.status = "running"
             outcome = start(session, store, pause, callbacks)
         elif record.status == "awaiting_approval":
@@ -60,13 +61,15 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
                       if (value := recorded_decision(session, request)) is not None}
             if not resume:
                 return record.status  # still waiting for a person; nothing to do
-            log.append(record.id, "status", status="running", text="continuing with the decision on record")
+            log.append(record.id, "status", status="running", text="continuing with the decision on record",
+                       worker=worker_name())
             record.status = "running"
             store.save(record)
             outcome = drive(session, store, Command(resume=resume), pause, callbacks)
         else:  # running or interrupted: a worker stopped mid-way; continue from the last checkpoint
             where = "the last checkpoint" if has_checkpoint(session) else "the alert (no checkpoint yet)"
-            log.append(record.id, "status", status="running", text=f"continuing from {where} (was {record.status})")
+            log.append(record.id, "status", status="running", text=f"continuing from {where} (was {record.status})",
+                       worker=worker_name())
             record.status = "running"
             store.save(record)
             outcome = proceed(session, store, None, pause, callbacks)
