@@ -67,13 +67,13 @@ def parse_section(raw: Any, *, file: str | None, environ: Mapping[str, str] | No
     return DatabaseConfig(url=url, origin=f"{file or 'environment file'}: database", pool_size=pool)
 
 
-def _from_env_file(path: Path) -> DatabaseConfig | None:
+def _from_env_file(path: Path, environ: Mapping[str, str]) -> DatabaseConfig | None:
     from aiops.core.yamlsafe import load_yaml_data
 
     data = load_yaml_data(path, what="environment file")
     if not isinstance(data, dict) or data.get("database") is None:
         return None
-    return parse_section(data["database"], file=str(path))
+    return parse_section(data["database"], file=str(path), environ=environ)
 
 
 def resolve(home: Path | None = None, env_file: str | os.PathLike[str] | None = None,
@@ -95,7 +95,7 @@ def resolve(home: Path | None = None, env_file: str | os.PathLike[str] | None = 
         candidates.append(home / "env.yaml")
     for path in candidates:
         if path.is_file():
-            found = _from_env_file(path)
+            found = _from_env_file(path, environ)
             if found is not None:
                 return found
     return None
