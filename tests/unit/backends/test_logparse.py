@@ -115,7 +115,8 @@ def test_haproxy_time_after_the_client_address():
 
 def test_serilog_compact_json_renders_its_template():
     line = ('{"@t":"2026-09-09T12:23:18.3887330Z","@mt":"RiskShield unavailable for {AssessmentId}, key {Key}",'
-            '"@l":"Warning","AssessmentId":"as_5c","Key":null,"@x":"System.Net.Http.HttpRequestException: 503\\n at X"}')
+            '"@l":"Warning","AssessmentId":"as_5c","Key":null,'
+            '"@x":"System.Net.Http.HttpRequestException: 503\\n at X"}')
     header = parse_line(line)
     assert header.ts == datetime(2026, 9, 9, 12, 23, 18, 388733, UTC) and header.level == "WARN"
     assert header.message == "RiskShield unavailable for as_5c, key null | System.Net.Http.HttpRequestException: 503"
