@@ -90,7 +90,10 @@ def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | 
         return None
     for start in range(len(tokens) - 1, 0, -1):
         if tokens[start].startswith("("):
-            if start >= MIN_CONTEXT or (start >= 2 and _prose(tokens[start:])):
+            group = tokens[start:]
+            if 2 * sum(MASK in token for token in group) > len(group):
+                return None  # a list of values, not a reason
+            if start >= MIN_CONTEXT or (start >= 2 and _prose(group)):
                 return tuple(tokens[:start]), tuple(tokens[start:])
             return None
     return None

@@ -97,3 +97,10 @@ def test_a_short_message_with_values_in_parentheses_is_not_a_reason() -> None:
     first = miner.add("closing connection <0.1.0> (127.0.0.1:5 -> 127.0.0.1:6 - worker-1)").id
     second = miner.add("closing connection <0.2.0> (127.0.0.1:7 -> 127.0.0.1:8 - worker-2, vhost: '/', user: 'app')").id
     assert first != second
+
+
+def test_a_closing_list_of_values_is_not_a_reason() -> None:
+    miner = TemplateMiner()
+    short = miner.add("New client connected from 127.0.0.1:5 as web-1 (p2, c1, k15).").id
+    longer = miner.add("New client connected from 127.0.0.1:6 as web-2 (p2, c1, k60, u'bob').").id
+    assert short != longer
