@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from aiops.analysis.masking import MASK, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
 from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
-from aiops.analysis.variables import cores, generalise, same_variable, slot_value
+from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
 
 WILD = MASK
 _ZEROS = str.maketrans("123456789", "000000000")
@@ -293,6 +293,8 @@ class TemplateMiner:
                 continue
             if fits(left, right):
                 current[index] = right
+            elif counted_noun(left, right):
+                current[index] = min(left, right, key=len).rstrip(",.;:") + WILD + left[len(left.rstrip(",.;:")):]
             else:
                 current[index] = generalise(left, right)
                 for word in cores(left, right)[1:3]:

@@ -72,3 +72,18 @@ def test_memory_is_per_template_not_per_line() -> None:
         miner.add(f"request {i} served in {i % 97} ms")
     assert len(miner.templates) == 1
     assert miner.templates[0].count == 20_000
+
+
+def test_a_counted_noun_in_singular_and_plural_is_one_event() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(f"list 101 denied tcp 10.0.0.{n}(4{n}) -> 10.0.1.{n}(80), {n % 3 + 1} packet{'s' if n % 3 else ''}").id
+           for n in range(12)}
+    assert len(ids) == 1
+    assert miner.templates[0].text.endswith("packet<*>")
+
+
+def test_singular_and_plural_apart_from_a_count_stay_two_events() -> None:
+    miner = TemplateMiner()
+    first = miner.add("PAM 1 more authentication failure; logname= uid=0").id
+    second = miner.add("PAM 2 more authentication failures; logname= uid=0").id
+    assert first != second
