@@ -76,8 +76,8 @@ def test_memory_is_per_template_not_per_line() -> None:
 
 def test_a_counted_noun_in_singular_and_plural_is_one_event() -> None:
     miner = TemplateMiner()
-    ids = {miner.add(f"list 101 denied tcp 10.0.0.{n}(4{n}) -> 10.0.1.{n}(80), {n % 3 + 1} packet{'s' if n % 3 else ''}").id
-           for n in range(12)}
+    ids = {miner.add(f"list 101 denied tcp 10.0.0.{n}(4{n}) -> 10.0.1.{n}(80), {n % 3 + 1} "
+                     f"packet{'s' if n % 3 else ''}").id for n in range(12)}
     assert len(ids) == 1
     assert miner.templates[0].text.endswith("packet<*>")
 
