@@ -59,7 +59,11 @@ class Template:
         variables of another length shows each run of variable text as one `<*>`, a template whose
         closing reason varied shows it as ``(<*>)``)."""
         tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
-        self.text = collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {})
+        self.show(collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {}))
+
+    def show(self, text: str) -> None:
+        """Set the text shown for this template (and its cached JSON tail)."""
+        self.text = text
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
