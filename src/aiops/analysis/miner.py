@@ -69,13 +69,15 @@ class Template:
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*|\S+""")
+_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
+                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|\S+""")
 
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``) whole."""
-    if '"' not in masked and "'" not in masked:
+    ``'connecting host'``) and a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
+    whole."""
+    if '"' not in masked and "'" not in masked and "=(" not in masked:
         return masked.split()
     return _TOKEN.findall(masked)
 

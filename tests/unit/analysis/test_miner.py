@@ -87,3 +87,11 @@ def test_singular_and_plural_apart_from_a_count_stay_two_events() -> None:
     first = miner.add("PAM 1 more authentication failure; logname= uid=0").id
     second = miner.add("PAM 2 more authentication failures; logname= uid=0").id
     assert first != second
+
+
+def test_a_parenthesised_value_of_a_key_is_one_token() -> None:
+    assert tokenise(r"save: uid=<*>, flags=(\Deleted \Seen)") == ["save:", "uid=<*>,", r"flags=(\Deleted \Seen)"]
+    miner = TemplateMiner()
+    ids = {miner.add(f"expunge: box=INBOX, uid={n}, flags={flags}").id
+           for n, flags in enumerate(["()", r"(\Seen)", r"(\Deleted \Seen)", r"(\Deleted \Recent)"] * 3)}
+    assert len(ids) == 1
