@@ -73,6 +73,10 @@ _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?:
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|\S+""")
 
 
+_LABEL = re.compile(r"[a-z][a-z_]*:")
+"""A plain lower-case word and a colon: a label naming what follows, not a value."""
+
+
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
     ``'connecting host'``) and a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
@@ -276,6 +280,8 @@ class TemplateMiner:
         since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= length:
             return False
+        if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
+            return False  # a lower-case word and a colon names what follows (save: / expunge:)
         key = (near.id, blocked)
         seen = self._siblings.get(key, 1) + 1
         if len(self._siblings) >= TABLE_LIMIT:

@@ -95,3 +95,11 @@ def test_a_parenthesised_value_of_a_key_is_one_token() -> None:
     ids = {miner.add(f"expunge: box=INBOX, uid={n}, flags={flags}").id
            for n, flags in enumerate(["()", r"(\Seen)", r"(\Deleted \Seen)", r"(\Deleted \Recent)"] * 3)}
     assert len(ids) == 1
+
+
+def test_a_label_word_with_a_colon_is_not_spread_into_a_variable() -> None:
+    miner = TemplateMiner()
+    labels = ["save:", "expunge:", "delete:", "flag_change:"]
+    for n in range(40):
+        miner.add(f"Info: {labels[n % 4]} box=INBOX, uid={n}, flags=(\\Seen)")
+    assert len({t.id for t in miner.templates if t.count}) == 4
