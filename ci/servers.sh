@@ -18,8 +18,9 @@ RUN_DIR="${AIOPS_CI_RUN:-/tmp/aiops-ci-servers}"
 if [[ -z "${PYTHON:-}" ]]; then
   if [[ -x "$ROOT/.venv/bin/python" ]]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON="python3"; fi
 fi
-APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl)
-PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235")
+# chromium: the `aiops serve` page tests (Playwright drives Debian's browser; nothing is downloaded)
+APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl chromium)
+PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235" "playwright>=1.45")
 JOURNAL_REMOTE=/lib/systemd/systemd-journal-remote
 
 log() { printf '[servers] %s\n' "$*" >&2; }
@@ -38,10 +39,10 @@ apt_install() {
 }
 
 pip_install() {
-  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal" 2>/dev/null; then
+  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright" 2>/dev/null; then
     log "pip install ${PIP_PACKAGES[*]}"
     "$PYTHON" -m pip install -q "${PIP_PACKAGES[@]}" 2>&1 | { grep -v "^WARNING: Location" || true; } >&2
-    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal"
+    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright"
   fi
 }
 
@@ -58,6 +59,7 @@ start() {
   prometheus --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   promtool --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   prometheus-alertmanager --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
+  chromium --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   "$PYTHON" -m supervisor.supervisord --version | sed 's/^/[servers] supervisord /' >&2
   test -x "$JOURNAL_REMOTE" || { log "missing $JOURNAL_REMOTE"; exit 1; }
   "$PYTHON" -c "import systemd.journal, kubernetes; print('[servers] systemd-python and kubernetes client import')" >&2

@@ -15,7 +15,9 @@ from aiops.backends.spec import BackendSpec, EnvironmentSpec
 from aiops.core.errors import ConfigError
 from aiops.core.yamlsafe import parse_yaml
 
-TOP_KEYS = ("name", "description", "type", "scenario", *ROLES)
+TOP_KEYS = ("name", "description", "type", "scenario", *ROLES, "serve", "notify")
+SERVICE_KEYS = ("serve", "notify")
+"""Sections read by `aiops serve` only (validated there, see `aiops.server.config`)."""
 REQUIRED_ROLES = ("inventory", "logs", "metrics")
 DEFAULT_TYPES = {"events": "none", "executor": "none", "state": "none"}
 
@@ -82,6 +84,9 @@ def parse_environment(data: Any, *, file: str | Path | None = None) -> Environme
         raise ConfigError("must be a scenario name or path", file=where, path="scenario")
     if env_type == "sandbox" and scenario is None:
         raise ConfigError("`type: sandbox` needs `scenario: NAME|PATH`", file=where, path="scenario")
+    for key in SERVICE_KEYS:
+        if data.get(key) is not None and not isinstance(data[key], dict):
+            raise ConfigError("must be a mapping (see `aiops serve --help`)", file=where, path=key)
     for key in ("name", "description"):
         if key in data and not isinstance(data[key], str):
             raise ConfigError("must be a string", file=where, path=key)

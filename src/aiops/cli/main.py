@@ -8,7 +8,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit", "bundle")
+GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit", "bundle",
+                          "serve")
 """Modules under `aiops.cli` that each define `register(subparsers)`; a handler is stored as `func`."""
 
 EPILOG = """\

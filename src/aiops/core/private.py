@@ -9,6 +9,7 @@ them the database file's mode).
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -53,9 +54,21 @@ def private_dir(path: Path) -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Create `path` empty with mode 0600 when missing; tighten it when it exists. Returns `path`."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
-    os.close(fd)
+    """Create `path` empty with mode 0600 when missing; tighten it when it exists. Returns `path`.
+
+    An existing file is never opened here: closing a descriptor of a file drops every POSIX lock this
+    process holds on it, including the locks of SQLite connections open on it in other threads (a
+    server that opens a store while another thread reads it would lose them, and another process
+    could then checkpoint and delete the WAL under the reader: "database disk image is malformed").
+    A symbolic link is refused, as `O_NOFOLLOW` refuses it when creating."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), FILE_MODE)
+        os.close(fd)
+    else:
+        if stat.S_ISLNK(info.st_mode):
+            raise OSError(errno.ELOOP, "refusing to follow a symbolic link", str(path))
     _tighten(path)
     return path
 
