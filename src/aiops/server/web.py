@@ -124,15 +124,21 @@ def _senior(record: Any) -> list[str]:
         return []
 
 
-@router.post("/incidents/{incident_id}/label")
-async def label_form(request: Request, incident_id: str) -> Response:
-    """The "what really happened" form: recorded for the logged-in approver, then back to the page."""
+async def _approver_form(request: Request, incident_id: str) -> tuple[Any, Any, Any]:
+    """(form, service, who) of a form post by an approver about an existing incident, CSRF checked."""
     form = await request.form()
     request.state.csrf_form = str(form.get("csrf_token") or "")
     check_csrf(request, request.state.csrf_form)
     service = svc(request)
     who = service.auth.require(request, "approver")
     get_record(service, incident_id)
+    return form, service, who
+
+
+@router.post("/incidents/{incident_id}/label")
+async def label_form(request: Request, incident_id: str) -> Response:
+    """The "what really happened" form: recorded for the logged-in approver, then back to the page."""
+    form, service, who = await _approver_form(request, incident_id)
     body = {k: str(v).strip() for k, v in form.items() if k in ("root_cause", "service", "fix", "note")}
     try:
         await run_in_threadpool(confirm, service, incident_id, body, who.name)
@@ -144,12 +150,7 @@ async def label_form(request: Request, incident_id: str) -> Response:
 @router.post("/incidents/{incident_id}/decision")
 async def decision_form(request: Request, incident_id: str) -> Response:
     """The approve / edit / reject forms: recorded for the logged-in approver, then back to the page."""
-    form = await request.form()
-    request.state.csrf_form = str(form.get("csrf_token") or "")
-    check_csrf(request, request.state.csrf_form)
-    service = svc(request)
-    who = service.auth.require(request, "approver")
-    get_record(service, incident_id)
+    form, service, who = await _approver_form(request, incident_id)
     body = {k: str(v) for k, v in form.items() if k in ("decision", "reason", "action", "target", "proposal_id")
             and str(v).strip()}
     try:
