@@ -8,13 +8,16 @@ benchmarks/corpus/README.md for how each file was made and labelled). Formats ar
 their set (`corpus/sets.csv`): "dev" formats were looked at while the miner was tuned, so their
 numbers are in-sample; "first-sight" formats were built after tuning and measured once. Reference:
 drain3 untuned (whole lines, default settings); there are no per-format tuned settings for these
-formats. Exit code 1 when a target is missed (mean GA >= 0.90 per set, no format below 0.75).
+formats. Exit code 1 when a target is missed: mean GA >= 0.90 per set, no format below 0.75, and,
+for formats never seen, the latest first-sight round recorded in corpus/FIRST_SIGHT.md at 0.90 or
+more (the dev numbers are in-sample and cannot show that; a full run checks it).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 from pathlib import Path
@@ -26,6 +29,10 @@ from bench_loghub_accuracy import ours, show_errors
 from bench_loghub_common import drain3_content, drain3_miner, grouping_accuracy, parsing_accuracy
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+TARGET_MEAN = 0.90
+"""Mean GA a set must reach (and the latest first-sight round, for formats never seen)."""
+TARGET_FLOOR = 0.75
+"""GA no format may fall below."""
 
 
 def corpus_sets() -> list[tuple[str, str, str]]:
@@ -72,7 +79,7 @@ def main() -> int:
             drain = grouping_accuracy([miner.add_log_message(drain3_content(x, None))["cluster_id"] for x in lines],
                                       truth)
         results.setdefault(group, []).append(ga)
-        failed = failed or ga < 0.75
+        failed = failed or ga < TARGET_FLOOR
         header = parser.header.describe() if parser.header else "?"
         print(f"{name:<12} {group:<11} {source:<9} {len(lines):>5} {ga:6.3f} {pa:6.3f} {strict:6.3f} "
               f"{drain:14.3f}  {header}")
@@ -83,10 +90,35 @@ def main() -> int:
         note = ("development set: tuned on, in-sample" if group == "dev"
                 else "built after tuning, measured once" if group == "first-sight" else "")
         print(f"mean GA {group:<11} {mean:.3f} over {len(values)} formats ({note})")
-        failed = failed or mean < 0.90
+        failed = failed or mean < TARGET_MEAN
     print("first-sight measurements (each taken once, before the formats joined dev): "
           "benchmarks/corpus/FIRST_SIGHT.md")
+    if not wanted and not args.only_set and "first-sight" not in results:
+        failed = not unseen_target_met() or failed
     return 1 if failed else 0
+
+
+def unseen_target_met(path: Path = CORPUS / "FIRST_SIGHT.md") -> bool:
+    """Print the latest first-sight round as recorded (formats never seen before it was measured)
+    and whether it meets the unseen-format target; the dev-set numbers above are in-sample and
+    cannot show that."""
+    rounds = re.findall(r"^## (Round \d+)$|^mean GA first-sight\s+([0-9.]+) over (\d+) formats",
+                        path.read_text(encoding="utf-8"), re.M)
+    latest = name = ""
+    count = "0"
+    for title, mean, formats in rounds:
+        if title:
+            name = title
+        elif mean:
+            latest, count = mean, formats
+    if not latest:
+        print("unseen formats: no first-sight round recorded; the unseen-format target is not shown")
+        return False
+    met = float(latest) >= TARGET_MEAN
+    print(f"unseen formats ({name.lower()}, the latest first-sight round, measured once): mean GA {latest} "
+          f"over {count} formats; target {TARGET_MEAN:.2f}: {'met' if met else 'NOT met'}"
+          + ("" if met else " (a new first-sight round, measured before any change, is the only way to show it)"))
+    return met
 
 
 if __name__ == "__main__":

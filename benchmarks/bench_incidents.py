@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,29 +37,39 @@ from aiops.team import default_team_dir
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = ROOT.parent / "shared" / "data" / "incidents-public"
 OWN = ROOT / "benchmarks" / "bundles"
+ROUND2 = ROOT / "benchmarks" / "bundles-r2"
+"""Round 2: 24 bundles written blind, kept as their generators (gen/build.py writes them in seconds)."""
+DEVELOPMENT = (PUBLIC, OWN, ROUND2)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=Path, action="append",
                         help="folder of case folders or bundles with expected.yaml (repeatable; default: the "
-                             "public cases and benchmarks/bundles)")
+                             "public cases, benchmarks/bundles and the generated benchmarks/bundles-r2)")
     parser.add_argument("--model", default="playbook", help="model for every agent (default: the offline engine)")
     parser.add_argument("--json", type=Path, help="write every row and the summary as JSON")
     args = parser.parse_args()
     ok = True
-    for folder in args.cases or [PUBLIC, OWN]:
+    for folder in args.cases or list(DEVELOPMENT):
         if not folder.is_dir():
             print(f"bench_incidents: {folder} is not present; skipping (the public cases live in ../shared)")
             continue
-        ok = run_set(folder, args) and ok
+        if (folder / "gen" / "build.py").is_file():  # a set kept as its generators
+            with tempfile.TemporaryDirectory(prefix="aiops-bundles-") as tmp:
+                out = Path(tmp) / folder.name
+                subprocess.run([sys.executable, str(folder / "gen" / "build.py"), str(out)], check=True,
+                               stdout=subprocess.DEVNULL)
+                ok = run_set(out, args, development=folder in DEVELOPMENT) and ok
+            continue
+        ok = run_set(folder, args, development=folder.resolve() in {f.resolve() for f in DEVELOPMENT}) and ok
     return 0 if ok else 1
 
 
-def run_set(folder: Path, args: argparse.Namespace) -> bool:
+def run_set(folder: Path, args: argparse.Namespace, *, development: bool) -> bool:
     """One folder of cases: table, summary, reference; True when the targets are met."""
     cases = discover_cases(folder)
-    label = "DEVELOPMENT set (tuned on)" if folder.resolve() in (PUBLIC.resolve(), OWN.resolve()) else "cases"
+    label = "DEVELOPMENT set (tuned on)" if development else "cases"
     print(f"\n{len(cases)} {label} from {folder}, model {args.model}")
     with tempfile.TemporaryDirectory(prefix="aiops-bench-incidents-") as tmp:
         started = time.perf_counter()

@@ -6,7 +6,8 @@ Run: .venv/bin/python benchmarks/corpus/label_real.py [--only FORMAT]
 
 ``<format>.rules``: a first line ``header: REGEX`` (the documented header of the format; the rest
 of the line is the message the templates describe), then one event template per line, ``<*>``
-standing for any text. A line's event is the first template matching its whole message. Written
+standing for any text (a template line ``<empty>`` stands for an empty message: a header and
+nothing after it). A line's event is the first template matching its whole message. Written
 by hand, by reading the software's messages; a line no template matches stops the run, so every
 line carries a reviewed label.
 """
@@ -20,6 +21,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+EMPTY = "<empty>"
+"""A template line standing for the empty message."""
 
 
 def template_regex(template: str) -> re.Pattern[str]:
@@ -34,7 +37,7 @@ def label(name: str) -> int:
     rules = (folder / f"{name}.rules").read_text(encoding="utf-8").splitlines()
     header = re.compile(rules[0].removeprefix("header: "))
     templates = [t for t in rules[1:] if t.strip() and not t.startswith("#")]
-    compiled = [template_regex(t) for t in templates]
+    compiled = [re.compile(r"\Z") if t == EMPTY else template_regex(t) for t in templates]
     lines = (folder / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
     labels = []
     for number, line in enumerate(lines, start=1):
@@ -49,7 +52,7 @@ def label(name: str) -> int:
         writer = csv.writer(handle)
         writer.writerow(["EventId", "EventTemplate"])
         for index, template in enumerate(templates):
-            writer.writerow([f"E{index + 1}", template])
+            writer.writerow([f"E{index + 1}", "" if template == EMPTY else template])
     return len(lines)
 
 

@@ -83,6 +83,7 @@ class HeaderModel:
     fields: tuple[FieldSpec, ...] = ()
     regex: re.Pattern[str] | None = None
     time_groups: tuple[str, ...] = ()
+    name_groups: tuple[str, ...] = ()
     json: bool = False
     logfmt: bool = False
     notes: list[str] = field(default_factory=list)
@@ -248,6 +249,8 @@ def _pattern(spec: FieldSpec, index: int) -> str:
         return f"(?P<lv>{body})"
     if spec.is_time:
         return f"(?P<t{index}>{body})"
+    if spec.family in ("key", "word"):
+        return f"(?P<k{index}>{body})"
     return body
 
 
@@ -280,4 +283,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
     parts.append(r"[ \t]*" if last.family in glue_tight | {"key"} else r"(?:[ \t]+|$)")
     regex = re.compile("".join(parts))
     time_groups = tuple(f"t{i}" for i, spec in enumerate(specs) if spec.is_time)
-    return HeaderModel(fields=tuple(specs), regex=regex, time_groups=time_groups)
+    name_groups = tuple(f"k{i}" for i, spec in enumerate(specs)
+                        if spec.family in ("key", "word") and not spec.is_level and not spec.is_time
+                        and not (spec.flex and i + 1 < len(specs)))
+    return HeaderModel(fields=tuple(specs), regex=regex, time_groups=time_groups, name_groups=name_groups)

@@ -12,9 +12,31 @@ import json
 import re
 from typing import Any
 
-MESSAGE_KEYS = ("message", "msg", "log", "event", "text", "@message", "body", "MESSAGE")
-LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "log_level", "levelname", "@level", "PRIORITY")
-TIME_KEYS = ("timestamp", "@timestamp", "time", "ts", "datetime", "date", "t", "__REALTIME_TIMESTAMP")
+MESSAGE_KEYS = ("message", "msg", "log", "event", "text", "@message", "body", "MESSAGE", "@m")
+LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "log_level", "levelname", "@level", "PRIORITY", "@l")
+TIME_KEYS = ("timestamp", "@timestamp", "time", "ts", "datetime", "date", "t", "__REALTIME_TIMESTAMP", "@t")
+_HOLE = re.compile(r"\{([@$]?)([A-Za-z_][\w.]*)(?:[,:][^{}]*)?\}")
+
+
+def render_template(item: dict[str, Any]) -> str | None:
+    """The message of a Serilog compact-JSON (CLEF) record that carries only its template (`@mt`,
+    "Assessment {Id} failed"), with each hole filled from the record's properties; None otherwise."""
+    template = item.get("@mt")
+    if not isinstance(template, str):
+        return None
+
+    def fill(match: re.Match[str]) -> str:
+        if match.group(2) not in item:
+            return match.group(0)
+        value = item[match.group(2)]
+        return value if isinstance(value, str) else json.dumps(value)
+
+    return _HOLE.sub(fill, template)
+
+
+def clef_level(item: dict[str, Any]) -> str | None:
+    """CLEF leaves `@l` out for Information: a record with `@t` and `@mt` but no level is INFO."""
+    return "INFO" if "@t" in item and "@mt" in item and "@l" not in item else None
 
 
 def looks_like_json(sample: list[str]) -> bool:
@@ -49,16 +71,19 @@ def split_json(line: str) -> tuple[str, str, str] | None:
     obj = _load(text)
     if not isinstance(obj, dict):
         return None
-    message = _first(obj, MESSAGE_KEYS)
+    message = _first(obj, MESSAGE_KEYS) or render_template(obj)
     if isinstance(message, dict | list):
         message = json.dumps(message, sort_keys=True)
     if message is None:
         rest = {k: v for k, v in obj.items() if k not in LEVEL_KEYS and k not in TIME_KEYS}
         message = " ".join(f"{k}={v}" for k, v in rest.items())
-    level = _first(obj, LEVEL_KEYS)
+    level = _first(obj, LEVEL_KEYS) or clef_level(obj)
     if isinstance(level, int | float) and not isinstance(level, bool):
         level = numeric_level(int(level))
     when = _first(obj, TIME_KEYS)
+    if isinstance(when, dict) and len(when) == 1:  # extended JSON: MongoDB's {"$date": "..."}, {"$numberLong": ...}
+        when = next(iter(when.values()))
+        when = when.get("$numberLong", when) if isinstance(when, dict) else when
     return str(message), "" if level is None else str(level), "" if when is None else str(when)
 
 

@@ -24,6 +24,7 @@ from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import Template, TemplateMiner
+from aiops.analysis.msgid import IdEvents, find_id_group
 
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
@@ -66,6 +67,7 @@ class LogParser:
         self.learn_lines = learn_lines
         self._shapes: dict[str, Template] = {}
         self._shape_chars = 0
+        self.ids: IdEvents | None = None
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -78,6 +80,8 @@ class LogParser:
         self.header = self.choice.header
         if self.choice.miner is not None and self.miner_is_new:
             self.miner.seed(self.choice.miner)
+        group = find_id_group(self.header, head) if self.header is not None else None
+        self.ids = IdEvents(group) if group else None
         return _chain(head, iterator)
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -100,7 +104,13 @@ class LogParser:
         """Template of a line whose shape is not in the table yet."""
         header = self.header
         plain = header is not None and header.regex is not None
-        template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])
+        if plain and self.ids is not None:
+            match, message = header.split(line)  # type: ignore[union-attr]
+            template = self.miner.add(message)
+            if match is not None:
+                template = self.ids.event(match.group(self.ids.group), template)
+        else:
+            template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])  # type: ignore[union-attr]
         if len(shape) <= MAX_SHAPE and not template.shown:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from aiops.analysis.masking import MASK, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
 from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
-from aiops.analysis.variables import cores, generalise, same_variable, slot_value
+from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
 
 WILD = MASK
 _ZEROS = str.maketrans("123456789", "000000000")
@@ -59,19 +59,29 @@ class Template:
         variables of another length shows each run of variable text as one `<*>`, a template whose
         closing reason varied shows it as ``(<*>)``)."""
         tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
-        self.text = collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {})
+        self.show(collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {}))
+
+    def show(self, text: str) -> None:
+        """Set the text shown for this template (and its cached JSON tail)."""
+        self.text = text
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*|\S+""")
+_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
+                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|\S+""")
+
+
+_LABEL = re.compile(r"[a-z][a-z_]*:")
+"""A plain lower-case word and a colon: a label naming what follows, not a value."""
 
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``) whole."""
-    if '"' not in masked and "'" not in masked:
+    ``'connecting host'``) and a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
+    whole."""
+    if '"' not in masked and "'" not in masked and "=(" not in masked:
         return masked.split()
     return _TOKEN.findall(masked)
 
@@ -270,6 +280,8 @@ class TemplateMiner:
         since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= length:
             return False
+        if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
+            return False  # a lower-case word and a colon names what follows (save: / expunge:)
         key = (near.id, blocked)
         seen = self._siblings.get(key, 1) + 1
         if len(self._siblings) >= TABLE_LIMIT:
@@ -293,6 +305,8 @@ class TemplateMiner:
                 continue
             if fits(left, right):
                 current[index] = right
+            elif counted_noun(left, right):
+                current[index] = min(left, right, key=len).rstrip(",.;:") + WILD + left[len(left.rstrip(",.;:")):]
             else:
                 current[index] = generalise(left, right)
                 for word in cores(left, right)[1:3]:

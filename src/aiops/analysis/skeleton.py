@@ -9,6 +9,8 @@ messages that agree on everything before it are one event.
 
 from __future__ import annotations
 
+import re
+
 from aiops.analysis.masking import MASK
 from aiops.analysis.variables import UNITS
 
@@ -67,6 +69,18 @@ def collapsed_text(tokens: list[str]) -> str:
 
 MIN_CONTEXT = 5
 """Words that must precede a parenthesised reason for it to count as free text."""
+_WORDLIKE = re.compile(r"\(?[A-Za-z][a-z]*[,;:]?\)?\.?")
+"""A plain word, maybe opening or closing the group or followed by punctuation."""
+SHORT_REASON = 3
+"""A parenthesised group of this many words or more is free text after a shorter context too
+(two words: ``exited: web (exit status 1; not expected)``)."""
+
+
+def _prose(group: list[str]) -> bool:
+    """A group of at least `SHORT_REASON` words, most of them plain words (free text, not a list
+    of values such as ``(<*> -> <*>, vhost: '<*>')``)."""
+    plain = sum(1 for token in group if _WORDLIKE.fullmatch(token))
+    return len(group) >= SHORT_REASON and 2 * plain > len(group)
 
 
 def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
@@ -74,7 +88,12 @@ def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | 
     `MIN_CONTEXT` words precede it; None otherwise."""
     if not tokens or not tokens[-1].rstrip(".").endswith(")"):
         return None
-    for start in range(len(tokens) - 1, MIN_CONTEXT - 1, -1):
+    for start in range(len(tokens) - 1, 0, -1):
         if tokens[start].startswith("("):
-            return tuple(tokens[:start]), tuple(tokens[start:])
+            group = tokens[start:]
+            if 2 * sum(MASK in token for token in group) > len(group):
+                return None  # a list of values, not a reason
+            if start >= MIN_CONTEXT or (start >= 2 and _prose(group)):
+                return tuple(tokens[:start]), tuple(tokens[start:])
+            return None
     return None

@@ -12,7 +12,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
   code style are values, while plain words (``up`` / ``down``) stay constant text;
-- both words were already seen filling a variable slot of some template (``root``, ``uucp``).
+- both words were already seen filling a variable slot of some template (``root``, ``uucp``);
+- one noun in the singular and the plural right after a number (``1 packet`` / ``28 packets``).
 
 Every rule is about what values look like in logs in general, never about one log format.
 """
@@ -63,10 +64,13 @@ def generalise(left: str, right: str) -> str:
 
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
+    if previous == MASK and counted_noun(left, right):
+        return True
     prefix, a, b, suffix = cores(left, right)
+    key = prefix.rstrip("([{\"'")  # the value of a key may open with a bracket or a quote
     if not a or not b:
-        return bool(prefix) and prefix.endswith("=")
-    if prefix.endswith("=") and prefix[:-1].strip(" =:,;()[]{}\"'<>|"):
+        return bool(key) and key.endswith("=")
+    if key.endswith("=") and key[:-1].strip(" =:,;()[]{}\"'<>|"):
         return True
     lower_a, lower_b = a.lower(), b.lower()
     if lower_a in BOOLEANS and lower_b in BOOLEANS:
@@ -84,6 +88,13 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:
         return True
     return a in known and b in known
+
+
+def counted_noun(left: str, right: str) -> bool:
+    """One noun in the singular and the plural (``packet`` / ``packets,``): right after a number,
+    the count decides the ending, not the event."""
+    a, b = left.rstrip(",.;:"), right.rstrip(",.;:")
+    return left[len(a):] == right[len(b):] and len(a) > 1 and a != b and (a + "s" == b or b + "s" == a)
 
 
 def slot_value(token: str, pattern: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import pairwise
@@ -31,6 +31,9 @@ UNITS: dict[tuple[str, str], float] = {
 }
 """Conversions from a series' own unit (a CloudWatch `unit` label, or the source's `unit:`) to the
 vocabulary's unit."""
+ADDITIVE_UNITS = frozenset({"per_s", "Mi/s"})
+"""Vocabulary units of things that add up across series (requests per second of every pod and status);
+a CPU share or a memory size does not (the worst series stands for the service)."""
 RATED = re.compile(r"(^|:)\w*(i?rate|increase|deriv)\w*$")
 """Prometheus recording-rule names (`level:metric:operations`) whose operations already made a rate."""
 
@@ -45,6 +48,16 @@ class Source:
     complement: float | None = None
     scale: float = 1.0
     unit: str = ""
+    error_labels: tuple[str, ...] = ()
+    """With `errors:`, the label that holds a request's outcome (the first a series carries)..."""
+    error_match: str = ""
+    """...and the pattern of its failing values: the value is then the failing share, in percent."""
+    per: str = ""
+    """Divide by this other metric of the service (summed, rated like this one), times 100: a share."""
+    own_limit: bool = False
+    limit: float | None = None
+    """With `limit:` on the source (a number, or null for "not known"), it replaces the vocabulary's:
+    cAdvisor's CPU is in cores (100 = one core), not a share of the container's limit."""
 
     def matches(self, raw: str) -> bool:
         """True when the raw metric name is this source (names may be globs)."""
@@ -78,9 +91,23 @@ def parse_metric_names(data: Any, *, file: str = "metric_names.yaml") -> dict[st
             if not isinstance(item, Mapping) or not isinstance(item.get("name"), str):
                 raise ConfigError("each source needs a `name`", file=file, path=f"{where}.sources[{index}]")
             labels = {str(k): str(v) for k, v in (item.get("labels") or {}).items()}
+            errors = item.get("errors") or {}
+            if errors and (not isinstance(errors, Mapping) or not errors.get("label") or not errors.get("match")):
+                raise ConfigError("`errors` needs `label` (a name or a list) and `match` (a regular expression)",
+                                  file=file, path=f"{where}.sources[{index}].errors")
+            error_labels = errors.get("label") or []
+            try:
+                re.compile(str(errors.get("match") or ""))
+            except re.error as exc:
+                raise ConfigError(f"not a regular expression: {exc}", file=file,
+                                  path=f"{where}.sources[{index}].errors.match") from None
             sources.append(Source(name=item["name"], labels=labels, rate=bool(item.get("rate")),
                                   complement=item.get("complement"), scale=float(item.get("scale", 1.0)),
-                                  unit=str(item.get("unit") or "")))
+                                  unit=str(item.get("unit") or ""),
+                                  error_labels=tuple([error_labels] if isinstance(error_labels, str) else
+                                                     [str(x) for x in error_labels]),
+                                  error_match=str(errors.get("match") or ""), per=str(item.get("per") or ""),
+                                  own_limit="limit" in item, limit=item.get("limit")))
         limit_from = spec.get("limit_from") or []
         out[str(name)] = Alias(name=str(name), unit=str(spec.get("unit") or ""), limit=spec.get("limit"),
                                limit_from=tuple([limit_from] if isinstance(limit_from, str) else limit_from),
@@ -151,10 +178,13 @@ class AliasedMetrics:
                      window: tuple[datetime, datetime], step_s: int) -> MetricSeries | None:
         start, end = window
         pad = timedelta(seconds=max(step_s, 60)) if source.rate else timedelta(0)
+        if source.error_match or source.per:
+            return self._share(service, name, source, alias=alias, window=(start - pad, end), step_s=step_s)
         picked = self._series(service, name, source, (start - pad, end), step_s)
         if not picked:
             return None
         merged: dict[datetime, float] = {}
+        adds_up = source.rate and alias.unit in ADDITIVE_UNITS
         unit = ""
         for own_unit, raw_points in picked:
             unit = own_unit or source.unit
@@ -164,11 +194,54 @@ class AliasedMetrics:
                 if not start <= ts <= end:
                     continue
                 value = ((source.complement - raw) if source.complement is not None else raw) * source.scale * factor
-                merged[ts] = max(value, merged.get(ts, value))
+                # events per second split by labels (status, pod) add up; anything else: the worst series
+                merged[ts] = merged.get(ts, 0.0) + value if adds_up else max(value, merged.get(ts, value))
         times = sorted(merged)
-        limit = alias.limit if alias.limit is not None else self._limit(service, alias, start, end, step_s)
+        limit = source.limit if source.own_limit else alias.limit
+        limit = limit if limit is not None else self._limit(service, alias, start, end, step_s)
         return MetricSeries(service=service, metric=alias.name, unit=alias.unit or unit, timestamps=times,
                             values=[merged[t] for t in times], limit=limit)
+
+    def _share(self, service: str, name: str, source: Source, *, alias: Alias, window: tuple[datetime, datetime],
+               step_s: int) -> MetricSeries | None:
+        """The failing share of requests, in percent: the series whose outcome label matches `errors`
+        over all of them, or this metric over the `per` metric (each summed, rated for counters)."""
+        start = window[0] + (timedelta(seconds=max(step_s, 60)) if source.rate else timedelta(0))
+        pattern = re.compile(source.error_match) if source.error_match else None
+
+        def failing(labels: Mapping[str, str]) -> bool:
+            value = next((labels[k] for k in source.error_labels if k in labels), None)
+            return value is not None and pattern is not None and pattern.search(value) is not None
+
+        def total(metric: str, keep: Callable[[Mapping[str, str]], bool]) -> dict[datetime, float]:
+            sums: dict[datetime, float] = {}
+            for labels, points in self._labelled(service, metric, source, window, step_s):
+                if keep(labels):
+                    for ts, value in _rate(points) if source.rate and not RATED.search(metric) else points:
+                        sums[ts] = sums.get(ts, 0.0) + value
+            return sums
+
+        series = self._labelled(service, name, source, window, step_s)
+        if pattern is not None and not any(k in labels for labels, _ in series for k in source.error_labels):
+            return None  # no outcome label: this source does not fit the service's series
+        everything = total(source.per or name, lambda _labels: True)
+        bad = total(name, failing if pattern is not None else lambda _labels: True)
+        if not everything:
+            return None
+        times = [t for t in sorted(everything) if start <= t <= window[1] and everything[t] > 0]
+        return MetricSeries(service=service, metric=alias.name, unit=alias.unit or "percent", timestamps=times,
+                            values=[100.0 * bad.get(t, 0.0) / everything[t] for t in times], limit=alias.limit)
+
+    def _labelled(self, service: str, name: str, source: Source, window: tuple[datetime, datetime],
+                  step_s: int) -> list[tuple[Mapping[str, str], list[tuple[datetime, float]]]]:
+        """(labels, points) of every raw series of `name` (only sources that list their series)."""
+        del step_s
+        start, end = window
+        lister = getattr(self.inner, "series_of", None)
+        if not callable(lister):
+            return []
+        return [(s.labels, [(t, v) for t, v in s.points if start <= t <= end]) for s in lister(service, name)
+                if all(s.labels.get(k) == v for k, v in source.labels.items())]
 
     def _series(self, service: str, name: str, source: Source, window: tuple[datetime, datetime],
                 step_s: int) -> list[tuple[str, list[tuple[datetime, float]]]]:

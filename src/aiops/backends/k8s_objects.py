@@ -104,7 +104,7 @@ def records(data: Any, resolve: Resolve) -> list[StateRecord]:
     out: list[StateRecord] = []
     for item in objects(data):
         kind = kind_of(item)
-        handler = _HANDLERS.get(kind) or (workload if kind in WORKLOADS else None)
+        handler = _HANDLERS.get(kind) or (workload if kind in WORKLOADS else conditioned if kind else None)
         if handler is not None:
             out.extend(handler(item, resolve))
     return out
@@ -288,6 +288,34 @@ def node(item: Mapping[str, Any], resolve: Resolve) -> Iterator[StateRecord]:
         elif ok is True:
             yield StateRecord("Node", name, service, status=f"{ctype}=True", reason=reason or ctype,
                               message=message, current=True, healthy=False, ts=ts)
+
+
+READY_TYPES = ("Ready", "Available", "Healthy", "Synced", "Reconciled")
+"""Condition types that say an object works, by the convention controllers share (cert-manager,
+Flux, Crossplane, Argo, operators): the first one an object carries decides."""
+
+
+def conditioned(item: Mapping[str, Any], resolve: Resolve) -> Iterator[StateRecord]:
+    """Any other object (a custom resource: a Certificate, a HelmRelease, a database cluster) by its
+    readiness condition; the service is the object's name, else its `app` labels."""
+    conditions = get(item, "status.conditions", "conditions", default=None)
+    if not isinstance(conditions, list):
+        return
+    by_type = {str(get(c, "type", default="")): c for c in conditions if isinstance(c, Mapping)}
+    ready = next((by_type[t] for t in READY_TYPES if t in by_type), None)
+    if ready is None:
+        return
+    kind, name = kind_of(item), _name(item)
+    labels = get(item, "metadata.labels", "labels", default={}) or {}
+    service = resolve(name) or next((found for key in ("app.kubernetes.io/name", "app.kubernetes.io/instance", "app")
+                                     if isinstance(labels, Mapping) and (found := resolve(str(labels.get(key) or "")))),
+                                    "")
+    ok = truthy(get(ready, "status"))
+    yield StateRecord(kind, name, service, status=f"{get(ready, 'type')}={get(ready, 'status')}",
+                      reason=str(get(ready, "reason", default="") or ""),
+                      message=str(get(ready, "message", default="") or ""), current=True,
+                      healthy=ok, ts=when(get(ready, "lastTransitionTime")),
+                      attrs=_attrs(namespace=get(item, "metadata.namespace", "namespace")))
 
 
 def _int(value: Any) -> int | None:

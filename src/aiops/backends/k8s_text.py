@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
 
-from aiops.backends.k8s_objects import Resolve, event, job, node, pod, workload
+from aiops.backends.k8s_objects import Resolve, conditioned, event, job, node, pod, workload
 from aiops.core.types import StateRecord
 
 _AGE_PART = re.compile(r"(\d+)([dhms])")
@@ -97,6 +97,11 @@ def describe(text: str, resolve: Resolve, ref: datetime | None) -> list[StateRec
     elif "Taints" in sections or "Capacity" in sections:
         item |= {"kind": "Node", "status": {"conditions": _conditions(sections.get("Conditions", []))}}
         out.extend(node(item, resolve))
+    elif head.get("Kind") and "Status" in sections:  # a custom resource, printed as a tree of fields
+        labels = dict(re.findall(r"([\w./-]+)=(\S+)", " ".join(sections.get("Labels", []))))
+        item |= {"kind": head["Kind"], "metadata": {**item["metadata"], "labels": labels},
+                 "status": {"conditions": _tree_conditions(sections["Status"])}}
+        out.extend(conditioned(item, resolve))
     kind = item.get("kind") or "Pod"
     for row in _event_rows(sections.get("Events", []), ref):
         out.extend(event({**row, "involvedObject": {"kind": kind, "name": name}}, resolve))
@@ -155,6 +160,26 @@ def _conditions(lines: list[str]) -> list[dict[str, str]]:
         if "Reason" in header and len(parts) >= 4:
             cond["reason"], cond["message"] = parts[-2], parts[-1]
         out.append(cond)
+    return out
+
+
+def _tree_conditions(lines: list[str]) -> list[dict[str, str]]:
+    """`Conditions:` of a custom resource's description: one `Key: value` block per condition (keys in
+    alphabetical order, so a key seen again starts the next condition)."""
+    out: list[dict[str, str]] = []
+    inside, indent = False, 0
+    for line in lines:
+        if line.strip() == "Conditions:":
+            inside, indent = True, len(line) - len(line.lstrip())
+            continue
+        if not inside or not (match := _KV.match(line)):
+            continue
+        if len(line) - len(line.lstrip()) <= indent:
+            break
+        key = {"Last Transition Time": "lastTransitionTime"}.get(match.group(1), match.group(1).lower())
+        if not out or key in out[-1]:
+            out.append({})
+        out[-1][key] = match.group(2).strip()
     return out
 
 
@@ -243,6 +268,13 @@ def _object_row(row: dict[str, str], resolve: Resolve) -> Iterator[StateRecord]:
         healthy = status in ("Complete", "Completed") or (done == want and done != "")
         yield StateRecord(kind or "Job", name, resolve(name), status=status, reason="" if healthy else status,
                           current=True, healthy=healthy, attrs={"completions": row["COMPLETIONS"]})
+        return
+    if kind == "Node" or (not kind and "ROLES" in row and "VERSION" in row):  # `get nodes`
+        flags = status.split(",")
+        ready_node = "Ready" in flags
+        yield StateRecord("Node", name, resolve(name) or name, status=status,
+                          reason="" if ready_node else "NodeNotReady", current=True, healthy=ready_node,
+                          attrs={"schedulable": str("SchedulingDisabled" not in flags).lower()})
         return
     ready = row.get("READY", "")
     fine = _fine(status, ready)

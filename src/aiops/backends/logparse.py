@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
+from aiops.analysis.jsonlines import clef_level, render_template
+
 LEVEL_ALIASES = {
     "TRACE": "TRACE",
     "DEBUG": "DEBUG",
@@ -44,7 +46,8 @@ ISO_RE = re.compile(
     r"^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?\s?(Z|z|[+-]\d{2}:?\d{2}|UTC)?\]?"
 )
 SYSLOG_RE = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
-CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\]")
+CLF_RE = re.compile(r"\[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?: ([+-]\d{4}))?\]")
+"""Common Log Format time (`[10/Oct/2000:13:55:36 -0700]`), also HAProxy's (milliseconds, no zone)."""
 EPOCH_RE = re.compile(r"^(\d{10}(?:\.\d+)?|\d{13})\b")
 RFC1123_RE = re.compile(
     r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-]\d{4}|GMT|UTC|Z)"
@@ -76,10 +79,11 @@ LEVEL_RE = re.compile(
 MONTHS = {
     m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)
 }
-TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime")
-LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text", "status")
-"""`status` last: Datadog's log level key (a numeric HTTP status there maps to no level)."""
-MESSAGE_KEYS = ("msg", "message", "log", "text", "event", "body")
+TIME_KEYS = ("ts", "time", "timestamp", "@timestamp", "t", "datetime", "date", "asctime", "@t")
+LEVEL_KEYS = ("level", "lvl", "severity", "log.level", "levelname", "loglevel", "severity_text", "@l", "status")
+"""`status` last: Datadog's log level key (a numeric HTTP status there maps to no level). `@t`, `@l`,
+`@m`/`@mt`, `@x`: Serilog's compact JSON (CLEF)."""
+MESSAGE_KEYS = ("msg", "message", "log", "text", "event", "body", "@m")
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,11 @@ class Header:
     """True for lines that take the level of the record before them (PostgreSQL DETAIL, HINT, ...)."""
     group: str | None = None
     """The process id in `[pid]` right after the time, when there is one (whose record is inherited)."""
+
+
+SEVERITY_LETTERS = {"F": "FATAL", "E": "ERROR", "W": "WARN", "I": "INFO",
+                    **{f"D{n}": "DEBUG" for n in range(1, 6)}}
+"""MongoDB's one-letter severities (its structured log's `s` field)."""
 
 
 def normalise_level(word: str | int | None) -> str:
@@ -165,9 +174,13 @@ def parse_timestamp(text: str, *, tz: tzinfo = UTC, ref: datetime | None = None)
         dt = datetime(int(year), MONTHS[month], int(day), int(hh), int(mm), int(ss), micro, tzinfo=tz)
         return dt.astimezone(UTC), m.end()
     if (m := CLF_RE.search(text[:120])) and m.group(2) in MONTHS:
-        day, month, year, hh, mm, ss, zone = m.groups()
-        stamp = f"{year}-{MONTHS[month]:02d}-{day}T{hh}:{mm}:{ss}{zone[:3]}:{zone[3:]}"
-        return datetime.fromisoformat(stamp).astimezone(UTC), 0
+        day, month, year, hh, mm, ss, frac, zone = m.groups()
+        micro = int((frac or ".0")[1:].ljust(6, "0"))
+        if zone:
+            stamp = f"{year}-{MONTHS[month]:02d}-{day}T{hh}:{mm}:{ss}{zone[:3]}:{zone[3:]}"
+            return datetime.fromisoformat(stamp).replace(microsecond=micro).astimezone(UTC), 0
+        dt = datetime(int(year), MONTHS[month], int(day), int(hh), int(mm), int(ss), micro, tzinfo=tz)
+        return dt.astimezone(UTC), 0
     return None
 
 
@@ -243,6 +256,10 @@ def parse_json(line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz:
         return None
     keys = keys or {}
     raw_ts = next((v for k in keys.get("time", TIME_KEYS) if (v := lookup(item, k)) is not None), None)
+    if isinstance(raw_ts, dict) and len(raw_ts) == 1 and next(iter(raw_ts)).startswith("$"):
+        raw_ts = next(iter(raw_ts.values()))  # extended JSON (MongoDB): {"$date": "..."}
+        raw_ts = raw_ts.get("$numberLong", raw_ts) if isinstance(raw_ts, dict) else raw_ts
+        raw_ts = int(raw_ts) if isinstance(raw_ts, str) and raw_ts.isdigit() else raw_ts
     try:
         if isinstance(raw_ts, int | float) and not isinstance(raw_ts, bool):
             ts = epoch(float(raw_ts))
@@ -253,7 +270,12 @@ def parse_json(line: str, *, keys: dict[str, tuple[str, ...]] | None = None, tz:
     except (ValueError, OverflowError, OSError):
         return None
     level = next((v for k in keys.get("level", LEVEL_KEYS) if (v := lookup(item, k)) is not None), None)
+    if level is None and isinstance(item.get("s"), str):
+        level = SEVERITY_LETTERS.get(item["s"])  # MongoDB's structured log: s = F, E, W, I, D1..D5
     message = next((v for k in keys.get("message", MESSAGE_KEYS) if (v := lookup(item, k)) is not None), None)
+    if message is None:
+        message = render_template(item)
+        level = level if level is not None else clef_level(item)
     if message is None:
         message = line
     message = with_error(str(message), item)
@@ -277,9 +299,9 @@ def parse_line(
 
 
 ERROR_KEYS = ("exc_info", "exception", "error", "err", "error.message", "stack_trace", "stacktrace", "stack",
-              "error.stack", "exception.message", "throwable")
+              "error.stack", "exception.message", "throwable", "attr.error", "attr.errName", "@x")
 """JSON keys where loggers put the error that goes with a message (Python's exc_info, Logback's
-stack_trace, zap's error, pino's err, ECS's error.message)."""
+stack_trace, zap's error, pino's err, ECS's error.message, MongoDB's attr.error and attr.errName)."""
 
 
 def with_error(message: str, item: dict[str, Any]) -> str:
@@ -289,7 +311,7 @@ def with_error(message: str, item: dict[str, Any]) -> str:
     for key in ERROR_KEYS:
         value = lookup(item, key)
         if isinstance(value, dict):
-            value = value.get("message") or value.get("msg") or value.get("type")
+            value = value.get("message") or value.get("msg") or value.get("errmsg") or value.get("type")
         if not isinstance(value, str) or not value.strip():
             continue
         lines = [line.strip() for line in value.strip().splitlines() if line.strip()]

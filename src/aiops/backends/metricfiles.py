@@ -22,7 +22,7 @@ from pydantic import Field, field_validator
 
 from aiops.backends.context import BuildContext
 from aiops.backends.metricparse import ReadNotes, Sample, read_samples, utc
-from aiops.backends.naming import resolve_service, workload_of
+from aiops.backends.naming import resolve_service, service_name, workload_of
 from aiops.backends.options import Options
 from aiops.backends.registry import BackendType
 from aiops.core.errors import BackendError, UnknownMetricError, UnknownServiceError
@@ -115,7 +115,10 @@ class FileMetrics:
             if not value:
                 continue
             if self._known is None:
-                return workload_of(value) if key in POD_LABELS else value
+                name = workload_of(value) if key in POD_LABELS else service_name(value)
+                if name:
+                    return name
+                continue
             found = resolve_service(value, self._known)
             if found:
                 return found

@@ -31,14 +31,30 @@ _CRONJOB_RUN = re.compile(r"-\d{8,10}$")
 _ORDINAL = re.compile(r"-\d{1,4}$")
 _PREFIXES = re.compile(r"^(?:[A-Za-z]+/)?(?:[\w.-]+/)?")
 _PORT = re.compile(r":\d{1,5}$")
+_ARN = re.compile(r"^arn:aws[\w-]*:[\w-]+:[\w-]*:\d*:")
+_HEX_ID = re.compile(r"^[0-9a-f]{8,}$")
+_NOT_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def bare_name(name: str) -> str:
-    """`Pod/payments/payments-api-7f9dd8b6c4-x7gr9` -> `payments-api-7f9dd8b6c4-x7gr9`; `db:5432` -> `db`."""
+    """`Pod/payments/payments-api-7f9dd8b6c4-x7gr9` -> `payments-api-7f9dd8b6c4-x7gr9`; `db:5432` -> `db`;
+    cloud ids name their resource before a trailing hex id (`app/accounts-alb/5c1d9e7f3a2b4c6d`,
+    `targetgroup/api/9a8b...`) or after an ARN's prefix (`arn:aws:rds:eu-west-1:123:db:orders`)."""
     name = name.strip().strip("\"'`")
+    if _ARN.match(name):
+        name = _ARN.sub("", name).replace(":", "/")
     if "/" in name:
-        name = name.rsplit("/", 1)[1]
+        parts = [part for part in name.split("/") if part]
+        while len(parts) > 1 and _HEX_ID.match(parts[-1]):
+            parts.pop()
+        name = parts[-1] if parts else name
     return _PORT.sub("", name)
+
+
+def service_name(value: str) -> str:
+    """A name fit for the inventory from any label value: `bare_name`, then every run of characters a
+    service name cannot hold turned into one '-' (empty when nothing is left)."""
+    return _NOT_NAME.sub("-", bare_name(value)).strip("-.")
 
 
 def owner_candidates(name: str) -> list[str]:

@@ -55,7 +55,10 @@ def discover_cases(root: Path) -> list[Case]:
         elif (folder / EXPECTED_FILE).is_file():
             cases.append(Case(folder.name, folder, dict(_load(folder / EXPECTED_FILE) or {}), is_bundle=True))
     if not cases:
-        raise ConfigError(f"no case found (folders with case.yaml, or bundles with {EXPECTED_FILE})", file=str(root))
+        hint = (f"; this set is kept as generators: write it first with `python {root / 'gen' / 'build.py'} OUT` "
+                "and pass OUT") if (root / "gen" / "build.py").is_file() else ""
+        raise ConfigError(f"no case found (folders with case.yaml, or bundles with {EXPECTED_FILE}){hint}",
+                          file=str(root))
     return cases
 
 

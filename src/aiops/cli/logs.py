@@ -84,7 +84,7 @@ def _parse(args: argparse.Namespace) -> int:
             stream.close()
     if args.explain:
         _explain(parser, out)
-    templates = sorted(parser.miner.templates, key=lambda t: -t.count)
+    templates = sorted((t for t in parser.miner.templates if t.count > 0), key=lambda t: -t.count)
     header = parser.header.describe() if parser.header else "(none)"
     from aiops.core.termtext import safe_line
 
@@ -98,6 +98,9 @@ def _explain(parser: Any, out: Any) -> None:
     """Write the header choice of `parser` (see `HeaderChoice.explain`)."""
     choice = parser.choice
     lines = choice.explain() if choice is not None else ["header: (no lines read)"]
+    if parser.ids is not None:
+        lines.append(f"  message id: header field {int(parser.ids.group[1:]) + 1} "
+                     "(its values name events: the lines that carry one id are one event)")
     out.write("\n".join(lines) + "\n")
 
 

@@ -49,7 +49,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--model", help="one model for every agent: provider:model or 'playbook' (also $AIOPS_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL for local models")
     add_home(p)
-    p.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"))
+    p.add_argument("--log-level", default="warning", choices=("debug", "info", "warning", "error"),
+                   help="server log level (default warning)")
     p.set_defaults(func=serve)
 
     t = sub.add_parser("tokens", help="API tokens for `aiops serve` (create, list, revoke)",
@@ -60,7 +61,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ts = t.add_subparsers(dest="tokens_command", metavar="ACTION", required=True)
     c = ts.add_parser("create", help="create a token and print it once")
     c.add_argument("--name", required=True, help="the person or system (recorded as the approver)")
-    c.add_argument("--role", required=True, choices=("viewer", "approver", "admin"))
+    c.add_argument("--role", required=True, choices=("viewer", "approver", "admin"),
+                   help="viewer: read and open investigations; approver: also decide; admin: also list tokens")
     add_home(c)
     c.set_defaults(func=create_token)
     ls = ts.add_parser("list", help="tokens (never the tokens themselves)")

@@ -57,10 +57,13 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
             record.status = "running"
             outcome = start(session, store, pause, callbacks)
         elif record.status == "awaiting_approval":
-            resume = {iid: value for iid, request in pending_requests(session, config)
+            requests = pending_requests(session, config)
+            resume = {iid: value for iid, request in requests
                       if (value := recorded_decision(session, request)) is not None}
-            if not resume:
-                return record.status  # still waiting for a person; nothing to do
+            if not resume:  # still waiting for a person (a stop may have come before the pause was shown)
+                if not record.notes.get("pending"):
+                    _paused([r for _, r in requests], record, store, log)
+                return record.status
             log.append(record.id, "status", status="running", text="continuing with the decision on record",
                        worker=worker_name())
             record.status = "running"
@@ -85,15 +88,7 @@ def _after(outcome: Any, record: IncidentRecord, store: IncidentStore, log: Even
     from aiops.runtime.runner import action_history
 
     if outcome.status == "awaiting_approval":
-        since = datetime.now(UTC).isoformat()
-        record.notes["pending"] = [{**_jsonable(r), "waiting_since": since} for r in outcome.pending]
-        store.save(record)
-        for request in outcome.pending:
-            recorder_line = (f"|| {request.get('action')} on {request.get('target')} ({request.get('risk')} risk): "
-                             "waiting for a decision")
-            log.append(record.id, "approval", proposal_id=request.get("proposal_id"), action=request.get("action"),
-                       target=request.get("target"), risk=request.get("risk"),
-                       needs_senior=bool(request.get("needs_senior")), text=recorder_line)
+        _paused(outcome.pending, record, store, log)
         return
     record.notes.pop("pending", None)
     store.save(record)
@@ -106,6 +101,19 @@ def _after(outcome: Any, record: IncidentRecord, store: IncidentStore, log: Even
                            "confidence": getattr(cause, "confidence", None)},
                recovered=report.verification.recovered if report is not None else None, actions=actions,
                text=f"incident {outcome.status}")
+
+
+def _paused(pending: list[dict[str, Any]], record: IncidentRecord, store: IncidentStore, log: EventLog) -> None:
+    """Keep the pending requests (as bound in the ledger) on the record and announce each one."""
+    since = datetime.now(UTC).isoformat()
+    record.notes["pending"] = [{**_jsonable(r), "waiting_since": since} for r in pending]
+    store.save(record)
+    for request in pending:
+        line = (f"|| {request.get('action')} on {request.get('target')} ({request.get('risk')} risk): "
+                "waiting for a decision")
+        log.append(record.id, "approval", proposal_id=request.get("proposal_id"), action=request.get("action"),
+                   target=request.get("target"), risk=request.get("risk"),
+                   needs_senior=bool(request.get("needs_senior")), text=line)
 
 
 def _jsonable(request: dict[str, Any]) -> dict[str, Any]:

@@ -205,6 +205,38 @@ async def post_decision(request: Request, incident_id: str) -> JSONResponse:
                          "approval_id": done.approval_id, "status": "queued to continue"})
 
 
+@router.post(f"{V1}/incidents/{{incident_id}}/label")
+async def post_label(request: Request, incident_id: str) -> JSONResponse:
+    """`{"root_cause", "service"?, "fix"?, "note"?}`: what really happened, confirmed by the caller (an
+    approver), as `aiops incidents label`; labelling again replaces the label."""
+    service = svc(request)
+    who = service.auth.require(request, "approver")
+    body = await json_body(request)
+    get_record(service, incident_id)
+    return JSONResponse(await run_in_threadpool(confirm, service, incident_id, body, who.name))
+
+
+def confirm(service: Service, incident_id: str, body: dict[str, Any], by: str) -> dict[str, Any]:
+    """Record a label from a request body (400 naming the field when it is wrong)."""
+    from dataclasses import asdict
+
+    from aiops.runtime.labels import label_incident
+
+    fields = {k: body.get(k) for k in ("root_cause", "service", "fix", "note")}
+    for key, value in fields.items():
+        if value is not None and (not isinstance(value, str) or len(value) > 2000):
+            raise HTTPException(400, f"{key}: text of at most 2000 characters")
+    if not fields["root_cause"]:
+        raise HTTPException(400, "root_cause: required (a root-cause category, none or other)")
+    try:
+        label = label_incident(service.home, incident_id, root_cause=str(fields["root_cause"]),
+                               service=fields["service"] or None, by=by, fix=fields["fix"] or None,
+                               note=fields["note"] or None)
+    except ConfigError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return asdict(label)
+
+
 @router.get(f"{V1}/incidents/{{incident_id}}/events")
 async def events(request: Request, incident_id: str, after: int = Query(0, ge=0)) -> StreamingResponse:
     """Server-Sent Events: every step from the start (or after `Last-Event-ID` / `after`); the stream

@@ -66,4 +66,5 @@ def summary_json(record: IncidentRecord) -> dict[str, Any]:
     cause = record.root_cause or {}
     return {"incident_id": record.id, "status": record.status, "created_at": record.created_at,
             "updated_at": record.updated_at, "alert": record.alert, "service": record.service,
-            "root_cause": {k: cause.get(k) for k in ("category", "service", "confidence")}}
+            "root_cause": {k: cause.get(k) for k in ("category", "service", "confidence")},
+            "label": record.notes.get("label")}

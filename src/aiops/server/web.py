@@ -14,7 +14,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from aiops.core.termtext import safe_text
-from aiops.server.api import get_record, svc
+from aiops.server.advance import FINAL
+from aiops.server.api import confirm, get_record, svc
 from aiops.server.auth import check_csrf, csrf_token, describe, login
 from aiops.server.decide import DecisionError, decide, parse_body
 from aiops.server.metrics import STATUSES
@@ -108,7 +109,8 @@ def incident_page(request: Request, incident_id: str, partial: bool = False, pro
         report = safe_text(Path(str(record.report_path)).read_text(encoding="utf-8"))
     senior = _senior(record)
     context = {"i": data, "diagnosis": diagnosis, "report": report, "can_decide": who.allows("approver"),
-               "is_senior": who.name in senior, "problem": problem, "done": done}
+               "is_senior": who.name in senior, "problem": problem, "done": done,
+               "label": record.notes.get("label"), "finished": record.status in FINAL}
     return _render(request, "_panel.html" if partial else "incident.html", **context)
 
 
@@ -122,15 +124,33 @@ def _senior(record: Any) -> list[str]:
         return []
 
 
-@router.post("/incidents/{incident_id}/decision")
-async def decision_form(request: Request, incident_id: str) -> Response:
-    """The approve / edit / reject forms: recorded for the logged-in approver, then back to the page."""
+async def _approver_form(request: Request, incident_id: str) -> tuple[Any, Any, Any]:
+    """(form, service, who) of a form post by an approver about an existing incident, CSRF checked."""
     form = await request.form()
     request.state.csrf_form = str(form.get("csrf_token") or "")
     check_csrf(request, request.state.csrf_form)
     service = svc(request)
     who = service.auth.require(request, "approver")
     get_record(service, incident_id)
+    return form, service, who
+
+
+@router.post("/incidents/{incident_id}/label")
+async def label_form(request: Request, incident_id: str) -> Response:
+    """The "what really happened" form: recorded for the logged-in approver, then back to the page."""
+    form, service, who = await _approver_form(request, incident_id)
+    body = {k: str(v).strip() for k, v in form.items() if k in ("root_cause", "service", "fix", "note")}
+    try:
+        await run_in_threadpool(confirm, service, incident_id, body, who.name)
+    except HTTPException as exc:
+        return RedirectResponse(f"/incidents/{incident_id}?problem={quote(str(exc.detail)[:300])}", status_code=303)
+    return RedirectResponse(f"/incidents/{incident_id}?done=label", status_code=303)
+
+
+@router.post("/incidents/{incident_id}/decision")
+async def decision_form(request: Request, incident_id: str) -> Response:
+    """The approve / edit / reject forms: recorded for the logged-in approver, then back to the page."""
+    form, service, who = await _approver_form(request, incident_id)
     body = {k: str(v) for k, v in form.items() if k in ("decision", "reason", "action", "target", "proposal_id")
             and str(v).strip()}
     try:

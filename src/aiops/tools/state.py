@@ -73,9 +73,9 @@ def state_view(service: str, records: Sequence[StateRecord], signatures: Sequenc
                      "message": record.message[:300], "current": record.current, "healthy": record.healthy,
                      "ts": _iso(record.ts), "first_ts": _iso(record.first_ts), "count": record.count,
                      "attrs": dict(record.attrs), "line": text})
-        if record.healthy is not False:
-            continue
         for sig in match_signatures(catalogue, text):
+            if record.healthy is not False and sig.severity != "info":
+                continue  # failure wording counts on trouble; informational facts (a job completed) on any
             hit = hits.setdefault(sig.name, {**sig.to_dict(), "count": 0, "current": False, "last_seen": None,
                                              "first_seen": None, "example": text[:300], "source": "state"})
             hit["count"] += max(1, record.count)

@@ -61,3 +61,28 @@ def test_loghub_visible_systems() -> None:
         scores.append(grouping_accuracy([p.template.id for p in LogParser().parse(lines)], truth))
     assert scores and min(scores) >= 0.75
     assert sum(scores) / len(scores) >= 0.95
+
+
+def _bench_module():  # type: ignore[no-untyped-def]
+    """benchmarks/bench_corpus_accuracy.py, imported from its folder."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        return importlib.import_module("bench_corpus_accuracy")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+
+
+def test_unseen_target_is_read_from_the_latest_first_sight_round(tmp_path: Path) -> None:
+    bench = _bench_module()
+    record = tmp_path / "FIRST_SIGHT.md"
+    record.write_text("## Round 1\n\nmean GA first-sight 0.950 over 3 formats (x)\n\n"
+                      "## Round 2\n\nmean GA first-sight 0.800 over 3 formats (x)\n", encoding="utf-8")
+    assert bench.unseen_target_met(record) is False
+    record.write_text("## Round 1\n\nmean GA first-sight 0.700 over 3 formats (x)\n\n"
+                      "## Round 2\n\nmean GA first-sight 0.910 over 4 formats (x)\n", encoding="utf-8")
+    assert bench.unseen_target_met(record) is True
+    record.write_text("# nothing measured yet\n", encoding="utf-8")
+    assert bench.unseen_target_met(record) is False

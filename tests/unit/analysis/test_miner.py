@@ -72,3 +72,34 @@ def test_memory_is_per_template_not_per_line() -> None:
         miner.add(f"request {i} served in {i % 97} ms")
     assert len(miner.templates) == 1
     assert miner.templates[0].count == 20_000
+
+
+def test_a_counted_noun_in_singular_and_plural_is_one_event() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(f"list 101 denied tcp 10.0.0.{n}(4{n}) -> 10.0.1.{n}(80), {n % 3 + 1} "
+                     f"packet{'s' if n % 3 else ''}").id for n in range(12)}
+    assert len(ids) == 1
+    assert miner.templates[0].text.endswith("packet<*>")
+
+
+def test_singular_and_plural_apart_from_a_count_stay_two_events() -> None:
+    miner = TemplateMiner()
+    first = miner.add("PAM 1 more authentication failure; logname= uid=0").id
+    second = miner.add("PAM 2 more authentication failures; logname= uid=0").id
+    assert first != second
+
+
+def test_a_parenthesised_value_of_a_key_is_one_token() -> None:
+    assert tokenise(r"save: uid=<*>, flags=(\Deleted \Seen)") == ["save:", "uid=<*>,", r"flags=(\Deleted \Seen)"]
+    miner = TemplateMiner()
+    ids = {miner.add(f"expunge: box=INBOX, uid={n}, flags={flags}").id
+           for n, flags in enumerate(["()", r"(\Seen)", r"(\Deleted \Seen)", r"(\Deleted \Recent)"] * 3)}
+    assert len(ids) == 1
+
+
+def test_a_label_word_with_a_colon_is_not_spread_into_a_variable() -> None:
+    miner = TemplateMiner()
+    labels = ["save:", "expunge:", "delete:", "flag_change:"]
+    for n in range(40):
+        miner.add(f"Info: {labels[n % 4]} box=INBOX, uid={n}, flags=(\\Seen)")
+    assert len({t.id for t in miner.templates if t.count}) == 4

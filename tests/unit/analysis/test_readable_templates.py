@@ -78,3 +78,29 @@ def test_closing_reason_in_parentheses_is_free_text() -> None:
 def test_short_messages_keep_their_parenthesised_words() -> None:
     texts = set(_templates(["BIOS-e820: 0000 - 0009 (usable)", "BIOS-e820: 0000 - 0009 (reserved)"]))
     assert len(texts) == 2
+
+
+def test_a_prose_reason_closes_a_short_message_too() -> None:
+    miner = TemplateMiner()
+    reasons = ["(terminated by SIGTERM; not expected)", "(exit status 3; not expected)", "(exit status 0; expected)"]
+    names = ["web", "worker", "cron", "flaky"]
+    ids = set()
+    for n in range(24):
+        miner.add(f"spawned: '{names[n % 4]}' with pid {100 + n}")  # teaches the names as values
+        ids.add(miner.add(f"exited: {names[n % 4]} {reasons[n % 3]}").id)
+    assert len(ids) == 1
+    assert miner.templates[1].text == "exited: <*> (<*>)"
+
+
+def test_a_short_message_with_values_in_parentheses_is_not_a_reason() -> None:
+    miner = TemplateMiner()
+    first = miner.add("closing connection <0.1.0> (127.0.0.1:5 -> 127.0.0.1:6 - worker-1)").id
+    second = miner.add("closing connection <0.2.0> (127.0.0.1:7 -> 127.0.0.1:8 - worker-2, vhost: '/', user: 'app')").id
+    assert first != second
+
+
+def test_a_closing_list_of_values_is_not_a_reason() -> None:
+    miner = TemplateMiner()
+    short = miner.add("New client connected from 127.0.0.1:5 as web-1 (p2, c1, k15).").id
+    longer = miner.add("New client connected from 127.0.0.1:6 as web-2 (p2, c1, k60, u'bob').").id
+    assert short != longer

@@ -156,3 +156,33 @@ def test_the_same_event_from_two_outputs_is_kept_once(tmp_path: Path) -> None:
     assert len(backoffs) == 1
     assert state.notes and "broken.json" in state.notes[0]
     assert json.dumps([r.reason for r in state.records("web") if r.current and r.healthy is False])
+
+
+def test_get_nodes_rows_are_nodes() -> None:
+    text = ("NAME      STATUS                     ROLES    AGE   VERSION\n"
+            "node-a    Ready                      <none>   52m   v1.30.5\n"
+            "node-b    Ready,SchedulingDisabled   <none>   9d    v1.30.5\n"
+            "node-c    NotReady                   <none>   9d    v1.30.5\n")
+    found = {r.name: r for r in parse_text(text, lambda n: n, None)}
+    assert {r.kind for r in found.values()} == {"Node"}
+    assert found["node-a"].healthy and found["node-b"].healthy and found["node-b"].attrs["schedulable"] == "false"
+    assert found["node-c"].healthy is False and found["node-c"].reason == "NodeNotReady"
+
+
+def test_custom_resources_by_their_ready_condition() -> None:
+    cert = {"kind": "Certificate", "metadata": {"name": "ledger-grpc-tls", "labels": {"app": "ledger"}},
+            "status": {"conditions": [{"type": "Ready", "status": "False", "reason": "Expired",
+                                       "message": "Certificate expired on Thu, 11 Jun 2026 09:02:17 UTC",
+                                       "lastTransitionTime": "2026-06-11T09:02:17Z"}]}}
+    (record,) = records(cert, lambda n: "ledger" if n in ("ledger-grpc-tls", "ledger") else "")
+    assert (record.kind, record.service, record.healthy, record.reason) == ("Certificate", "ledger", False, "Expired")
+    text = ("Name:         ledger-grpc-tls\nNamespace:    ledger\nLabels:       app.kubernetes.io/name=ledger-grpc\n"
+            "Kind:         Certificate\nStatus:\n  Conditions:\n    Last Transition Time:  2026-06-11T09:02:17Z\n"
+            "    Message:               Certificate expired\n    Reason:                Expired\n"
+            "    Status:                False\n    Type:                  Ready\n"
+            "    Last Transition Time:  2026-05-12T09:02:17Z\n    Message:               renewal failed\n"
+            "    Reason:                Failed\n    Status:                False\n    Type:                  Issuing\n"
+            "  Not After:  2026-06-11T09:02:17Z\n")
+    (described,) = parse_text(text, lambda n: "ledger-grpc" if n.startswith("ledger-grpc") else "", None)
+    assert (described.service, described.status, described.message) == ("ledger-grpc", "Ready=False",
+                                                                         "Certificate expired")

@@ -96,3 +96,29 @@ def test_bracketed_numbers_are_not_levels():
     header = parse_line("2025-06-03 14:00:49.107 UTC [41] LOG:  archive command failed with exit code 1")
     assert header.level == "INFO"
     assert normalise_level(40) == "WARN" and normalise_level("40") == ""
+
+
+def test_mongodb_structured_log_lines():
+    line = ('{"t":{"$date":"2026-11-03T13:24:04.120+00:00"},"s":"W","c":"COMMAND","id":51803,"ctx":"conn1041",'
+            '"msg":"Slow query","attr":{"ns":"inventory.stock","planSummary":"COLLSCAN","errName":"MaxTimeMSExpired"}}')
+    header = parse_line(line)
+    assert header.ts == datetime(2026, 11, 3, 13, 24, 4, 120000, UTC) and header.level == "WARN"
+    assert header.message == "Slow query | MaxTimeMSExpired"
+    long_date = parse_line('{"t":{"$date":{"$numberLong":"1714564800000"}},"s":"E","msg":"x"}')
+    assert long_date.ts == datetime(2024, 5, 1, 12, tzinfo=UTC) and long_date.level == "ERROR"
+
+
+def test_haproxy_time_after_the_client_address():
+    header = parse_line("167.94.96.89:14888 [08/Jul/2026:21:20:16.120] fe_https/1: SSL handshake failure")
+    assert header.ts == datetime(2026, 7, 8, 21, 20, 16, 120000, UTC)
+
+
+def test_serilog_compact_json_renders_its_template():
+    line = ('{"@t":"2026-09-09T12:23:18.3887330Z","@mt":"RiskShield unavailable for {AssessmentId}, key {Key}",'
+            '"@l":"Warning","AssessmentId":"as_5c","Key":null,'
+            '"@x":"System.Net.Http.HttpRequestException: 503\\n at X"}')
+    header = parse_line(line)
+    assert header.ts == datetime(2026, 9, 9, 12, 23, 18, 388733, UTC) and header.level == "WARN"
+    assert header.message == "RiskShield unavailable for as_5c, key null | System.Net.Http.HttpRequestException: 503"
+    info = parse_line('{"@t":"2026-09-09T12:20:00Z","@mt":"Assessment {Id} scored {Score}","Id":"a","Score":31}')
+    assert (info.level, info.message) == ("INFO", "Assessment a scored 31")  # CLEF leaves out @l for Information

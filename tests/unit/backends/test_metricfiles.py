@@ -12,6 +12,8 @@ from aiops.backends.aliases import AliasedMetrics, parse_metric_names
 from aiops.backends.metricfiles import FileMetrics
 from aiops.backends.metricparse import ReadNotes, parse_labels, read_exposition
 from aiops.core.errors import BackendError, ConfigError, UnknownMetricError
+from aiops.core.yamlsafe import load_yaml_file
+from aiops.team import default_team_dir
 
 T0 = datetime(2026, 3, 1, 10, 0, tzinfo=UTC)
 
@@ -121,3 +123,29 @@ def test_no_metrics_for_a_service_is_said_plainly(tmp_path: Path) -> None:
     metrics = FileMetrics([path], service_labels=["service"], known=["a", "b"])
     with pytest.raises(BackendError, match="no metrics were collected for 'b'"):
         metrics.query("b", "up", start=T0, end=T0)
+
+
+def test_a_request_counter_split_by_status_gives_the_failing_share(tmp_path: Path) -> None:
+    # 9 requests/s succeed on two pods, 1 request/s fails: 10% errors, 10 requests/s in all
+    rows = [(m, "http_requests_total", 'service=""api"",pod=""a"",code=""200""', 240.0 * m) for m in range(8)]
+    rows += [(m, "http_requests_total", 'service=""api"",pod=""b"",code=""200""', 300.0 * m) for m in range(8)]
+    rows += [(m, "http_requests_total", 'service=""api"",pod=""b"",code=""503""', 60.0 * m) for m in range(8)]
+    rows += [(m, "HTTPCode_Target_5XX_Count", 'service=""alb""', 30.0) for m in range(8)]
+    rows += [(m, "RequestCount", 'service=""alb""', 600.0) for m in range(8)]
+    files = FileMetrics([_csv(tmp_path / "m.csv", rows)], service_labels=["service"], known=["api", "alb"])
+    shipped = default_team_dir() / "skills" / "log-analysis" / "metric_names.yaml"
+    metrics = AliasedMetrics(files, parse_metric_names(load_yaml_file(shipped).data))
+    window = {"start": T0 + timedelta(minutes=1), "end": T0 + timedelta(minutes=7)}
+    errors = metrics.query("api", "error_rate", **window)
+    assert errors.values and all(v == pytest.approx(10.0) for v in errors.values) and errors.unit == "percent"
+    requests = metrics.query("api", "request_rate", **window)
+    assert all(v == pytest.approx(10.0) for v in requests.values)  # the counters add up, not the largest
+    assert all(v == pytest.approx(5.0) for v in metrics.query("alb", "error_rate", **window).values)
+
+
+def test_an_errors_source_is_checked() -> None:
+    with pytest.raises(ConfigError, match=r"errors"):
+        parse_metric_names({"metrics": {"error_rate": {"sources": [{"name": "x", "errors": {"label": "code"}}]}}})
+    with pytest.raises(ConfigError, match=r"errors\.match"):
+        parse_metric_names({"metrics": {"error_rate": {"sources": [
+            {"name": "x", "errors": {"label": "code", "match": "(5"}}]}}})

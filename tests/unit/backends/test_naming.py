@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from aiops.backends.naming import bare_name, owner_candidates, pod_workload, resolve_service, workload_of
+from aiops.backends.naming import (
+    bare_name,
+    owner_candidates,
+    pod_workload,
+    resolve_service,
+    service_name,
+    workload_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,3 +51,19 @@ def test_a_hand_typed_suffix_after_a_template_hash_is_still_a_pod() -> None:
     # `-abcde` is not drawn from Kubernetes' alphabet, but after a template hash the pair is a pod name
     assert pod_workload("inventory-api-6f7d8c9b5-abcde") == "inventory-api"
     assert workload_of("api-gateway-service-hello") == "api-gateway-service-hello"  # words, not generated parts
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("app/accounts-api-prod/5c1d9e7f3a2b4c6d", "accounts-api-prod"),             # an ALB's LoadBalancer dimension
+    ("targetgroup/accounts-api-prod/9a8b7c6d5e4f3a2b", "accounts-api-prod"),
+    ("arn:aws:rds:eu-central-1:123456789012:db:orders-db", "orders-db"),
+    ("arn:aws:elasticloadbalancing:eu-west-1:1:loadbalancer/net/edge/0123abcd4567ef89", "edge"),
+    ("Pod/payments/payments-api-7f9dd8b6c4-x7gr9", "payments-api-7f9dd8b6c4-x7gr9"),
+])
+def test_cloud_ids_name_their_resource(value: str, name: str) -> None:
+    assert bare_name(value) == name
+
+
+def test_service_name_is_always_fit_for_the_inventory() -> None:
+    assert service_name("orders db (primary)") == "orders-db-primary"
+    assert service_name("///") == ""

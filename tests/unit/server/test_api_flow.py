@@ -71,6 +71,18 @@ def test_open_follow_decide_and_resolve(tmp_path):
         assert listed["total"] == 1 and listed["incidents"][0]["incident_id"] == incident
         assert client.get("/api/v1/incidents", params={"status": "running"}).json()["incidents"] == []
 
+        bad = client.post(f"/api/v1/incidents/{incident}/label", json={"root_cause": "gremlins", "service": "x"})
+        assert bad.status_code == 400 and "connection_pool_exhaustion" in bad.json()["detail"]
+        assert client.post(f"/api/v1/incidents/{incident}/label", json={"service": "x"}).status_code == 400
+        label = client.post(f"/api/v1/incidents/{incident}/label", json={
+            "root_cause": "connection_pool_exhaustion", "service": "payment-api", "fix": "reset_connection_pool"})
+        assert label.status_code == 200, label.text
+        assert (label.json()["by"], label.json()["correct"]) == ("tester", True)
+        assert client.get("/api/v1/incidents").json()["incidents"][0]["label"]["root_cause"] == (
+            "connection_pool_exhaustion")
+        page = client.get(f"/incidents/{incident}")
+        assert page.status_code == 200 and "Confirmed by tester" in page.text and "the team was right" in page.text
+
         metrics = client.get("/metrics").text
         assert 'aiops_incidents{status="resolved"} 1.0' in metrics
         assert "aiops_investigation_duration_seconds_count 2.0" in metrics

@@ -95,7 +95,10 @@ def test_sigterm_checkpoints_running_work_and_a_restart_continues_it(tmp_path):
         _ready(url, proc)
         with httpx.Client(base_url=url, timeout=30) as client:
             for incident in ids:
-                paused = wait_for(client, incident, {"awaiting_approval"}, timeout=120)
+                deadline = time.monotonic() + 120
+                while not (paused := wait_for(client, incident, {"awaiting_approval"}, timeout=120))["pending"]:
+                    assert time.monotonic() < deadline, f"{incident} shows no pending approval"
+                    time.sleep(0.2)  # paused before the stop, but the stop came before the pause was shown
                 assert [p["action"] for p in paused["pending"]] == ["reset_connection_pool"]
         proposals = sqlite3.connect(home / "approvals.sqlite").execute(
             "SELECT incident_id, COUNT(*) FROM proposals GROUP BY incident_id").fetchall()

@@ -21,6 +21,13 @@ from aiops.server.notify import verify_webhook
 
 from .harness import serve, wait_for
 
+
+def until(condition, seconds: float = 20.0) -> None:
+    """Wait for deliveries that happen on other threads (each destination on its own)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not condition():
+        time.sleep(0.05)
+
 pytestmark = pytest.mark.loopback
 SIGNING = b"slack-signing-secret"
 HOOK_SECRET = b"hook-secret"
@@ -80,10 +87,10 @@ def test_notifications_and_slack_buttons(tmp_path):
                                    ).json()["incident_id"]
             paused = wait_for(client, incident, {"awaiting_approval"})
             proposal = paused["pending"][0]["proposal_id"]
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline and not any(b'"approval"' in g[2] for g in Receiver.got
-                                                          if g[0] == "/hook"):
-                time.sleep(0.1)
+            # each destination is delivered on its own: wait for all three before looking
+            until(lambda: any(b'"approval"' in g[2] for g in Receiver.got if g[0] == "/hook")
+                  and any(p == "/slack" and b"needs a decision" in b for p, _, b in Receiver.got)
+                  and srv.service.notifier.failed >= 3)
             slack_texts = [json.loads(b)["text"] for p, _, b in Receiver.got if p == "/slack"]
             assert any("opened" in t for t in slack_texts)
             assert any("diagnosis" in t and "connection_pool_exhaustion" in t for t in slack_texts)
@@ -119,10 +126,9 @@ def test_notifications_and_slack_buttons(tmp_path):
             assert replay.status_code == 401 and "replay" in replay.json()["detail"]
             done = wait_for(client, incident, {"resolved"})
             assert done["actions"][0]["decision"] == "approved"
-            deadline = time.monotonic() + 20
-            while time.monotonic() < deadline and not any(b'"result"' in g[2] for g in Receiver.got
-                                                          if g[0] == "/hook"):
-                time.sleep(0.1)
+            until(lambda: any(b'"result"' in g[2] for g in Receiver.got if g[0] == "/hook")
+                  and any(p == "/respond" and b"recorded for alice" in b for p, _, b in Receiver.got)
+                  and any(p == "/slack" and b"resolved" in b for p, _, b in Receiver.got))
             responses = [json.loads(b)["text"] for p, _, b in Receiver.got if p == "/respond"]
             assert any("not mapped" in r for r in responses) and any("recorded for alice" in r for r in responses)
             assert any("resolved" in json.loads(b)["text"] for p, _, b in Receiver.got if p == "/slack")

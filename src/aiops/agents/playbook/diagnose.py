@@ -104,7 +104,15 @@ def _focus(ranked: list[Candidate], world: World, floor: float) -> list[Candidat
             *(n for n in world.names() if world.kind(n) == "dns")}  # every service resolves names through them
     if not any(c.service in near and c.score >= floor for c in ranked):
         return ranked
-    return [c for c in ranked if c.service in near] + [c for c in ranked if c.service not in near]
+    # a symptom here says its origin is elsewhere (a dependency's certificate, a dependency that is down):
+    # when no known dependency carries it, an origin of the same kind on an unlinked service may
+    pointed = {c.category for c in ranked if c.service in near and c.role == "symptom" and c.score >= floor}
+    linked = {c.category for c in ranked if c.service in near and c.role != "symptom" and c.score >= floor}
+
+    def close(c: Candidate) -> bool:
+        return c.service in near or (c.role != "symptom" and c.category in pointed - linked)
+
+    return [c for c in ranked if close(c)] + [c for c in ranked if not close(c)]
 
 
 def _deeper_first(ranked: list[Candidate], world: World) -> list[Candidate]:

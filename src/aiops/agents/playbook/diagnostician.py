@@ -161,4 +161,7 @@ def _verify_plan(world: World, service: str | None, metrics: list[str]) -> dict[
 
 def _why_not(other: Any, found: Diagnosis) -> str:
     against = f"; against it: {other.against[0]}" if other.against else ""
+    if other.score > found.score:
+        return (f"more evidence ({other.score:g} vs {found.score:g}) but on a service with no known path to the "
+                f"alerted one: likely a separate problem{against}")
     return f"weaker evidence ({other.score:g} vs {found.score:g}){against}"

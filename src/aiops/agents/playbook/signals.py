@@ -13,7 +13,7 @@ from datetime import timedelta
 from typing import Any
 
 from aiops.agents.playbook.evidence import MetricView, norm, num, when
-from aiops.agents.playbook.world import World, error_text, mentions
+from aiops.agents.playbook.world import World, error_text
 from aiops.core.units import with_unit
 
 Fact = tuple[bool, str]
@@ -194,14 +194,14 @@ class SignalBook:
         hits = [
             c
             for c in self.world.related(service, str(spec["named_by"]))
-            if mentions(self._error_text(c, only), service)
+            if self.world.named_in(self._error_text(c, only), service)
         ]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {', '.join(hits)} name {service}" if ok else ""
 
     def _names(self, spec: Mapping[str, Any], service: str) -> Fact:
         text = self._error_text(service, [str(p).lower() for p in spec.get("in_logs") or []])
-        hits = [d for d in self.world.related(service, str(spec["names"])) if mentions(text, d)]
+        hits = [d for d in self.world.related(service, str(spec["names"])) if self.world.named_in(text, d)]
         ok = len(hits) >= int(spec.get("min", 1))
         return ok, f"errors in {service} name {', '.join(hits)}" if ok else ""
 

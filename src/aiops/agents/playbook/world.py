@@ -66,11 +66,23 @@ class World:
                 if other == name or other in deps or name in self.dependencies(other):
                     continue
                 addresses = self.services[other].ips if other in self.services else []
-                if mentions(text, other) or any(_address(text, ip) for ip in addresses):
+                if self.named_in(text, other) or any(_address(text, ip) for ip in addresses):
                     deps.append(other)
             if len(stores) == 1 and stores[0] != name and stores[0] not in deps and \
                     any(s in ev.signatures for s in store_signatures) and self.kind(name) != "database":
                 deps.append(stores[0])
+
+    def named_in(self, text: str, name: str) -> bool:
+        """`name` appears in `text` as a whole name; a service nobody could observe (an external API
+        declared in the inventory, with no logs, metrics or state of its own) also by the one part of
+        its name no other service shares (`riskshield-api` by `RiskShield`, `RiskShieldClient`)."""
+        if mentions(text, name):
+            return True
+        ev = self.services.get(name)
+        if ev is not None and (ev.log_lines or ev.metrics or ev.coverage.get("state") in ("trouble", "healthy")):
+            return False
+        part = distinctive_part(name, [n for n in self.names() if n != name])
+        return part is not None and re.search(rf"(?<![a-z0-9]){re.escape(part)}", text) is not None
 
     def kind(self, name: str) -> str:
         return str((self.topology.get(name) or {}).get("kind") or "")
@@ -160,6 +172,22 @@ def anomalous_now(view: MetricView) -> bool:
 def _address(text: str, ip: str) -> bool:
     """`ip` appears in `text` as a whole address (optionally with a port)."""
     return re.search(rf"(?<![\d.]){re.escape(ip)}(?![\d])", text) is not None
+
+
+GENERIC_PARTS = frozenset({
+    "api", "apis", "svc", "service", "services", "server", "client", "app", "web", "worker", "workers", "backend",
+    "frontend", "gateway", "proxy", "prod", "production", "staging", "primary", "replica", "master", "main",
+    "internal", "external", "public", "private", "cluster", "grpc", "http", "https", "rest", "core", "default",
+})
+"""Name parts that say what a service is, not which one."""
+
+
+def distinctive_part(name: str, others: Sequence[str]) -> str | None:
+    """The longest part of `name` (five letters or more, not generic) that no other name has."""
+    taken = {p for other in others for p in re.split(r"[-_.]", other.lower())}
+    parts = [p for p in re.split(r"[-_.]", name.lower())
+             if len(p) >= 5 and p.isalpha() and p not in GENERIC_PARTS and p not in taken]
+    return max(parts, key=len) if parts else None
 
 
 def mentions(text: str, name: str) -> bool:

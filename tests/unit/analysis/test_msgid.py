@@ -1,0 +1,93 @@
+"""Message ids in the header: found from how a field's values spread over the templates, and the
+lines that carry one id are one event."""
+
+from __future__ import annotations
+
+import random
+
+from aiops.analysis.header import learn_header
+from aiops.analysis.logparse import LogParser
+from aiops.analysis.miner import Template
+from aiops.analysis.msgid import IdEvents, cover, find_id_group
+
+
+def _device_log(count: int = 400) -> list[str]:
+    """A network device's buffer log: a message id (``%FAC-N-MNEMONIC:``) names each event, and
+    some events print a closed set of words or free text."""
+    rng = random.Random(7)
+    events = [
+        ("%LINK-3-UPDOWN:", lambda: f"Interface Gi1/0/{rng.randint(1, 48)}, changed state to "
+                                    f"{rng.choice(['up', 'down', 'administratively down'])}"),
+        ("%PARSER-5-CFGLOG_LOGGEDCMD:",
+         lambda: f"User:{rng.choice(['ann', 'bob', 'eve'])}  logged command:"
+                 f"{rng.choice(['write memory', 'no shutdown', 'ip route 0.0.0.0 10.0.0.1'])}"),
+        ("%SYS-5-CONFIG_I:", lambda: f"Configured from console by {rng.choice(['ann', 'bob'])} on vty0"),
+        ("%SNMP-3-AUTHFAIL:",
+         lambda: f"Authentication failure for SNMP req from host 10.0.0.{rng.randint(1, 250)}"),
+        ("%ILPOWER-5-POWER_GRANTED:", lambda: f"Interface Fa0/{rng.randint(1, 48)}: Power granted"),
+    ]
+    lines = []
+    for number in range(count):
+        key, text = events[rng.randrange(len(events))]
+        clock = f"09:{number // 60 % 60:02d}:{number % 60:02d}.{rng.randint(0, 999):03d}"
+        lines.append(f"{number:06d}: Jun 15 {clock} UTC: {key} {text()}")
+    return lines
+
+
+def _program_log(count: int = 400) -> list[str]:
+    """Classic syslog: the program name before the message carries many different events."""
+    rng = random.Random(3)
+    events = {
+        "sshd": ["Accepted password for {u} from 10.0.0.{n} port {p} ssh2",
+                 "Failed password for {u} from 10.0.0.{n}",
+                 "session opened for user {u}", "Connection closed by 10.0.0.{n}"],
+        "cron": ["session opened for user {u}", "({u}) CMD (run-parts /etc/cron.hourly)",
+                 "session closed for user {u}"],
+        "kernel": ["eth0: link up", "usb 1-{n}: new device", "Out of memory: killed process {p}"],
+        "systemd": ["Started Session {p} of user {u}.", "Stopping User Manager for UID {p}...",
+                    "Reached target Timers."],
+    }
+    lines = []
+    for number in range(count):
+        program = rng.choice(sorted(events))
+        text = rng.choice(events[program]).format(u=rng.choice(["root", "ann"]), n=rng.randint(1, 250),
+                                                  p=rng.randint(100, 9999))
+        lines.append(f"Jun 15 09:{number // 60 % 60:02d}:{number % 60:02d} host {program}: {text}")
+    return lines
+
+
+def test_a_field_that_names_events_is_a_message_id() -> None:
+    lines = _device_log()
+    assert find_id_group(learn_header(lines), lines) is not None
+
+
+def test_a_program_name_is_not_a_message_id() -> None:
+    lines = _program_log()
+    assert find_id_group(learn_header(lines), lines) is None
+
+
+def test_lines_with_one_message_id_are_one_event() -> None:
+    lines = _device_log(1200)
+    parsed = list(LogParser().parse(lines))
+    by_id: dict[str, set[str]] = {}
+    for line in parsed:
+        by_id.setdefault(line.raw.split()[5], set()).add(line.template.id)
+    assert all(len(groups) == 1 for groups in by_id.values())
+    texts = {line.template.text for line in parsed}
+    assert "Interface <*>, changed state to <*>" in texts
+    assert "Interface <*>: Power granted" in texts  # another id, another event
+
+
+def test_an_id_does_not_join_messages_that_start_differently() -> None:
+    events = IdEvents("k1")
+    first = Template("g1", ["session", "opened", "for", "<*>"])
+    other = Template("g2", ["Connection", "closed", "by", "<*>"])
+    assert events.event("%X-1-Y:", first) is first
+    assert events.event("%X-1-Y:", other) is other
+
+
+def test_cover_keeps_the_shared_start_and_end() -> None:
+    assert cover(["changed", "state", "to", "up"], ["changed", "state", "to", "administratively", "down"]) == \
+        ["changed", "state", "to", "<*>"]
+    assert cover(["User:ann", "logged", "command:write"], ["User:bob", "logged", "command:no"]) == \
+        ["User:<*>", "logged", "command:<*>"]
