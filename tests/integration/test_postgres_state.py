@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from aiops.storage import migrations
+
 AIOPS = [sys.executable, "-m", "aiops.cli.main"]
 
 
@@ -40,7 +42,7 @@ def test_schema_is_checked_at_start_and_upgraded_by_the_command(pg_server, tmp_p
     assert (out + second.stdout).count("applied 1:") == 1
     status = _aiops("db", "status", "--json", env=env, cwd=tmp_path)
     info = json.loads(status.stdout)
-    assert status.returncode == 0 and info["current"] and info["version"] == info["latest"] == 3
+    assert status.returncode == 0 and info["current"] and info["version"] == info["latest"] == migrations.LATEST
     assert pg_server.password not in status.stdout and ":***@" in info["location"]
     assert _aiops("incidents", "list", env=env, cwd=tmp_path).returncode == 0
 

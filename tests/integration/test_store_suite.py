@@ -166,6 +166,20 @@ def test_two_ledgers_racing_for_one_approval_act_once(state_home):
                                                      target="payment-api")
 
 
+def test_a_resume_gets_an_executing_approval_back_only_when_its_claimant_is_gone(state_home):
+    """A worker resuming an incident (`resume=True`) must not take over an approval a live worker is
+    executing; once that worker is gone (its lease dropped, as when its process or connection dies),
+    the approval comes back marked `resumed`, for the executor's idempotency key to settle."""
+    first, second = _ledger(state_home), _ledger(state_home)
+    approval = first.approve(first.propose("inc-1", "restart", "payment-api", tool_call_id="c1").id, approver="al")
+    first.claim(approval.token, incident_id="inc-1", action="restart", target="payment-api")
+    with pytest.raises(e.ApprovalInFlightError):
+        second.claim(approval.token, incident_id="inc-1", action="restart", target="payment-api", resume=True)
+    first.close()
+    again = second.claim(approval.token, incident_id="inc-1", action="restart", target="payment-api", resume=True)
+    assert again.resumed and again.state == "executing"
+
+
 def test_one_decision_wins_when_two_are_recorded_at_once(state_home):
     """Two nodes decide the same proposal at once (one approves, one rejects): one decision is recorded,
     the other is refused with the decision on record."""
