@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q -U pip
-	@$(BIN)/python -m pip install -q -e '.[dev,integrations,serve,browser]'
+	@$(BIN)/python -m pip install -q -e '.[dev,integrations,serve,browser,postgres]'
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(STAMP)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SUITE = ("bench_loghub_accuracy.py", "bench_corpus_accuracy.py", "bench_loghub_throughput.py", "bench_digest.py",
-         "bench_sandbox.py", "bench_scenarios.py", "bench_incidents.py", "bench_serve.py")
+         "bench_sandbox.py", "bench_scenarios.py", "bench_incidents.py", "bench_serve.py", "bench_scale.py")
 
 
 def main() -> int:

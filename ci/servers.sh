@@ -7,7 +7,8 @@
 #   ci/servers.sh status    show the pid files and whether their processes live
 #
 # The tests start their own short-lived servers (Prometheus loaded with exported blocks,
-# supervisord with a small program, local HTTP stubs) on free loopback ports and stop them in
+# supervisord with a small program, local HTTP stubs, a PostgreSQL cluster made with initdb in a
+# temporary folder, run as the `postgres` user when root) on free loopback ports and stop them in
 # fixtures; they record pids under $AIOPS_CI_RUN so `stop` can clean up after a crash.
 # Environment: PYTHON (default: .venv/bin/python, else python3), AIOPS_CI_RUN (default
 # /tmp/aiops-ci-servers).
@@ -19,8 +20,10 @@ if [[ -z "${PYTHON:-}" ]]; then
   if [[ -x "$ROOT/.venv/bin/python" ]]; then PYTHON="$ROOT/.venv/bin/python"; else PYTHON="python3"; fi
 fi
 # chromium: the `aiops serve` page tests (Playwright drives Debian's browser; nothing is downloaded)
-APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl chromium)
-PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235" "playwright>=1.45")
+# postgresql: the state-on-PostgreSQL tests (each starts a throwaway cluster with initdb)
+APT_PACKAGES=(prometheus prometheus-alertmanager systemd-journal-remote libsystemd-dev pkg-config gcc openssl chromium postgresql)
+PIP_PACKAGES=("supervisor>=4.2" "kubernetes>=30" "systemd-python>=235" "playwright>=1.45" "psycopg[binary]>=3.3" "psycopg-pool>=3.3"
+              "langgraph-checkpoint-postgres>=3.2" "procrastinate>=3.10")
 JOURNAL_REMOTE=/lib/systemd/systemd-journal-remote
 
 log() { printf '[servers] %s\n' "$*" >&2; }
@@ -39,10 +42,10 @@ apt_install() {
 }
 
 pip_install() {
-  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright" 2>/dev/null; then
+  if ! "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright, psycopg, procrastinate, langgraph.checkpoint.postgres" 2>/dev/null; then
     log "pip install ${PIP_PACKAGES[*]}"
     "$PYTHON" -m pip install -q "${PIP_PACKAGES[@]}" 2>&1 | { grep -v "^WARNING: Location" || true; } >&2
-    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright"
+    "$PYTHON" -c "import supervisor, kubernetes, systemd.journal, playwright, psycopg, procrastinate, langgraph.checkpoint.postgres"
   fi
 }
 
@@ -62,6 +65,10 @@ start() {
   chromium --version 2>&1 | head -1 | sed 's/^/[servers] /' >&2
   "$PYTHON" -m supervisor.supervisord --version | sed 's/^/[servers] supervisord /' >&2
   test -x "$JOURNAL_REMOTE" || { log "missing $JOURNAL_REMOTE"; exit 1; }
+  pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
+  test -x "$pg_bin/initdb" && test -x "$pg_bin/postgres" || { log "missing PostgreSQL server programs in /usr/lib/postgresql"; exit 1; }
+  "$pg_bin/postgres" --version | sed 's/^/[servers] /' >&2
+  id postgres >/dev/null 2>&1 || { log "missing the postgres user (Debian's postgresql package creates it)"; exit 1; }
   "$PYTHON" -c "import systemd.journal, kubernetes; print('[servers] systemd-python and kubernetes client import')" >&2
   log "ready (tests start their own servers on free loopback ports; pid files in $RUN_DIR)"
 }

@@ -1,4 +1,5 @@
-"""Executed-action keys in a small SQLite file under the state folder, so a key never acts twice.
+"""Executed-action keys (a small SQLite file under the state folder, or the PostgreSQL state database),
+so a key never acts twice.
 
 A key is *claimed* before the action runs (a row with no result yet), so two processes racing on
 the same approval cannot both act; the first result is stored and replayed afterwards.
@@ -10,39 +11,57 @@ import json
 import sqlite3
 import threading
 from dataclasses import asdict, replace
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from aiops.core.types import ActionResult
+from aiops.storage.sql import Database
 
 SCHEMA = """CREATE TABLE IF NOT EXISTS executed (
     key TEXT PRIMARY KEY, action TEXT NOT NULL, target TEXT NOT NULL, result TEXT,
     claimed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))"""
+"""The SQLite table; PostgreSQL's is created by `aiops db upgrade` (`storage.schema_pg`)."""
 
 
 class KeyStore:
-    """Claims and results per idempotency key (in memory when `path` is None)."""
+    """Claims and results per idempotency key: a SQLite file (in memory when `where` is None) or the
+    `executed` table of the PostgreSQL state database, shared by every worker on every machine."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    def __init__(self, where: Path | Database | None) -> None:
+        self.path = where if isinstance(where, Path) else None
         self._lock = threading.Lock()
-        if path is not None:
-            from aiops.core.private import private_file
+        self._conn: sqlite3.Connection | None = None
+        self.db: Database | None = where if where is not None and not isinstance(where, Path) else None
+        if self.db is None:
+            if self.path is not None:
+                from aiops.core.private import private_file
 
-            private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
-        self._conn = sqlite3.connect(
-            str(path) if path else ":memory:", check_same_thread=False, isolation_level=None, timeout=10
-        )
-        self._conn.execute(SCHEMA)
+                private_file(self.path)  # 0600 before SQLite opens it: its journal files get the same mode
+            self._conn = sqlite3.connect(str(self.path) if self.path else ":memory:", check_same_thread=False,
+                                         isolation_level=None, timeout=10)
+            self._conn.execute(SCHEMA)
+
+    def _run(self, sql: str, params: tuple[Any, ...]) -> tuple[int, Any]:
+        """One statement: `(rowcount, first row)`."""
+        if self.db is not None:
+            with self.db.transaction() as conn:
+                cursor = conn.execute(sql, params)
+                return cursor.rowcount, cursor.fetchone() if sql.startswith("SELECT") else None
+        assert self._conn is not None
+        with self._lock:
+            cursor = self._conn.execute(sql, params)
+            return cursor.rowcount, cursor.fetchone() if sql.startswith("SELECT") else None
 
     def claim(self, key: str, action: str, target: str) -> ActionResult | None:
         """Claim `key` for this action. Returns None when the caller may act, else the result to return."""
-        with self._lock:
-            try:
-                self._conn.execute("INSERT INTO executed (key, action, target) VALUES (?, ?, ?)", (key, action, target))
-                return None
-            except sqlite3.IntegrityError:
-                row = self._conn.execute("SELECT action, target, result FROM executed WHERE key = ?", (key,)).fetchone()
-        done_action, done_target, result = row
+        stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        inserted, _ = self._run("INSERT INTO executed (key, action, target, claimed_at) VALUES (?, ?, ?, ?)"
+                                " ON CONFLICT (key) DO NOTHING", (key, action, target, stamp))
+        if inserted == 1:
+            return None
+        _, row = self._run("SELECT action, target, result FROM executed WHERE key = ?", (key,))
+        done_action, done_target, result = row[0], row[1], row[2]
         if (done_action, done_target) != (action, target):
             return ActionResult(
                 action,
@@ -64,17 +83,22 @@ class KeyStore:
 
     def has(self, key: str) -> bool:
         """True when `key` was claimed (whether or not its result is recorded)."""
-        with self._lock:
-            return self._conn.execute("SELECT 1 FROM executed WHERE key = ?", (key,)).fetchone() is not None
+        return self._run("SELECT 1 FROM executed WHERE key = ?", (key,))[1] is not None
+
+    def result(self, key: str) -> dict[str, Any] | None:
+        """The recorded result of `key` (None when unclaimed or still running)."""
+        row = self._run("SELECT result FROM executed WHERE key = ?", (key,))[1]
+        return json.loads(row[0]) if row is not None and row[0] else None
 
     def record(self, key: str, result: ActionResult) -> None:
         """Store the first result for a claimed key."""
         data = json.dumps(asdict(result), default=str)
-        with self._lock:
-            self._conn.execute("UPDATE executed SET result = ? WHERE key = ?", (data, key))
+        self._run("UPDATE executed SET result = ? WHERE key = ? AND result IS NULL", (data, key))
 
     def close(self) -> None:
-        self._conn.close()
+        """Close the SQLite connection (the PostgreSQL pool belongs to the process)."""
+        if self._conn is not None:
+            self._conn.close()
 
 
 class IdempotentExecutor:

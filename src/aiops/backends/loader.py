@@ -15,9 +15,10 @@ from aiops.backends.spec import BackendSpec, EnvironmentSpec
 from aiops.core.errors import ConfigError
 from aiops.core.yamlsafe import parse_yaml
 
-TOP_KEYS = ("name", "description", "type", "scenario", *ROLES, "serve", "notify")
-SERVICE_KEYS = ("serve", "notify")
-"""Sections read by `aiops serve` only (validated there, see `aiops.server.config`)."""
+TOP_KEYS = ("name", "description", "type", "scenario", *ROLES, "serve", "notify", "database")
+SERVICE_KEYS = ("serve", "notify", "database")
+"""Sections not about backends: read by `aiops serve` (`aiops.server.config`) and, for `database`, by
+`aiops.storage.config`."""
 REQUIRED_ROLES = ("inventory", "logs", "metrics")
 DEFAULT_TYPES = {"events": "none", "executor": "none", "state": "none"}
 

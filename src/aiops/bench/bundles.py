@@ -25,11 +25,11 @@ def run_bundle(bundle: Path, *, home: Any, team_dir: Path, model: str | None) ->
     from aiops.runtime.decisions import Decision
     from aiops.runtime.runner import new_record, start
     from aiops.runtime.session import open_session
-    from aiops.runtime.store import IncidentStore
+    from aiops.runtime.state import open_index
 
     loaded, found = load_bundle(bundle)
     alert = loaded.alert or "Investigate the collected evidence of " + ", ".join(found.services)
-    store = IncidentStore(home.index)
+    store = open_index(home)
     record = new_record(alert=alert, source={"kind": "bundle", "dir": str(loaded.root)}, team_dir=str(team_dir),
                         model_override=model)
     proposals: list[dict[str, Any]] = []

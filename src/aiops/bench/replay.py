@@ -67,11 +67,11 @@ def summarise(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
 def replay_all(home: Any, *, team_dir: Path, model: str | None, work: Any,
                on_row: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Every labelled incident of `home`, replayed in the separate state folder `work` (a StateHome)."""
-    from aiops.memory import IncidentMemory
     from aiops.runtime.labels import bundle_of
+    from aiops.runtime.state import open_memory
 
     rows = []
-    for label in IncidentMemory(home.memory).labels():
+    for label in open_memory(home).labels():
         started = time.perf_counter()
         row: dict[str, Any] = {"incident_id": label.incident_id,
                                "label": {"root_cause": label.root_cause, "service": label.service}}

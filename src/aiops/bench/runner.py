@@ -25,11 +25,11 @@ def run_incident(scenario: Path, *, home: Any, team_dir: Path, model: str | None
     from aiops.runtime.decisions import Decision
     from aiops.runtime.runner import new_record, start
     from aiops.runtime.session import open_session
-    from aiops.runtime.store import IncidentStore
+    from aiops.runtime.state import open_index
     from aiops.sandbox import load_scenario
 
     loaded = load_scenario(str(scenario))
-    store = IncidentStore(home.index)
+    store = open_index(home)
     record = new_record(alert=loaded.alert, source={"kind": "sandbox", "scenario": str(scenario.resolve())},
                         team_dir=str(team_dir), model_override=model)
     session = open_session(record, home)
@@ -73,7 +73,7 @@ def _worker(args: tuple[ScenarioFile, str, str, str | None]) -> dict[str, Any]:
     scenario, home_dir, team_dir, model = args
     from aiops.runtime.home import StateHome
 
-    return run_one(scenario, home=StateHome.resolve(home_dir), team_dir=Path(team_dir), model=model)
+    return run_one(scenario, home=StateHome.resolve(home_dir, local=True), team_dir=Path(team_dir), model=model)
 
 
 def run_suite(

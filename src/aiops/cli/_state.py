@@ -15,7 +15,9 @@ def add_home(parser: argparse.ArgumentParser, help_text: str = HOME_HELP) -> Non
 
 
 def state_home(args: argparse.Namespace) -> Any:
-    """The command's state folder (created on first use)."""
+    """The command's state folder (created on first use), with the PostgreSQL database its settings name
+    (including a `database:` section of the command's `--env FILE`)."""
     from aiops.runtime.home import StateHome
 
-    return StateHome.resolve(getattr(args, "home", None))
+    env_file = getattr(args, "env", None)
+    return StateHome.resolve(getattr(args, "home", None), env_file=env_file if isinstance(env_file, str) else None)

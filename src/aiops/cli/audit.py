@@ -73,11 +73,14 @@ def _incidents(home: Path) -> list[tuple[str, str]]:
 
 def handle_verify(args: argparse.Namespace) -> int:
     """Verify the chain and the head, cross-check with the ledger and the index; print the verdict."""
+    from aiops.cli import _audit_db
     from aiops.safety.audit import read_entries, verify
     from aiops.safety.audit_chain import audit_key, head_path
     from aiops.safety.audit_check import cross_check
     from aiops.safety.secret import read_secret
 
+    if (db_home := _audit_db.database_home(args)) is not None:
+        return _audit_db.verify(db_home)
     home = _home(args)
     path = home / AUDIT_FILE
     secret = read_secret(home)
@@ -134,10 +137,14 @@ def _field(value: Any) -> str:
 
 def handle_show(args: argparse.Namespace) -> int:
     """Print the entries (optionally of one incident)."""
+    from aiops.cli import _audit_db
     from aiops.safety.audit import read_entries
 
-    path = _home(args) / AUDIT_FILE
-    entries = read_entries(path, args.incident)
+    if (db_home := _audit_db.database_home(args)) is not None:
+        entries, path = _audit_db.entries(db_home, args.incident)
+    else:
+        path = _home(args) / AUDIT_FILE
+        entries = read_entries(path, args.incident)
     for entry in entries:
         if args.json:
             print(json.dumps(entry, sort_keys=True, ensure_ascii=False))

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             print(row_line(row), file=out, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="aiops-bench-") as tmp:
-        home = StateHome.resolve(args.home or tmp)
+        home = StateHome.resolve(args.home or tmp, local=not args.home)
         print(f"benchmark: {len(scenarios)} scenarios, model {model}, state folder {home.root}", file=sys.stderr)
         if not args.quiet:
             print(HEADER, file=out)
@@ -145,7 +145,7 @@ def run_bundles(args: argparse.Namespace) -> int:
     team_dir, model = _checked_model(args)
     out = sys.stderr if args.json == "-" else sys.stdout
     with tempfile.TemporaryDirectory(prefix="aiops-bench-") as tmp:
-        home = StateHome.resolve(args.home or str(Path(tmp) / "state"))
+        home = StateHome.resolve(args.home or str(Path(tmp) / "state"), local=not args.home)
         print(f"benchmark: {len(cases)} cases from {args.bundles}, model {model}, state folder {home.root}",
               file=sys.stderr)
         result = run_cases(cases, home=home, team_dir=team_dir, model=model, work=Path(tmp) / "bundles",
@@ -167,12 +167,12 @@ def run_incidents(args: argparse.Namespace) -> int:
     from aiops.bench.replay import compare, replay_all
     from aiops.cli._invocation import command_prefix
     from aiops.cli._state import state_home
-    from aiops.memory import IncidentMemory
     from aiops.runtime.home import StateHome
+    from aiops.runtime.state import open_memory
 
     home = state_home(args)
     team_dir, model = _checked_model(args)
-    labelled = len(IncidentMemory(home.memory).labels())
+    labelled = len(open_memory(home).labels())
     out = sys.stderr if args.json == "-" else sys.stdout
     if not labelled:
         print(f"no labelled incidents in {home.root}; confirm one first with: {command_prefix()} incidents label "
@@ -191,7 +191,7 @@ def run_incidents(args: argparse.Namespace) -> int:
                   f"({got.get('confidence') or '-'})  {row['seconds']:.1f} s", file=out, flush=True)
 
     with tempfile.TemporaryDirectory(prefix="aiops-replay-") as tmp:
-        result = replay_all(home, team_dir=team_dir, model=model, work=StateHome.resolve(tmp), on_row=show)
+        result = replay_all(home, team_dir=team_dir, model=model, work=StateHome.resolve(tmp, local=True), on_row=show)
     s = result["summary"]
     print(f"accuracy {s['accuracy']:.1%} of {s['incidents']}; abstentions {s['abstentions']}; accuracy when "
           f"answering {s['answered_accuracy']:.1%}; errors {s['errors']}", file=out)

@@ -68,17 +68,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _store(args: argparse.Namespace):
-    from aiops.runtime.store import IncidentStore
+    from aiops.runtime.state import open_index
 
     home = state_home(args)
-    return home, IncidentStore(home.index)
+    return home, open_index(home)
 
 
 def _status(home, record) -> str:
     """The record's status; a `running` incident whose process is gone was interrupted by a crash."""
-    from aiops.runtime.lock import holder_alive
+    from aiops.runtime.state import holder_alive
 
-    if record.status == "running" and not holder_alive(home.incident_dir(record.id)):
+    if record.status == "running" and not holder_alive(home, record.id):
         return "interrupted"
     return record.status
 
@@ -200,14 +200,14 @@ def resume_incident(args: argparse.Namespace) -> int:
     outcome already on record instead of finishing the incident again."""
     from aiops.cli._incident import approver_name, make_decider
     from aiops.cli.respond import run_session
-    from aiops.runtime.lock import incident_lock
     from aiops.runtime.runner import RESUMABLE
+    from aiops.runtime.state import incident_lock
 
     home, store = _store(args)
     record = store.get(args.id)
     approver = approver_name(args.approver)
     decision = _decision_from_flags(args, approver)
-    with incident_lock(home.incident_dir(record.id)):
+    with incident_lock(home, record.id):
         record = store.get(record.id)
         if record.status not in RESUMABLE:
             return _not_waiting(record, args)
@@ -277,11 +277,11 @@ def close_incident(args: argparse.Namespace) -> int:
     """Close an unfinished incident with a reason (pending proposals are rejected)."""
     from aiops.cli._incident import approver_name
     from aiops.runtime.lifecycle import close_incident as close
-    from aiops.runtime.lock import incident_lock
+    from aiops.runtime.state import incident_lock
 
     home, store = _store(args)
     record = store.get(args.id)
-    with incident_lock(home.incident_dir(record.id)):
+    with incident_lock(home, record.id):
         record = store.get(record.id)
         path = close(record, home, store, approver=approver_name(args.approver), reason=args.reason)
     print(f"incident {record.id} closed: {record.notes['closed']['reason']}")

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit", "bundle",
-                          "serve")
+                          "serve", "db", "worker")
 """Modules under `aiops.cli` that each define `register(subparsers)`; a handler is stored as `func`."""
 
 EPILOG = """\

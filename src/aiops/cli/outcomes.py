@@ -81,10 +81,10 @@ def verdict(correct: bool | None, cause: str | None, service: str | None) -> str
 def export(args: argparse.Namespace) -> int:
     from aiops.core.errors import ConfigError
     from aiops.runtime.labels import bundle_of
-    from aiops.runtime.store import IncidentStore
+    from aiops.runtime.state import open_index
 
     home = state_home(args)
-    record = IncidentStore(home.index).get(args.id)
+    record = open_index(home).get(args.id)
     source = bundle_of(home, record.id)
     target = Path(args.bundle)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     from aiops.core.errors import ConfigError
     from aiops.intake.text import truncation_note
     from aiops.runtime.runner import new_record
-    from aiops.runtime.store import IncidentStore
+    from aiops.runtime.state import open_index
     from aiops.team import load_team, resolve_team_dir
 
     team_dir = resolve_team_dir(args.team)
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     if args.alert is not None and not alert:
         raise ConfigError("the alert text is empty: type what the alert says, or use --alertmanager FILE",
                           path="alert")
-    store = IncidentStore(home.index)
+    store = open_index(home)
     if fingerprint and (existing := store.by_fingerprint(fingerprint)) is not None:
         print(f"alert fingerprint {safe_line(fingerprint, limit=100)} belongs to incident {existing.id} "
               f"({existing.status})", file=sys.stderr)
@@ -116,9 +116,9 @@ def run(args: argparse.Namespace) -> int:
 
 def execute(record: Any, home: Any, store: Any, args: argparse.Namespace, *, decider: Any) -> int:
     """Start a new incident under its lock."""
-    from aiops.runtime.lock import incident_lock
+    from aiops.runtime.state import incident_lock
 
-    with incident_lock(home.incident_dir(record.id)):
+    with incident_lock(home, record.id):
         return run_session(record, home, store, args, decider=decider)
 
 

@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "or serve.queue_size)")
     p.add_argument("--grace", type=float, default=30.0, help="seconds a stopping server lets running work finish "
                    "before it is checkpointed and stopped (default 30)")
+    p.add_argument("--lease", type=float, default=30.0, help="PostgreSQL: seconds without a worker's heartbeat "
+                   "after which its job is queued again for another worker (default 30)")
     p.add_argument("--team", metavar="DIR", help="team folder (default: $AIOPS_TEAM or the built-in team)")
     p.add_argument("--model", help="one model for every agent: provider:model or 'playbook' (also $AIOPS_MODEL)")
     p.add_argument("--base-url", help="OpenAI-compatible server URL for local models")
@@ -75,11 +77,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _tokens(args: argparse.Namespace) -> Any:
     from aiops.runtime.home import StateHome
+    from aiops.runtime.state import database
     from aiops.server.db import ServerDB
     from aiops.server.tokens import TokenStore
 
     home = StateHome.resolve(args.home)
-    return TokenStore(ServerDB(home.root), home.root)
+    return TokenStore(ServerDB(home.root, database(home)), home.root)
 
 
 def create_token(args: argparse.Namespace) -> int:
@@ -126,8 +129,10 @@ def settings_from(args: argparse.Namespace) -> Any:
     if bool(args.env) == bool(args.scenario):
         raise ConfigError("give --env FILE (your systems) or --scenario NAME (the sandbox), one of them",
                           path="--env")
-    if args.workers < 1 or args.workers > 64:
-        raise ConfigError("between 1 and 64", path="--workers")
+    home = StateHome.resolve(args.home, env_file=args.env)
+    if args.workers < (0 if home.database is not None else 1) or args.workers > 64:
+        raise ConfigError("between 1 and 64 (0 is allowed with a PostgreSQL state database: this node then only "
+                          "takes alerts and decisions, and `aiops worker` processes investigate)", path="--workers")
     if not 0 < args.port < 65536:
         raise ConfigError("a TCP port, 1-65535", path="--port")
     team_dir = resolve_team_dir(args.team)
@@ -159,7 +164,8 @@ def settings_from(args: argparse.Namespace) -> Any:
         load_environment_file(env_path)
         environments[name] = {"kind": "env", "file": str(env_path.resolve())}
     slack = notify.slack
-    return Settings(home=StateHome.resolve(args.home).root, team_dir=str(team_dir), world=world,
+    return Settings(home=home.root, team_dir=str(team_dir), world=world, env_file=args.env,
+                    lease_seconds=args.lease,
                     environments=environments, host=args.host, port=args.port, workers=args.workers,
                     queue_size=args.queue_size or serve_cfg.queue_size, public_url=serve_cfg.public_url,
                     destinations=dests, slack_signing_secret=signing,

@@ -3,23 +3,23 @@ incidents, kept in the state folder (`memory.sqlite`), never shared between stat
 
 An incident is indexed when someone confirms what really happened (`aiops incidents label`): its
 services, the failure signatures its tools flagged, the shapes its metrics took and the alert's
-words become a full-text document (SQLite FTS5). Recall turns the current evidence into the same
-kind of terms and ranks confirmed incidents by BM25.
+words become a full-text document (SQLite FTS5; on PostgreSQL a tsvector of exactly those terms).
+Recall turns the current evidence into the same kind of terms and ranks confirmed incidents by BM25
+(PostgreSQL: `ts_rank`); only the order and the shared terms are used, never the score's scale.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aiops.core.private import private_dir, private_file
+from aiops.core.private import private_dir
+from aiops.storage.sql import Database, SqliteDatabase
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS labels (
@@ -33,6 +33,7 @@ WORD = re.compile(r"[a-z][a-z0-9_]{2,}")
 STOP = frozenset({"the", "and", "for", "from", "with", "that", "this", "have", "has", "was", "were", "are",
                   "not", "but", "all", "any"})
 MAX_TERMS = 200
+_LEXEME = re.compile(r"^[a-z0-9_]+$")
 
 
 @dataclass
@@ -102,42 +103,43 @@ def evidence_terms(entries: Iterable[Mapping[str, Any]], alert: str = "") -> tup
 
 
 class IncidentMemory:
-    """Labels and the recall index of one state folder."""
+    """Labels and the recall index of one state folder (`memory.sqlite`, FTS5 with BM25) or of the
+    PostgreSQL state database (`labels` and `recall`, a tsvector ranked by `ts_rank`): one interface."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        private_dir(path.parent)
-        private_file(path)  # 0600 before SQLite opens it (its journal files take the same mode)
-        with self._conn() as conn:
-            conn.executescript(_SCHEMA)
-
-    @contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.path, timeout=30)
-        try:
-            with conn:
-                yield conn
-        finally:
-            conn.close()
+    def __init__(self, where: Path | Database) -> None:
+        if isinstance(where, Path):
+            private_dir(where.parent)
+            self.path: Path | None = where
+            self.db: Database = SqliteDatabase(where, _SCHEMA)
+        else:
+            self.path, self.db = None, where
 
     def label(self, label: Label, *, services: list[str], terms: list[str]) -> None:
         """Record (or replace) the confirmed outcome of an incident and index its evidence."""
-        with self._conn() as conn:
-            conn.execute("INSERT OR REPLACE INTO labels (incident_id, at, data) VALUES (?, ?, ?)",
+        its_services = " ".join(_term(s) for s in services)
+        with self.db.transaction() as conn:
+            conn.execute("INSERT INTO labels (incident_id, at, data) VALUES (?, ?, ?) ON CONFLICT (incident_id)"
+                         " DO UPDATE SET at = excluded.at, data = excluded.data",
                          (label.incident_id, label.at, json.dumps(asdict(label), sort_keys=True)))
             conn.execute("DELETE FROM recall WHERE incident_id = ?", (label.incident_id,))
-            conn.execute("INSERT INTO recall (incident_id, services, terms) VALUES (?, ?, ?)",
-                         (label.incident_id, " ".join(_term(s) for s in services), " ".join(terms)))
+            if self.db.dialect == "postgres":
+                lexemes = sorted(set(its_services.split()) | set(terms))
+                conn.execute("INSERT INTO recall (incident_id, services, terms, document) VALUES"
+                             " (?, ?, ?, array_to_tsvector(?::text[]))",
+                             (label.incident_id, its_services, " ".join(terms), lexemes))
+            else:
+                conn.execute("INSERT INTO recall (incident_id, services, terms) VALUES (?, ?, ?)",
+                             (label.incident_id, its_services, " ".join(terms)))
 
     def get(self, incident_id: str) -> Label | None:
         """The label of an incident, if it has one."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             row = conn.execute("SELECT data FROM labels WHERE incident_id = ?", (incident_id,)).fetchone()
         return Label(**json.loads(row[0])) if row else None
 
     def labels(self) -> list[Label]:
         """Every label, oldest first."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             rows = conn.execute("SELECT data FROM labels ORDER BY at").fetchall()
         return [Label(**json.loads(r[0])) for r in rows]
 
@@ -147,20 +149,29 @@ class IncidentMemory:
         wanted = [t for t in dict.fromkeys(terms) if t] + [_term(s) for s in services]
         if not wanted:
             return []
-        query = " OR ".join(f'"{t}"' for t in wanted[:MAX_TERMS])
-        with self._conn() as conn:
-            rows = conn.execute(
-                "SELECT incident_id, services, terms, bm25(recall) FROM recall WHERE recall MATCH ? "
-                "ORDER BY bm25(recall) LIMIT ?", (query, limit + 1)).fetchall()
+        with self.db.reading() as conn:
+            if self.db.dialect == "postgres":
+                query = " | ".join(f"'{t}'" for t in wanted[:MAX_TERMS] if _LEXEME.match(t))
+                rows = conn.execute(
+                    "SELECT incident_id, services, terms, ts_rank(document, ?::tsquery) AS rank FROM recall"
+                    " WHERE document @@ ?::tsquery ORDER BY rank DESC, incident_id LIMIT ?",
+                    (query, query, limit + 1)).fetchall() if query else []
+                scored = [(r[0], r[1], r[2], float(r[3])) for r in rows]
+            else:
+                query = " OR ".join(f'"{t}"' for t in wanted[:MAX_TERMS])
+                rows = conn.execute(
+                    "SELECT incident_id, services, terms, bm25(recall) FROM recall WHERE recall MATCH ? "
+                    "ORDER BY bm25(recall) LIMIT ?", (query, limit + 1)).fetchall()
+                scored = [(r[0], r[1], r[2], -float(r[3])) for r in rows]
         out = []
-        for incident_id, its_services, its_terms, rank in rows:
+        for incident_id, its_services, its_terms, score in scored:
             if incident_id == exclude:
                 continue
             label = self.get(incident_id)
             if label is None:
                 continue
             shared = sorted(set(wanted) & set(its_terms.split() + its_services.split()))
-            out.append(Recalled(incident_id, round(-rank, 3), label, shared))
+            out.append(Recalled(incident_id, round(score, 3), label, shared))
         return out[:limit]
 
 

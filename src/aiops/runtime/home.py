@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from aiops.core.private import harden_tree, is_private, private_dir
+from aiops.storage.config import DatabaseConfig
 
 STATE_NAMES = ("secret.key", "incidents.sqlite", "approvals.sqlite", "checkpoints.sqlite", "audit.jsonl",
                "incidents")
@@ -21,13 +22,18 @@ def _is_state_folder(root: Path) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class StateHome:
-    """Paths inside one state folder."""
+    """Paths inside one state folder, and the PostgreSQL database that holds the state instead of its
+    SQLite files when one is configured (`database`; see `aiops.storage.config`)."""
 
     root: Path
+    database: DatabaseConfig | None = None
 
     @classmethod
-    def resolve(cls, explicit: str | os.PathLike[str] | None = None) -> StateHome:
+    def resolve(cls, explicit: str | os.PathLike[str] | None = None, *, env_file: str | os.PathLike[str] | None = None,
+                local: bool = False) -> StateHome:
         """`explicit` > `$AIOPS_HOME` > `./.aiops`; the folder is created on first use, owner-only (0700).
+        The database comes from `AIOPS_DATABASE_URL` or a `database:` section (of `env_file`, `$AIOPS_ENV`
+        or the folder's `env.yaml`); `local` keeps everything in the folder (benchmarks' scratch folders).
 
         A state folder written before the folder was private (0755, files 0644) is tightened once:
         the folder and everything in it lose their group and other permissions. A folder that holds
@@ -39,7 +45,11 @@ class StateHome:
             private_dir(root)
         elif _is_state_folder(root) and not is_private(root):
             harden_tree(root)
-        return cls(root)
+        if local:
+            return cls(root)
+        from aiops.storage.config import resolve
+
+        return cls(root, resolve(root, env_file))
 
     @property
     def incidents_dir(self) -> Path:

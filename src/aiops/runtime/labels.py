@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from aiops.core.errors import ConfigError
-from aiops.memory import IncidentMemory, Label, evidence_terms, now_iso
+from aiops.memory import Label, evidence_terms, now_iso
 from aiops.runtime.home import StateHome
-from aiops.runtime.store import IncidentRecord, IncidentStore
+from aiops.runtime.state import open_index, open_memory
+from aiops.runtime.store import IncidentRecord
 
 EXTRA_CATEGORIES = ("other",)
 """Besides the team's vocabulary, a person may confirm a failure the vocabulary has no name for."""
@@ -54,7 +55,7 @@ def vocabulary(record: IncidentRecord) -> list[str]:
 def label_incident(home: StateHome, incident_id: str, *, root_cause: str, service: str | None, by: str,
                    fix: str | None = None, note: str | None = None) -> Label:
     """Record the confirmed outcome of an incident (ConfigError naming the flag when it is invalid)."""
-    store = IncidentStore(home.index)
+    store = open_index(home)
     record = store.get(incident_id)  # ConfigError naming close matches when there is no such incident
     incident_id = record.id
     allowed = vocabulary(record)
@@ -80,7 +81,7 @@ def label_incident(home: StateHome, incident_id: str, *, root_cause: str, servic
         + (executed if recovered is False else []),
     )
     services, terms = evidence_terms(_evidence(home, incident_id), alert=record.alert)
-    IncidentMemory(home.memory).label(label, services=[*services, *([service] if service else [])], terms=terms)
+    open_memory(home).label(label, services=[*services, *([service] if service else [])], terms=terms)
     record.notes = {**record.notes, "label": {"root_cause": root_cause, "service": label.service, "by": by,
                                               "correct": label.correct}}
     store.save(record)

@@ -6,18 +6,15 @@ in another process with the same team snapshot, the same environment state and t
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from langgraph.checkpoint.sqlite import SqliteSaver
 
 from aiops.agents.files import incident_backend, snapshot_team
 from aiops.agents.graph import AgentPlan, build_team_graph
 from aiops.agents.models import EngineContext, ModelChoice, create_chat_model, plan_models
 from aiops.core.errors import ConfigError
-from aiops.core.private import harden_tree, private_dir, private_file, write_private_text
+from aiops.core.private import harden_tree, private_dir, write_private_text
 from aiops.core.types import Environment
 from aiops.runtime.home import StateHome
 from aiops.runtime.store import IncidentRecord
@@ -79,6 +76,23 @@ def build_environment(source: dict[str, Any], state_dir: Path, catalogue: Any = 
     raise ConfigError(f"unknown environment source {source!r}")
 
 
+def _shared_keys(env: Environment, home: StateHome) -> None:
+    """On PostgreSQL, every executor acts at most once per idempotency key across all workers on all
+    machines: the keys live in the state database (the sandbox's own record stays as well)."""
+    from aiops.runtime.state import open_keys
+
+    keys = open_keys(home)
+    if keys is None:
+        return
+    from aiops.backends.idempotency import IdempotentExecutor
+
+    if isinstance(env.executor, IdempotentExecutor):
+        env.executor.store.close()
+        env.executor.store = keys
+    else:
+        env.executor = IdempotentExecutor(env.executor, keys)
+
+
 def read_metric_names(team: Any) -> dict[str, Any]:
     """The team's metric-name aliases (log-analysis/metric_names.yaml, checked when the team loaded), or
     none when it has no such file."""
@@ -102,7 +116,7 @@ class IncidentSession:
     categories: list[str]
     notice: str | None = None
     draft: Any = None
-    _conn: sqlite3.Connection | None = field(default=None, repr=False)
+    _conn: Any = field(default=None, repr=False)
 
     @property
     def dir(self) -> Path:
@@ -129,8 +143,6 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     """
     from aiops.analysis.signatures import parse_signatures
     from aiops.safety import (
-        ApprovalLedger,
-        AuditLog,
         Budget,
         BudgetMiddleware,
         BudgetUsage,
@@ -149,6 +161,7 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     redactor = Redactor(policy_cfg.redaction, key=derive_key(secret, f"redaction:{record.id}"))
     catalogue = read_skill_data(team, "runbooks", "actions")
     raw_env = build_environment(record.source, incident_dir / "env", catalogue)
+    _shared_keys(raw_env, home)
     aliases = read_metric_names(team)
     if aliases:
         from aiops.backends.aliases import AliasedMetrics
@@ -161,17 +174,17 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     categories = list(read_skill_data(team, "failure_modes", "categories"))
     signatures = parse_signatures(team.data("signatures"), file="log-analysis/signatures.yaml")
     policy = Policy(catalogue, [s.name for s in env.inventory.services()], policy_cfg)
-    audit = AuditLog(home.audit, redactor)
-    ledger = ApprovalLedger(home.approvals, secret=secret, policy=policy, audit=audit, redactor=redactor)
+    from aiops.runtime import state
+
+    audit = state.open_audit(home, redactor)
+    ledger = state.open_ledger(home, secret=secret, policy=policy, audit=audit, redactor=redactor)
     ctx = ToolContext(
         incident_id=record.id, env=env, catalogue=catalogue, signatures=signatures, policy=policy,
         ledger=ledger, audit=audit, redactor=redactor, evidence=EvidenceLog(incident_dir / "evidence.jsonl"),
         incident_dir=incident_dir,
         tool_timeout_s=policy_cfg.budgets.tool_timeout_seconds,
     )
-    from aiops.memory import IncidentMemory
-
-    ctx.extras.update(memory=IncidentMemory(home.memory), alert=record.alert)
+    ctx.extras.update(memory=state.open_memory(home), alert=record.alert)
     budget = Budget(policy_cfg.budgets, used=BudgetUsage(record.model_calls, record.tokens, record.wall_seconds))
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
@@ -199,11 +212,10 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
                                 tools=agent_tools,
                                 files=layout[name], middleware=[BudgetMiddleware(budget), *(extra_middleware or [])],
                                 recursion_limit=policy_cfg.budgets.recursion_limit)
-    conn = sqlite3.connect(private_file(home.checkpoints), timeout=30, check_same_thread=False)
-    session._conn = conn
+    checkpointer, session._conn = state.open_checkpointer(home)
     session.graph = build_team_graph(
         plans[team.orchestrator], [plans[n] for n in team.delegates], backend=backend,
-        checkpointer=SqliteSaver(conn),
+        checkpointer=checkpointer,
     )
     return session
 

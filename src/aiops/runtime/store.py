@@ -1,19 +1,15 @@
-"""Index of incidents in the state folder (SQLite): what ran, against what, and where it stands."""
+"""Index of incidents (SQLite in the state folder, or PostgreSQL): what ran, against what, and where it stands."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from aiops.core.errors import ConfigError
-from aiops.core.private import private_file
+from aiops.storage.sql import Database, SqliteDatabase
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS incidents (
@@ -57,53 +53,37 @@ class IncidentRecord:
 
 
 class IncidentStore:
-    """Create, update, look up and list incidents. Safe for several processes (WAL, short writes)."""
+    """Create, update, look up and list incidents. Safe for several processes and machines: a SQLite
+    file in the state folder (WAL, short writes) or the `incidents` table of the PostgreSQL database."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        private_file(path)  # 0600 before SQLite opens it: -wal and -shm get the same mode
-        self._create()
+    def __init__(self, where: Path | Database) -> None:
+        if isinstance(where, Path):
+            where = SqliteDatabase(where, _SCHEMA, wal=True)
+        self.db: Database = where
+        self.path = where.path if isinstance(where, SqliteDatabase) else None
 
-    def _create(self) -> None:
-        """Switch the file to WAL (it stays so) and create the table. Switching the journal mode does
-        not wait for a lock the way other statements do, so two processes opening a new state folder
-        at once retry it for a while instead of failing with 'database is locked'."""
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with self._conn() as conn:
-                    conn.execute("PRAGMA journal_mode=WAL")
-                    conn.executescript(_SCHEMA)
-                return
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) or time.monotonic() > deadline:
-                    raise
-                time.sleep(0.05)
-
-    @contextmanager
-    def _conn(self) -> Iterator[sqlite3.Connection]:
-        conn = sqlite3.connect(self.path, timeout=30)
-        try:
-            with conn:
-                yield conn
-        finally:
-            conn.close()
+    @property
+    def shown(self) -> str:
+        """Where the index lives (a path, or the database URL without its password)."""
+        return self.db.shown
 
     def save(self, record: IncidentRecord) -> None:
         """Insert or replace the record (updated_at is stamped now)."""
         record.updated_at = datetime.now(UTC).isoformat()
         data = json.dumps(asdict(record), sort_keys=True, default=str)
-        with self._conn() as conn:
+        with self.db.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO incidents (id, created_at, updated_at, status, alert, service, fingerprint,"
-                " data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO incidents (id, created_at, updated_at, status, alert, service, fingerprint, data)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET created_at=excluded.created_at,"
+                " updated_at=excluded.updated_at, status=excluded.status, alert=excluded.alert,"
+                " service=excluded.service, fingerprint=excluded.fingerprint, data=excluded.data",
                 (record.id, record.created_at, record.updated_at, record.status, record.alert, record.service,
                  record.fingerprint, data),
             )
 
     def get(self, incident_id: str) -> IncidentRecord:
         """The record, or ConfigError (exit 2) naming close matches."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             row = conn.execute("SELECT data FROM incidents WHERE id = ?", (incident_id,)).fetchone()
             if row is None:
                 rows = conn.execute("SELECT id FROM incidents WHERE id LIKE ? ORDER BY id",
@@ -113,18 +93,19 @@ class IncidentStore:
         if len(rows) == 1:
             return self.get(rows[0][0])
         hint = f"; did you mean one of: {', '.join(r[0] for r in rows[:5])}" if rows else "; see `aiops incidents list`"
-        raise ConfigError(f"no incident {incident_id!r} in {self.path.parent}{hint}")
+        where = self.path.parent if self.path is not None else self.db.shown
+        raise ConfigError(f"no incident {incident_id!r} in {where}{hint}")
 
     def by_fingerprint(self, fingerprint: str) -> IncidentRecord | None:
         """The newest incident opened for an alert fingerprint, if any."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             row = conn.execute("SELECT data FROM incidents WHERE fingerprint = ? ORDER BY created_at DESC LIMIT 1",
                                (fingerprint,)).fetchone()
         return IncidentRecord(**json.loads(row[0])) if row else None
 
     def list(self, *, status: str | None = None, limit: int = 50, offset: int = 0) -> list[IncidentRecord]:
         """Newest first; `offset` skips that many (for paging)."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             if status:
                 rows = conn.execute("SELECT data FROM incidents WHERE status = ? ORDER BY created_at DESC, id DESC"
                                     " LIMIT ? OFFSET ?", (status, limit, offset)).fetchall()
@@ -135,7 +116,12 @@ class IncidentStore:
 
     def count(self, *, status: str | None = None) -> int:
         """How many incidents there are (with `status`, when given)."""
-        with self._conn() as conn:
+        with self.db.reading() as conn:
             if status:
                 return int(conn.execute("SELECT COUNT(*) FROM incidents WHERE status = ?", (status,)).fetchone()[0])
             return int(conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0])
+
+    def statuses(self) -> list[tuple[str, str]]:
+        """`(id, status)` of every incident (for the audit cross-checks)."""
+        with self.db.reading() as conn:
+            return [(str(r[0]), str(r[1])) for r in conn.execute("SELECT id, status FROM incidents").fetchall()]

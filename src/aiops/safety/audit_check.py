@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from aiops.safety.ledger_seal import ledger_format, seal_ok
+from aiops.safety.ledger_seal import database_ledger_format, ledger_format, seal_ok
 
 
 def _rows(path: Path, table: str) -> list[sqlite3.Row]:
@@ -29,10 +29,16 @@ def _rows(path: Path, table: str) -> list[sqlite3.Row]:
         conn.close()
 
 
+def _db_rows(db: Any, table: str) -> list[Any]:
+    with db.reading() as conn:
+        return conn.execute(f"SELECT * FROM {table} ORDER BY created_at, rowid").fetchall()  # noqa: S608
+
+
 def cross_check(entries: Iterable[dict[str, Any]], *, state_dir: Path, secret: bytes | None,
-                incidents: Iterable[tuple[str, str]] = ()) -> list[str]:
-    """Problems found by comparing the trail's `entries` with the ledger in `state_dir` and the
-    incident index (`(incident id, status)` pairs). An empty list means the records agree."""
+                incidents: Iterable[tuple[str, str]] = (), ledger: Any = None) -> list[str]:
+    """Problems found by comparing the trail's `entries` with the ledger in `state_dir` (or in the
+    PostgreSQL state database `ledger`) and the incident index (`(incident id, status)` pairs). An empty
+    list means the records agree."""
     by_kind: dict[str, list[dict[str, Any]]] = {}
     for entry in entries:
         by_kind.setdefault(str(entry.get("kind")), []).append(entry)
@@ -41,13 +47,19 @@ def cross_check(entries: Iterable[dict[str, Any]], *, state_dir: Path, secret: b
         return [e for e in by_kind.get(kind, []) if all(e.get(k) == v for k, v in match.items())]
 
     problems: list[str] = []
-    ledger = state_dir / "approvals.sqlite"
-    if ledger.exists():
+    file = state_dir / "approvals.sqlite"
+    if ledger is not None:
+        if database_ledger_format(ledger, secret) == "altered":
+            problems.append("the approval ledger's format record is missing or does not match its seal: "
+                            "the approvals tables were altered")
+        problems += _proposals(_db_rows(ledger, "proposals"), has)
+        problems += _approvals(_db_rows(ledger, "approvals"), has, secret)
+    elif file.exists():
         if ledger_format(state_dir, secret) == "altered":
             problems.append("the approval ledger's format record is missing or does not match its seal: "
                             "approvals.sqlite was altered")
-        problems += _proposals(_rows(ledger, "proposals"), has)
-        problems += _approvals(_rows(ledger, "approvals"), has, secret)
+        problems += _proposals(_rows(file, "proposals"), has)
+        problems += _approvals(_rows(file, "approvals"), has, secret)
     for incident_id, status in incidents:
         if status == "resolved" and not has("execution_started", incident_id=incident_id):
             problems.append(f"incident {incident_id} is resolved in the incident index, but the trail shows "
@@ -58,7 +70,7 @@ def cross_check(entries: Iterable[dict[str, Any]], *, state_dir: Path, secret: b
     return problems
 
 
-def _proposals(rows: list[sqlite3.Row], has: Any) -> list[str]:
+def _proposals(rows: list[Any], has: Any) -> list[str]:
     problems = []
     for row in rows:
         what = f"{row['action']} on {row['target']}, incident {row['incident_id']}"
@@ -70,7 +82,7 @@ def _proposals(rows: list[sqlite3.Row], has: Any) -> list[str]:
     return problems
 
 
-def _approvals(rows: list[sqlite3.Row], has: Any, secret: bytes | None) -> list[str]:
+def _approvals(rows: list[Any], has: Any, secret: bytes | None) -> list[str]:
     problems = []
     for row in rows:
         what = f"{row['action']} on {row['target']}, incident {row['incident_id']}"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hmac
 import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,13 +77,19 @@ def verify(path: Path, *, key: bytes | None = None) -> AuditVerification:
     """Check the whole chain of `path` and its head file. `key` defaults to the chain key of the
     state folder the trail is in (its `secret.key`)."""
     key = key if key is not None else state_key(path.parent)
-    head = read_head(path)
+    return verify_trail(iter_entries(path), read_head(path), key, lambda: _ledger_format(path.parent))
+
+
+def verify_trail(lines: Iterable[tuple[int, dict[str, Any] | None, str]], head: Head | str | None,
+                 key: bytes | None, ledger_format: Callable[[], str | None]) -> AuditVerification:
+    """Check a trail given as `(line number, entry or None, raw)` and its head (a file's lines, or the
+    rows of the PostgreSQL trail); `ledger_format()` says whether the ledger next to it was born keyed."""
     prev, seq, count, last_line, keyed, legacy, last_legacy, first_legacy = GENESIS, 0, 0, 0, 0, 0, 0, 0
     torn: list[int] = []
     last: dict[str, Any] | None = None
     head_hash: str | None = None
     cut: dict[str, Any] | None = None
-    for number, entry, _ in iter_entries(path):
+    for number, entry, _ in lines:
         count, last_line = count + 1, number
         if entry is None or not is_entry(entry):
             torn.append(number)
@@ -108,7 +115,7 @@ def verify(path: Path, *, key: bytes | None = None) -> AuditVerification:
             problem = f"seq {head.seq} does not match the hash in the head file"
     if problem:
         return AuditVerification(False, count, last_line + 1, problem, keyed, legacy, tuple(torn))
-    if legacy and _ledger_format(path.parent) == "native":
+    if legacy and ledger_format() == "native":
         return AuditVerification(
             False, count, first_legacy,
             "unkeyed entries in a state folder whose approval ledger was created with state seals (so its "

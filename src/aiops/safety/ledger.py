@@ -25,7 +25,6 @@ import hmac
 import json
 import re
 import secrets
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,11 +32,19 @@ from typing import TYPE_CHECKING, Any
 
 from aiops.core.errors import ConfigError
 from aiops.safety import errors as e
-from aiops.safety.ledger_lease import Leases
+from aiops.safety.ledger_lease import Leases, PgLeases
 from aiops.safety.ledger_seal import approval_digest, ensure_sealed, needs_upgrade, parse_token, seal_ok, state_seal
-from aiops.safety.ledger_store import Approval, Proposal, Store, approval_from_row, proposal_from_row
+from aiops.safety.ledger_store import (
+    LEDGER_LOCK,
+    Approval,
+    Proposal,
+    approval_from_row,
+    open_ledger_database,
+    proposal_from_row,
+)
 from aiops.safety.policy import Policy
 from aiops.safety.redaction import Redactor
+from aiops.storage.sql import Connection, Database
 
 if TYPE_CHECKING:
     from aiops.safety.audit import AuditLog
@@ -47,15 +54,16 @@ _APPROVER = re.compile(r"^[^\x00-\x1f\x7f]{1,100}$")
 
 
 class ApprovalLedger:
-    """The approvals of a state folder (`approvals.sqlite`), keyed by the folder's secret.
+    """The approvals of a state folder (`approvals.sqlite`, or the PostgreSQL state database), keyed
+    by the folder's secret.
 
     One instance per incident run is typical (it carries that run's `policy`); any number of
-    instances and processes may share the file.
+    instances, processes and (on PostgreSQL) machines may share the ledger.
     """
 
     def __init__(
         self,
-        path: Path,
+        path: Path | Database,
         *,
         secret: bytes,
         policy: Policy,
@@ -67,21 +75,23 @@ class ApprovalLedger:
             raise ValueError("the ledger secret must be at least 16 bytes")
         self._secret = secret
         self._audit = audit
+        where = str(path) if isinstance(path, Path) else path.shown
         try:
-            self._store = Store(path, prepare=self._prepare)
+            self._store, prepared = open_ledger_database(path, self._prepare)
         except e.ApprovalTamperedError as exc:
             raise ConfigError(f"{exc}: the ledger was altered. Restore it from a backup, or move it aside to "
-                              "start an empty ledger (the approvals on record are then lost)", file=str(path)) from None
-        if self._store.prepared is not None and audit is not None:
-            audit.append("ledger_upgraded", sealed_rows=self._store.prepared,
+                              "start an empty ledger (the approvals on record are then lost)", file=where) from None
+        if prepared is not None and audit is not None:
+            audit.append("ledger_upgraded", sealed_rows=prepared,
                          note="approval rows from before state seals were sealed as found")
-        self._leases = Leases(path.with_name(path.name + ".leases"))
+        self._leases: Leases | PgLeases = (Leases(path.with_name(path.name + ".leases")) if isinstance(path, Path)
+                                           else PgLeases(path))
         self.policy = policy
         self._redactor = redactor or Redactor()
         self._clock = clock or (lambda: datetime.now(UTC))
 
     # --- digests and seals (see ledger_seal) ------------------------------------------------
-    def _prepare(self, conn: sqlite3.Connection, fresh: bool) -> int | None:
+    def _prepare(self, conn: Connection, fresh: bool) -> int | None:
         """Give the ledger its format record; seal rows from before seals, once."""
         if not fresh and needs_upgrade(conn) and self._audit is not None and (
                 seq := self._audit.has_kind("ledger_upgraded")) is not None:
@@ -120,7 +130,7 @@ class ApprovalLedger:
                 f"{action} is {verdict.risk} risk in the runbook catalogue, not {risk}"
             )
         now = self._clock().isoformat()
-        with self._store.transaction() as conn:
+        with self._store.transaction(lock=LEDGER_LOCK) as conn:
             created = (
                 conn.execute(
                     "INSERT INTO proposals (id, incident_id, action, target, risk, needs_senior,"
@@ -232,7 +242,7 @@ class ApprovalLedger:
         edited = (final_action, final_target) != (proposal.action, proposal.target)
         now = self._clock()
         life = ttl if ttl is not None else timedelta(minutes=self.policy.config.approval_ttl_minutes)
-        with self._store.transaction() as conn:
+        with self._store.transaction(lock=LEDGER_LOCK) as conn:
             current = proposal_from_row(
                 conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
             )
@@ -296,7 +306,7 @@ class ApprovalLedger:
 
     def _reusable(
         self,
-        conn: sqlite3.Connection,
+        conn: Connection,
         proposal: Proposal,
         *,
         approver: str,
@@ -328,7 +338,7 @@ class ApprovalLedger:
         if not isinstance(approver, str) or not _APPROVER.match(approver):
             raise e.ApprovalStateError("approver must be a name of 1-100 printable characters")
         why = self._redactor.text(str(reason or "no reason given"))[:2000]
-        with self._store.transaction() as conn:
+        with self._store.transaction(lock=LEDGER_LOCK) as conn:
             row = conn.execute("SELECT * FROM proposals WHERE id=?", (proposal_id,)).fetchone()
             if row is None:
                 raise e.ApprovalNotFoundError(f"no proposal {str(proposal_id)[:40]!r}")
@@ -429,7 +439,7 @@ class ApprovalLedger:
     ) -> Approval:
         """The claim itself, under the lease of `approval_id` (`check_only`: every check, no change)."""
         now = self._clock()
-        with self._store.transaction() as conn:
+        with self._store.transaction(lock=LEDGER_LOCK) as conn:
             row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
             if row is None:
                 raise e.ApprovalNotFoundError(f"no approval {approval_id[:40]!r}")
@@ -500,7 +510,7 @@ class ApprovalLedger:
         """Record what the executor returned for a claimed approval (state `done`). Recording the
         same approval again keeps the first result. Raises `ApprovalStateError` if never claimed."""
         text = json.dumps(self._redactor.value(dict(result)), sort_keys=True)
-        with self._store.transaction() as conn:
+        with self._store.transaction(lock=LEDGER_LOCK) as conn:
             row = conn.execute("SELECT * FROM approvals WHERE id=?", (approval_id,)).fetchone()
             if row is None:
                 raise e.ApprovalNotFoundError(f"no approval {str(approval_id)[:40]!r}")

@@ -73,15 +73,19 @@ def parse_token(token_or_id: object) -> tuple[str, str | None]:
 
 
 # --- the format record and the upgrade of rows from before seals ---------------------------------
-def _columns(conn: sqlite3.Connection) -> set[str]:
-    return {row[1] for row in conn.execute("PRAGMA table_info(approvals)")}
+def _columns(conn: Any) -> set[str]:
+    if isinstance(conn, sqlite3.Connection):
+        return {row[1] for row in conn.execute("PRAGMA table_info(approvals)")}
+    rows = conn.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                        " AND table_name = 'approvals'").fetchall()
+    return {row[0] for row in rows}
 
 
 def _format_value(origin: str) -> str:
     return canonical_json({"seals": 1, "origin": origin, "at": datetime.now(UTC).isoformat()})
 
 
-def ensure_sealed(conn: sqlite3.Connection, secret: bytes, *, fresh: bool) -> int | None:
+def ensure_sealed(conn: Any, secret: bytes, *, fresh: bool) -> int | None:
     """Inside a write transaction: give a ledger its format record and seal rows from before seals.
 
     Returns the number of rows sealed when an old ledger was upgraded now, else None."""
@@ -103,7 +107,7 @@ def ensure_sealed(conn: sqlite3.Connection, secret: bytes, *, fresh: bool) -> in
     return sealed
 
 
-def needs_upgrade(conn: sqlite3.Connection) -> bool:
+def needs_upgrade(conn: Any) -> bool:
     """True when the approvals table has no seal column yet (a ledger from before seals)."""
     return "seal" not in _columns(conn)
 
@@ -124,6 +128,21 @@ def ledger_format(state_dir: Path, secret: bytes | None) -> str | None:
         return "altered"
     finally:
         conn.close()
+    return _format_of(row, secret)
+
+
+def database_ledger_format(db: Any, secret: bytes | None) -> str | None:
+    """`ledger_format` of a ledger in a PostgreSQL state database (None without a key)."""
+    if secret is None:
+        return None
+    with db.reading() as conn:
+        row = conn.execute("SELECT value, seal FROM meta WHERE name='ledger_format'").fetchone()
+        if row is None and conn.execute("SELECT 1 FROM approvals LIMIT 1").fetchone() is None:
+            return None
+    return _format_of(row, secret)
+
+
+def _format_of(row: Any, secret: bytes) -> str:
     if row is None or not hmac.compare_digest(_mac(secret, {"meta": "ledger_format", "value": row["value"]}),
                                               row["seal"]):
         return "altered"

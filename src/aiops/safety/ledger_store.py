@@ -1,17 +1,19 @@
-"""Storage of the approval ledger: the SQLite schema, transactions and the row types."""
+"""Storage of the approval ledger: the SQLite schema (PostgreSQL: `storage.schema_pg`), the database it
+opens and the row types."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from aiops.core.private import private_dir, private_file
+from aiops.storage.sql import Database, SqliteDatabase
+
+LEDGER_LOCK = "ledger"
+"""The advisory lock every ledger write takes on PostgreSQL (SQLite's `BEGIN IMMEDIATE` does the same)."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS proposals (
@@ -120,7 +122,7 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def proposal_from_row(row: sqlite3.Row) -> Proposal:
+def proposal_from_row(row: Any) -> Proposal:
     """A `Proposal` from a `proposals` row."""
     return Proposal(
         id=row["id"],
@@ -143,7 +145,7 @@ def proposal_from_row(row: sqlite3.Row) -> Proposal:
     )
 
 
-def approval_from_row(row: sqlite3.Row, *, resumed: bool = False) -> Approval:
+def approval_from_row(row: Any, *, resumed: bool = False) -> Approval:
     """An `Approval` from an `approvals` row."""
     return Approval(
         id=row["id"],
@@ -165,52 +167,17 @@ def approval_from_row(row: sqlite3.Row, *, resumed: bool = False) -> Approval:
     )
 
 
-class Store:
-    """Opens a fresh connection per transaction, so one instance is safe across threads, and
-    `BEGIN IMMEDIATE` serialises writers across processes.
-
-    `prepare(conn, fresh)` runs in the transaction that creates the schema (`fresh`: the tables did
-    not exist before), so a new ledger and its format record appear together."""
-
-    def __init__(self, path: Path, prepare: Callable[[sqlite3.Connection, bool], object] | None = None) -> None:
-        self.path = path
-        if not path.parent.exists():
-            private_dir(path.parent)
-        private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
-        with self.transaction() as conn:
-            fresh = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='approvals'").fetchone() is None
-            for statement in SCHEMA.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
-            self.prepared = prepare(conn, fresh) if prepare is not None else None
-
-    def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA busy_timeout = 30000")
-        return conn
-
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction (`BEGIN IMMEDIATE`): committed on success, rolled back on error."""
-        conn = self._connect()
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-
-    @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
-        """A read-only connection (a consistent snapshot per statement)."""
-        conn = self._connect()
-        try:
-            yield conn
-        finally:
-            conn.close()
+def open_ledger_database(where: Path | Database, prepare: Callable[[Any, bool], object]) -> tuple[Database, object]:
+    """The ledger's database: a SQLite file (tables created on open) or PostgreSQL (tables from
+    `aiops db upgrade`), and what `prepare(conn, fresh)` returned: it runs in the transaction that opens
+    the ledger, where `fresh` says it held nothing before, so a new ledger and its format record appear
+    together."""
+    if isinstance(where, Path):
+        db = SqliteDatabase(where, SCHEMA, prepare=prepare)
+        return db, db.prepared
+    with where.transaction(lock=LEDGER_LOCK) as conn:
+        fresh = (conn.execute("SELECT 1 FROM meta WHERE name='ledger_format'").fetchone() is None
+                 and conn.execute("SELECT 1 FROM approvals LIMIT 1").fetchone() is None
+                 and conn.execute("SELECT 1 FROM proposals LIMIT 1").fetchone() is None)
+        prepared = prepare(conn, fresh)
+    return where, prepared

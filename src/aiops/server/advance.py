@@ -15,9 +15,10 @@ from typing import Any
 from langgraph.types import Command
 
 from aiops.runtime.home import StateHome
-from aiops.runtime.lock import incident_lock
+from aiops.runtime.state import incident_lock, open_index
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.server.events import EventLog, EventRecorder
+from aiops.server.jobqueue import worker_name
 
 FINAL = frozenset({"resolved", "unresolved", "no_action", "closed"})
 """Statuses after which nothing more runs."""
@@ -32,8 +33,8 @@ def pause(request: dict[str, Any]) -> None:  # noqa: ARG001
 
 def advance(incident_id: str, home: StateHome, log: EventLog) -> str:
     """Advance the incident as far as it goes without a person; returns its status afterwards."""
-    store = IncidentStore(home.index)
-    with incident_lock(home.incident_dir(incident_id)):
+    store = open_index(home)
+    with incident_lock(home, incident_id):
         record = store.get(incident_id)
         if record.status in FINAL:
             return record.status
@@ -52,7 +53,7 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
         callbacks = [recorder, TranscriptWriter(session.dir / "transcript.jsonl")]
         config = {"configurable": {"thread_id": record.id}}
         if record.status == WAITING:
-            log.append(record.id, "status", status="running", text="investigation started")
+            log.append(record.id, "status", status="running", text="investigation started", worker=worker_name())
             record.status = "running"
             outcome = start(session, store, pause, callbacks)
         elif record.status == "awaiting_approval":
@@ -63,13 +64,15 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
                 if not record.notes.get("pending"):
                     _paused([r for _, r in requests], record, store, log)
                 return record.status
-            log.append(record.id, "status", status="running", text="continuing with the decision on record")
+            log.append(record.id, "status", status="running", text="continuing with the decision on record",
+                       worker=worker_name())
             record.status = "running"
             store.save(record)
             outcome = drive(session, store, Command(resume=resume), pause, callbacks)
         else:  # running or interrupted: a worker stopped mid-way; continue from the last checkpoint
             where = "the last checkpoint" if has_checkpoint(session) else "the alert (no checkpoint yet)"
-            log.append(record.id, "status", status="running", text=f"continuing from {where} (was {record.status})")
+            log.append(record.id, "status", status="running", text=f"continuing from {where} (was {record.status})",
+                       worker=worker_name())
             record.status = "running"
             store.save(record)
             outcome = proceed(session, store, None, pause, callbacks)

@@ -93,6 +93,8 @@ class Settings:
     base_url: str | None = None
     grace_seconds: float = 30.0
     poll_seconds: float = 0.1
+    lease_seconds: float = 30.0
+    env_file: str | None = None
 
     @property
     def link_base(self) -> str:

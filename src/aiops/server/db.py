@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from aiops.core.private import private_file
 
@@ -77,8 +78,12 @@ class ServerDB:
     """Connections to `server.sqlite`, one per thread and reused (intake stays fast); safe across
     threads and processes (WAL, a 30 s busy timeout, short transactions)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, database: Any = None) -> None:
         self.path = root / SERVER_DB
+        self.pg = database
+        """The PostgreSQL state database (`runtime.state.database`), shared by every node, or None."""
+        if database is not None:
+            return
         private_file(self.path)  # 0600 before SQLite opens it: -wal and -shm follow
         self._local = threading.local()
         conn = sqlite3.connect(self.path, timeout=30)
@@ -97,8 +102,13 @@ class ServerDB:
         return conn
 
     @contextmanager
-    def connect(self, *, immediate: bool = False) -> Iterator[sqlite3.Connection]:
-        """This thread's connection inside one transaction (`immediate` takes the write lock at once)."""
+    def connect(self, *, immediate: bool = False) -> Iterator[Any]:
+        """This thread's connection inside one transaction (`immediate` takes the write lock at once:
+        on PostgreSQL an advisory lock every node's service writes share)."""
+        if self.pg is not None:
+            with self.pg.transaction(lock="service" if immediate else None) as conn:
+                yield conn
+            return
         conn = self._thread_conn()
         conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
         try:

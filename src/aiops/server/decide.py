@@ -14,7 +14,7 @@ from typing import Any
 from aiops.core.errors import ConfigError
 from aiops.runtime.decisions import Decision
 from aiops.runtime.home import StateHome
-from aiops.runtime.lock import incident_lock
+from aiops.runtime.state import incident_lock, open_index
 from aiops.runtime.store import IncidentStore
 from aiops.server.events import EventLog, EventRecorder
 from aiops.server.jobqueue import WorkQueue
@@ -45,7 +45,7 @@ class Recorded:
 def decide(home: StateHome, log: EventLog, queue: WorkQueue, incident_id: str, decision: Decision, *,
            proposal_id: str | None = None, via: str = "api") -> Recorded:
     """Record `decision` on the incident's pending proposal (or `proposal_id`), then queue the incident."""
-    store = IncidentStore(home.index)
+    store = open_index(home)
     try:
         record = store.get(incident_id)
     except ConfigError as exc:
@@ -53,7 +53,7 @@ def decide(home: StateHome, log: EventLog, queue: WorkQueue, incident_id: str, d
     if record.id != incident_id:
         raise DecisionError(404, f"no incident {incident_id!r}")
     try:
-        with incident_lock(home.incident_dir(incident_id)):
+        with incident_lock(home, incident_id):
             done = _decide_locked(home, store, log, incident_id, decision, proposal_id=proposal_id, via=via)
     except ConfigError as exc:
         if "another process" in exc.message:

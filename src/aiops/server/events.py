@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -38,13 +37,13 @@ class EventLog:
             return self.append_in(conn, incident_id, kind, **data)
 
     @staticmethod
-    def append_in(conn: sqlite3.Connection, incident_id: str, kind: str, **data: Any) -> int:
+    def append_in(conn: Any, incident_id: str, kind: str, **data: Any) -> int:
         """`append` inside the caller's transaction."""
         if kind not in KINDS:
             raise ValueError(f"unknown event kind {kind!r}")
-        cur = conn.execute("INSERT INTO events (incident_id, kind, at, data) VALUES (?, ?, ?, ?)",
+        cur = conn.execute("INSERT INTO events (incident_id, kind, at, data) VALUES (?, ?, ?, ?) RETURNING id",
                            (incident_id, kind, datetime.now(UTC).isoformat(), json.dumps(data, default=str)))
-        return int(cur.lastrowid or 0)
+        return int(cur.fetchone()[0])
 
     def since(self, incident_id: str | None, after: int = 0, limit: int = 500) -> list[dict[str, Any]]:
         """Events after id `after`, oldest first (of one incident, or of all when `incident_id` is None)."""

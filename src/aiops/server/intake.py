@@ -64,8 +64,9 @@ class Intake:
         Returns the incident that already holds the episode, if another process was first."""
         with self.db.connect(immediate=True) as conn:
             if fingerprint is not None:
-                claimed = conn.execute("INSERT OR IGNORE INTO episodes (fingerprint, starts_at, incident_id) "
-                                       "VALUES (?,?,?)", (fingerprint, starts_at, record.id)).rowcount == 1
+                claimed = conn.execute("INSERT INTO episodes (fingerprint, starts_at, incident_id) "
+                                       "VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                                       (fingerprint, starts_at, record.id)).rowcount == 1
                 if not claimed:
                     row = conn.execute("SELECT incident_id FROM episodes WHERE fingerprint=? AND starts_at=?",
                                        (fingerprint, starts_at)).fetchone()

@@ -47,13 +47,9 @@ class StateCollector:
         yield GaugeMetricFamily("aiops_workers_alive", "Worker processes alive", value=self.alive())
 
     def _counts(self) -> dict[str, int]:
-        import sqlite3
-
-        conn = sqlite3.connect(self.store.path, timeout=30)
-        try:
-            return dict(conn.execute("SELECT status, COUNT(*) FROM incidents GROUP BY status").fetchall())
-        finally:
-            conn.close()
+        with self.store.db.reading() as conn:
+            return {r[0]: r[1] for r in conn.execute("SELECT status, COUNT(*) FROM incidents GROUP BY status")
+                    .fetchall()}
 
     def _runs(self) -> Iterator[Any]:
         with self.db.connect() as conn:

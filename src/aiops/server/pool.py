@@ -21,15 +21,19 @@ log = logging.getLogger("aiops.serve")
 class WorkerPool:
     """N worker processes over one state folder."""
 
-    def __init__(self, root: str, queue: WorkQueue, size: int, *, poll: float = 0.1, grace: float = 30.0) -> None:
+    def __init__(self, root: str, queue: WorkQueue, size: int, *, poll: float = 0.1, grace: float = 30.0,
+                 lease: float = 30.0, env_file: str | None = None, nice: int = 10) -> None:
         self.root, self.queue, self.size, self.poll, self.grace = root, queue, size, poll, grace
+        self.lease, self.env_file, self.nice = lease, env_file, nice
         self.procs: list[subprocess.Popen[bytes]] = []
         self._stop = threading.Event()
         self._watch: threading.Thread | None = None
         self.restarts = 0
 
     def _spawn(self) -> subprocess.Popen[bytes]:
-        argv = [sys.executable, "-m", "aiops.server.worker", "--home", self.root, "--poll", str(self.poll)]
+        argv = [sys.executable, "-m", "aiops.server.worker", "--home", self.root, "--poll", str(self.poll),
+                "--lease", str(self.lease), "--nice", str(self.nice)]
+        argv += ["--env", self.env_file] if self.env_file else []
         return subprocess.Popen(argv, env={**os.environ, "AIOPS_HOME": self.root}, start_new_session=True)
 
     def start(self) -> None:

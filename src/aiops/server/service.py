@@ -7,16 +7,17 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from aiops.runtime import state
 from aiops.runtime.home import StateHome
-from aiops.runtime.store import IncidentStore
 from aiops.server.auth import Auth
 from aiops.server.config import Settings
 from aiops.server.db import ServerDB
 from aiops.server.events import EventLog
 from aiops.server.intake import Intake
-from aiops.server.jobqueue import SqliteQueue
+from aiops.server.jobqueue import SqliteQueue, WorkQueue
 from aiops.server.metrics import StateCollector, registry_for
 from aiops.server.notify import Notifier
+from aiops.server.pgqueue import PgQueue
 from aiops.server.pool import WorkerPool
 from aiops.server.tokens import TokenStore
 from aiops.server.views import LedgerView
@@ -32,10 +33,12 @@ class Service:
 
     def __init__(self, settings: Settings, *, local_user: str = "operator", start_workers: bool = True) -> None:
         self.settings = settings
-        self.home = StateHome.resolve(settings.home)
-        self.db = ServerDB(self.home.root)
-        self.store = IncidentStore(self.home.index)
-        self.queue = SqliteQueue(self.db, capacity=settings.queue_size)
+        self.home = StateHome.resolve(settings.home, env_file=settings.env_file)
+        database = state.database(self.home)  # PostgreSQL: schema and key checked before serving
+        self.db = ServerDB(self.home.root, database)
+        self.store = state.open_index(self.home)
+        self.queue: WorkQueue = (SqliteQueue(self.db, capacity=settings.queue_size) if database is None else
+                                 PgQueue(database, capacity=settings.queue_size, lease=settings.lease_seconds))
         self.events = EventLog(self.db)
         self.tokens = TokenStore(self.db, self.home.root)
         self.auth = Auth(self.tokens, local_user=local_user)
@@ -44,7 +47,7 @@ class Service:
                              capacity=settings.queue_size, model_override=settings.model_override,
                              base_url=settings.base_url)
         self.pool = WorkerPool(str(self.home.root), self.queue, settings.workers, poll=settings.poll_seconds,
-                               grace=settings.grace_seconds)
+                               grace=settings.grace_seconds, lease=settings.lease_seconds, env_file=settings.env_file)
         self.notifier = Notifier(self.db, self.events, settings.destinations, link_base=settings.link_base,
                                  timeout=settings.notify_timeout)
         self.registry = registry_for(StateCollector(self.store, self.db, self.queue, self.pool.alive))

@@ -95,7 +95,7 @@ def verify(db: ServerDB, secret: bytes, timestamp: str | None, signature: str | 
         raise SignatureError("the signature does not match the signing secret")
     with db.connect(immediate=True) as conn:
         conn.execute("DELETE FROM nonces WHERE seen_at < ?", (now - 2 * window,))
-        if conn.execute("INSERT OR IGNORE INTO nonces (signature, seen_at) VALUES (?, ?)",
+        if conn.execute("INSERT INTO nonces (signature, seen_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
                         (signature, now)).rowcount != 1:
             raise SignatureError("this request was already received (replay)")
 

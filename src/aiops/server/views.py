@@ -20,10 +20,10 @@ class LedgerView:
     @property
     def ledger(self) -> Any:
         if self._ledger is None:
-            from aiops.safety import ApprovalLedger, Policy, load_or_create_secret
+            from aiops.runtime.state import open_ledger
+            from aiops.safety import Policy, load_or_create_secret
 
-            self._ledger = ApprovalLedger(self.home.approvals, secret=load_or_create_secret(self.home.root),
-                                          policy=Policy({}, []))
+            self._ledger = open_ledger(self.home, secret=load_or_create_secret(self.home.root), policy=Policy({}, []))
         return self._ledger
 
     def history(self, incident_id: str) -> list[dict[str, Any]]:

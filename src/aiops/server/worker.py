@@ -29,14 +29,40 @@ log = logging.getLogger("aiops.worker")
 class Worker:
     """The loop of one worker process."""
 
-    def __init__(self, home: StateHome, *, poll: float = 0.1) -> None:
+    def __init__(self, home: StateHome, *, poll: float = 0.1, events: EventLog | None = None) -> None:
         self.home = home
-        self.db = ServerDB(home.root)
-        self.queue = SqliteQueue(self.db)
-        self.events = EventLog(self.db)
+        self.db = events.db if events is not None else ServerDB(home.root)
+        self.queue: Any = None if events is not None else SqliteQueue(self.db)
+        self.events = events or EventLog(self.db)
         self.poll = poll
         self.name = worker_name()
         self.stopping = False
+
+    @classmethod
+    def for_database(cls, home: StateHome, events: EventLog) -> Worker:
+        """The job handler of a PostgreSQL worker (procrastinate takes and finishes the jobs)."""
+        return cls(home, poll=0.5, events=events)
+
+    def advance(self, incident_id: str, *, attempts: int = 20) -> None:
+        """Advance one incident (a PostgreSQL worker's job). While a decision is being recorded the
+        incident is locked: wait for it a little, then leave the incident to the job that decision
+        queues. An error leaves the incident interrupted (resumable), never lost."""
+        from aiops.core.errors import ConfigError
+
+        for _ in range(attempts):
+            try:
+                advance(incident_id, self.home, self.events)
+                return
+            except ConfigError as exc:
+                if "another process" not in exc.message:
+                    self._interrupted(incident_id, exc)
+                    return
+                time.sleep(self.poll)
+            except Exception as exc:
+                log.exception("incident %s stopped", incident_id)
+                self._interrupted(incident_id, exc)
+                return
+        log.warning("incident %s stayed locked by another process; its holder queues what follows", incident_id)
 
     def stop(self, *_: Any) -> None:
         """Finish the job in hand, then exit."""
@@ -63,26 +89,26 @@ class Worker:
                 self.queue.release(job)
                 time.sleep(self.poll)
                 return
-            self._interrupted(job, exc)
+            self._interrupted(job.incident_id, exc)
         except Exception as exc:
             log.exception("incident %s stopped", job.incident_id)
-            self._interrupted(job, exc)
+            self._interrupted(job.incident_id, exc)
         self.queue.finish(job)
 
-    def _interrupted(self, job: Job, exc: BaseException) -> None:
+    def _interrupted(self, incident_id: str, exc: BaseException) -> None:
         from aiops.core.termtext import safe_line
-        from aiops.runtime.store import IncidentStore
+        from aiops.runtime.state import open_index
 
         reason = safe_line(f"{type(exc).__name__}: {exc}", limit=300)
         try:
-            store = IncidentStore(self.home.index)
-            record = store.get(job.incident_id)
+            store = open_index(self.home)
+            record = store.get(incident_id)
             record.status = "interrupted"
             record.notes["interrupted"] = {"at": datetime.now(UTC).isoformat(), "reason": reason}
             store.save(record)
         except Exception:  # the record itself is unreadable: the event below still says so
-            log.exception("could not mark %s interrupted", job.incident_id)
-        self.events.append(job.incident_id, "status", status="interrupted", text=f"stopped: {reason}")
+            log.exception("could not mark %s interrupted", incident_id)
+        self.events.append(incident_id, "status", status="interrupted", text=f"stopped: {reason}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -91,11 +117,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--home", required=True)
     parser.add_argument("--poll", type=float, default=0.1)
     parser.add_argument("--nice", type=int, default=10, help="lower the worker's CPU priority by this much")
+    parser.add_argument("--env", help="environment file with a `database:` section")
+    parser.add_argument("--lease", type=float, default=30.0,
+                        help="PostgreSQL: seconds without a heartbeat after which a worker's job is queued again")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="worker %(process)d: %(message)s")
     if args.nice:
         os.nice(args.nice)  # investigations yield the CPU to intake and the page
-    worker = Worker(StateHome.resolve(args.home), poll=args.poll)
+    home = StateHome.resolve(args.home, env_file=args.env)
+    if home.database is not None:
+        from aiops.server import pgworker
+
+        return pgworker.run(home, lease=args.lease, poll=max(args.poll, 0.2))
+    worker = Worker(home, poll=args.poll)
     signal.signal(signal.SIGTERM, worker.stop)
     signal.signal(signal.SIGINT, worker.stop)
     return worker.run()

@@ -1,0 +1,140 @@
+"""One small interface over the two databases the state can live in.
+
+A store writes its SQL once, with `?` (or `:name`) parameters, and runs it through a `Database`:
+`SqliteDatabase` (a file in the state folder) or `aiops.storage.postgres.PostgresDatabase`. Rows
+answer both `row[0]` and `row["column"]`, and `row.keys()`. Write transactions are serialised the way
+`BEGIN IMMEDIATE` serialises SQLite writers: `transaction(lock="ledger")` takes a transaction-scoped
+advisory lock of that name on PostgreSQL, so read-check-write sequences stay atomic across machines.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
+from typing import Any, Protocol
+
+from aiops.core.private import private_dir, private_file
+
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+class Cursor(Protocol):
+    """What a statement returns."""
+
+    rowcount: int
+
+    def fetchone(self) -> Any:
+        """The next row or None."""
+
+    def fetchall(self) -> list[Any]:
+        """The remaining rows."""
+
+
+class Connection(Protocol):
+    """A connection inside a transaction."""
+
+    def execute(self, sql: str, params: Params = ()) -> Cursor:
+        """Run one statement with `?` or `:name` parameters."""
+
+
+class Database(Protocol):
+    """A database that stores run their SQL on."""
+
+    dialect: str
+    """`sqlite` or `postgres`."""
+
+    def transaction(self, *, lock: str | None = None) -> AbstractContextManager[Connection]:
+        """A write transaction, committed on success; `lock` serialises writers of that name."""
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection for reads."""
+
+    def columns(self, table: str) -> set[str]:
+        """The column names of `table` (empty when it does not exist)."""
+
+    @property
+    def shown(self) -> str:
+        """Where the data lives, safe to print (never a password)."""
+
+
+class SqliteDatabase:
+    """A SQLite file, created owner-only. `schema` (statements separated by `;`) runs on open in the
+    same write transaction as `prepare(conn, fresh)`, where `fresh` says the file had no tables yet."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: Path, schema: str = "", *, wal: bool = False,
+                 prepare: Callable[[Connection, bool], object] | None = None) -> None:
+        self.path = path
+        if not path.parent.exists():
+            private_dir(path.parent)
+        private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
+        if wal:
+            self._switch_to_wal()
+        self.prepared: object = None
+        if schema or prepare is not None:
+            with self.transaction() as conn:
+                fresh = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table'").fetchone() is None
+                for statement in schema.split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                self.prepared = prepare(conn, fresh) if prepare is not None else None
+
+    def _switch_to_wal(self) -> None:
+        """Switching the journal mode does not wait for a lock the way other statements do, so two
+        processes opening a new file at once retry it for a while instead of failing."""
+        deadline = time.monotonic() + 30
+        while True:
+            conn = self._connect()
+            try:
+                conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+            finally:
+                conn.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    @contextmanager
+    def transaction(self, *, lock: str | None = None) -> Iterator[sqlite3.Connection]:  # noqa: ARG002
+        """`BEGIN IMMEDIATE` (one writer at a time for the whole file): committed or rolled back."""
+        conn = self._connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection without a transaction (each statement sees a consistent snapshot)."""
+        conn = self._connect()
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def columns(self, table: str) -> set[str]:
+        """The column names of `table`."""
+        with self.reading() as conn:
+            return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+    @property
+    def shown(self) -> str:
+        """The file path."""
+        return str(self.path)
