@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import json
 import os
 import secrets
@@ -59,9 +60,9 @@ def call(url: str, body: dict | None = None) -> dict:
 @contextlib.contextmanager
 def cluster() -> Iterator[str | None]:
     """A throwaway PostgreSQL cluster (password auth, loopback); yields the superuser URL without a
-    database name, or None when PostgreSQL is not installed."""
+    database name, or None when PostgreSQL or the `postgres` extra (psycopg) is not installed."""
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), reverse=True)
-    if not found:
+    if not found or importlib.util.find_spec("psycopg") is None:
         yield None
         return
     bin_dir = found[0].parent
@@ -222,7 +223,8 @@ def main() -> int:
     with cluster() as pg, tempfile.TemporaryDirectory(prefix="aiops-bench-scale-") as tmp:
         backends = [("sqlite", None)] + ([("postgres", pg)] if pg else [])
         if pg is None:
-            print("PostgreSQL is not installed (Debian package postgresql): the PostgreSQL rows are skipped")
+            print("PostgreSQL (Debian package postgresql) or psycopg (`pip install -e .[postgres]`) is not installed: "
+                  "the PostgreSQL rows are skipped")
         for name, base in backends:
             for workers in counts:
                 home = Path(tmp) / f"{name}-{workers}"

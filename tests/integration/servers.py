@@ -74,11 +74,13 @@ def http_ok(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def process(name: str, argv: list[str], *, log: Path, cwd: Path | None = None) -> Iterator[subprocess.Popen]:
-    """Run a server process for the duration of the block (pid file under RUN_DIR)."""
+def process(name: str, argv: list[str], *, log: Path, cwd: Path | None = None, env: dict[str, str] | None = None,
+            append: bool = False, stop_timeout: float = 10) -> Iterator[subprocess.Popen]:
+    """Run a server process for the duration of the block (pid file under RUN_DIR); stopped with
+    SIGTERM, then SIGKILL after `stop_timeout` seconds."""
     RUN_DIR.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as out:
-        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, start_new_session=True)
+    with log.open("ab" if append else "wb") as out:
+        proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env, start_new_session=True)
     pidfile = RUN_DIR / f"{name}-{proc.pid}.pid"
     pidfile.write_text(str(proc.pid))
     try:
@@ -88,7 +90,7 @@ def process(name: str, argv: list[str], *, log: Path, cwd: Path | None = None) -
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
             try:
-                proc.wait(timeout=10)
+                proc.wait(timeout=stop_timeout)
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from tests.integration.servers import RUN_DIR, free_port, wait_until
+from tests.integration.servers import free_port, process, wait_until
 
 SCENARIO = "pool-leak-payment"
 
@@ -26,26 +25,9 @@ def node_env(url: str, home: Path) -> dict[str, str]:
     return {**env, "AIOPS_DATABASE_URL": url, "AIOPS_HOME": str(home), "NO_COLOR": "1"}
 
 
-@contextlib.contextmanager
-def started(name: str, argv: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
-    """A process for the block (pid file for `ci/servers.sh stop`); stopped with SIGTERM, then SIGKILL."""
-    RUN_DIR.mkdir(parents=True, exist_ok=True)
-    with log.open("ab") as out:
-        proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    pidfile = RUN_DIR / f"{name}-{proc.pid}.pid"
-    pidfile.write_text(str(proc.pid))
-    try:
-        yield proc
-    finally:
-        if proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGTERM)
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
-        pidfile.unlink(missing_ok=True)
+def started(name: str, argv: list[str], env: dict[str, str], log: Path) -> contextlib.AbstractContextManager:
+    """A node process for the block (pid file for `ci/servers.sh stop`; its log appended to)."""
+    return process(name, argv, log=log, env=env, append=True, stop_timeout=30)
 
 
 @contextlib.contextmanager

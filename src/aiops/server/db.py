@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from aiops.core.private import private_file
+from aiops.storage.sql import begin_immediate
 
 SERVER_DB = "server.sqlite"
 
@@ -110,7 +111,10 @@ class ServerDB:
                 yield conn
             return
         conn = self._thread_conn()
-        conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if immediate:
+            begin_immediate(conn)
+        else:
+            conn.execute("BEGIN")
         try:
             yield conn
         except BaseException:

@@ -1,0 +1,63 @@
+"""`begin_immediate`: a SQLite writer polls for the write lock instead of SQLite's long backoff."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from aiops.storage.sql import BUSY_WAIT_S, begin_immediate
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=BUSY_WAIT_S, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    return conn
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "x.sqlite"
+    with _open(path) as conn:
+        conn.execute("CREATE TABLE t (v INTEGER)")
+    return path
+
+
+def test_waits_for_a_held_lock_and_takes_it_once_released(db: Path) -> None:
+    holder, waiter = _open(db), _open(db)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO t VALUES (1)")
+    released = threading.Event()
+
+    def release() -> None:
+        released.wait()
+        holder.execute("COMMIT")
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    threading.Timer(0.05, released.set).start()
+    begin_immediate(waiter)
+    assert released.is_set()  # the lock came only after the holder committed
+    waiter.execute("INSERT INTO t VALUES (2)")
+    waiter.execute("COMMIT")
+    thread.join()
+    assert [r[0] for r in waiter.execute("SELECT v FROM t ORDER BY v")] == [1, 2]
+
+
+def test_gives_up_with_the_lock_error_after_the_wait_and_keeps_the_busy_timeout(db: Path) -> None:
+    holder, waiter = _open(db), _open(db)
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        begin_immediate(waiter, wait_s=0.05)
+    assert waiter.execute("PRAGMA busy_timeout").fetchone()[0] == int(BUSY_WAIT_S * 1000)
+    assert not waiter.in_transaction
+    holder.execute("ROLLBACK")
+
+
+def test_other_errors_are_not_retried(tmp_path: Path) -> None:
+    conn = _open(tmp_path / "y.sqlite")
+    conn.execute("BEGIN")
+    with pytest.raises(sqlite3.OperationalError, match="within a transaction"):
+        begin_immediate(conn)
