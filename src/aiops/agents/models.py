@@ -125,6 +125,13 @@ def _load_engine(name: str) -> Callable[..., BaseChatModel]:
     return getattr(module, func)
 
 
+DEFAULT_MODEL_TIMEOUT_S = 120.0
+"""Seconds one model call may take when the team sets no `model_options.timeout_seconds`: a server
+that accepts the connection and never answers stops the run (resumable) instead of hanging it. A
+local server (`--base-url`) is tried twice at most; providers keep their clients' retries."""
+_TIMEOUT_PROVIDERS = frozenset({"openai", "anthropic"})
+
+
 def create_chat_model(choice: ModelChoice, *, context: EngineContext | None = None) -> BaseChatModel:
     """Build the chat model for one agent (an engine by name, or a LangChain provider model)."""
     parsed = parse_model_string(choice.model)
@@ -141,7 +148,10 @@ def create_chat_model(choice: ModelChoice, *, context: EngineContext | None = No
             kwargs["max_tokens"] = opts.max_tokens
         if opts.timeout_seconds is not None:
             kwargs["timeout"] = opts.timeout_seconds
+    if parsed.provider in _TIMEOUT_PROVIDERS or choice.base_url:
+        kwargs.setdefault("timeout", DEFAULT_MODEL_TIMEOUT_S)
     if choice.base_url:
+        kwargs.setdefault("max_retries", 1)
         return _openai_compatible(parsed.model, choice.base_url, opts, kwargs)
     if opts is not None and opts.api_key_env:
         kwargs["api_key"] = os.environ.get(opts.api_key_env)

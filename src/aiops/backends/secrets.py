@@ -39,8 +39,11 @@ CREDENTIAL_NAME_RE = re.compile(
     re.IGNORECASE,
 )
 """A name whose value is a credential: `PGPASSWORD`, `MYSQL_PWD`, `AWS_SECRET_ACCESS_KEY`, `--token`."""
-QUERY_CREDENTIALS = frozenset({"key", "code", "auth", "sig"})
-"""Query parameters that carry a credential although their names are generic (`?key=` of Google APIs)."""
+QUERY_CREDENTIALS = frozenset({"key", "code", "auth", "sig", "jsessionid", "phpsessid", "sessionid", "sid"})
+"""Query (and fragment, and `;path`) parameters that carry a credential although their names are
+generic (`?key=` of Google APIs, session ids that stand for a login)."""
+USER_FLAGS = frozenset({"-u", "--user", "--proxy-user"})
+"""curl's `user:password` options."""
 _TOKEN_RE = re.compile(
     r"(?<![A-Za-z0-9])"  # a token starts a word: `risk-adapter-5d6c9b7f8-h2vkn.log` holds no `sk-...` key
     r"(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]+|gh[pousr]_[A-Za-z0-9]{20,}"
@@ -52,6 +55,7 @@ _AUTH_RE = re.compile(
 _SCHEME_RE = re.compile(r"\b(bearer|basic)\s+([A-Za-z0-9._~+/-]+=*)", re.IGNORECASE)
 _URL_RE = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
 _USERINFO_RE = re.compile(r"://[^/@\s:]*:([^/@\s]+)@")
+_HEADER_RE = re.compile(r"^\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(\S+)")
 _ASSIGN_RE = re.compile(r"(?:^|(?<=[\s;&|('\"]))(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=([^\s'\";&|)]*)")
 _WEBHOOKS = (
     ("Slack", re.compile(r"^hooks\.slack\.com$"), re.compile(r"^/(services|workflows|triggers)/.")),
@@ -89,10 +93,21 @@ def _in_url(url: str) -> str | None:
     for name, hosts, paths in _WEBHOOKS:
         if hosts.search(host) and paths.search(parts.path):
             return f"a {name} webhook URL (the URL itself is the credential)"
-    for name, value in urllib.parse.parse_qsl(parts.query, keep_blank_values=True):
+    params = [(f"query (`{n}=`)", n, v) for n, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)]
+    params += [(f"fragment (`#{n}=`)", n, v)
+               for n, v in urllib.parse.parse_qsl(parts.fragment, keep_blank_values=True)]
+    params += [(f"path (`;{n}=`)", n, v) for segment in parts.path.split("/") for piece in segment.split(";")[1:]
+               for n, _, v in [piece.partition("=")]]
+    for shown, name, value in params:
         if (name.lower() in QUERY_CREDENTIALS or _credential_name(name)) and not _reference(value):
-            return f"a credential in the URL query (`{name}=`)"
+            return f"a credential in the URL {shown}"
     return None
+
+
+def _with_password(value: str) -> bool:
+    """`user:password` (curl's `-u`), not `user` alone (curl then asks) nor `user:$VAR`."""
+    user, colon, password = value.partition(":")
+    return bool(user and colon and password) and not _reference(password)
 
 
 def credential_in(text: str, *, previous: str | None = None) -> str | None:
@@ -109,10 +124,16 @@ def credential_in(text: str, *, previous: str | None = None) -> str | None:
     for match in _SCHEME_RE.finditer(text):
         if _token_looking(match.group(2)):
             return f"a {match.group(1).lower()} credential"
+    if (header := _HEADER_RE.match(text)) and _credential_name(header.group(1)) and not _reference(header.group(2)):
+        return f"a {header.group(1)} header with its value"
     for match in _ASSIGN_RE.finditer(text):
         name, value = match.group(1), match.group(2)
         if _credential_name(name) and not _reference(value):
             return f"an assignment of {name if name.startswith('--') else name.lstrip('-')}"
+        if name in USER_FLAGS and _with_password(value):
+            return f"a password in {name}"
+    if previous in USER_FLAGS and _with_password(text):
+        return f"a password in {previous}"
     flag = previous is not None and previous.startswith("-") and "=" not in previous and _credential_name(previous)
     if flag and not text.startswith("-") and not _reference(text):
         return f"the value of {previous}"

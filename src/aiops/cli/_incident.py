@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from aiops.cli._invocation import command_prefix
+from aiops.cli._invocation import command_prefix, state_option
 from aiops.cli._style import paint, status
 from aiops.core.termtext import safe_line
 from aiops.runtime.decisions import Decision, parse_edit
@@ -193,7 +193,7 @@ def print_outcome(outcome: Any, record: Any, history: list[dict[str, Any]], *, a
         print(f"Incident {safe_line(outcome.incident_id)} is paused, waiting for a decision:")
         for request in outcome.pending:
             print(describe_request(request))
-        resume = f"{command_prefix()} incidents resume {outcome.incident_id}"
+        resume = f"{command_prefix()} incidents resume {outcome.incident_id}{state_option()}"
         print(f"\nResume with:\n  {resume} --approve\n  {resume} --reject \"why\"\n"
               f"  {resume} --edit action=NAME,target=SERVICE")
         return
@@ -214,8 +214,8 @@ def resume_hint(record: Any) -> str:
     """What to run to continue an incident that stopped early."""
     why = (record.notes.get("interrupted") or {}).get("reason") or "stopped"
     return (f"incident {record.id} is saved as interrupted ({why}); continue it with:\n"
-            f"  {command_prefix()} incidents resume {record.id}\n"
-            f"or close it with:\n  {command_prefix()} incidents close {record.id} --reason \"why\"")
+            f"  {command_prefix()} incidents resume {record.id}{state_option()}\n"
+            f"or close it with:\n  {command_prefix()} incidents close {record.id}{state_option()} --reason \"why\"")
 
 
 def rel(path: str | None) -> str | None:

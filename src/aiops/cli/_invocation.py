@@ -19,6 +19,21 @@ def _shown(path: Path) -> str:
     return shlex.quote(text if "/" in text else f"./{text}")
 
 
+_home: str | None = None
+
+
+def remember_home(home: str | None) -> None:
+    """Note the `--home` this command was given, for `state_option` (None: the default state folder)."""
+    global _home  # noqa: PLW0603 - one command per process; main() sets it before anything prints
+    _home = str(Path(home).resolve()) if home else None
+
+
+def state_option() -> str:
+    """` --home DIR` when this command was given one, so a printed command finds the same incidents
+    from any folder; empty when the state folder is the default one."""
+    return f" --home {shlex.quote(_home)}" if _home else ""
+
+
 def command_prefix(argv0: str | None = None) -> str:
     """The command that runs this CLI again from the current shell."""
     argv0 = argv0 if argv0 is not None else (sys.argv[0] if sys.argv else "")

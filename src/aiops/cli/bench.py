@@ -165,7 +165,7 @@ def run_incidents(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from aiops.bench.replay import compare, replay_all
-    from aiops.cli._invocation import command_prefix
+    from aiops.cli._invocation import command_prefix, state_option
     from aiops.cli._state import state_home
     from aiops.runtime.home import StateHome
     from aiops.runtime.state import open_memory
@@ -176,7 +176,7 @@ def run_incidents(args: argparse.Namespace) -> int:
     out = sys.stderr if args.json == "-" else sys.stdout
     if not labelled:
         print(f"no labelled incidents in {home.root}; confirm one first with: {command_prefix()} incidents label "
-              "ID --root-cause CAT --service S", file=out)
+              f"ID --root-cause CAT --service S{state_option()}", file=out)
         _emit(args, {"incidents": [], "summary": {"incidents": 0}, "calibration": []})
         return 1
     print(f"benchmark: {labelled} labelled incidents from {home.root}, model {model}", file=sys.stderr)

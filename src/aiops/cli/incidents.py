@@ -84,7 +84,7 @@ def _status(home, record) -> str:
 
 
 def list_incidents(args: argparse.Namespace) -> int:
-    from aiops.cli._invocation import command_prefix
+    from aiops.cli._invocation import command_prefix, state_option
     from aiops.cli._style import status
     from aiops.core.errors import ConfigError
 
@@ -102,7 +102,7 @@ def list_incidents(args: argparse.Namespace) -> int:
     total = store.count(status=args.status)
     if not records:
         print(f"no incidents on page {args.page} ({total} in all)" if total else
-              f"no incidents yet; start one with: {command_prefix()} respond --scenario NAME")
+              f"no incidents yet; start one with: {command_prefix()} respond --scenario NAME{state_option()}")
         return 0
     print(f"{'INCIDENT':<30} {'STATUS':<18} {'CREATED':<20} {'CONFIRMED':<48} ALERT")
     for r in records:
@@ -117,7 +117,7 @@ def list_incidents(args: argparse.Namespace) -> int:
             again += ["--limit", str(args.limit)]
         if args.status:
             again += ["--status", args.status]
-        print(f"\n{shown}, newest first; next page: {' '.join(again)}")
+        print(f"\n{shown}, newest first; next page: {' '.join(again)}{state_option()}")
     elif args.page > 1 or total > len(records):
         print(f"\n{shown}, newest first")
     return 0
@@ -144,7 +144,7 @@ def show_incident(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
         return 0
     from aiops.cli._incident import describe_request
-    from aiops.cli._invocation import command_prefix
+    from aiops.cli._invocation import command_prefix, state_option
 
     for key in ("incident_id", "status", "alert", "service", "created_at", "root_cause", "report_path", "model_calls"):
         print(f"{key:<12} {safe_line(data[key], limit=300)}")
@@ -152,8 +152,8 @@ def show_incident(args: argparse.Namespace) -> int:
         print(f"{'confirmed':<12} {_confirmed(data['label'])} by {safe_line(data['label'].get('by'))}")
     for request in pending:
         print(f"\npending approval ({safe_line(request['proposal_id'])}):\n{describe_request(request)}")
-        print(f"\n  {command_prefix()} incidents resume {safe_line(record.id)} --approve | --reject \"why\" | "
-              "--edit action=...,target=...")
+        resume = f"{command_prefix()} incidents resume {safe_line(record.id)}{state_option()}"
+        print(f"\n  {resume} --approve | --reject \"why\" | --edit action=...,target=...")
     return 0
 
 

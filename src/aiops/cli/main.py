@@ -8,6 +8,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from aiops.cli._invocation import remember_home
+
 GROUPS: tuple[str, ...] = ("respond", "incidents", "team", "sim", "logs", "bench", "env", "audit", "bundle",
                           "serve", "db", "worker")
 """Modules under `aiops.cli` that each define `register(subparsers)`; a handler is stored as `func`."""
@@ -56,6 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)
+    home = getattr(args, "home", None)
+    remember_home(home if isinstance(home, str) else None)
     if func is None:
         parser.print_help()
         return 2
@@ -75,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"aiops: error: {safe_text(exc)}", file=sys.stderr)
         return exc.exit_code
+    finally:
+        remember_home(None)  # embedded use (tests, other programs): the next call starts clean
     return int(code or 0)
 
 

@@ -4,6 +4,7 @@ unreachable model server stops the run, and `closed` by a person when nobody wil
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -14,6 +15,13 @@ from aiops.runtime.store import IncidentRecord, IncidentStore
 _UNREACHABLE = frozenset({"APIConnectionError", "APITimeoutError", "ConnectError", "ConnectTimeout"})
 _REFUSED = frozenset({"AuthenticationError", "PermissionDeniedError"})
 _MISSING = frozenset({"NotFoundError"})
+_SERVER_ERROR = frozenset({"APIStatusError", "APIResponseValidationError", "OpenAIAPIError", "InternalServerError",
+                           "RateLimitError", "ServiceUnavailableError", "OverloadedError"})
+_MODEL_CLIENTS = frozenset({"openai", "anthropic", "langchain_openai", "langchain_anthropic", "langchain_ollama",
+                            "ollama"})
+_HTTP = frozenset({"httpx", "httpx2", "httpcore"})
+"""Model clients and the HTTP layer under them: an error raised there while a client reads an answer
+means the answer was not what the protocol says (a proxy's HTML page, truncated JSON, wrong types)."""
 
 
 def _chain(exc: BaseException) -> Iterator[BaseException]:
@@ -58,7 +66,36 @@ def model_failure(exc: BaseException, base_url: str | None = None) -> ConfigErro
         if names & _MISSING:
             return ConfigError(f"{server} does not know the model ({detail}); check the name given to --model, "
                                "then resume the incident", path="--model")
+        if names & _SERVER_ERROR:
+            return ConfigError(f"{server} answered with an error ({_short(detail)}); check its logs or try again "
+                               "later, then resume the incident", path="--base-url" if where else "--model")
+    for error in _chain(exc):
+        if _raised_in_client(error):
+            return ConfigError(f"{server} sent an answer that is not a valid chat completion "
+                               f"({type(error).__name__}: {_short(str(error))}); check that --base-url points at "
+                               "an OpenAI-compatible /v1 endpoint, then resume the incident",
+                               path="--base-url" if where else "--model")
     return None
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _raised_in_client(error: BaseException) -> bool:
+    """True when a model client is on the stack and the innermost frame outside the standard library
+    belongs to it (or to the HTTP library it reads with)."""
+    if not isinstance(error, ValueError | TypeError | KeyError | AttributeError | IndexError):
+        return False
+    packages: list[str] = []
+    tb = error.__traceback__
+    while tb is not None:
+        package = str(tb.tb_frame.f_globals.get("__name__", "")).partition(".")[0]
+        if package and package not in sys.stdlib_module_names:
+            packages.append(package)
+        tb = tb.tb_next
+    return bool(_MODEL_CLIENTS.intersection(packages)) and packages[-1] in _MODEL_CLIENTS | _HTTP
 
 
 def close_incident(record: IncidentRecord, home: StateHome, store: IncidentStore, *, approver: str,

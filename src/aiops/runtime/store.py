@@ -58,7 +58,9 @@ class IncidentStore:
 
     def __init__(self, where: Path | Database) -> None:
         if isinstance(where, Path):
-            where = SqliteDatabase(where, _SCHEMA, wal=True)
+            # not waiting for the disk on commit: the ledger and the audit trail (durable) are what
+            # guard actions; a record a power cut rolls back shows an older status, nothing runs twice
+            where = SqliteDatabase(where, _SCHEMA, wal=True, durable=False)
         self.db: Database = where
         self.path = where.path if isinstance(where, SqliteDatabase) else None
 

@@ -30,6 +30,7 @@ from typing import IO, Any
 from aiops.core.private import open_private, private_dir, write_private_text
 from aiops.safety.audit_chain import (
     ALG,
+    EXECUTION_KINDS,
     GENESIS,
     audit_key,
     entry_hash,
@@ -217,10 +218,17 @@ class AuditLog:
     def executed_seq(self, approval_id: str) -> int | None:
         """The seq of the first `execution_started` or `execution_result` of `approval_id` whose hash
         verifies, or None: an approval the trail shows as used."""
+        return self._first_seq(approval_id, EXECUTION_KINDS)
+
+    def decided_seq(self, approval_id: str) -> int | None:
+        """The seq of the genuine `decision` line that granted `approval_id`, or None: an approval the
+        trail does not know was never granted as far as the trail can tell (it was cut or deleted)."""
+        return self._first_seq(approval_id, ("decision",))
+
+    def _first_seq(self, approval_id: str, kinds: tuple[str, ...]) -> int | None:
         for _, entry, _ in iter_entries(self.path):
             if (entry is not None and is_entry(entry) and entry.get("approval_id") == approval_id
-                    and entry.get("kind") in {"execution_started", "execution_result"}
-                    and self._genuine(entry)):
+                    and entry.get("kind") in kinds and self._genuine(entry)):
                 return int(entry["seq"])
         return None
 

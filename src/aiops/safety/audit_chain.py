@@ -27,6 +27,9 @@ ALG = "hmac-sha256"
 HEAD_SUFFIX = ".head"
 
 
+EXECUTION_KINDS = ("execution_started", "execution_result")
+"""The entries that show an approval was used."""
+
 def audit_key(secret: bytes) -> bytes:
     """The chain key derived from the state folder's secret."""
     from aiops.safety.secret import derive_key

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from aiops.safety.audit_chain import EXECUTION_KINDS
 from aiops.safety.ledger_seal import database_ledger_format, ledger_format, seal_ok
 
 
@@ -53,13 +54,18 @@ def cross_check(entries: Iterable[dict[str, Any]], *, state_dir: Path, secret: b
             problems.append("the approval ledger's format record is missing or does not match its seal: "
                             "the approvals tables were altered")
         problems += _proposals(_db_rows(ledger, "proposals"), has)
-        problems += _approvals(_db_rows(ledger, "approvals"), has, secret)
-    elif file.exists():
-        if ledger_format(state_dir, secret) == "altered":
-            problems.append("the approval ledger's format record is missing or does not match its seal: "
-                            "approvals.sqlite was altered")
-        problems += _proposals(_rows(file, "proposals"), has)
-        problems += _approvals(_rows(file, "approvals"), has, secret)
+        approvals = _db_rows(ledger, "approvals")
+        problems += _approvals(approvals, has, secret)
+    else:
+        approvals = []
+        if file.exists():
+            if ledger_format(state_dir, secret) == "altered":
+                problems.append("the approval ledger's format record is missing or does not match its seal: "
+                                "approvals.sqlite was altered")
+            problems += _proposals(_rows(file, "proposals"), has)
+            approvals = _rows(file, "approvals")
+            problems += _approvals(approvals, has, secret)
+    problems += _trail_to_ledger(by_kind, approvals)
     for incident_id, status in incidents:
         if status == "resolved" and not has("execution_started", incident_id=incident_id):
             problems.append(f"incident {incident_id} is resolved in the incident index, but the trail shows "
@@ -99,4 +105,26 @@ def _approvals(rows: list[Any], has: Any, secret: bytes | None) -> list[str]:
         if row["state"] == "done" and not has("execution_started", approval_id=row["id"]):
             problems.append(f"approval {row['id']} ({what}) was executed (the ledger records its result), but "
                             "the trail has no `execution_started` line")
+    return problems
+
+
+def _trail_to_ledger(by_kind: dict[str, list[dict[str, Any]]], approvals: list[Any]) -> list[str]:
+    """The other direction: every approval the trail grants must be in the ledger, and every approval
+    the trail shows executed must be used there (a ledger copied back from before the execution, with
+    its then valid seals, says `approved`)."""
+    states = {row["id"]: row["state"] for row in approvals}
+    problems = []
+    for entry in by_kind.get("decision", []):
+        approval_id = entry.get("approval_id")
+        if approval_id and approval_id not in states:
+            problems.append(f"the trail records approval {approval_id} (incident {entry.get('incident_id')}, by "
+                            f"{entry.get('approver')}), but the approval ledger has no such approval")
+    flagged: set[str] = set()
+    for kind in EXECUTION_KINDS:
+        for entry in by_kind.get(kind, []):
+            approval_id = entry.get("approval_id")
+            if approval_id in states and states[approval_id] == "approved" and approval_id not in flagged:
+                flagged.add(approval_id)
+                problems.append(f"the trail shows approval {approval_id} executed (seq {entry.get('seq')}), but the "
+                                "approval ledger calls it unused: the ledger was rolled back")
     return problems

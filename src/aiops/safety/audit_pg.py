@@ -19,6 +19,7 @@ from typing import Any
 
 from aiops.safety.audit_chain import (
     ALG,
+    EXECUTION_KINDS,
     GENESIS,
     Head,
     audit_key,
@@ -155,9 +156,17 @@ class PgAuditLog:
 
     def executed_seq(self, approval_id: str) -> int | None:
         """The seq of the first genuine `execution_started` / `execution_result` of `approval_id`."""
+        return self._first_seq(approval_id, EXECUTION_KINDS)
+
+    def decided_seq(self, approval_id: str) -> int | None:
+        """The seq of the genuine `decision` line that granted `approval_id`, or None."""
+        return self._first_seq(approval_id, ("decision",))
+
+    def _first_seq(self, approval_id: str, kinds: tuple[str, ...]) -> int | None:
+        marks = ", ".join("?" for _ in kinds)
         with self.db.reading() as conn:
-            rows = conn.execute("SELECT line FROM audit_entries WHERE approval_id = ? AND kind IN"
-                                " ('execution_started', 'execution_result') ORDER BY seq", (approval_id,)).fetchall()
+            rows = conn.execute(f"SELECT line FROM audit_entries WHERE approval_id = ? AND kind IN ({marks})"  # noqa: S608
+                                " ORDER BY seq", (approval_id, *kinds)).fetchall()
         for row in rows:
             entry = _parse(row[0])
             if entry is not None and is_entry(entry) and self._genuine(entry):

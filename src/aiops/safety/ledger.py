@@ -419,6 +419,11 @@ class ApprovalLedger:
             raise e.ApprovalTamperedError(
                 f"the audit trail is not whole ({problem}); not acting on approval {approval.id} until it is "
                 "checked (`aiops audit verify`)")
+        if self._audit.decided_seq(approval.id) is None:
+            raise e.ApprovalTamperedError(
+                f"approval {approval.id} has no `decision` line in the audit trail: the trail was cut, deleted "
+                "or replaced, so it cannot show whether the approval was already used; not acting on it "
+                "(`aiops audit verify` shows what is missing; decide the incident again or close it)")
         seq = self._audit.executed_seq(approval.id)
         if seq is not None:
             raise e.ApprovalTamperedError(

@@ -9,7 +9,9 @@ advisory lock of that name on PostgreSQL, so read-check-write sequences stay ato
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -93,9 +95,18 @@ class SqliteDatabase:
 
     dialect = "sqlite"
 
-    def __init__(self, path: Path, schema: str = "", *, wal: bool = False,
+    def __init__(self, path: Path, schema: str = "", *, wal: bool = False, durable: bool = True,
                  prepare: Callable[[Connection, bool], object] | None = None) -> None:
+        """`durable=False` (WAL files only) commits without waiting for the disk (`synchronous=NORMAL`):
+        a crash of the process loses nothing, a power cut may lose the last commits. Under a busy disk
+        this keeps a commit at well under a millisecond instead of one fsync (measured up to 68 ms
+        with four workers writing). For records other records can rebuild or check, never for the
+        approvals ledger or the idempotency records."""
         self.path = path
+        self._sync = "FULL" if durable or not wal else "NORMAL"
+        self._keep = wal
+        self._kept: dict[tuple[int, int], sqlite3.Connection] = {}
+        self._inherited: list[sqlite3.Connection] = []
         if not path.parent.exists():
             private_dir(path.parent)
         private_file(path)  # 0600 before SQLite opens it: its journal files get the same mode
@@ -127,16 +138,45 @@ class SqliteDatabase:
                 conn.close()
 
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA synchronous = {self._sync}")
         return conn
+
+    @contextmanager
+    def _use(self) -> Iterator[sqlite3.Connection]:
+        """A connection for one transaction or read. WAL files keep one connection per thread: closing
+        the last connection to a WAL file checkpoints it and truncates the log (with fsyncs), which is
+        what made an incident record's save take 20-70 ms in a server next to busy workers."""
+        if not self._keep:
+            conn = self._connect()
+            try:
+                yield conn
+            finally:
+                conn.close()
+            return
+        key = (os.getpid(), threading.get_ident())
+        conn = self._kept.get(key)
+        if conn is None:
+            self._prune(key[0])
+            conn = self._kept[key] = self._connect()
+        yield conn
+
+    def _prune(self, pid: int) -> None:
+        """Close the connections of threads that have ended; after a fork, leave the parent's alone
+        (a connection must not cross a fork) and start afresh."""
+        alive = {t.ident for t in threading.enumerate()}
+        for key in list(self._kept):
+            if key[0] != pid:
+                self._inherited.append(self._kept.pop(key))
+            elif key[1] not in alive and (conn := self._kept.pop(key, None)) is not None:
+                conn.close()
 
     @contextmanager
     def transaction(self, *, lock: str | None = None) -> Iterator[sqlite3.Connection]:  # noqa: ARG002
         """`BEGIN IMMEDIATE` (one writer at a time for the whole file): committed or rolled back."""
-        conn = self._connect()
-        try:
+        with self._use() as conn:
             begin_immediate(conn)
             try:
                 yield conn
@@ -144,16 +184,17 @@ class SqliteDatabase:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
-        finally:
-            conn.close()
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A connection without a transaction (each statement sees a consistent snapshot)."""
-        conn = self._connect()
-        try:
+        with self._use() as conn:
             yield conn
-        finally:
+
+    def close(self) -> None:
+        """Close the connections this object keeps (WAL files); later use opens new ones."""
+        kept, self._kept = self._kept, {}
+        for conn in kept.values():
             conn.close()
 
     def columns(self, table: str) -> set[str]:

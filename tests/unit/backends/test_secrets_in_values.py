@@ -67,6 +67,11 @@ def test_webhook_urls_that_are_credentials_are_refused(url: str) -> None:
     (["curl", "-H", f"Authorization: Bearer {SECRET}", "https://ops.invalid"], 2, "Authorization"),
     (["curl", "-H", f"authorization: basic {SECRET}==", "https://ops.invalid"], 2, "Authorization"),
     (["psql", f"postgres://app:{SECRET}@db:5432/app"], 1, "credentials in the URL"),
+    (["curl", "-H", f"X-API-Key: {SECRET}", "https://ops.invalid"], 2, "X-API-Key header"),
+    (["curl", "-u", f"ops:{SECRET}", "https://ops.invalid"], 2, "password in -u"),
+    (["curl", f"--user=ops:{SECRET}", "https://ops.invalid"], 1, "password in --user"),
+    (["curl", f"https://ops.invalid/cb#access_token={SECRET}"], 1, "fragment"),
+    (["curl", f"https://ops.invalid/app;jsessionid={SECRET}"], 1, "jsessionid"),
 ])
 def test_credentials_inside_argv_items_are_refused(argv: list[str], where: int, name: str) -> None:
     error = _reject(**_command(*argv))
@@ -97,6 +102,9 @@ def test_the_error_names_the_file_of_a_loaded_environment(tmp_path: Path) -> Non
     _command("sh", "-c", 'curl -H "Authorization: Bearer $OPS_TOKEN" https://ops.invalid'),
     _command("mysql", "--password-file=/etc/mysql/pw", "-e", "select 1"),
     _command("kubectl", "rollout", "restart", "deployment/{target}", "--token-file", "/var/run/token"),
+    _command("curl", "-u", "ops", "-H", "Content-Type: application/json", "-H", "X-API-Key: $OPS_KEY",
+             "https://grafana.invalid/d/abc;v=2#panel=3"),
+    _command("psql", "-p", "5432", "-U", "ops"),
     {"executor": {"type": "webhook", "url": "https://ops.invalid/hooks/restart", "actions": ["restart"]}},
     {"description": "bearer tokens come from OPS_TOKEN; the password is in PGPASSWORD"},
 ])

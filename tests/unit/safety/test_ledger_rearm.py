@@ -113,6 +113,8 @@ def test_rows_from_before_the_upgrade_are_sealed_once_and_audited(state_dir, pol
     old = ApprovalLedger(path, secret=secret, policy=policy, audit=None, clock=clock)
     proposal = old.propose(INC, "restart", "payment-api", tool_call_id="call-1")
     approval = old.approve(proposal.id, approver="sam")  # written by the upgraded code, so sealed
+    audit.append("decision", incident_id=INC, proposal_id=proposal.id, decision="approved", approver="sam",
+                  action="restart", target="payment-api", approval_id=approval.id)  # as every version wrote it
     _put(path, {"id": approval.id, "seal": None})        # ... now looks like a row from before
     conn = sqlite3.connect(path)
     with conn:
@@ -128,3 +130,37 @@ def test_rows_from_before_the_upgrade_are_sealed_once_and_audited(state_dir, pol
     conn.close()
     with pytest.raises(ConfigError, match="seal"):
         ApprovalLedger(path, secret=secret, policy=policy, audit=audit, clock=clock)
+
+
+def test_a_claim_is_refused_when_the_trail_and_its_head_were_deleted(ledger, state_dir) -> None:
+    """Deleting the whole trail makes it look new; the approval's missing `decision` line gives it away."""
+    proposal = ledger.propose(INC, "restart", "payment-api", tool_call_id="call-1")
+    approval = ledger.approve(proposal.id, approver="sam")
+    for name in ("audit.jsonl", "audit.jsonl.head"):
+        (state_dir / name).unlink(missing_ok=True)
+    with pytest.raises(ApprovalTamperedError, match="no `decision` line"):
+        _claim(ledger, approval)
+
+
+def test_verify_reports_a_ledger_rolled_back_behind_the_trail(ledger, state_dir) -> None:
+    """The trail shows the approval executed, the ledger (copied back with valid seals) calls it unused."""
+    from aiops.safety.audit_check import cross_check
+
+    proposal = ledger.propose(INC, "restart", "payment-api", tool_call_id="call-1")
+    approval = ledger.approve(proposal.id, approver="sam")
+    unused = _rows(state_dir / "approvals.sqlite", approval.id)
+    _claim(ledger, approval)
+    ledger._audit.append("execution_started", incident_id=INC, action="restart", target="payment-api",
+                         approval_id=approval.id, approver="sam")
+    ledger.record_result(approval.id, {"ok": True, "message": "restarted"})
+    entries = read_entries(state_dir / "audit.jsonl")
+    assert cross_check(entries, state_dir=state_dir, secret=None) == []
+    _put(state_dir / "approvals.sqlite", unused)
+    problems = cross_check(entries, state_dir=state_dir, secret=None)
+    assert any("calls it unused" in p and approval.id in p for p in problems)
+    conn = sqlite3.connect(state_dir / "approvals.sqlite")
+    with conn:
+        conn.execute("DELETE FROM approvals WHERE id=?", (approval.id,))
+    conn.close()
+    problems = cross_check(entries, state_dir=state_dir, secret=None)
+    assert any("has no such approval" in p and approval.id in p for p in problems)

@@ -67,3 +67,43 @@ def test_ctrl_d_at_the_approval_prompt_pauses(monkeypatch, capsys):
                "risk": "low"}
     assert _incident.make_decider("ask", "ann")(request) is None
     assert "paus" in capsys.readouterr().err
+
+
+MISBEHAVING_SERVERS = {
+    "http 500": (500, b"boom", "answered with an error"),
+    "not json": (200, b"\xff\xfenot json", "not a valid chat completion"),
+    "wrong json": (200, b'{"choices": 5}', "not a valid chat completion"),
+}
+
+
+@pytest.mark.parametrize("case", list(MISBEHAVING_SERVERS))
+def test_a_misbehaving_model_server_exits_2_and_leaves_the_incident_resumable(case, monkeypatch, capsys):
+    """The real OpenAI client reads the server's answer (an in-process transport: no socket)."""
+    import httpx2
+    import langchain_openai
+
+    status, body, expected = MISBEHAVING_SERVERS[case]
+
+    def answer(request):
+        return httpx2.Response(status, content=body, headers={"content-type": "application/json"})
+
+    def client(**kwargs):
+        return ChatOpenAI(**kwargs, max_retries=0, http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+
+    monkeypatch.setattr(langchain_openai, "ChatOpenAI", client)
+    code = main(["respond", "--scenario", "pool-leak-payment", "--model", "openai:qwen", "--base-url",
+                 "http://127.0.0.1:9/v1", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2, err
+    assert expected in err and "Traceback" not in err and len(err.splitlines()) < 12
+    (record,) = IncidentStore(StateHome.resolve().index).list()
+    assert record.status == "interrupted" and f"incidents resume {record.id}" in err
+
+
+def test_an_error_in_our_own_code_is_not_blamed_on_the_model_server():
+    from aiops.runtime.lifecycle import model_failure
+
+    try:
+        json.loads("{")
+    except ValueError as exc:
+        assert model_failure(exc, "http://127.0.0.1:9/v1") is None

@@ -143,3 +143,24 @@ def test_incidents_list_pages(capsys):
     assert out.count("alert ") == 5 and "alert 0" in out
     assert main(["incidents", "list", "--limit", "3", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_printed_commands_carry_the_home_they_were_given(tmp_path, monkeypatch, capsys):
+    """A resume hint printed by a command run with --home works as printed from another folder."""
+    import shlex
+
+    from aiops.cli.main import main
+
+    home = tmp_path / "state"
+    monkeypatch.delenv("AIOPS_HOME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    assert main(["respond", "--scenario", "pool-leak-payment", "--home", str(home), "--quiet"]) == 3  # paused
+    hint = next(line.strip() for line in capsys.readouterr().out.splitlines() if line.strip().endswith("--approve"))
+    assert f"--home {home.resolve()}" in hint
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(shlex.split(hint)[1:] + ["--quiet"]) == 0
+    assert not (elsewhere / ".aiops").exists()
+    assert main(["incidents", "list", "--limit", "1"]) == 0  # no --home now: hints say nothing about one
+    assert "--home" not in capsys.readouterr().out

@@ -3,7 +3,7 @@
 import pytest
 
 from aiops.agents.model_names import parse_model_string
-from aiops.agents.models import ModelChoice, create_chat_model, plan_models
+from aiops.agents.models import DEFAULT_MODEL_TIMEOUT_S, ModelChoice, create_chat_model, plan_models
 from aiops.core.errors import ConfigError
 
 TEAM = {"boss": ("anthropic:claude-sonnet-4-6", None), "analyst": ("anthropic:claude-haiku-4-5", None)}
@@ -65,6 +65,8 @@ def test_base_url_needs_no_key_and_uses_chat_completions():
     assert type(model).__name__ == "ChatOpenAI"
     assert model.use_responses_api is False
     assert str(model.openai_api_base).startswith("http://127.0.0.1:9")
+    assert model.request_timeout == DEFAULT_MODEL_TIMEOUT_S  # a server that never answers cannot hang the run
+    assert model.max_retries == 1
 
 
 def test_ollama_needs_no_key():

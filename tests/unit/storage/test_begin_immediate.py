@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -61,3 +62,33 @@ def test_other_errors_are_not_retried(tmp_path: Path) -> None:
     conn.execute("BEGIN")
     with pytest.raises(sqlite3.OperationalError, match="within a transaction"):
         begin_immediate(conn)
+
+
+def test_a_wal_database_keeps_one_connection_per_thread_and_closes_those_of_ended_threads(tmp_path: Path) -> None:
+    from aiops.storage.sql import SqliteDatabase
+
+    db = SqliteDatabase(tmp_path / "w.sqlite", "CREATE TABLE IF NOT EXISTS t (v INTEGER)", wal=True)
+    with db.transaction() as first:
+        first.execute("INSERT INTO t VALUES (1)")
+    with db.reading() as again:
+        assert again is first  # no close per transaction: closing the last one checkpoints the log
+    ended = sqlite3.connect(tmp_path / "w.sqlite", check_same_thread=False)
+    db._kept[(os.getpid(), -1)] = ended  # a thread that has ended (no live thread has this ident)
+    seen: list[object] = []
+
+    def other() -> None:
+        with db.reading() as conn:
+            seen.append(conn)
+            assert conn.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 1
+
+    thread = threading.Thread(target=other)
+    thread.start()
+    thread.join()
+    assert seen[0] is not first
+    with pytest.raises(sqlite3.ProgrammingError):
+        ended.execute("SELECT 1")  # closed when the new thread opened its own
+    db.close()
+    with db.reading() as fresh:
+        assert fresh is not first and fresh.execute("SELECT v FROM t").fetchone()[0] == 1
+    journal = SqliteDatabase(tmp_path / "r.sqlite", "CREATE TABLE IF NOT EXISTS t (v)")
+    assert journal._kept == {}  # a rollback-journal file keeps no connection
