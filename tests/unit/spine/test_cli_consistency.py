@@ -160,7 +160,7 @@ def test_printed_commands_carry_the_home_they_were_given(tmp_path, monkeypatch, 
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert main(shlex.split(hint)[1:] + ["--quiet"]) == 0
+    assert main([*shlex.split(hint)[1:], "--quiet"]) == 0
     assert not (elsewhere / ".aiops").exists()
     assert main(["incidents", "list", "--limit", "1"]) == 0  # no --home now: hints say nothing about one
     assert "--home" not in capsys.readouterr().out
