@@ -14,7 +14,7 @@ from aiops.core.termtext import safe_line, safe_text
 PAGE = 20
 
 
-STATUSES = ("running", "awaiting_approval", "interrupted", "resolved", "unresolved", "no_action", "closed")
+STATUSES = ("queued", "running", "awaiting_approval", "interrupted", "resolved", "unresolved", "no_action", "closed")
 ID_HELP = "incident id (a unique part of it is enough)"
 
 

@@ -164,3 +164,10 @@ def test_printed_commands_carry_the_home_they_were_given(tmp_path, monkeypatch, 
     assert not (elsewhere / ".aiops").exists()
     assert main(["incidents", "list", "--limit", "1"]) == 0  # no --home now: hints say nothing about one
     assert "--home" not in capsys.readouterr().out
+
+
+def test_list_filters_by_the_queued_status_of_service_mode(capsys):
+    from aiops.cli.main import main
+
+    assert main(["incidents", "list", "--status", "queued"]) == 0
+    assert "no incidents" in capsys.readouterr().out
