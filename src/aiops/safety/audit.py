@@ -17,7 +17,6 @@ in `audit_check`.
 from __future__ import annotations
 
 import fcntl
-import hmac
 import json
 import os
 import re
@@ -35,6 +34,7 @@ from aiops.safety.audit_chain import (
     audit_key,
     entry_hash,
     entry_mac,
+    genuine,
     head_mac,
     head_path,
     is_entry,
@@ -240,9 +240,7 @@ class AuditLog:
         return None
 
     def _genuine(self, entry: dict[str, Any]) -> bool:
-        if is_keyed(entry):
-            return hmac.compare_digest(entry_mac(entry, self.key), entry["hash"])
-        return entry_hash(entry) == entry["hash"]
+        return genuine(entry, self.key)
 
 
 def read_entries(path: Path, incident_id: str | None = None) -> list[dict[str, Any]]:

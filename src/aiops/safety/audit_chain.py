@@ -143,3 +143,10 @@ def tail_problem(last: dict[str, Any] | None, head: Head | str | None, key: byte
     if last is not None and head.seq == last_seq and head.hash != last["hash"]:
         return f"seq {last_seq} does not match the hash in the head file"
     return None
+
+
+def genuine(entry: dict[str, Any], key: bytes) -> bool:
+    """True when the entry's hash verifies: its keyed mac, or the plain hash of a legacy entry."""
+    if is_keyed(entry):
+        return hmac.compare_digest(entry_mac(entry, key), entry["hash"])
+    return entry_hash(entry) == entry["hash"]

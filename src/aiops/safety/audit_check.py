@@ -49,22 +49,20 @@ def cross_check(entries: Iterable[dict[str, Any]], *, state_dir: Path, secret: b
 
     problems: list[str] = []
     file = state_dir / "approvals.sqlite"
-    if ledger is not None:
-        if database_ledger_format(ledger, secret) == "altered":
-            problems.append("the approval ledger's format record is missing or does not match its seal: "
-                            "the approvals tables were altered")
-        problems += _proposals(_db_rows(ledger, "proposals"), has)
-        approvals = _db_rows(ledger, "approvals")
-        problems += _approvals(approvals, has, secret)
-    else:
-        approvals = []
-        if file.exists():
-            if ledger_format(state_dir, secret) == "altered":
-                problems.append("the approval ledger's format record is missing or does not match its seal: "
-                                "approvals.sqlite was altered")
-            problems += _proposals(_rows(file, "proposals"), has)
-            approvals = _rows(file, "approvals")
-            problems += _approvals(approvals, has, secret)
+    proposals: list[Any] = []
+    approvals: list[Any] = []
+    if ledger is not None or file.exists():
+        if ledger is not None:
+            altered, what = database_ledger_format(ledger, secret) == "altered", "the approvals tables were"
+            proposals, approvals = _db_rows(ledger, "proposals"), _db_rows(ledger, "approvals")
+        else:
+            altered, what = ledger_format(state_dir, secret) == "altered", "approvals.sqlite was"
+            proposals, approvals = _rows(file, "proposals"), _rows(file, "approvals")
+        if altered:
+            problems.append(f"the approval ledger's format record is missing or does not match its seal: {what} "
+                            "altered")
+    problems += _proposals(proposals, has)
+    problems += _approvals(approvals, has, secret)
     problems += _trail_to_ledger(by_kind, approvals)
     for incident_id, status in incidents:
         if status == "resolved" and not has("execution_started", incident_id=incident_id):

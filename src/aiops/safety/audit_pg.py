@@ -10,7 +10,6 @@ checks the rows exactly as it checks the file (`audit_verify.verify_trail`).
 
 from __future__ import annotations
 
-import hmac
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -23,11 +22,10 @@ from aiops.safety.audit_chain import (
     GENESIS,
     Head,
     audit_key,
-    entry_hash,
     entry_mac,
+    genuine,
     head_mac,
     is_entry,
-    is_keyed,
     tail_problem,
 )
 from aiops.safety.audit_verify import AuditVerification, verify_trail
@@ -184,9 +182,7 @@ class PgAuditLog:
         return None
 
     def _genuine(self, entry: dict[str, Any]) -> bool:
-        if is_keyed(entry):
-            return hmac.compare_digest(entry_mac(entry, self.key), entry["hash"])
-        return entry_hash(entry) == entry["hash"]
+        return genuine(entry, self.key)
 
     def verify(self, ledger_format: Callable[[], str | None] = lambda: None) -> AuditVerification:
         """Check the whole chain and the head, exactly as `audit_verify.verify` checks a file."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from aiops.core.private import private_file
-from aiops.storage.sql import begin_immediate
+from aiops.storage.sql import committed
 
 SERVER_DB = "server.sqlite"
 
@@ -110,14 +110,5 @@ class ServerDB:
             with self.pg.transaction(lock="service" if immediate else None) as conn:
                 yield conn
             return
-        conn = self._thread_conn()
-        if immediate:
-            begin_immediate(conn)
-        else:
-            conn.execute("BEGIN")
-        try:
+        with committed(self._thread_conn(), immediate=immediate) as conn:
             yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")

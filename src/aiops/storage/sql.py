@@ -50,6 +50,22 @@ def begin_immediate(conn: sqlite3.Connection, *, wait_s: float = BUSY_WAIT_S) ->
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_WAIT_S * 1000)}")
 
 
+@contextmanager
+def committed(conn: sqlite3.Connection, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
+    """One transaction on `conn` (autocommit mode): `BEGIN IMMEDIATE` (`begin_immediate`) or a deferred
+    `BEGIN`, committed at the end of the block, rolled back when it raises."""
+    if immediate:
+        begin_immediate(conn)
+    else:
+        conn.execute("BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
 class Cursor(Protocol):
     """What a statement returns."""
 
@@ -176,14 +192,8 @@ class SqliteDatabase:
     @contextmanager
     def transaction(self, *, lock: str | None = None) -> Iterator[sqlite3.Connection]:  # noqa: ARG002
         """`BEGIN IMMEDIATE` (one writer at a time for the whole file): committed or rolled back."""
-        with self._use() as conn:
-            begin_immediate(conn)
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._use() as conn, committed(conn):
+            yield conn
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
