@@ -88,7 +88,8 @@ def test_a_misbehaving_model_server_exits_2_and_leaves_the_incident_resumable(ca
         return httpx2.Response(status, content=body, headers={"content-type": "application/json"})
 
     def client(**kwargs):
-        return ChatOpenAI(**kwargs, max_retries=0, http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
+        kwargs["max_retries"] = 0
+        return ChatOpenAI(**kwargs, http_client=httpx2.Client(transport=httpx2.MockTransport(answer)))
 
     monkeypatch.setattr(langchain_openai, "ChatOpenAI", client)
     code = main(["respond", "--scenario", "pool-leak-payment", "--model", "openai:qwen", "--base-url",
