@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import json
 import os
 import shutil
 import signal
@@ -108,3 +109,41 @@ def stub_server(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[s
     finally:
         server.shutdown()
         server.server_close()
+
+
+ALERTMANAGER_CONFIG = """\
+route:
+  receiver: aiops
+  group_by: [alertname, service]
+  group_wait: 1s
+  group_interval: 1s
+  repeat_interval: 1h
+receivers:
+  - name: aiops
+    webhook_configs:
+      - url: {url}
+        send_resolved: true
+"""
+
+
+@contextlib.contextmanager
+def alertmanager(tmp_path: Path, webhook: str) -> Iterator[str]:
+    """A real Alertmanager (Debian's binary) that posts every group to `webhook` within about a second;
+    yields its base URL once it is ready."""
+    binary = require("prometheus-alertmanager")
+    (tmp_path / "am.yml").write_text(ALERTMANAGER_CONFIG.format(url=webhook), encoding="utf-8")
+    port = free_port()
+    argv = [binary, f"--config.file={tmp_path / 'am.yml'}", f"--storage.path={tmp_path / 'am-data'}",
+            f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=", "--log.level=warn"]
+    with process("alertmanager", argv, log=tmp_path / "am.log") as proc:
+        base = f"http://127.0.0.1:{port}"
+        wait_until(lambda: proc.poll() is None and http_ok(f"{base}/-/ready"), what="alertmanager")
+        yield base
+
+
+def post_alerts(base: str, alerts: list[dict]) -> None:
+    """Fire (or resolve) `alerts` on the Alertmanager at `base` through its v2 API."""
+    req = urllib.request.Request(f"{base}/api/v2/alerts", data=json.dumps(alerts).encode(),
+                                 headers={"Content-Type": "application/json"}, method="POST")
+    with urllib.request.urlopen(req, timeout=5) as resp:
+        assert resp.status == 200
