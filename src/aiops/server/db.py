@@ -7,15 +7,12 @@ Tables: `jobs` (the work queue), `events` (every step of every incident, replaya
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from aiops.core.private import private_file
-from aiops.storage.sql import committed
+from aiops.storage.sql import SqliteDatabase, committed
 
 SERVER_DB = "server.sqlite"
 
@@ -85,22 +82,7 @@ class ServerDB:
         """The PostgreSQL state database (`runtime.state.database`), shared by every node, or None."""
         if database is not None:
             return
-        private_file(self.path)  # 0600 before SQLite opens it: -wal and -shm follow
-        self._local = threading.local()
-        conn = sqlite3.connect(self.path, timeout=30)
-        try:
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.executescript(_SCHEMA)
-        finally:
-            conn.close()
-
-    def _thread_conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn = conn
-        return conn
+        self._sqlite = SqliteDatabase(self.path, _SCHEMA, wal=True, durable=False)
 
     @contextmanager
     def connect(self, *, immediate: bool = False) -> Iterator[Any]:
@@ -110,5 +92,5 @@ class ServerDB:
             with self.pg.transaction(lock="service" if immediate else None) as conn:
                 yield conn
             return
-        with committed(self._thread_conn(), immediate=immediate) as conn:
+        with self._sqlite.connection() as conn, committed(conn, immediate=immediate):
             yield conn

@@ -161,10 +161,11 @@ class SqliteDatabase:
         return conn
 
     @contextmanager
-    def _use(self) -> Iterator[sqlite3.Connection]:
-        """A connection for one transaction or read. WAL files keep one connection per thread: closing
-        the last connection to a WAL file checkpoints it and truncates the log (with fsyncs), which is
-        what made an incident record's save take 20-70 ms in a server next to busy workers."""
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """A connection (autocommit mode) for one transaction or read. WAL files keep one connection
+        per thread: closing the last connection to a WAL file checkpoints it and truncates the log
+        (with fsyncs), which is what made an incident record's save take 20-70 ms in a server next to
+        busy workers."""
         if not self._keep:
             conn = self._connect()
             try:
@@ -192,13 +193,13 @@ class SqliteDatabase:
     @contextmanager
     def transaction(self, *, lock: str | None = None) -> Iterator[sqlite3.Connection]:  # noqa: ARG002
         """`BEGIN IMMEDIATE` (one writer at a time for the whole file): committed or rolled back."""
-        with self._use() as conn, committed(conn):
+        with self.connection() as conn, committed(conn):
             yield conn
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
         """A connection without a transaction (each statement sees a consistent snapshot)."""
-        with self._use() as conn:
+        with self.connection() as conn:
             yield conn
 
     def close(self) -> None:
