@@ -70,18 +70,22 @@ class Template:
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
 _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
-                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|\S+""")
+                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
 
 
+_ACRONYM = re.compile(r"[A-Z]{3,}[:,;.]?")
+"""A word in capitals (a command, packet or phase name)."""
+_JOINED = re.compile(r"[\"']|=\(|[\[(] [\])]")
+"""Text that `_TOKEN` may keep together across a blank."""
 _LABEL = re.compile(r"[a-z][a-z_]*:")
 """A plain lower-case word and a colon: a label naming what follows, not a value."""
 
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``) and a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
-    whole."""
-    if '"' not in masked and "'" not in masked and "=(" not in masked:
+    ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
+    and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
+    if not _JOINED.search(masked):
         return masked.split()
     return _TOKEN.findall(masked)
 
@@ -128,7 +132,7 @@ class TemplateMiner:
         self._index: dict[tuple[int, str], list[Template]] = {}
         self._known: dict[str, int] = {}
         self._shapes: dict[str, Template] = {}
-        self._siblings: dict[tuple[str, tuple[int, ...]], int] = {}
+        self._siblings: dict[tuple[str, tuple[int, ...]], set[tuple[str, ...]]] = {}
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
 
@@ -191,7 +195,7 @@ class TemplateMiner:
                     best, best_exact = candidate, exact
             elif len(blocked) < len(near_blocked):
                 near, near_blocked = candidate, blocked
-        if best is None and near is not None and self._spread_out(near, near_blocked, len(tokens)):
+        if best is None and near is not None and self._spread_out(near, near_blocked, tokens):
             best = near
         if best is not None:
             if not best.id:
@@ -274,20 +278,26 @@ class TemplateMiner:
             previous = left
         return exact, tuple(blocked)
 
-    def _spread_out(self, near: Template, blocked: tuple[int, ...], length: int) -> bool:
-        """Count the variants that differ from `near` only at `blocked` (one or two places); true once
-        there are so many that those places must be variables (`spread`, or 4x that for two places,
-        since pairs of constants such as state transitions come in larger sets)."""
-        if len(blocked) > 2 or len(blocked) * 3 >= length:
+    def _spread_out(self, near: Template, blocked: tuple[int, ...], tokens: list[str]) -> bool:
+        """Count the distinct variants that differ from `near` only at `blocked` (one or two places);
+        true once there are so many that those places must be variables (`spread`, or 4x that for two
+        places, since pairs of constants such as state transitions come in larger sets). A word in
+        capitals before the end of the message names the statement (``Sending CONNACK to`` /
+        ``Sending PUBACK to``) and is never spread; at the end it is a reported value
+        (``state set to IDLE``)."""
+        if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
             return False
         if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
             return False  # a lower-case word and a colon names what follows (save: / expunge:)
+        if all(index < len(tokens) - 1 and _ACRONYM.fullmatch(near.tokens[index])
+               and _ACRONYM.fullmatch(tokens[index]) for index in blocked):
+            return False
         key = (near.id, blocked)
-        seen = self._siblings.get(key, 1) + 1
+        values = self._siblings.setdefault(key, set())
+        values.add(tuple(tokens[i] for i in blocked))
         if len(self._siblings) >= TABLE_LIMIT:
             self._siblings.clear()
-        self._siblings[key] = seen
-        return seen >= self.spread * (1 if len(blocked) == 1 else 4)
+        return len(values) + 1 >= self.spread * (1 if len(blocked) == 1 else 4)
 
     def _merge(self, template: Template, tokens: list[str]) -> None:
         changed = False

@@ -103,3 +103,30 @@ def test_a_label_word_with_a_colon_is_not_spread_into_a_variable() -> None:
     for n in range(40):
         miner.add(f"Info: {labels[n % 4]} box=INBOX, uid={n}, flags=(\\Seen)")
     assert len({t.id for t in miner.templates if t.count}) == 4
+
+
+def test_the_spread_counts_distinct_values_not_repeats() -> None:
+    miner = TemplateMiner()
+    first = miner.add("layout begin for job=alpha now")
+    repeats = {miner.add(f"layout end for job={name} now").id for name in ("beta", "gamma", "delta", "kappa")}
+    assert first.id not in repeats, "one other word seen in four lines is still one other word"
+    widened = {miner.add(f"layout {word} for job=omega now").id for word in ("pause", "skip")}
+    assert first.id in widened, "three distinct words at one place make it a variable"
+
+
+def test_an_empty_checkbox_is_one_token() -> None:
+    assert tokenise("Feature flags: [ ] quorum_queue") == ["Feature", "flags:", "[ ]", "quorum_queue"]
+    miner = TemplateMiner()
+    ids = [miner.add(f"Feature flags: {box} {name}").id
+           for box, name in (("[x]", "quorum_queue"), ("[~]", "stream_queue"), ("[ ]", "virtual_host_metadata"))]
+    assert ids[2] == ids[0], "an empty box is compared with a ticked one, word for word"
+
+
+def test_capitalised_commands_mid_message_stay_apart_but_values_at_the_end_merge() -> None:
+    miner = TemplateMiner()
+    packets = {miner.add(f"Sending {packet} to client-{n} ({n}, 0)").id
+               for n, packet in enumerate(["CONNACK", "PUBACK", "PUBREC", "SUBACK"] * 3)}
+    assert len(packets) == 4
+    states = {miner.add(f"update_node: node vm state set to {state}").id
+              for state in ("IDLE", "DRAINED", "DRAINING", "ALLOCATED")}
+    assert len(states) <= 2
