@@ -3,7 +3,8 @@
 `find_inline_secrets` scans a raw environment file for keys or values that look like secrets written
 into the file itself, so they are rejected before anything else reads them: secret-named keys, values
 that are credentials, and credentials *inside* values (URL queries and passwords, webhook URLs,
-`NAME=value` assignments and `--password VALUE` in argv items, bearer/basic authorization). A
+`NAME=value` assignments and `--password VALUE` in argv items, a client's own password option such
+as `mysql -pVALUE` (see `secret_flags`), bearer/basic authorization). A
 reference to an environment variable (`$NAME`, `${NAME}`) is never a secret.
 """
 
@@ -15,6 +16,7 @@ import urllib.parse
 from collections.abc import Iterator
 from typing import Any
 
+from aiops.backends.secret_flags import password_in_command, password_option
 from aiops.core.errors import ConfigError
 
 SECRET_KEY_RE = re.compile(
@@ -134,6 +136,8 @@ def credential_in(text: str, *, previous: str | None = None) -> str | None:
             return f"a password in {name}"
     if previous in USER_FLAGS and _with_password(text):
         return f"a password in {previous}"
+    if (program := password_in_command(text)) is not None:
+        return f"a password passed as `{program}`"
     flag = previous is not None and previous.startswith("-") and "=" not in previous and _credential_name(previous)
     if flag and not text.startswith("-") and not _reference(text):
         return f"the value of {previous}"
@@ -175,6 +179,11 @@ def find_inline_secrets(data: Any, prefix: str = "", *, _key: str = "", _in_list
                 continue
             yield from find_inline_secrets(value, path, _key=name)
     elif isinstance(data, list):
+        argv = [item for item in data if isinstance(item, str)]
+        if len(argv) == len(data) and (found := password_option(argv)) is not None:
+            where = f"{prefix}.{found[0]}" if prefix else str(found[0])
+            yield where, _advice(_key, f"a password passed as `{found[1]}`", True)
+            return
         previous: str | None = None
         for index, item in enumerate(data):
             path = f"{prefix}.{index}" if prefix else str(index)

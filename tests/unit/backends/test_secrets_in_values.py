@@ -72,6 +72,11 @@ def test_webhook_urls_that_are_credentials_are_refused(url: str) -> None:
     (["curl", f"--user=ops:{SECRET}", "https://ops.invalid"], 1, "password in --user"),
     (["curl", f"https://ops.invalid/cb#access_token={SECRET}"], 1, "fragment"),
     (["curl", f"https://ops.invalid/app;jsessionid={SECRET}"], 1, "jsessionid"),
+    (["mysql", "-h", "db", f"-p{SECRET}", "-e", "select 1"], 3, "mysql -p"),
+    (["/usr/bin/sshpass", "-p", SECRET, "ssh", "ops@db"], 2, "sshpass -p"),
+    (["redis-cli", "-h", "cache", "-a", SECRET, "ping"], 4, "redis-cli -a"),
+    (["sh", "-c", f"sudo mysqladmin -uroot -p{SECRET} flush-hosts"], 2, "mysqladmin -p"),
+    (["bash", "-c", f"cd /srv && redis-cli -a '{SECRET}' info"], 2, "redis-cli -a"),
 ])
 def test_credentials_inside_argv_items_are_refused(argv: list[str], where: int, name: str) -> None:
     error = _reject(**_command(*argv))
@@ -143,3 +148,15 @@ def test_a_token_prefix_inside_a_word_is_not_a_token():
         "disk-cleaner": ["/var/log/disk-cleanup-job-28447215-q2kzt.log"]}}}
     assert list(find_inline_secrets(paths)) == []
     assert list(find_inline_secrets({"logs": {"pattern": "/x/sk-abcdefghijklmnopqrstuvwxyz012345"}}))
+
+
+@pytest.mark.parametrize("argv", [
+    ["ssh", "-p", "2222", "ops@db", "uptime"],
+    ["redis-cli", "-p", "6380", "ping"],
+    ["mysql", "-p", "orders", "-e", "select 1"],
+    ["mysql", "-p$MYSQL_PWD", "-e", "select 1"],
+    ["sh", "-c", "redis-cli -a \"$REDISCLI_AUTH\" ping"],
+    ["sshpass", "-e", "ssh", "ops@db"],
+])
+def test_password_options_are_only_refused_for_the_programs_that_take_them(argv: list[str]) -> None:
+    parse_environment({**BASE, **_command(*argv)}, file="env.yaml")
