@@ -46,6 +46,7 @@ def default_signatures_path() -> Path:
 
 def _compile(patterns: Any, file: str, where: str) -> tuple[re.Pattern[str], ...]:
     from aiops.core.errors import ConfigError
+    from aiops.core.regexcheck import ADVICE, nested_repetition
 
     if patterns is None:
         return ()
@@ -60,6 +61,8 @@ def _compile(patterns: Any, file: str, where: str) -> tuple[re.Pattern[str], ...
         except re.error as exc:
             raise ConfigError(f"bad regular expression {pattern!r}: {exc}", file=file,
                               path=f"{where}[{index}]") from exc
+        if nested_repetition(pattern):
+            raise ConfigError(f"regular expression {pattern!r}: {ADVICE}", file=file, path=f"{where}[{index}]")
     return tuple(out)
 
 

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from aiops.core.regexcheck import ADVICE, nested_repetition
+
 Risk = Literal["low", "medium", "high"]
 RISKS: tuple[Risk, ...] = ("low", "medium", "high")
 
@@ -63,6 +65,8 @@ class RedactionPattern(_Strict):
             raise ValueError(f"not a valid regular expression: {exc}") from exc
         if compiled.match(""):
             raise ValueError("the pattern matches the empty string; it would redact nothing useful")
+        if nested_repetition(value):
+            raise ValueError(ADVICE)
         return value
 
 

@@ -62,6 +62,7 @@ def test_a_new_signature_needs_no_code(tmp_path: Path) -> None:
     ("signatures: nope", "signatures"),
     ("signatures:\n  - name: Bad Name\n    patterns: [x]", "signatures[0].name"),
     ("signatures:\n  - name: ok\n    patterns: ['(']", "signatures[0].patterns[0]"),
+    ("signatures:\n  - name: ok\n    patterns: [x, '^(\\w+\\s?)*$']", "signatures[0].patterns[1]"),
     ("signatures:\n  - name: ok\n    severity: loud\n    patterns: [x]", "signatures[0].severity"),
 ])
 def test_bad_files_name_the_key(tmp_path: Path, body: str, where: str) -> None:

@@ -229,6 +229,8 @@ def test_invalid_extra_pattern_is_a_config_error():
         RedactionPattern(name="bad", pattern="(unclosed")
     with pytest.raises(ValidationError, match="empty string"):
         RedactionPattern(name="bad", pattern="x*")
+    with pytest.raises(ValidationError, match="exponential time"):
+        RedactionPattern(name="bad", pattern=r"token=(\w+-?)+;")
     with pytest.raises(ValidationError, match="unknown built-in"):
         RedactionConfig(disable=["nonsense"])
 
