@@ -8,9 +8,8 @@ needed (``(\\d+,)*`` is safe), but such a pattern can always be rewritten withou
 from __future__ import annotations
 
 import re
+from re import _parser  # the stdlib's own regex parser (Python 3.11+)
 from typing import Any
-
-import re._parser as _parser  # the stdlib's own regex parser (Python 3.11+)
 
 _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT)
 ADVICE = ("an unbounded repetition inside another repetition can take exponential time on a long "
