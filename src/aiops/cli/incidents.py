@@ -172,7 +172,7 @@ def _pending(home, record) -> list[dict]:
     from aiops.runtime.runner import pending_requests
     from aiops.runtime.session import open_session
 
-    session = open_session(record, home)
+    session = open_session(record, home, read_only=True)
     try:
         return [r for _, r in pending_requests(session, {"configurable": {"thread_id": record.id}})]
     finally:

@@ -136,10 +136,12 @@ class IncidentSession:
 
 
 def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: list[Any] | None = None,
-                 models: dict[str, Any] | None = None) -> IncidentSession:
+                 models: dict[str, Any] | None = None, read_only: bool = False) -> IncidentSession:
     """Build everything for `record`; raises ConfigError before any agent runs if anything is wrong.
 
     `models` replaces the chat model of the named agents (tests drive trajectories this way).
+    `read_only` is for looking at a saved incident (its pending approvals): no model is built, so a
+    missing API key or script does not stop `incidents show`; the session must not run agents.
     """
     from aiops.analysis.signatures import parse_signatures
     from aiops.safety import (
@@ -187,6 +189,10 @@ def open_session(record: IncidentRecord, home: StateHome, *, extra_middleware: l
     ctx.extras.update(memory=state.open_memory(home), alert=record.alert)
     budget = Budget(policy_cfg.budgets, used=BudgetUsage(record.model_calls, record.tokens, record.wall_seconds))
     agents = {name: (view.model, view.model_options) for name, view in team.agents.items()}
+    if read_only:
+        from aiops.agents.scripted import ScriptedChatModel
+
+        models = {name: ScriptedChatModel(agent=name, steps=[]) for name in team.agents}
     choices, notice = plan_models(agents, override=record.model_override, base_url=record.base_url)
     session = IncidentSession(record=record, home=home, team=team, ctx=ctx, graph=None, choices=choices,
                               budget=budget, categories=categories, notice=notice,

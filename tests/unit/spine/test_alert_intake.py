@@ -49,3 +49,15 @@ def test_payload_without_firing_alerts_is_exit_2(tmp_path, capsys):
     payload.write_text(json.dumps(resolved))
     assert main(["respond", "--alertmanager", str(payload), "--scenario", "pool-leak-payment"]) == 2
     assert "no firing alert" in capsys.readouterr().err
+
+
+def test_showing_a_paused_incident_builds_no_model(tmp_path, monkeypatch, capsys):
+    script = tmp_path / "script.yaml"
+    script.write_text(yaml.safe_dump(SCRIPT))
+    monkeypatch.setenv("AIOPS_SCRIPT", str(script))
+    assert main(["respond", "--scenario", "pool-leak-payment", "--model", "scripted", "--json", "--quiet"]) == 3
+    paused = json.loads(capsys.readouterr().out)
+    monkeypatch.delenv("AIOPS_SCRIPT")
+    assert main(["incidents", "show", paused["incident_id"], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [p["action"] for p in shown["pending"]] == ["reset_connection_pool"]
