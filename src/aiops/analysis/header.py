@@ -185,6 +185,13 @@ def _rows(sample: list[str], indented: bool) -> list[Row]:
     return [row for row in rows if row]
 
 
+def _names_only(fields: list[Position]) -> bool:
+    """A layout of ``name:`` keys alone, with no time, level, id, bracket or separator: nothing tells
+    it from a message that starts with an event word and a colon (``save: box=...``,
+    ``Disconnected: ...``), so the message is taken to start at the beginning."""
+    return bool(fields) and all(pos.family == "key" for pos in fields)
+
+
 def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     """Header layouts for sample lines, best first: the longest layout the column statistics
     support, then shorter ones that also end at a consistent field, then no header at all."""
@@ -211,7 +218,8 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
     ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
-    models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)]
+    models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)
+              if not _names_only(positions.done[:n])]
     models.append(HeaderModel(notes=["no consistent header"]))
     last = ends[-1] if ends else 0
     extra = positions.get(last)

@@ -67,7 +67,7 @@ class Template:
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
 
 
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z_-]*[:.,;]?")
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
 _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")

@@ -106,3 +106,15 @@ def test_per_line_name_after_the_header_becomes_header() -> None:
     hypotheses = header_hypotheses(lines)
     assert hypotheses[0].describe() == "var word | message"
     assert len({p.template.id for p in LogParser().parse(lines)}) == 3
+
+
+def test_event_words_with_a_colon_and_no_other_header_start_the_message() -> None:
+    rng = random.Random(9)
+    events = ["save", "expunge", "copy", "flag_change", "delete"]
+    lines = []
+    for i in range(400):
+        body = f"box=INBOX, uid={rng.randint(1, 500)}, size={rng.randint(50, 9000)}, flags=()"
+        lines.append(f"{rng.choice(events)}: {body}" if i % 3 else
+                     f"Disconnected: Logged out in={rng.randint(1, 99)} out={rng.randint(1, 999)}")
+    assert header_hypotheses(lines)[0].regex is None, "a colon-ended first word alone is no header"
+    assert len({p.template.id for p in LogParser().parse(lines)}) == len(events) + 1

@@ -130,3 +130,10 @@ def test_capitalised_commands_mid_message_stay_apart_but_values_at_the_end_merge
     states = {miner.add(f"update_node: node vm state set to {state}").id
               for state in ("IDLE", "DRAINED", "DRAINING", "ALLOCATED")}
     assert len(states) <= 2
+
+
+def test_a_flag_field_first_is_not_taken_for_a_word() -> None:
+    miner = TemplateMiner()
+    ids = [miner.add(f"{flags} 1/1/0/0/0 0/0 \"GET /api/{n} HTTP/1.1\"").id
+           for n, flags in enumerate(["----", "SC--", "PR--", "CD--", "sD--", "----"])]
+    assert ids[2:] == [ids[0]] * 4, "termination flags such as SC-- are values, not the word that starts an event"
