@@ -43,7 +43,8 @@ def _styles(rng: random.Random) -> dict[str, Callable[[int, str], str]]:
     return {
         "bare": lambda _i, m: m,
         "iso": lambda i, m: f"2026-12-04T{clock(i)}.{rng.randint(0, 999):03d}Z {m}",
-        "syslog": lambda i, m: f"Dec  4 {clock(i)} {rng.choice(HOSTS)} {rng.choice(PROGRAMS)}[{rng.randint(100, 9999)}]: {m}",
+        "syslog": lambda i, m: f"Dec  4 {clock(i)} {rng.choice(HOSTS)} "
+                               f"{rng.choice(PROGRAMS)}[{rng.randint(100, 9999)}]: {m}",
         "epoch-level": lambda i, m: f"[{1796400000 + 3 * i}] {rng.choice(LEVELS)} {m}",
         "pid-thread": lambda i, m: f"{1796400000 + 3 * i}.{rng.randint(0, 999999):06d} {rng.randint(1000, 9999)}:"
                                    f"{rng.randint(0, 7)} {m}",
