@@ -147,6 +147,13 @@ def _bridgeable(pos: Position, total: int) -> bool:
     return pos.family in ("word", "var", "key", "level") and pos.distinct <= max(3, 0.05 * total)
 
 
+PLAIN_WORDS = 0.5
+"""Share of plain lower-case words with a colon (``command:``, ``exited:``) at a key position from
+which the key is the message's first word: names of programs and loggers carry pids, dots, brackets
+or capitals on most lines. A file whose program names are mostly bare words (``kernel:`` alone)
+then shows the name in its templates: the grouping is the same, the template one word longer."""
+
+
 def _header_ends(positions: _Positions, total: int) -> list[int]:
     """Every header length the evidence allows, longest last: each ends at a consistent position."""
     ends: list[int] = []
@@ -156,7 +163,7 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
         after_separator = before is not None and before.family == "sep" and before.literal != "|"
         if after_separator and not (_strong(pos) and pos.family in ("level", "bracket", "sep", "key")):
             break
-        if pos.family == "key" and pos.plain_share >= CONSISTENT:
+        if pos.family == "key" and pos.plain_share >= PLAIN_WORDS:
             break  # plain words with a colon start the message (``exited: web (...)``)
         if _strong(pos):
             ends.append(index + 1)

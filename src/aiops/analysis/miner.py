@@ -73,8 +73,20 @@ _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?:
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
 
 
-_ACRONYM = re.compile(r"[A-Z]{3,}[:,;.]?")
-"""A word in capitals (a command, packet or phase name)."""
+_PROSE_WORD = re.compile(r"(?<![\w<*>])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
+
+
+def _prose(token: str) -> bool:
+    """A quoted phrase of two plain words or more (``"230 Login successful."``): text a program wrote,
+    not a value."""
+    return " " in token and len(_PROSE_WORD.findall(token)) >= 2
+
+
+def _bare(token: str) -> bool:
+    """A token that is one variable and nothing else (punctuation aside)."""
+    return token.strip(",;:()[]") == WILD
+
+
 _JOINED = re.compile(r"[\"']|=\(|[\[(] [\])]")
 """Text that `_TOKEN` may keep together across a blank."""
 _LABEL = re.compile(r"[a-z][a-z_]*:")
@@ -272,26 +284,31 @@ class TemplateMiner:
         for index, (left, right) in enumerate(zip(template, tokens, strict=True)):
             if left == right:
                 exact += 1
-            elif not (left == WILD or fits(right, left) or fits(left, right)
-                      or same_variable(left, right, previous, known)):
+            elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
+                      or same_variable(left, right, previous, known)
+                      or self._between_values(template, index, right)):
                 blocked.append(index)
             previous = left
         return exact, tuple(blocked)
 
+    @staticmethod
+    def _between_values(template: list[str], index: int, word: str) -> bool:
+        """A word between two variables of a record-like message (``<*> IN <*>`` / ``<*> CH <*>``) is
+        a value too; a label ending in a colon (``init:`` / ``common_init:``) is not."""
+        left = template[index]
+        return (0 < index < len(template) - 1 and _bare(template[index - 1]) and _bare(template[index + 1])
+                and not left.endswith(":") and not word.endswith(":"))
+
     def _spread_out(self, near: Template, blocked: tuple[int, ...], tokens: list[str]) -> bool:
         """Count the distinct variants that differ from `near` only at `blocked` (one or two places);
         true once there are so many that those places must be variables (`spread`, or 4x that for two
-        places, since pairs of constants such as state transitions come in larger sets). A word in
-        capitals before the end of the message names the statement (``Sending CONNACK to`` /
-        ``Sending PUBACK to``) and is never spread; at the end it is a reported value
-        (``state set to IDLE``)."""
+        places, since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
             return False
         if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
             return False  # a lower-case word and a colon names what follows (save: / expunge:)
-        if all(index < len(tokens) - 1 and _ACRONYM.fullmatch(near.tokens[index])
-               and _ACRONYM.fullmatch(tokens[index]) for index in blocked):
-            return False
+        if any(_prose(near.tokens[index]) or _prose(tokens[index]) for index in blocked):
+            return False  # a quoted phrase of words is text the program wrote, not a value
         key = (near.id, blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))

@@ -15,6 +15,8 @@ from aiops.analysis.masking import MASK
 from aiops.analysis.variables import UNITS
 
 PUNCT = "()[]{},;:<>"
+_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
+"""A bracketed word opening a message: an optional context field (``[alice]``, ``[worker-3]``)."""
 """Punctuation trimmed from words in a skeleton."""
 
 
@@ -42,7 +44,7 @@ def skeleton(tokens: list[str]) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-    if len(out) > 1 and out[0] == MASK:
+    if len(out) > 1 and (out[0] == MASK or _CONTEXT.fullmatch(tokens[0])):
         del out[0]
     return tuple(out)
 

@@ -118,3 +118,16 @@ def test_event_words_with_a_colon_and_no_other_header_start_the_message() -> Non
                      f"Disconnected: Logged out in={rng.randint(1, 99)} out={rng.randint(1, 999)}")
     assert header_hypotheses(lines)[0].regex is None, "a colon-ended first word alone is no header"
     assert len({p.template.id for p in LogParser().parse(lines)}) == len(events) + 1
+
+
+def test_lower_case_event_words_with_a_colon_after_the_time_stay_in_the_message() -> None:
+    rng = random.Random(10)
+    kinds = [("FTP command:", 'Client "{ip}", "{verb}"'), ("FTP response:", 'Client "{ip}", "226 Transfer complete."'),
+             ("CONNECT:", 'Client "{ip}"'), ("OK LOGIN:", 'Client "{ip}"'), ("FAIL LOGIN:", 'Client "{ip}"')]
+    lines = []
+    for i in range(400):
+        key, body = rng.choices(kinds, weights=[45, 40, 5, 5, 5])[0]
+        text = body.format(ip=f"10.0.{rng.randint(0, 9)}.{rng.randint(1, 250)}", verb=rng.choice(["PWD", "PASV"]))
+        lines.append(f"2026-12-04T10:{i // 60 % 60:02d}:{i % 60:02d}.{rng.randint(0, 999):03d}Z {key} {text}")
+    parsed = list(LogParser().parse(lines))
+    assert all(p.template.text.split()[0] in {"FTP", "CONNECT:", "OK", "FAIL"} for p in parsed)

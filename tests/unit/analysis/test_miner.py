@@ -122,18 +122,38 @@ def test_an_empty_checkbox_is_one_token() -> None:
     assert ids[2] == ids[0], "an empty box is compared with a ticked one, word for word"
 
 
-def test_capitalised_commands_mid_message_stay_apart_but_values_at_the_end_merge() -> None:
-    miner = TemplateMiner()
-    packets = {miner.add(f"Sending {packet} to client-{n} ({n}, 0)").id
-               for n, packet in enumerate(["CONNACK", "PUBACK", "PUBREC", "SUBACK"] * 3)}
-    assert len(packets) == 4
-    states = {miner.add(f"update_node: node vm state set to {state}").id
-              for state in ("IDLE", "DRAINED", "DRAINING", "ALLOCATED")}
-    assert len(states) <= 2
-
-
 def test_a_flag_field_first_is_not_taken_for_a_word() -> None:
     miner = TemplateMiner()
     ids = [miner.add(f"{flags} 1/1/0/0/0 0/0 \"GET /api/{n} HTTP/1.1\"").id
            for n, flags in enumerate(["----", "SC--", "PR--", "CD--", "sD--", "----"])]
     assert ids[2:] == [ids[0]] * 4, "termination flags such as SC-- are values, not the word that starts an event"
+
+
+def test_quoted_sentences_stay_apart_and_an_all_value_phrase_does_not_swallow_them() -> None:
+    miner = TemplateMiner()
+    replies = ["230 Login successful.", "250 Directory successfully changed.", "226 Transfer complete.",
+               "221 Goodbye now.", "213 15", "530 Login incorrect."]
+    ids = [miner.add(f'FTP response: Client "127.0.0.{n}", "{reply}"').id for n, reply in enumerate(replies * 3)]
+    assert len(set(ids)) == len(replies)
+    assert all(" successful." in t.text or "<*> <*>" in t.text or " Goodbye" in t.text or "complete" in t.text
+               or "incorrect" in t.text or "changed" in t.text for t in miner.templates)
+
+
+def test_a_word_between_two_values_is_a_value() -> None:
+    miner = TemplateMiner()
+    names = ["www.example.org", "api.example.org", "mail.corp.test", "db.corp.test"]
+    ids = [miner.add(f"client 10.0.0.{n} query: {name} {cls} {rtype} +E(0) (127.0.0.1)").id
+           for n, (name, cls, rtype) in enumerate([(names[0], "IN", "A"), (names[1], "IN", "AAAA"),
+                                                   (names[2], "IN", "MX"), (names[3], "CH", "TXT")])]
+    assert ids[3] == ids[2] == ids[0], "once the type is a variable, the class between two values is one too"
+    labels = {miner.add(f"{plugin}: {label} {plugin} loaded").id
+              for plugin, label in (("select/cons_tres", "common_init:"), ("preempt/none", "init:"))}
+    assert len(labels) == 2, "a label ending in a colon between two values still names the statement"
+
+
+def test_an_optional_bracketed_context_word_first_is_one_event() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(line).id for line in ('FTP response: Client "10.0.0.1", "226 Transfer complete."',
+                                           '[alice] FTP response: Client "10.0.0.2", "226 Transfer complete."',
+                                           '[bob] FTP response: Client "10.0.0.3", "226 Transfer complete."')}
+    assert len(ids) == 1
