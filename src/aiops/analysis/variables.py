@@ -67,7 +67,7 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if previous == MASK and counted_noun(left, right):
         return True
     prefix, a, b, suffix = cores(left, right)
-    key = prefix.rstrip("([{\"'")  # the value of a key may open with a bracket or a quote
+    key = prefix.rstrip("([{<\"'")  # the value of a key may open with a bracket or a quote
     if not a or not b:
         return bool(key) and key.endswith("=")
     if key.endswith("=") and key[:-1].strip(" =:,;()[]{}\"'<>|"):

@@ -21,6 +21,8 @@ def test_key_value_booleans_and_names_are_variables() -> None:
     ids = _ids(miner, ["acquire lock tag=alpha force=true", "acquire lock tag=beta force=false"])
     assert ids[0] == ids[1]
     assert miner.templates[0].text == "acquire lock tag=<*> force=<*>"
+    ids = _ids(miner, ["B4215: uid=0 from=<alice>", "D1817: uid=0 from=<root>"])
+    assert ids[0] == ids[1], "a value in angle brackets after key= is a value"
     ids = _ids(miner, ["Invalid user webmaster from <ip>", "Invalid user admin from <ip>"])
     assert ids[0] == ids[1]
     ids = _ids(miner, ["loaded class com.example.Foo", "loaded class org.acme.Bar"])
