@@ -82,6 +82,12 @@ def _prose(token: str) -> bool:
     return " " in token and len(_PROSE_WORD.findall(token)) >= 2
 
 
+def _labelled(tokens: list[str], index: int) -> bool:
+    """A word before a lone colon names the field after it (``Request-URI     : /a``,
+    ``Doc-Root     : /srv``), and the colon itself is structure: neither is a value."""
+    return tokens[index] == ":" or (index + 1 < len(tokens) and tokens[index + 1] == ":")
+
+
 def _bare(token: str) -> bool:
     """A token that is one variable and nothing else (punctuation aside)."""
     return token.strip(",;:()[]") == WILD
@@ -309,6 +315,8 @@ class TemplateMiner:
             return False  # a lower-case word and a colon names what follows (save: / expunge:)
         if any(_prose(near.tokens[index]) or _prose(tokens[index]) for index in blocked):
             return False  # a quoted phrase of words is text the program wrote, not a value
+        if any(_labelled(near.tokens, index) or _labelled(tokens, index) for index in blocked):
+            return False
         key = (near.id, blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))

@@ -159,3 +159,10 @@ def test_an_optional_bracketed_context_word_first_is_one_event() -> None:
                                            '[alice] FTP response: Client "10.0.0.2", "226 Transfer complete."',
                                            '[bob] FTP response: Client "10.0.0.3", "226 Transfer complete."')}
     assert len(ids) == 1
+
+
+def test_a_field_name_before_a_lone_colon_is_not_spread() -> None:
+    miner = TemplateMiner()
+    fields = ["Request-URI", "URI-scheme", "URI-authority", "Doc-Root", "Basedir", "Path"]
+    ids = {miner.add(f"(response.c.{400 + n}) {name}     : /srv/www/{n}.html").id for n, name in enumerate(fields * 2)}
+    assert len(ids) == len(fields), "each `Name : value` line of a debug dump is its own statement"
