@@ -4,14 +4,16 @@ Each message is masked (see `masking`) and looked up in a bounded cache of maske
 tokenised on blanks and compared with the templates of the same length and first token:
 
 - a position matches when the words are equal, the template has `<*>` there, one word is a
-  pattern the other fits (``rhost=<*>`` / ``rhost=example.org``), or `variables.same_variable`
-  finds evidence that the two words are values of one variable;
+  pattern the other fits (``rhost=<*>`` / ``rhost=example.org``; never a quoted sentence against
+  an all-value phrase), `variables.same_variable` finds evidence that the two words are values of
+  one variable, or the word sits between two bare variables (``<*> IN <*>`` / ``<*> CH <*>``);
 - the line joins the best template where every position matches (the template generalises);
 - otherwise, a template with the same `skeleton.skeleton` (variables spanning a varying number of
   words, an optional leading context field) takes the line;
 - otherwise it starts a new template. When lines keep differing from one template at the same
   one or two positions only (`spread` distinct values), those positions are taken as variables
-  and later lines join the first template.
+  and later lines join the first template; a label (``save:``, ``Doc-Root :``) or a quoted
+  sentence (``"230 Login successful."``) never becomes a variable that way.
 
 `seed` starts a miner from a trial run over the first lines (see `header_choice`), so those lines
 are grouped with what the whole first block taught. Digits inside constant words are shown as they
