@@ -15,9 +15,9 @@ from aiops.analysis.masking import MASK
 from aiops.analysis.variables import UNITS
 
 PUNCT = "()[]{},;:<>"
+"""Punctuation trimmed from words in a skeleton."""
 _CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
 """A bracketed word opening a message: an optional context field (``[alice]``, ``[worker-3]``)."""
-"""Punctuation trimmed from words in a skeleton."""
 
 
 def _pure(token: str) -> bool:
@@ -28,8 +28,8 @@ def _pure(token: str) -> bool:
 def skeleton(tokens: list[str]) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
     into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
-    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run is dropped (an optional context field such
-    as ``[1.batch]`` before the text)."""
+    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run, or a leading bracketed word, is dropped (an
+    optional context field such as ``[1.batch]`` or ``[alice]`` before the text)."""
     out: list[str] = []
     in_run = False
     for token in tokens:
