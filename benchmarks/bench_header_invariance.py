@@ -14,7 +14,6 @@ set (see the accuracy benchmarks); the header styles were not tuned on.
 
 from __future__ import annotations
 
-import csv
 import random
 import re
 import statistics
@@ -27,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from bench_corpus_accuracy import CORPUS, corpus_sets, load_format
 from bench_loghub_accuracy import ours
-from bench_loghub_common import DATA_DIR, grouping_accuracy, load_labels, load_lines, systems
+from bench_loghub_common import DATA_DIR, grouping_accuracy, load_column, load_labels, load_lines, systems
 
 MAX_DROP = 0.10
 """Largest GA drop against the original lines a header variant may show."""
@@ -55,11 +54,8 @@ def _sets() -> list[tuple[str, list[str], list[str], list[str]]]:
     """(name, original lines, messages, truth) of every set with a known message part."""
     out = []
     if DATA_DIR.is_dir():
-        for system in systems():
-            path = DATA_DIR / system / f"{system}_2k.log_structured_corrected.csv"
-            with path.open(newline="", encoding="utf-8") as handle:
-                messages = [row["Content"] for row in csv.DictReader(handle)]
-            out.append((system, load_lines(system), messages, load_labels(system)))
+        out.extend((system, load_lines(system), load_column(system, "Content"), load_labels(system))
+                   for system in systems())
     else:
         print(f"LogHub data not found at {DATA_DIR}: the LogHub rows are skipped")
     for name, _group, _source in corpus_sets():

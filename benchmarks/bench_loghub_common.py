@@ -81,11 +81,16 @@ def load_lines(system: str) -> list[str]:
     return [line[:-1] if line.endswith("\r") else line for line in lines]
 
 
-def load_labels(system: str) -> list[str]:
-    """Ground-truth event template per line (corrected labels)."""
+def load_column(system: str, column: str) -> list[str]:
+    """One column of a system's corrected structured file, per line (``Content``: the message)."""
     path = DATA_DIR / system / f"{system}_2k.log_structured_corrected.csv"
     with path.open(newline="", encoding="utf-8") as handle:
-        return [row["EventTemplate"] for row in csv.DictReader(handle)]
+        return [row[column] for row in csv.DictReader(handle)]
+
+
+def load_labels(system: str) -> list[str]:
+    """Ground-truth event template per line (corrected labels)."""
+    return load_column(system, "EventTemplate")
 
 
 def grouping_accuracy(predicted: list[Any], truth: list[str]) -> float:
