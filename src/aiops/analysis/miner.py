@@ -39,6 +39,8 @@ WILD = MASK
 _ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
 SCAN = 64
+KNOWN_FIRST = 2
+"""Times a word must have filled a variable slot before, as a first word, it stops keying the index."""
 """Most templates compared per new message shape: the most frequent ones and the newest ones."""
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
@@ -55,6 +57,9 @@ class Template:
     shown: Shown | None = field(default=None, repr=False)
     collapsed: bool = False
     reason_at: int = -1
+    into: Template | None = field(default=None, repr=False)
+    """The more general template this one was folded into (see `TemplateMiner._absorb`)."""
+    folded: list[Template] = field(default_factory=list, repr=False)
 
     def refresh(self) -> None:
         """Recompute the cached text forms after the tokens changed (a template that took lines with
@@ -127,6 +132,44 @@ def fits(token: str, pattern: str) -> bool:
     return True
 
 
+def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bool:
+    """True when `general` covers `specific`, `specific` already has variables of its own (a
+    template of constants stays as the more exact match) and they differ at one position, where
+    `specific` has a value: a word the file showed in a variable slot, or the value of a pattern
+    (``write=No`` / ``write=<*>``), never a word a bare `<*>` happens to cover."""
+    if WILD not in "".join(specific) or not _covers(general, specific):
+        return False
+    differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
+    if len(differ) != 1:
+        return False
+    wide, word = differ[0]
+    if _prose(word) or _LABEL.fullmatch(word) or word.endswith(":"):
+        return False
+    return wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST
+
+
+_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
+"""A bracketed word: at the start of a message, an optional context field."""
+
+
+_OPEN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
+"""The key of a last ``key=value`` token."""
+OPEN_VALUE = 8
+"""Most extra words a message's last ``key=`` value may span beyond a template's."""
+
+
+def _context(token: str) -> bool:
+    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``)."""
+    return bool(_CONTEXT.fullmatch(token))
+
+
+def _live(template: Template) -> Template:
+    """The template that now stands for `template` (itself unless it was folded into another)."""
+    while template.into is not None:
+        template = template.into
+    return template
+
+
 def _key(tokens: list[str]) -> str:
     """The index key part of a token list: its first word when that is a plain word."""
     first = tokens[0] if tokens else ""
@@ -148,6 +191,7 @@ class TemplateMiner:
         self.cache_size = cache_size
         self.id_prefix = id_prefix
         self.templates: list[Template] = []
+        self._made = 0
         self._cache: dict[str, Template] = {}
         self._index: dict[tuple[int, str], list[Template]] = {}
         self._known: dict[str, int] = {}
@@ -163,6 +207,7 @@ class TemplateMiner:
         if template is None:
             template = self.add_masked(masked)
         else:
+            template = _live(template)
             template.count += 1
         if template.shown is None:
             words = raw_tokens(message, len(template.tokens))
@@ -190,6 +235,7 @@ class TemplateMiner:
                 if len(shape) <= 2_000 and not template.shown:
                     table[shape] = template
             else:
+                template = _live(template)
                 template.count += 1
             out.append(template)
         return out
@@ -203,11 +249,21 @@ class TemplateMiner:
         template.count += 1
         return template
 
+    def _candidates(self, tokens: list[str]) -> tuple[list[Template], list[Template]]:
+        """(the index bucket a new template of `tokens` goes to, the templates to compare with)."""
+        key = _key(tokens)
+        if key != WILD and self._known.get(key, 0) >= KNOWN_FIRST:
+            key = WILD  # a first word the file shows as a value elsewhere does not name the event
+        bucket = self._index.setdefault((len(tokens), key), [])
+        candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
+        if key == WILD and tokens and _key(tokens) != WILD:
+            candidates = [*candidates, *self._valued_first(len(tokens))]
+        return bucket, candidates
+
     def _place(self, tokens: list[str]) -> Template:
-        bucket = self._index.setdefault((len(tokens), _key(tokens)), [])
+        bucket, candidates = self._candidates(tokens)
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
-        candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
         for candidate in candidates:
             exact, blocked = self._compare(candidate.tokens, tokens)
             if not blocked:
@@ -222,9 +278,13 @@ class TemplateMiner:
                 self._adopt(best)
             self._merge(best, tokens)
             return best
+        around = self._around_context(tokens) or self._open_value(tokens)
+        if around is not None:
+            return around
         shape = skeleton(tokens)
         same = self._skeletons.get(shape)
         if same is not None:
+            same = _live(same)
             if not same.id:
                 self._adopt(same)
             if same.tokens != tokens and not same.collapsed:
@@ -240,7 +300,8 @@ class TemplateMiner:
                 earlier.reason_at = len(tail[0])
                 earlier.refresh()
             return earlier
-        template = Template(id=f"{self.id_prefix}{len(self.templates) + 1}", tokens=list(tokens))
+        self._made += 1
+        template = Template(id=f"{self.id_prefix}{self._made}", tokens=list(tokens))
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
@@ -254,9 +315,69 @@ class TemplateMiner:
             bucket.sort(key=lambda t: -t.count)
         return template
 
+    def _around_context(self, tokens: list[str]) -> Template | None:
+        """A template that is this message with, or without, an opening context field (``[zone.]``,
+        ``[alice]``): some lines of one event carry it and others do not."""
+        if len(tokens) < 3:
+            return None
+        if _context(tokens[0]):
+            rest, offset, pool = tokens[1:], 0, self._index.get((len(tokens) - 1, _key(tokens[1:])), ())
+        else:
+            rest, offset = tokens, 1
+            pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
+        for candidate in pool[:SCAN]:
+            if candidate.id and candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
+                self._merge(candidate, [*candidate.tokens[:offset], *rest])
+                return candidate
+        return None
+
+    def _open_value(self, tokens: list[str]) -> Template | None:
+        """A template that is this message with the value of its last ``key=`` running over fewer
+        or more words of free text (``text=`` / ``text=invalid DN``, ``attr=cn`` / ``attr=cn mail``;
+        never over more ``key=value`` pairs, nor a quoted value, which ends where its quote
+        does). The template keeps the shorter form, ``key=<*>``."""
+        size, key = len(tokens), _key(tokens)
+        for length in range(max(size - OPEN_VALUE, 2), size + OPEN_VALUE + 1):
+            if length == size:
+                continue
+            short, long_ = min(length, size), max(length, size)
+            for candidate in self._index.get((length, key), ())[:SCAN]:
+                ours, theirs = (candidate.tokens, tokens) if length < size else (tokens, candidate.tokens)
+                opened = _OPEN_KEY.match(ours[-1])
+                if (not candidate.id or candidate.into is not None or opened is None
+                        or not theirs[short - 1].startswith(opened.group())
+                        or theirs[short - 1][opened.end():opened.end() + 1] in ("'", '"')
+                        or any("=" in token for token in theirs[short:long_])
+                        or self._compare(candidate.tokens[:short - 1], tokens[:short - 1])[1]):
+                    continue
+                value = opened.group() + WILD
+                if length > size:
+                    self._index[(length, key)].remove(candidate)
+                    del candidate.tokens[short:]
+                    self._index.setdefault((short, key), []).append(candidate)
+                self._merge(candidate, [*tokens[:short - 1], value])
+                if candidate.tokens[-1] != value:
+                    candidate.tokens[-1] = value
+                    candidate.refresh()
+                return candidate
+        return None
+
+    def _valued_first(self, length: int) -> list[Template]:
+        """Templates of `length` words indexed under a first word that has since shown up as a value
+        (they were made before the file showed it; at most `SCAN`)."""
+        found: list[Template] = []
+        known = self._known
+        for (size, word), bucket in self._index.items():
+            if size == length and word != WILD and known.get(word, 0) >= KNOWN_FIRST:
+                found.extend(bucket[:SCAN - len(found)])
+                if len(found) >= SCAN:
+                    break
+        return found
+
     def _adopt(self, template: Template) -> None:
         """Give a seeded template its id on first use (ids follow first use, as for new ones)."""
-        template.id = f"{self.id_prefix}{len(self.templates) + 1}"
+        self._made += 1
+        template.id = f"{self.id_prefix}{self._made}"
         template.refresh()
         self.templates.append(template)
 
@@ -352,3 +473,41 @@ class TemplateMiner:
             changed = True
         if changed:
             template.refresh()
+            if current and current[0] == WILD and tokens[0] != WILD:
+                wild = self._index.setdefault((len(current), WILD), [])
+                if template not in wild:
+                    wild.append(template)
+            self._absorb(template)
+
+    def _absorb(self, changed: Template) -> None:
+        """Fold templates split off before the file showed a position varies: after `changed`
+        generalised, every template of its length it now covers at one position (see `_folds`) is
+        folded into it, or it is folded into one that covers it. A folded template takes the
+        general one's id and count, and its later lines go to the general one."""
+        length = len(changed.tokens)
+        for (size, _word), bucket in list(self._index.items()):
+            if size != length:
+                continue
+            for other in list(bucket):
+                if other is changed or other.into is not None or changed.into is not None:
+                    continue
+                if _folds(changed.tokens, other.tokens, self._known):
+                    self._fold(other, changed)
+                elif _folds(other.tokens, changed.tokens, self._known) and other.id:
+                    self._fold(changed, other)
+
+    def _fold(self, template: Template, general: Template) -> None:
+        """Make `general` stand for `template` (and whatever was folded into it)."""
+        for bucket in self._index.values():
+            if template in bucket:
+                bucket.remove(template)
+        general.count += template.count
+        template.count = 0
+        members = [template, *template.folded]
+        template.folded = []
+        general.folded.extend(members)
+        for member in members:
+            member.id, member.into = general.id, general
+            member.text, member.json_tail = general.text, general.json_tail
+        if template in self.templates:
+            self.templates.remove(template)

@@ -40,6 +40,16 @@ _MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
+_BOXED = re.compile(r"\[[^\s\[\]]+\][,;:.]?")
+"""One value in square brackets, no blank inside."""
+
+
+def _quoted(token: str) -> bool:
+    """One quoted value with no blank in it (``'conf-begin'``, ``"[public]"``)."""
+    body = token.rstrip(",;:.")
+    return len(body) > 2 and body[0] in QUOTES and body[-1] == body[0] and " " not in body
+
+
 def cores(left: str, right: str) -> tuple[str, str, str, str]:
     """(prefix, left core, right core, suffix): the shared ends cut back to delimiter boundaries."""
     limit = min(len(left), len(right))
@@ -81,8 +91,13 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
         return True
-    if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
-        return True
+    if _quoted(left) and _quoted(right) and left[0] == right[0]:
+        return True  # two quoted values ('zone[a.test].sync' / 'zone[b.test]')
+    if previous and _BOXED.fullmatch(left) and _BOXED.fullmatch(right):
+        return True  # two boxed values inside a message (user [root] / user [alice])
+    opening, closing = prefix.rstrip("[(<{"), suffix.lstrip("])>}")
+    if opening[-1:] in QUOTES and closing[:1] == opening[-1] and " " not in a + b:
+        return True  # a quoted value, maybe boxed inside its quotes ("[public]")
     if previous and _IDENT.search(a) and _IDENT.search(b):
         return True
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:

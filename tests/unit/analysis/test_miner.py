@@ -166,3 +166,79 @@ def test_a_field_name_before_a_lone_colon_is_not_spread() -> None:
     fields = ["Request-URI", "URI-scheme", "URI-authority", "Doc-Root", "Basedir", "Path"]
     ids = {miner.add(f"(response.c.{400 + n}) {name}     : /srv/www/{n}.html").id for n, name in enumerate(fields * 2)}
     assert len(ids) == len(fields), "each `Name : value` line of a debug dump is its own statement"
+
+
+def test_a_template_split_early_is_folded_once_it_covers_another() -> None:
+    miner = TemplateMiner()
+    early = {user: [miner.add(f"{user} opened file {name}.txt read=No").id for name in ("a", "b", "c")]
+             for user in ("alice", "bob")}
+    assert early["alice"][0] != early["bob"][0], "a first word not yet seen as a value keys its own template"
+    for user in ("alice", "bob", "carol"):
+        for share in ("public", "team"):
+            miner.add(f"connect to share {share} as user {user}")
+    joined = miner.add("carol opened file d.txt read=No")
+    assert joined.id == early["alice"][0] and joined.tokens[0] == "<*>"
+    assert miner.add("bob opened file e.txt read=No").id == joined.id, "bob's early template is folded in"
+    assert [t for t in miner.templates if "opened" in t.tokens] == [joined]
+    assert joined.count == 8
+
+
+def test_folding_keeps_a_constant_word_that_an_all_value_template_covers() -> None:
+    miner = TemplateMiner()
+    for n in range(6):
+        miner.add(f"resolving name{n}.test. A IN")
+    for n in range(6):
+        miner.add(f"10.0.0.{n} www{n}.test. {'A' if n % 2 else 'AAAA'} IN")
+    resolving = miner.add("resolving other.test. A IN")
+    assert resolving.text.startswith("resolving"), "a constant first word is not folded into `<*> <*> <*> <*>`"
+
+
+def test_a_first_word_seen_as_a_value_elsewhere_does_not_name_the_event() -> None:
+    miner = TemplateMiner()
+    users = ["alice", "bob", "carol", "dave"]
+    for user in users:
+        for share in ("public", "team"):
+            miner.add(f"connect to share {share} as user {user}")
+    ids = {miner.add(f"{user} opened file report.txt").id for user in users}
+    assert len(ids) == 1, "user names the file shows in a variable slot are values at the start too"
+    verbs = {miner.add(f"{verb} the cache now").id for verb in ("flushing", "rebuilding")}
+    assert len(verbs) == 2, "a first word never seen as a value still names its statement"
+
+
+def test_a_context_field_may_be_absent_either_way_round() -> None:
+    miner = TemplateMiner()
+    first = miner.add("control, received command 'conf-begin'")
+    for zone in ("a.test.", "b.test.", "c.test."):
+        assert miner.add(f"[{zone}] control, received command 'zone-reload'").id == first.id
+    other = TemplateMiner()
+    first = other.add("[a.test.] ACL, allowed, action update")
+    assert other.add("ACL, allowed, action update").id == first.id
+
+
+def test_quoted_and_boxed_values_are_values() -> None:
+    miner = TemplateMiner()
+    assert len({miner.add(f'Processing section "[{name}]"').id for name in ("public", "team")}) == 1
+    assert len({miner.add(f"received control item '{item}'").id
+                for item in ("zone[a.test].sync", "zone[b.test]")}) == 1
+    assert len({miner.add(f"Authentication for user [{user}] failed").id for user in ("root", "carol")}) == 1
+
+
+def test_the_last_key_value_may_run_over_more_words_of_free_text() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(line).id for line in ("conn=1 op=0 RESULT err=0 text=",
+                                           "conn=2 op=1 RESULT err=34 text=invalid DN",
+                                           "conn=3 op=1 RESULT err=53 text=unwilling to verify old password")}
+    assert len(ids) == 1
+    longer_first = TemplateMiner()
+    ids = {longer_first.add(line).id for line in ("conn=1 op=1 MOD attr=description telephoneNumber",
+                                                  "conn=2 op=1 MOD attr=shoeSize")}
+    assert len(ids) == 1, "a longer form seen first shrinks to `attr=<*>`"
+    pairs = TemplateMiner()
+    ids = {pairs.add(line).id for line in ("authentication failure; ruser= rhost=10.0.0.1",
+                                           "authentication failure; ruser= rhost=10.0.0.2 user=root")}
+    assert len(ids) == 2, "more key=value pairs after the last key are another statement"
+    quoted = TemplateMiner()
+    events = ('Event reason="BackOff" message="Back-off restarting"',
+              'Event reason="Pulled" message="Container image is already present on this machine"')
+    ids = {quoted.add(line).id for line in events}
+    assert len(ids) == 2, "a quoted value ends at its quote"
