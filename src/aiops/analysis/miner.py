@@ -80,7 +80,7 @@ _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?:
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
 
 
-_PROSE_WORD = re.compile(r"(?<![\w<*>])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
+_PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
 
 
 def _prose(token: str) -> bool:
@@ -102,6 +102,8 @@ def _bare(token: str) -> bool:
 
 _JOINED = re.compile(r"[\"']|=\(|[\[(] [\])]")
 """Text that `_TOKEN` may keep together across a blank."""
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
+"""A plain word of text."""
 _LABEL = re.compile(r"[a-z][a-z_]*:")
 """A plain lower-case word and a colon: a label naming what follows, not a value."""
 
@@ -418,6 +420,10 @@ class TemplateMiner:
                       or self._between_values(template, index, right)):
                 blocked.append(index)
             previous = left
+        if not blocked and all(WILD in token for token in template):
+            words = tuple(i for i, token in enumerate(tokens) if _WORD.fullmatch(token))
+            if len(words) >= 2:
+                return exact, words  # a sentence of words is not one more row of an all-value record
         return exact, tuple(blocked)
 
     @staticmethod

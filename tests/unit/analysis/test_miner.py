@@ -242,3 +242,11 @@ def test_the_last_key_value_may_run_over_more_words_of_free_text() -> None:
               'Event reason="Pulled" message="Container image is already present on this machine"')
     ids = {quoted.add(line).id for line in events}
     assert len(ids) == 2, "a quoted value ends at its quote"
+
+
+def test_a_sentence_of_words_does_not_join_an_all_value_template() -> None:
+    miner = TemplateMiner()
+    dumps = {miner.add(f"<{fd} 0x{fd:02x} 0x{fd + 1:02x} 0x0a 0x00").id for fd in range(20, 30)}
+    words = {miner.add(f"<{fd} new auto-negotiating client connection").id for fd in range(20, 30)}
+    assert len(dumps) == 1 and len(words) == 1
+    assert dumps != words, "a line of plain words is not one more row of hex values"
