@@ -328,7 +328,9 @@ class TemplateMiner:
             rest, offset = tokens, 1
             pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
         for candidate in pool[:SCAN]:
-            if candidate.id and candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
+            if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
+                if not candidate.id:
+                    self._adopt(candidate)
                 self._merge(candidate, [*candidate.tokens[:offset], *rest])
                 return candidate
         return None
@@ -346,13 +348,15 @@ class TemplateMiner:
             for candidate in self._index.get((length, key), ())[:SCAN]:
                 ours, theirs = (candidate.tokens, tokens) if length < size else (tokens, candidate.tokens)
                 opened = _OPEN_KEY.match(ours[-1])
-                if (not candidate.id or candidate.into is not None or opened is None
+                if (candidate.into is not None or opened is None
                         or not theirs[short - 1].startswith(opened.group())
                         or theirs[short - 1][opened.end():opened.end() + 1] in ("'", '"')
                         or any("=" in token for token in theirs[short:long_])
                         or self._compare(candidate.tokens[:short - 1], tokens[:short - 1])[1]):
                     continue
                 value = opened.group() + WILD
+                if not candidate.id:
+                    self._adopt(candidate)
                 if length > size:
                     self._index[(length, key)].remove(candidate)
                     del candidate.tokens[short:]
