@@ -9,9 +9,11 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``);
 - size and duration units (``KB`` / ``MB``);
+- two words of one standard closed set of values (``A`` / ``AAAA``, ``SIGHUP`` / ``SIGTERM``,
+  ``enabled`` / ``disabled``), listed in `value_sets.txt`;
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
-  code style are values, while plain words (``up`` / ``down``) stay constant text;
+  code style are values, while other plain words (``layout begin`` / ``end``) stay constant text;
 - both words were already seen filling a variable slot of some template (``root``, ``uucp``);
 - one noun in the singular and the plural right after a number (``1 packet`` / ``28 packets``).
 
@@ -21,12 +23,34 @@ Every rule is about what values look like in logs in general, never about one lo
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from aiops.analysis.masking import MASK
+
+VALUE_SETS_FILE = Path(__file__).resolve().parent / "value_sets.txt"
 
 DELIMS = frozenset(" =:,;()[]{}\"'<>|")
 QUOTES = frozenset({'"', "'"})
 BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
+def load_value_sets(path: Path = VALUE_SETS_FILE) -> dict[str, str]:
+    """Word -> name of its closed set, from `value_sets.txt` (``name: word word ...`` per line,
+    ``#`` comments). Plain text, so the parse command loads no YAML library."""
+    out: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, colon, words = line.partition(":")
+        if not colon or not name.strip() or not words.split():
+            raise ValueError(f"{path}:{number}: expected `name: word word ...`, got {line!r}")
+        for word in words.split():
+            if word in out:
+                raise ValueError(f"{path}:{number}: {word!r} is already in {out[word]}")
+            out[word] = name.strip()
+    return out
+
+
+VALUE_SETS = load_value_sets()
+"""Closed sets of values (DNS types, signal names, states...): word -> set name."""
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login"})
 UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
@@ -84,6 +108,9 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     lower_a, lower_b = a.lower(), b.lower()
     if lower_a in BOOLEANS and lower_b in BOOLEANS:
+        return True
+    group = VALUE_SETS.get(a)
+    if group is not None and group == VALUE_SETS.get(b):
         return True
     if lower_a in UNITS and lower_b in UNITS:
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from aiops.analysis.miner import TemplateMiner, fits, tokenise
 
 
@@ -250,3 +252,23 @@ def test_a_sentence_of_words_does_not_join_an_all_value_template() -> None:
     words = {miner.add(f"<{fd} new auto-negotiating client connection").id for fd in range(20, 30)}
     assert len(dumps) == 1 and len(words) == 1
     assert dumps != words, "a line of plain words is not one more row of hex values"
+
+
+def test_words_of_one_standard_closed_set_are_values(tmp_path: Path) -> None:
+    from aiops.analysis.variables import VALUE_SETS, load_value_sets, same_variable
+
+    assert VALUE_SETS["AAAA"] == VALUE_SETS["TXT"] and "GET" not in VALUE_SETS
+    assert same_variable("SIGHUP", "SIGTERM", "received", {})
+    assert not same_variable("begin", "end", "layout", {}), "plain words outside the sets stay text"
+    miner = TemplateMiner()
+    ids = {miner.add(f"query for www.example.test. {rr} IN from 10.0.0.{n}").id
+           for n, rr in enumerate(("A", "AAAA"))}
+    assert len(ids) == 1
+    bad = tmp_path / "sets.txt"
+    bad.write_text("one: a b\ntwo: b c\n", encoding="utf-8")
+    try:
+        load_value_sets(bad)
+    except ValueError as error:
+        assert "'b' is already in one" in str(error)
+    else:
+        raise AssertionError("a word in two sets is refused")
