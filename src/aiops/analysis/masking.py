@@ -54,9 +54,25 @@ _WORD_START = rf"(?<![^{_DELIM}])(?![a-z_]++(?:[\s=,;()\[\]{{}}\"'<>|]|:(?!//)|$
 MASK_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for _, p in WORD_RULES) + ")|" + DIGIT_RULE[1])
 
 
+_SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|erl|ex|swift|m"
+SOURCE_RE = re.compile(rf"(?<![^{_DELIM}])[A-Za-z_][\w-]*\.(?:{_SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
+"""A source location (``response.c.517``, ``reflector.go:148``): it names the log statement, so its
+line number is constant text, not a variable."""
+_SOURCE_HINT = re.compile(rf"\.(?:{_SOURCE_EXT})[.:]\d")
+
+
 def mask(text: str) -> str:
-    """Return `text` with every variable part replaced by `<*>`."""
-    return MASK_RE.sub(MASK, text)
+    """Return `text` with every variable part replaced by `<*>` (source locations kept whole)."""
+    if _SOURCE_HINT.search(text) is None:
+        return MASK_RE.sub(MASK, text)
+    out: list[str] = []
+    start = 0
+    for match in SOURCE_RE.finditer(text):
+        out.append(MASK_RE.sub(MASK, text[start:match.start()]))
+        out.append(match.group())
+        start = match.end()
+    out.append(MASK_RE.sub(MASK, text[start:]))
+    return "".join(out)
 
 
 def rule_names(text: str) -> list[str]:

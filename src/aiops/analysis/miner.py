@@ -30,7 +30,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from aiops.analysis.masking import MASK, mask
+from aiops.analysis.masking import MASK, SOURCE_RE, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
 from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
 from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
@@ -419,6 +419,8 @@ class TemplateMiner:
         for index, (left, right) in enumerate(zip(template, tokens, strict=True)):
             if left == right:
                 exact += 1
+            elif SOURCE_RE.search(left) or SOURCE_RE.search(right):
+                blocked.append(index)  # two source locations are two statements
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or self._between_values(template, index, right)):
@@ -446,6 +448,8 @@ class TemplateMiner:
             return False
         if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
             return False  # a lower-case word and a colon names what follows (save: / expunge:)
+        if any(SOURCE_RE.search(near.tokens[index]) or SOURCE_RE.search(tokens[index]) for index in blocked):
+            return False  # a source location names the statement
         if any(_prose(near.tokens[index]) or _prose(tokens[index]) for index in blocked):
             return False  # a quoted phrase of words is text the program wrote, not a value
         if any(_labelled(near.tokens, index) or _labelled(tokens, index) for index in blocked):

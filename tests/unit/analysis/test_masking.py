@@ -53,3 +53,9 @@ def test_rule_names_report_what_matched() -> None:
     names = rule_names("GET http://x.org/a 10.0.0.1 /var/log/app.log")
     assert names == ["url", "word_with_digit", "path"]
     assert MASK == "<*>"
+
+
+def test_a_source_location_keeps_its_line_number() -> None:
+    assert mask("(response.c.517) Path : /srv/www/a.html") == "(response.c.517) Path : <*>"
+    assert mask("reflector.go:148] Failed to watch 12 pods") == "reflector.go:148] Failed to watch <*> pods"
+    assert mask("version v1.2.3 at 10.0.0.1:80") == "version <*> at <*>:<*>", "other dotted numbers stay masked"

@@ -166,7 +166,7 @@ def test_an_optional_bracketed_context_word_first_is_one_event() -> None:
 def test_a_field_name_before_a_lone_colon_is_not_spread() -> None:
     miner = TemplateMiner()
     fields = ["Request-URI", "URI-scheme", "URI-authority", "Doc-Root", "Basedir", "Path"]
-    ids = {miner.add(f"(response.c.{400 + n}) {name}     : /srv/www/{n}.html").id for n, name in enumerate(fields * 2)}
+    ids = {miner.add(f"(response.c.400) {name}     : /srv/www/{n}.html").id for n, name in enumerate(fields * 2)}
     assert len(ids) == len(fields), "each `Name : value` line of a debug dump is its own statement"
 
 
@@ -272,3 +272,11 @@ def test_words_of_one_standard_closed_set_are_values(tmp_path: Path) -> None:
         assert "'b' is already in one" in str(error)
     else:
         raise AssertionError("a word in two sets is refused")
+
+
+def test_source_locations_name_their_statements() -> None:
+    miner = TemplateMiner()
+    ids = [miner.add(f"(response.c.{where}) Path : /srv/www/{n}.html").id
+           for n, where in enumerate((206, 517, 538) * 3)]
+    assert len(set(ids)) == 3, "three source lines printing `Path :` are three statements"
+    assert ids[:3] == ids[3:6]
