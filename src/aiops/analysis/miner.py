@@ -341,6 +341,8 @@ class TemplateMiner:
         never over more ``key=value`` pairs, nor a quoted value, which ends where its quote
         does). The template keeps the shorter form, ``key=<*>``."""
         size, key = len(tokens), _key(tokens)
+        if size < 2:
+            return None
         for length in range(max(size - OPEN_VALUE, 2), size + OPEN_VALUE + 1):
             if length == size:
                 continue

@@ -280,3 +280,11 @@ def test_source_locations_name_their_statements() -> None:
            for n, where in enumerate((206, 517, 538) * 3)]
     assert len(set(ids)) == 3, "three source lines printing `Path :` are three statements"
     assert ids[:3] == ids[3:6]
+
+
+def test_empty_and_one_word_messages_mix_with_key_value_ones() -> None:
+    miner = TemplateMiner()
+    lines = ["conn=1 op=0 RESULT text=", "", "conn=2 op=1 RESULT text=invalid DN", "x", "[a.test.] ready",
+             "", "ready", "conn=3 op=2 RESULT text=no such object here", "x"]
+    ids = [miner.add(line).id for line in lines]
+    assert ids[0] == ids[2] == ids[7] and ids[1] == ids[5] and ids[3] == ids[8]
