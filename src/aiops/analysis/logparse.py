@@ -23,7 +23,7 @@ from itertools import islice
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.jsonlines import split_json, split_logfmt
-from aiops.analysis.miner import Template, TemplateMiner
+from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group
 
 LEARN_LINES = 400
@@ -67,6 +67,7 @@ class LogParser:
         self.learn_lines = learn_lines
         self._shapes: dict[str, Template] = {}
         self._shape_chars = 0
+        self._folds = self.miner.folds
         self.ids: IdEvents | None = None
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
@@ -119,6 +120,13 @@ class LogParser:
             self._shape_chars += len(shape)
         return template
 
+    def _refold(self, table: dict[str, Template]) -> None:
+        """Point the shape table at the templates that now stand for folded ones."""
+        for key, template in table.items():
+            if template.into is not None:
+                table[key] = current(template)
+        self._folds = self.miner.folds
+
     def _mine_once(self, shape: str, line: str) -> Template:
         """`_mine` for `template_blocks`, which counts every line of a block at the end."""
         template = self._mine(shape, line)
@@ -134,11 +142,16 @@ class LogParser:
             if not block:
                 return
             keys = shapes(block)
+            if self.miner.folds != self._folds:
+                self._refold(table)
             found: list[Template | None] = list(map(table.get, keys))
             if None in found:
                 for index, hit in enumerate(found):
                     if hit is None:
                         found[index] = table.get(keys[index]) or self._mine_once(keys[index], block[index])
+                if self.miner.folds != self._folds:
+                    found = [current(t) for t in found]  # type: ignore[arg-type]
+                    self._refold(table)
             for template, count in Counter(found).items():
                 template.count += count  # type: ignore[union-attr]
             yield block, found  # type: ignore[misc]

@@ -165,7 +165,7 @@ def _context(token: str) -> bool:
     return bool(_CONTEXT.fullmatch(token))
 
 
-def _live(template: Template) -> Template:
+def current(template: Template) -> Template:
     """The template that now stands for `template` (itself unless it was folded into another)."""
     while template.into is not None:
         template = template.into
@@ -193,6 +193,9 @@ class TemplateMiner:
         self.cache_size = cache_size
         self.id_prefix = id_prefix
         self.templates: list[Template] = []
+        self.folds = 0
+        """How many templates were folded into others so far (callers that keep templates in
+        their own tables re-resolve them with `current` when this changes)."""
         self._made = 0
         self._cache: dict[str, Template] = {}
         self._index: dict[tuple[int, str], list[Template]] = {}
@@ -209,7 +212,7 @@ class TemplateMiner:
         if template is None:
             template = self.add_masked(masked)
         else:
-            template = _live(template)
+            template = current(template)
             template.count += 1
         if template.shown is None:
             words = raw_tokens(message, len(template.tokens))
@@ -237,14 +240,14 @@ class TemplateMiner:
                 if len(shape) <= 2_000 and not template.shown:
                     table[shape] = template
             else:
-                template = _live(template)
+                template = current(template)
                 template.count += 1
             out.append(template)
         return out
 
     def add_masked(self, masked: str) -> Template:
         """Like `add` for a message already masked (and not found in the cache)."""
-        template = self._place(tokenise(masked))
+        template = current(self._place(tokenise(masked)))
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[masked] = template
@@ -286,7 +289,7 @@ class TemplateMiner:
         shape = skeleton(tokens)
         same = self._skeletons.get(shape)
         if same is not None:
-            same = _live(same)
+            same = current(same)
             if not same.id:
                 self._adopt(same)
             if same.tokens != tokens and not same.collapsed:
@@ -408,7 +411,8 @@ class TemplateMiner:
     def _same_context(self, context: tuple[str, ...]) -> Template | None:
         """An earlier template whose words before its closing reason match `context` throughout."""
         for template in self._reasons.get((len(context), _key(list(context))), ())[:SCAN]:
-            if not self._compare(template.tokens[:len(context)], list(context))[1]:
+            if len(template.tokens) >= len(context) and not self._compare(template.tokens[:len(context)],
+                                                                          list(context))[1]:
                 return template
         return None
 
@@ -514,6 +518,7 @@ class TemplateMiner:
 
     def _fold(self, template: Template, general: Template) -> None:
         """Make `general` stand for `template` (and whatever was folded into it)."""
+        self.folds += 1
         for bucket in self._index.values():
             if template in bucket:
                 bucket.remove(template)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from aiops.analysis.header import HeaderModel
-from aiops.analysis.miner import WILD, Template, TemplateMiner
+from aiops.analysis.miner import WILD, Template, TemplateMiner, current
 from aiops.analysis.skeleton import collapsed_text
 from aiops.analysis.variables import generalise
 
@@ -92,6 +92,8 @@ class IdEvents:
         if not value:
             return template
         first = self._first.get(value)
+        if first is not None and first.into is not None:
+            first = self._first[value] = current(first)  # folded into a more general template
         if first is None:
             if len(self._first) >= self.limit:
                 self._first.clear()
