@@ -72,6 +72,8 @@ class Template:
         """Set the text shown for this template (and its cached JSON tail)."""
         self.text = text
         self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
+        for member in self.folded:  # lines already given a folded template show the live text
+            member.text, member.json_tail = self.text, self.json_tail
 
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
