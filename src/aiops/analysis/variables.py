@@ -7,7 +7,7 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - key=value: the same key with a different value (``force=true`` / ``force=false``);
 - booleans and nulls (``true``, ``false``, ``null``, ``none``, ``yes``, ``no``);
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
-- the word after a name word (``user cyrus``, ``host db``);
+- the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
 - size and duration units (``KB`` / ``MB``);
 - two words of one standard closed set of values (``A`` / ``AAAA``, ``SIGHUP`` / ``SIGTERM``,
   ``enabled`` / ``disabled``), listed in `value_sets.txt`;
@@ -51,7 +51,8 @@ def load_value_sets(path: Path = VALUE_SETS_FILE) -> dict[str, str]:
 
 VALUE_SETS = load_value_sets()
 """Closed sets of values (DNS types, signal names, states...): word -> set name."""
-NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login"})
+NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface", "application",
+                        "backend", "type"})
 UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
     "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
