@@ -285,7 +285,7 @@ class TemplateMiner:
                 self._adopt(best)
             self._merge(best, tokens)
             return best
-        around = self._around_context(tokens) or self._open_value(tokens)
+        around = self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
         if around is not None:
             return around
         shape = skeleton(tokens)
@@ -372,6 +372,22 @@ class TemplateMiner:
                 if candidate.tokens[-1] != value:
                     candidate.tokens[-1] = value
                     candidate.refresh()
+                return candidate
+        return None
+
+    def _empty_last(self, tokens: list[str]) -> Template | None:
+        """A template one word longer whose last word is a variable, this message being the rest:
+        that variable printed empty (``No upstream proxy for cdn.test`` / ``No upstream proxy for``).
+        The template needs two constant words: a row of values says nothing about a missing one."""
+        if len(tokens) < 2:
+            return None
+        for candidate in self._index.get((len(tokens) + 1, _key(tokens)), ())[:SCAN]:
+            if (candidate.into is None and candidate.tokens[-1] == WILD
+                    and sum(WILD not in token for token in candidate.tokens) >= 2
+                    and not self._compare(candidate.tokens[:-1], tokens)[1]):
+                if not candidate.id:
+                    self._adopt(candidate)
+                self._merge(candidate, [*tokens, WILD])
                 return candidate
         return None
 

@@ -288,3 +288,14 @@ def test_empty_and_one_word_messages_mix_with_key_value_ones() -> None:
              "", "ready", "conn=3 op=2 RESULT text=no such object here", "x"]
     ids = [miner.add(line).id for line in lines]
     assert ids[0] == ids[2] == ids[7] and ids[1] == ids[5] and ids[3] == ids[8]
+
+
+def test_a_last_variable_printed_empty_is_the_same_event() -> None:
+    miner = TemplateMiner()
+    first = {miner.add(f"No upstream proxy for {host}").id for host in ("a.test", "b.test", "c.test", "d.test")}
+    assert len(first) == 1
+    assert miner.add("No upstream proxy for").id in first
+    values = TemplateMiner()
+    for n in range(5):
+        values.add(f"10.0.0.{n} www{n}.test. AAAA IN")
+    assert values.add("www.test. A IN").id != values.templates[0].id, "a row of values misses no value"
