@@ -79,7 +79,9 @@ class Template:
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
 _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
-                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
+                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
+                    r"""|(?<!\S)[^\s=\[\]]+=\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
+                    r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
 
 
 _PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
@@ -102,7 +104,7 @@ def _bare(token: str) -> bool:
     return token.strip(",;:()[]") == WILD
 
 
-_JOINED = re.compile(r"[\"']|=\(|[\[(] [\])]")
+_JOINED = re.compile(r"[\"']|=[(\[]|[\[(] [\])]")
 """Text that `_TOKEN` may keep together across a blank."""
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
 """A plain word of text."""
@@ -112,7 +114,8 @@ _LABEL = re.compile(r"[a-z][a-z_]*:")
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``)
+    ``'connecting host'``), a short parenthesised or boxed value of a key (``flags=(\\Seen \\Recent)``,
+    ``cid=[no info]``)
     and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
     if not _JOINED.search(masked):
         return masked.split()

@@ -299,3 +299,11 @@ def test_a_last_variable_printed_empty_is_the_same_event() -> None:
     for n in range(5):
         values.add(f"10.0.0.{n} www{n}.test. AAAA IN")
     assert values.add("www.test. A IN").id != values.templates[0].id, "a row of values misses no value"
+
+
+def test_a_boxed_value_of_a_key_is_one_token() -> None:
+    assert tokenise("lease cid=[no info], tid=<*>: ok") == ["lease", "cid=[no info],", "tid=<*>:", "ok"]
+    miner = TemplateMiner()
+    ids = {miner.add(f"lease granted cid=[{cid}], tid=0x{n:04x}: address 10.0.0.{n}").id
+           for n, cid in enumerate(("no info", "01:02:03", "01:02:04", "no info"))}
+    assert len(ids) == 1
