@@ -80,7 +80,7 @@ _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
 _TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
-                    r"""|(?<!\S)[^\s=\[\]]+=\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
+                    r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
                     r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
 
 
@@ -104,7 +104,7 @@ def _bare(token: str) -> bool:
     return token.strip(",;:()[]") == WILD
 
 
-_JOINED = re.compile(r"[\"']|=[(\[]|[\[(] [\])]")
+_JOINED = re.compile(r"[\"']|=\(|\[[^\]\s]* |[\[(] [\])]")
 """Text that `_TOKEN` may keep together across a blank."""
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
 """A plain word of text."""
@@ -114,9 +114,9 @@ _LABEL = re.compile(r"[a-z][a-z_]*:")
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``), a short parenthesised or boxed value of a key (``flags=(\\Seen \\Recent)``,
-    ``cid=[no info]``)
-    and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
+    ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``), a
+    short boxed value, alone or of a key (``[bob/<via Auth-Type = CHAP>]``, ``cid=[no info]``), and
+    an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
     if not _JOINED.search(masked):
         return masked.split()
     return _TOKEN.findall(masked)
@@ -473,7 +473,7 @@ class TemplateMiner:
         places, since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
             return False
-        if any(_LABEL.fullmatch(near.tokens[index]) for index in blocked):
+        if any(_LABEL.fullmatch(near.tokens[index]) or _LABEL.fullmatch(tokens[index]) for index in blocked):
             return False  # a lower-case word and a colon names what follows (save: / expunge:)
         if any(SOURCE_RE.search(near.tokens[index]) or SOURCE_RE.search(tokens[index]) for index in blocked):
             return False  # a source location names the statement

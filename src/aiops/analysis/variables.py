@@ -128,8 +128,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # a quoted value, maybe boxed inside its quotes ("[public]")
     if previous and _IDENT.search(a) and _IDENT.search(b):
         return True
-    if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS:
-        return True
+    if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
+        return True  # a word closing a label (``Login OK:`` / ``Login incorrect:``) is text
     return a in known and b in known
 
 

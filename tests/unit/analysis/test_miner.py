@@ -303,6 +303,8 @@ def test_a_last_variable_printed_empty_is_the_same_event() -> None:
 
 def test_a_boxed_value_of_a_key_is_one_token() -> None:
     assert tokenise("lease cid=[no info], tid=<*>: ok") == ["lease", "cid=[no info],", "tid=<*>:", "ok"]
+    assert tokenise("Login OK: [bob/<via Auth-Type = CHAP>] (from x") == [
+        "Login", "OK:", "[bob/<via Auth-Type = CHAP>]", "(from", "x"]
     miner = TemplateMiner()
     ids = {miner.add(f"lease granted cid=[{cid}], tid=0x{n:04x}: address 10.0.0.{n}").id
            for n, cid in enumerate(("no info", "01:02:03", "01:02:04", "no info"))}
