@@ -309,3 +309,12 @@ def test_a_boxed_value_of_a_key_is_one_token() -> None:
     ids = {miner.add(f"lease granted cid=[{cid}], tid=0x{n:04x}: address 10.0.0.{n}").id
            for n, cid in enumerate(("no info", "01:02:03", "01:02:04", "no info"))}
     assert len(ids) == 1
+
+
+def test_a_word_closing_a_label_after_a_name_word_stays_text() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(f"Auth: ({n}) Login {word}: [user{n}/pw] (from client localhost port {n})").id
+           for n, word in enumerate(("OK", "incorrect", "OK", "incorrect"))}
+    assert len(ids) == 2
+    users = {miner.add(f"session opened for login {name} from 10.0.0.{n}").id for n, name in enumerate(("ann", "bo"))}
+    assert len(users) == 1, "a plain value after a name word is still a value"
