@@ -461,11 +461,13 @@ class TemplateMiner:
 
     @staticmethod
     def _between_values(template: list[str], index: int, word: str) -> bool:
-        """A word between two variables of a record-like message (``<*> IN <*>`` / ``<*> CH <*>``) is
-        a value too; a label ending in a colon (``init:`` / ``common_init:``) is not."""
+        """A code between two variables of a record-like message (``<*> IN <*>`` / ``<*> CH <*>``) is
+        a value too; a label ending in a colon (``init:`` / ``common_init:``) is not, nor is a plain
+        word on either side (``<*> from <*>`` / ``<*> to <*>``: the words of two statements)."""
         left = template[index]
         return (0 < index < len(template) - 1 and _bare(template[index - 1]) and _bare(template[index + 1])
-                and not left.endswith(":") and not word.endswith(":"))
+                and not left.endswith(":") and not word.endswith(":")
+                and not (_WORD.fullmatch(left) or _WORD.fullmatch(word)))
 
     def _spread_out(self, near: Template, blocked: tuple[int, ...], tokens: list[str]) -> bool:
         """Count the distinct variants that differ from `near` only at `blocked` (one or two places);

@@ -318,3 +318,10 @@ def test_a_word_closing_a_label_after_a_name_word_stays_text() -> None:
     assert len(ids) == 2
     users = {miner.add(f"session opened for login {name} from 10.0.0.{n}").id for n, name in enumerate(("ann", "bo"))}
     assert len(users) == 1, "a plain value after a name word is still a value"
+
+
+def test_plain_words_between_values_are_not_values() -> None:
+    miner = TemplateMiner()
+    query = {miner.add(f"{n} 10.0.0.1/{4000 + n} query[AAAA] h{n}.example.net from 10.0.0.{n}").id for n in range(3)}
+    forward = {miner.add(f"{n} 10.0.0.1/{5000 + n} forwarded h{n}.example.net to 10.0.0.{n}").id for n in range(3)}
+    assert len(query) == len(forward) == 1 and query != forward
