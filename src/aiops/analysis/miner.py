@@ -93,6 +93,19 @@ def _prose(token: str) -> bool:
     return " " in token and len(_PROSE_WORD.findall(token)) >= 2
 
 
+_CAMEL = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]+")
+"""A word, a camel-case name or an acronym: text a programmer wrote."""
+
+
+def _random_id(word: str) -> bool:
+    """A generated id without digits (``connfjGypAcrlMMS``): long, its letters change case four
+    times or more, and it is no camel-case name (``minSessionTimeout``)."""
+    if len(word) < 10 or _CAMEL.fullmatch(word):
+        return False
+    changes = sum(a.isupper() != b.isupper() for a, b in zip(word, word[1:]) if a.isalpha() and b.isalpha())
+    return changes >= 4
+
+
 def _labelled(tokens: list[str], index: int) -> bool:
     """A word before a lone colon names the field after it (``Request-URI     : /a``,
     ``Doc-Root     : /srv``), and the colon itself is structure: neither is a value."""
@@ -268,6 +281,10 @@ class TemplateMiner:
         candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
         if key == WILD and tokens and _key(tokens) != WILD:
             candidates = [*candidates, *self._valued_first(len(tokens))]
+        elif key != WILD and not bucket and _random_id(key):
+            # a random-looking id never seen first: one more value where templates already vary
+            candidates = [t for t in self._index.get((len(tokens), WILD), ())[:SCAN]
+                          if t.tokens and t.tokens[0] == WILD and self._compare(t.tokens, tokens)[0] == len(tokens) - 1]
         return bucket, candidates
 
     def _place(self, tokens: list[str]) -> Template:

@@ -325,3 +325,11 @@ def test_plain_words_between_values_are_not_values() -> None:
     query = {miner.add(f"{n} 10.0.0.1/{4000 + n} query[AAAA] h{n}.example.net from 10.0.0.{n}").id for n in range(3)}
     forward = {miner.add(f"{n} 10.0.0.1/{5000 + n} forwarded h{n}.example.net to 10.0.0.{n}").id for n in range(3)}
     assert len(query) == len(forward) == 1 and query != forward
+
+
+def test_a_random_id_first_joins_a_template_that_varies_there() -> None:
+    miner = TemplateMiner()
+    ids = {miner.add(f"conn{n}x{n}Zq debug Closing now").id for n in range(5)}
+    assert len(ids) == 1
+    assert miner.add("connfjGypAcrlMMS debug Closing now").id in ids, "an id that happens to hold no digit"
+    assert miner.add("minSessionTimeout debug Closing now").id not in ids, "a camel-case name is text"
