@@ -27,6 +27,7 @@ its id while it generalises, so ids printed earlier stay valid.
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 import re
 from dataclasses import dataclass, field
 
@@ -102,7 +103,7 @@ def _random_id(word: str) -> bool:
     times or more, and it is no camel-case name (``minSessionTimeout``)."""
     if len(word) < 10 or _CAMEL.fullmatch(word):
         return False
-    changes = sum(a.isupper() != b.isupper() for a, b in zip(word, word[1:]) if a.isalpha() and b.isalpha())
+    changes = sum(a.isupper() != b.isupper() for a, b in pairwise(word) if a.isalpha() and b.isalpha())
     return changes >= 4
 
 
