@@ -27,9 +27,9 @@ its id while it generalises, so ids printed earlier stay valid.
 from __future__ import annotations
 
 import json
-from itertools import pairwise
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from aiops.analysis.masking import MASK, SOURCE_RE, mask
 from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
