@@ -19,6 +19,10 @@ tokenised on blanks and compared with the templates of the same length and first
 are grouped with what the whole first block taught. Digits inside constant words are shown as they
 are while they never change (`readable`).
 
+Modules: `template` (the `Template` record), `wordshapes` (tokens and what their shapes say),
+`rejoin` (joins beyond one differing word, and folding), this one (the index, comparison and
+spreading).
+
 Memory: one `Template` per template, a bounded cache, a bounded table of variable values and a
 small sibling table; nothing grows with the number of lines. Group ids are stable: a template keeps
 its id while it generalises, so ids printed earlier stay valid.
@@ -26,185 +30,34 @@ its id while it generalises, so ids printed earlier stay valid.
 
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import dataclass, field
-from itertools import pairwise
-
-from aiops.analysis.masking import MASK, SOURCE_RE, mask
-from aiops.analysis.readable import Shown, digit_constants, keep_constant, raw_tokens, render
-from aiops.analysis.skeleton import collapsed_text, reason_tail, skeleton
+from aiops.analysis.masking import SOURCE_RE, mask
+from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
+from aiops.analysis.rejoin import SCAN, Rejoin
+from aiops.analysis.skeleton import reason_tail, skeleton
+from aiops.analysis.template import WILD, Template, current
 from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
+from aiops.analysis.wordshapes import (
+    _LABEL,
+    _WORD,
+    KNOWN_FIRST,
+    _bare,
+    _covers,
+    _key,
+    _labelled,
+    _prose,
+    _random_id,
+    fits,
+    tokenise,
+)
 
-WILD = MASK
+__all__ = ["WILD", "Template", "TemplateMiner", "current", "fits", "tokenise"]
+
 _ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
-SCAN = 64
-KNOWN_FIRST = 2
-"""Times a word must have filled a variable slot before, as a first word, it stops keying the index."""
-"""Most templates compared per new message shape: the most frequent ones and the newest ones."""
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
 
-@dataclass(slots=True, eq=False)
-class Template:
-    """One mined template. `tokens` generalise (positions become `<*>`) as lines join."""
-
-    id: str
-    tokens: list[str]
-    count: int = 0
-    text: str = ""
-    json_tail: str = field(default="", repr=False)
-    shown: Shown | None = field(default=None, repr=False)
-    collapsed: bool = False
-    reason_at: int = -1
-    into: Template | None = field(default=None, repr=False)
-    """The more general template this one was folded into (see `TemplateMiner._absorb`)."""
-    folded: list[Template] = field(default_factory=list, repr=False)
-
-    def refresh(self) -> None:
-        """Recompute the cached text forms after the tokens changed (a template that took lines with
-        variables of another length shows each run of variable text as one `<*>`, a template whose
-        closing reason varied shows it as ``(<*>)``)."""
-        tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
-        self.show(collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {}))
-
-    def show(self, text: str) -> None:
-        """Set the text shown for this template (and its cached JSON tail)."""
-        self.text = text
-        self.json_tail = f', "group": "{self.id}", "template": {json.dumps(self.text)}}}'
-        for member in self.folded:  # lines already given a folded template show the live text
-            member.text, member.json_tail = self.text, self.json_tail
-
-
-_PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
-"""A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
-                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
-                    r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
-                    r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
-
-
-_PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
-
-
-def _prose(token: str) -> bool:
-    """A quoted phrase of two plain words or more (``"230 Login successful."``): text a program wrote,
-    not a value."""
-    return " " in token and len(_PROSE_WORD.findall(token)) >= 2
-
-
-_CAMEL = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]+")
-"""A word, a camel-case name or an acronym: text a programmer wrote."""
-
-
-def _random_id(word: str) -> bool:
-    """A generated id without digits (``connfjGypAcrlMMS``): long, its letters change case four
-    times or more, and it is no camel-case name (``minSessionTimeout``)."""
-    if len(word) < 10 or _CAMEL.fullmatch(word):
-        return False
-    changes = sum(a.isupper() != b.isupper() for a, b in pairwise(word) if a.isalpha() and b.isalpha())
-    return changes >= 4
-
-
-def _labelled(tokens: list[str], index: int) -> bool:
-    """A word before a lone colon names the field after it (``Request-URI     : /a``,
-    ``Doc-Root     : /srv``), and the colon itself is structure: neither is a value."""
-    return tokens[index] == ":" or (index + 1 < len(tokens) and tokens[index + 1] == ":")
-
-
-def _bare(token: str) -> bool:
-    """A token that is one variable and nothing else (punctuation aside)."""
-    return token.strip(",;:()[]") == WILD
-
-
-_JOINED = re.compile(r"[\"']|=\(|\[[^\]\s]* |[\[(] [\])]")
-"""Text that `_TOKEN` may keep together across a blank."""
-_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
-"""A plain word of text."""
-_LABEL = re.compile(r"[a-z][a-z_]*:")
-"""A plain lower-case word and a colon: a label naming what follows, not a value."""
-
-
-def tokenise(masked: str) -> list[str]:
-    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
-    ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``), a
-    short boxed value, alone or of a key (``[bob/<via Auth-Type = CHAP>]``, ``cid=[no info]``), and
-    an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
-    if not _JOINED.search(masked):
-        return masked.split()
-    return _TOKEN.findall(masked)
-
-
-def fits(token: str, pattern: str) -> bool:
-    """True when `pattern` holds `<*>` and `token` matches it (`<*>` standing for any text)."""
-    if WILD not in pattern:
-        return False
-    parts = pattern.split(WILD)
-    head, tail = parts[0], parts[-1]
-    if not token.startswith(head) or not token.endswith(tail) or len(token) < len(head) + len(tail):
-        return False
-    position, end = len(head), len(token) - len(tail)
-    for middle in parts[1:-1]:
-        found = token.find(middle, position, end)
-        if found < 0:
-            return False
-        position = found + len(middle)
-    return True
-
-
-def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bool:
-    """True when `general` covers `specific`, `specific` already has variables of its own (a
-    template of constants stays as the more exact match) and they differ at one position, where
-    `specific` has a value: a word the file showed in a variable slot, or the value of a pattern
-    (``write=No`` / ``write=<*>``), never a word a bare `<*>` happens to cover."""
-    if WILD not in "".join(specific) or not _covers(general, specific):
-        return False
-    differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
-    if len(differ) != 1:
-        return False
-    wide, word = differ[0]
-    if _prose(word) or _LABEL.fullmatch(word) or word.endswith(":"):
-        return False
-    return wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST
-
-
-_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
-"""A bracketed word: at the start of a message, an optional context field."""
-
-
-_OPEN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
-"""The key of a last ``key=value`` token."""
-OPEN_VALUE = 8
-"""Most extra words a message's last ``key=`` value may span beyond a template's."""
-
-
-def _context(token: str) -> bool:
-    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``)."""
-    return bool(_CONTEXT.fullmatch(token))
-
-
-def current(template: Template) -> Template:
-    """The template that now stands for `template` (itself unless it was folded into another)."""
-    while template.into is not None:
-        template = template.into
-    return template
-
-
-def _key(tokens: list[str]) -> str:
-    """The index key part of a token list: its first word when that is a plain word."""
-    first = tokens[0] if tokens else ""
-    return first if _PLAIN.fullmatch(first) else WILD
-
-
-def _covers(general: list[str], specific: list[str]) -> bool:
-    """True when template `general` differs from `specific` and accepts everything it accepts."""
-    if general == specific:
-        return False
-    return all(g in (s, WILD) or fits(s, g) for g, s in zip(general, specific, strict=True))
-
-
-class TemplateMiner:
+class TemplateMiner(Rejoin):
     """Group messages into templates, one message at a time (`add`)."""
 
     def __init__(self, *, spread: int = 3, cache_size: int = TABLE_LIMIT, id_prefix: str = "g") -> None:
@@ -343,87 +196,6 @@ class TemplateMiner:
             bucket.sort(key=lambda t: -t.count)
         return template
 
-    def _around_context(self, tokens: list[str]) -> Template | None:
-        """A template that is this message with, or without, an opening context field (``[zone.]``,
-        ``[alice]``): some lines of one event carry it and others do not."""
-        if len(tokens) < 3:
-            return None
-        if _context(tokens[0]):
-            rest, offset, pool = tokens[1:], 0, self._index.get((len(tokens) - 1, _key(tokens[1:])), ())
-        else:
-            rest, offset = tokens, 1
-            pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
-        for candidate in pool[:SCAN]:
-            if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
-                if not candidate.id:
-                    self._adopt(candidate)
-                self._merge(candidate, [*candidate.tokens[:offset], *rest])
-                return candidate
-        return None
-
-    def _open_value(self, tokens: list[str]) -> Template | None:
-        """A template that is this message with the value of its last ``key=`` running over fewer
-        or more words of free text (``text=`` / ``text=invalid DN``, ``attr=cn`` / ``attr=cn mail``;
-        never over more ``key=value`` pairs, nor a quoted value, which ends where its quote
-        does). The template keeps the shorter form, ``key=<*>``."""
-        size, key = len(tokens), _key(tokens)
-        if size < 2:
-            return None
-        for length in range(max(size - OPEN_VALUE, 2), size + OPEN_VALUE + 1):
-            if length == size:
-                continue
-            short, long_ = min(length, size), max(length, size)
-            for candidate in self._index.get((length, key), ())[:SCAN]:
-                ours, theirs = (candidate.tokens, tokens) if length < size else (tokens, candidate.tokens)
-                opened = _OPEN_KEY.match(ours[-1])
-                if (candidate.into is not None or opened is None
-                        or not theirs[short - 1].startswith(opened.group())
-                        or theirs[short - 1][opened.end():opened.end() + 1] in ("'", '"')
-                        or any("=" in token for token in theirs[short:long_])
-                        or self._compare(candidate.tokens[:short - 1], tokens[:short - 1])[1]):
-                    continue
-                value = opened.group() + WILD
-                if not candidate.id:
-                    self._adopt(candidate)
-                if length > size:
-                    self._index[(length, key)].remove(candidate)
-                    del candidate.tokens[short:]
-                    self._index.setdefault((short, key), []).append(candidate)
-                self._merge(candidate, [*tokens[:short - 1], value])
-                if candidate.tokens[-1] != value:
-                    candidate.tokens[-1] = value
-                    candidate.refresh()
-                return candidate
-        return None
-
-    def _empty_last(self, tokens: list[str]) -> Template | None:
-        """A template one word longer whose last word is a variable, this message being the rest:
-        that variable printed empty (``No upstream proxy for cdn.test`` / ``No upstream proxy for``).
-        The template needs two constant words: a row of values says nothing about a missing one."""
-        if len(tokens) < 2:
-            return None
-        for candidate in self._index.get((len(tokens) + 1, _key(tokens)), ())[:SCAN]:
-            if (candidate.into is None and candidate.tokens[-1] == WILD
-                    and sum(WILD not in token for token in candidate.tokens) >= 2
-                    and not self._compare(candidate.tokens[:-1], tokens)[1]):
-                if not candidate.id:
-                    self._adopt(candidate)
-                self._merge(candidate, [*tokens, WILD])
-                return candidate
-        return None
-
-    def _valued_first(self, length: int) -> list[Template]:
-        """Templates of `length` words indexed under a first word that has since shown up as a value
-        (they were made before the file showed it; at most `SCAN`)."""
-        found: list[Template] = []
-        known = self._known
-        for (size, word), bucket in self._index.items():
-            if size == length and word != WILD and known.get(word, 0) >= KNOWN_FIRST:
-                found.extend(bucket[:SCAN - len(found)])
-                if len(found) >= SCAN:
-                    break
-        return found
-
     def _adopt(self, template: Template) -> None:
         """Give a seeded template its id on first use (ids follow first use, as for new ones)."""
         self._made += 1
@@ -540,36 +312,3 @@ class TemplateMiner:
                     wild.append(template)
             self._absorb(template)
 
-    def _absorb(self, changed: Template) -> None:
-        """Fold templates split off before the file showed a position varies: after `changed`
-        generalised, every template of its length it now covers at one position (see `_folds`) is
-        folded into it, or it is folded into one that covers it. A folded template takes the
-        general one's id and count, and its later lines go to the general one."""
-        length = len(changed.tokens)
-        for (size, _word), bucket in list(self._index.items()):
-            if size != length:
-                continue
-            for other in list(bucket):
-                if other is changed or other.into is not None or changed.into is not None:
-                    continue
-                if _folds(changed.tokens, other.tokens, self._known):
-                    self._fold(other, changed)
-                elif _folds(other.tokens, changed.tokens, self._known) and other.id:
-                    self._fold(changed, other)
-
-    def _fold(self, template: Template, general: Template) -> None:
-        """Make `general` stand for `template` (and whatever was folded into it)."""
-        self.folds += 1
-        for bucket in self._index.values():
-            if template in bucket:
-                bucket.remove(template)
-        general.count += template.count
-        template.count = 0
-        members = [template, *template.folded]
-        template.folded = []
-        general.folded.extend(members)
-        for member in members:
-            member.id, member.into = general.id, general
-            member.text, member.json_tail = general.text, general.json_tail
-        if template in self.templates:
-            self.templates.remove(template)

@@ -1,0 +1,145 @@
+"""How the miner joins lines and templates that differ by more than a variable word: a context field
+present or absent, a last ``key=`` value over more or fewer words, a last variable printed empty, a
+first word shown as a value elsewhere, and templates split off early that one template comes to
+cover (folded into it). A mixin of `TemplateMiner`: it works on the miner's index and tables."""
+
+from __future__ import annotations
+
+from aiops.analysis.template import WILD, Template
+from aiops.analysis.wordshapes import _OPEN_KEY, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
+
+SCAN = 64
+"""Most templates compared per new message shape: the most frequent ones and the newest ones."""
+
+
+class Rejoin:
+    """The joins beyond one differing word (see the module docstring)."""
+
+    templates: list[Template]
+    folds: int
+    _index: dict[tuple[int, str], list[Template]]
+    _known: dict[str, int]
+
+    def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
+        raise NotImplementedError
+
+    def _merge(self, template: Template, tokens: list[str]) -> None:
+        raise NotImplementedError
+
+    def _adopt(self, template: Template) -> None:
+        raise NotImplementedError
+
+    def _around_context(self, tokens: list[str]) -> Template | None:
+        """A template that is this message with, or without, an opening context field (``[zone.]``,
+        ``[alice]``): some lines of one event carry it and others do not."""
+        if len(tokens) < 3:
+            return None
+        if _context(tokens[0]):
+            rest, offset, pool = tokens[1:], 0, self._index.get((len(tokens) - 1, _key(tokens[1:])), ())
+        else:
+            rest, offset = tokens, 1
+            pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
+        for candidate in pool[:SCAN]:
+            if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
+                if not candidate.id:
+                    self._adopt(candidate)
+                self._merge(candidate, [*candidate.tokens[:offset], *rest])
+                return candidate
+        return None
+
+    def _open_value(self, tokens: list[str]) -> Template | None:
+        """A template that is this message with the value of its last ``key=`` running over fewer
+        or more words of free text (``text=`` / ``text=invalid DN``, ``attr=cn`` / ``attr=cn mail``;
+        never over more ``key=value`` pairs, nor a quoted value, which ends where its quote
+        does). The template keeps the shorter form, ``key=<*>``."""
+        size, key = len(tokens), _key(tokens)
+        if size < 2:
+            return None
+        for length in range(max(size - OPEN_VALUE, 2), size + OPEN_VALUE + 1):
+            if length == size:
+                continue
+            short, long_ = min(length, size), max(length, size)
+            for candidate in self._index.get((length, key), ())[:SCAN]:
+                ours, theirs = (candidate.tokens, tokens) if length < size else (tokens, candidate.tokens)
+                opened = _OPEN_KEY.match(ours[-1])
+                if (candidate.into is not None or opened is None
+                        or not theirs[short - 1].startswith(opened.group())
+                        or theirs[short - 1][opened.end():opened.end() + 1] in ("'", '"')
+                        or any("=" in token for token in theirs[short:long_])
+                        or self._compare(candidate.tokens[:short - 1], tokens[:short - 1])[1]):
+                    continue
+                value = opened.group() + WILD
+                if not candidate.id:
+                    self._adopt(candidate)
+                if length > size:
+                    self._index[(length, key)].remove(candidate)
+                    del candidate.tokens[short:]
+                    self._index.setdefault((short, key), []).append(candidate)
+                self._merge(candidate, [*tokens[:short - 1], value])
+                if candidate.tokens[-1] != value:
+                    candidate.tokens[-1] = value
+                    candidate.refresh()
+                return candidate
+        return None
+
+    def _empty_last(self, tokens: list[str]) -> Template | None:
+        """A template one word longer whose last word is a variable, this message being the rest:
+        that variable printed empty (``No upstream proxy for cdn.test`` / ``No upstream proxy for``).
+        The template needs two constant words: a row of values says nothing about a missing one."""
+        if len(tokens) < 2:
+            return None
+        for candidate in self._index.get((len(tokens) + 1, _key(tokens)), ())[:SCAN]:
+            if (candidate.into is None and candidate.tokens[-1] == WILD
+                    and sum(WILD not in token for token in candidate.tokens) >= 2
+                    and not self._compare(candidate.tokens[:-1], tokens)[1]):
+                if not candidate.id:
+                    self._adopt(candidate)
+                self._merge(candidate, [*tokens, WILD])
+                return candidate
+        return None
+
+    def _valued_first(self, length: int) -> list[Template]:
+        """Templates of `length` words indexed under a first word that has since shown up as a value
+        (they were made before the file showed it; at most `SCAN`)."""
+        found: list[Template] = []
+        known = self._known
+        for (size, word), bucket in self._index.items():
+            if size == length and word != WILD and known.get(word, 0) >= KNOWN_FIRST:
+                found.extend(bucket[:SCAN - len(found)])
+                if len(found) >= SCAN:
+                    break
+        return found
+
+    def _absorb(self, changed: Template) -> None:
+        """Fold templates split off before the file showed a position varies: after `changed`
+        generalised, every template of its length it now covers at one position (see `_folds`) is
+        folded into it, or it is folded into one that covers it. A folded template takes the
+        general one's id and count, and its later lines go to the general one."""
+        length = len(changed.tokens)
+        for (size, _word), bucket in list(self._index.items()):
+            if size != length:
+                continue
+            for other in list(bucket):
+                if other is changed or other.into is not None or changed.into is not None:
+                    continue
+                if _folds(changed.tokens, other.tokens, self._known):
+                    self._fold(other, changed)
+                elif _folds(other.tokens, changed.tokens, self._known) and other.id:
+                    self._fold(changed, other)
+
+    def _fold(self, template: Template, general: Template) -> None:
+        """Make `general` stand for `template` (and whatever was folded into it)."""
+        self.folds += 1
+        for bucket in self._index.values():
+            if template in bucket:
+                bucket.remove(template)
+        general.count += template.count
+        template.count = 0
+        members = [template, *template.folded]
+        template.folded = []
+        general.folded.extend(members)
+        for member in members:
+            member.id, member.into = general.id, general
+            member.text, member.json_tail = general.text, general.json_tail
+        if template in self.templates:
+            self.templates.remove(template)

@@ -1,0 +1,133 @@
+"""Word shapes the miner reads: how a masked message splits into tokens, which tokens are text a
+program wrote (a plain word, a label, a quoted sentence, a camel-case name) and which are values
+(a random id, a context field, a ``key=`` value), and when one token list covers another."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from aiops.analysis.template import WILD
+
+KNOWN_FIRST = 2
+"""Times a word must have filled a variable slot before, as a first word, it stops keying the index."""
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
+"""A first word that looks like a word (not a value) keys the template index."""
+_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
+                    r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
+                    r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
+                    r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
+
+
+_PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
+
+
+def _prose(token: str) -> bool:
+    """A quoted phrase of two plain words or more (``"230 Login successful."``): text a program wrote,
+    not a value."""
+    return " " in token and len(_PROSE_WORD.findall(token)) >= 2
+
+
+_CAMEL = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]+")
+"""A word, a camel-case name or an acronym: text a programmer wrote."""
+
+
+def _random_id(word: str) -> bool:
+    """A generated id without digits (``connfjGypAcrlMMS``): long, its letters change case four
+    times or more, and it is no camel-case name (``minSessionTimeout``)."""
+    if len(word) < 10 or _CAMEL.fullmatch(word):
+        return False
+    changes = sum(a.isupper() != b.isupper() for a, b in pairwise(word) if a.isalpha() and b.isalpha())
+    return changes >= 4
+
+
+def _labelled(tokens: list[str], index: int) -> bool:
+    """A word before a lone colon names the field after it (``Request-URI     : /a``,
+    ``Doc-Root     : /srv``), and the colon itself is structure: neither is a value."""
+    return tokens[index] == ":" or (index + 1 < len(tokens) and tokens[index + 1] == ":")
+
+
+def _bare(token: str) -> bool:
+    """A token that is one variable and nothing else (punctuation aside)."""
+    return token.strip(",;:()[]") == WILD
+
+
+_JOINED = re.compile(r"[\"']|=\(|\[[^\]\s]* |[\[(] [\])]")
+"""Text that `_TOKEN` may keep together across a blank."""
+_WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
+"""A plain word of text."""
+_LABEL = re.compile(r"[a-z][a-z_]*:")
+"""A plain lower-case word and a colon: a label naming what follows, not a value."""
+
+
+def tokenise(masked: str) -> list[str]:
+    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
+    ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``), a
+    short boxed value, alone or of a key (``[bob/<via Auth-Type = CHAP>]``, ``cid=[no info]``), and
+    an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
+    if not _JOINED.search(masked):
+        return masked.split()
+    return _TOKEN.findall(masked)
+
+
+def fits(token: str, pattern: str) -> bool:
+    """True when `pattern` holds `<*>` and `token` matches it (`<*>` standing for any text)."""
+    if WILD not in pattern:
+        return False
+    parts = pattern.split(WILD)
+    head, tail = parts[0], parts[-1]
+    if not token.startswith(head) or not token.endswith(tail) or len(token) < len(head) + len(tail):
+        return False
+    position, end = len(head), len(token) - len(tail)
+    for middle in parts[1:-1]:
+        found = token.find(middle, position, end)
+        if found < 0:
+            return False
+        position = found + len(middle)
+    return True
+
+
+def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bool:
+    """True when `general` covers `specific`, `specific` already has variables of its own (a
+    template of constants stays as the more exact match) and they differ at one position, where
+    `specific` has a value: a word the file showed in a variable slot, or the value of a pattern
+    (``write=No`` / ``write=<*>``), never a word a bare `<*>` happens to cover."""
+    if WILD not in "".join(specific) or not _covers(general, specific):
+        return False
+    differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
+    if len(differ) != 1:
+        return False
+    wide, word = differ[0]
+    if _prose(word) or _LABEL.fullmatch(word) or word.endswith(":"):
+        return False
+    return wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST
+
+
+_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
+"""A bracketed word: at the start of a message, an optional context field."""
+
+
+_OPEN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
+"""The key of a last ``key=value`` token."""
+OPEN_VALUE = 8
+"""Most extra words a message's last ``key=`` value may span beyond a template's."""
+
+
+def _context(token: str) -> bool:
+    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``)."""
+    return bool(_CONTEXT.fullmatch(token))
+
+
+def _key(tokens: list[str]) -> str:
+    """The index key part of a token list: its first word when that is a plain word."""
+    first = tokens[0] if tokens else ""
+    return first if _PLAIN.fullmatch(first) else WILD
+
+
+def _covers(general: list[str], specific: list[str]) -> bool:
+    """True when template `general` differs from `specific` and accepts everything it accepts."""
+    if general == specific:
+        return False
+    return all(g in (s, WILD) or fits(s, g) for g, s in zip(general, specific, strict=True))
