@@ -30,6 +30,8 @@ its id while it generalises, so ids printed earlier stay valid.
 
 from __future__ import annotations
 
+import re
+
 from aiops.analysis.masking import SOURCE_RE, mask
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
@@ -52,6 +54,8 @@ from aiops.analysis.wordshapes import (
 
 __all__ = ["WILD", "Template", "TemplateMiner", "current", "fits", "tokenise"]
 
+_NAME = re.compile(r"[a-z][a-z_]*")
+"""A lower-case name of letters."""
 _ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
@@ -273,6 +277,9 @@ class TemplateMiner(Rejoin):
             return False  # a quoted phrase of words is text the program wrote, not a value
         if any(_labelled(near.tokens, index) or _labelled(tokens, index) for index in blocked):
             return False
+        if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
+               and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index]) for index in blocked):
+            return False  # a lower-case name right before a value names that value (new maxpoll 4)
         key = (near.id, blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))

@@ -333,3 +333,13 @@ def test_a_random_id_first_joins_a_template_that_varies_there() -> None:
     assert len(ids) == 1
     assert miner.add("connfjGypAcrlMMS debug Closing now").id in ids, "an id that happens to hold no digit"
     assert miner.add("minSessionTimeout debug Closing now").id not in ids, "a camel-case name is text"
+
+
+def test_a_lower_case_name_right_before_a_value_is_not_spread() -> None:
+    miner = TemplateMiner()
+    names = ("maxpoll", "minpoll", "minstratum", "maxdelay", "maxdelayratio")
+    ids = {miner.add(f"Source 127.0.0.{n} new {name} {n * 3}").id for n, name in enumerate(names * 2, start=1)}
+    assert len(ids) == len(names), "each `new <setting> <value>` line is its own statement"
+    users = {miner.add(f"Accepted key for {user} from 10.0.0.{n} port {n}").id
+             for n, user in enumerate(("root", "alice", "bob", "carol"))}
+    assert len(users) == 1, "a value followed by a word is still spread"
