@@ -9,8 +9,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
 - size and duration units (``KB`` / ``MB``);
-- two words of one standard closed set of values (``A`` / ``AAAA``, ``SIGHUP`` / ``SIGTERM``,
-  ``enabled`` / ``disabled``), listed in `value_sets.txt`;
+- two words of one standard closed set of values (``A`` / ``AAAA``, ``NXDOMAIN`` / ``SERVFAIL``,
+  ``up`` / ``down``), listed in `value_sets.txt`;
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
   code style are values, while other plain words (``layout begin`` / ``end``) stay constant text;
@@ -50,7 +50,7 @@ def load_value_sets(path: Path = VALUE_SETS_FILE) -> dict[str, str]:
 
 
 VALUE_SETS = load_value_sets()
-"""Closed sets of values (DNS types, signal names, states...): word -> set name."""
+"""Closed sets of values (DNS types and rcodes, states, directions...): word -> set name."""
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface", "application",
                         "backend", "type"})
 UNITS = frozenset({
