@@ -159,8 +159,7 @@ class TemplateMiner(Rejoin):
         if best is None and near is not None and self._spread_out(near, near_blocked, tokens):
             best = near
         if best is not None:
-            if not best.id:
-                self._adopt(best)
+            self._adopt(best)
             self._merge(best, tokens)
             return best
         around = self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
@@ -170,8 +169,7 @@ class TemplateMiner(Rejoin):
         same = self._skeletons.get(shape)
         if same is not None:
             same = current(same)
-            if not same.id:
-                self._adopt(same)
+            self._adopt(same)
             if same.tokens != tokens and not same.collapsed:
                 same.collapsed = True
                 same.refresh()
@@ -179,8 +177,7 @@ class TemplateMiner(Rejoin):
         tail = reason_tail(tokens)
         earlier = self._same_context(tail[0]) if tail else None
         if earlier is not None and tail is not None:
-            if not earlier.id:
-                self._adopt(earlier)
+            self._adopt(earlier)
             if earlier.reason_at < 0:
                 earlier.reason_at = len(tail[0])
                 earlier.refresh()
@@ -201,7 +198,10 @@ class TemplateMiner(Rejoin):
         return template
 
     def _adopt(self, template: Template) -> None:
-        """Give a seeded template its id on first use (ids follow first use, as for new ones)."""
+        """Give a seeded template its id on first use (ids follow first use, as for new ones); a
+        template that has one already keeps it."""
+        if template.id:
+            return
         self._made += 1
         template.id = f"{self.id_prefix}{self._made}"
         template.refresh()

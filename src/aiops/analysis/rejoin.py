@@ -41,8 +41,7 @@ class Rejoin:
             pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
         for candidate in pool[:SCAN]:
             if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
-                if not candidate.id:
-                    self._adopt(candidate)
+                self._adopt(candidate)
                 self._merge(candidate, [*candidate.tokens[:offset], *rest])
                 return candidate
         return None
@@ -69,8 +68,7 @@ class Rejoin:
                         or self._compare(candidate.tokens[:short - 1], tokens[:short - 1])[1]):
                     continue
                 value = opened.group() + WILD
-                if not candidate.id:
-                    self._adopt(candidate)
+                self._adopt(candidate)
                 if length > size:
                     self._index[(length, key)].remove(candidate)
                     del candidate.tokens[short:]
@@ -92,8 +90,7 @@ class Rejoin:
             if (candidate.into is None and candidate.tokens[-1] == WILD
                     and sum(WILD not in token for token in candidate.tokens) >= 2
                     and not self._compare(candidate.tokens[:-1], tokens)[1]):
-                if not candidate.id:
-                    self._adopt(candidate)
+                self._adopt(candidate)
                 self._merge(candidate, [*tokens, WILD])
                 return candidate
         return None
