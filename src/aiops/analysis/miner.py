@@ -61,6 +61,14 @@ TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
 
+def _names_statement(tokens: list[str], index: int) -> bool:
+    """True when the word at `index` is text that names the statement, never a value to spread: a
+    lower-case label with a colon (``save:`` / ``expunge:``), a source location, a quoted phrase of
+    words (``"230 Login successful."``), or a field name before a lone colon."""
+    word = tokens[index]
+    return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or _prose(word) or _labelled(tokens, index))
+
+
 class TemplateMiner(Rejoin):
     """Group messages into templates, one message at a time (`add`)."""
 
@@ -269,13 +277,7 @@ class TemplateMiner(Rejoin):
         places, since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
             return False
-        if any(_LABEL.fullmatch(near.tokens[index]) or _LABEL.fullmatch(tokens[index]) for index in blocked):
-            return False  # a lower-case word and a colon names what follows (save: / expunge:)
-        if any(SOURCE_RE.search(near.tokens[index]) or SOURCE_RE.search(tokens[index]) for index in blocked):
-            return False  # a source location names the statement
-        if any(_prose(near.tokens[index]) or _prose(tokens[index]) for index in blocked):
-            return False  # a quoted phrase of words is text the program wrote, not a value
-        if any(_labelled(near.tokens, index) or _labelled(tokens, index) for index in blocked):
+        if any(_names_statement(near.tokens, index) or _names_statement(tokens, index) for index in blocked):
             return False
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
                and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index]) for index in blocked):
