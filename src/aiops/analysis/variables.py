@@ -32,6 +32,14 @@ VALUE_SETS_FILE = Path(__file__).resolve().parent / "value_sets.txt"
 DELIMS = frozenset(" =:,;()[]{}\"'<>|")
 QUOTES = frozenset({'"', "'"})
 BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
+NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface",
+                        "application", "backend", "type"})
+UNITS = frozenset({
+    "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
+    "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
+})
+
+
 def load_value_sets(path: Path = VALUE_SETS_FILE) -> dict[str, str]:
     """Word -> name of its closed set, from `value_sets.txt` (``name: word word ...`` per line,
     ``#`` comments). Plain text, so the parse command loads no YAML library."""
@@ -51,12 +59,6 @@ def load_value_sets(path: Path = VALUE_SETS_FILE) -> dict[str, str]:
 
 VALUE_SETS = load_value_sets()
 """Closed sets of values (DNS types and rcodes, states, directions...): word -> set name."""
-NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface", "application",
-                        "backend", "type"})
-UNITS = frozenset({
-    "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
-    "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",
-})
 _IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*$")
 """Identifier shape: snake_case, or a word with digits in it (masked), and no ``key=``: names in code
 style, not prose and not a different key."""
@@ -123,9 +125,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # two quoted values ('zone[a.test].sync' / 'zone[b.test]')
     if previous and _BOXED.fullmatch(left) and _BOXED.fullmatch(right):
         return True  # two boxed values inside a message (user [root] / user [alice])
-    opening, closing = prefix.rstrip("[(<{"), suffix.lstrip("])>}")
-    if opening[-1:] in QUOTES and closing[:1] == opening[-1] and " " not in a + b:
-        return True  # a quoted value, maybe boxed inside its quotes ("[public]")
+    if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
+        return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
     if previous and _IDENT.search(a) and _IDENT.search(b):
         return True
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
