@@ -28,11 +28,14 @@ from dataclasses import dataclass, field
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
 from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position, varies_within_events
+from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
 
 MAX_FIELDS = 14
 """How many leading fields the learner looks at."""
 LEARN_CHARS = 2_000
-"""Only the first characters of a sample line are looked at."""
+"""Only the first characters of a sample line are looked at for header fields."""
+STRUCTURED_CHARS = 100_000
+"""A JSON record must parse whole to count, so this much of a line is kept to test for one."""
 MAX_BRIDGE = 3
 """Most consecutive low-variety or id positions a header may hold between consistent ones."""
 _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
@@ -86,7 +89,18 @@ class HeaderModel:
     name_groups: tuple[str, ...] = ()
     json: bool = False
     logfmt: bool = False
+    prefixed: bool = False
+    """The JSON or logfmt record follows a text prefix (a collector's time, stream or host)."""
     notes: list[str] = field(default_factory=list)
+
+    def structured(self, line: str) -> tuple[str, str, str] | None:
+        """(message, level text, time text) of a JSON or logfmt line; None when the layout is plain
+        text or the line does not parse as its record."""
+        if self.json:
+            return split_json(line, prefixed=self.prefixed)
+        if self.logfmt:
+            return split_logfmt(line, prefixed=self.prefixed)
+        return None
 
     def split(self, line: str) -> tuple[re.Match[str] | None, str]:
         """Cut `line` into its header match (None when it does not fit) and its message."""
@@ -100,7 +114,8 @@ class HeaderModel:
     def describe(self) -> str:
         """The layout in words, e.g. ``var var level key | message``."""
         if self.json or self.logfmt:
-            return "JSON lines" if self.json else "logfmt"
+            kind = "JSON lines" if self.json else "logfmt"
+            return f"text prefix | {kind}" if self.prefixed else kind
         parts = [spec.literal or spec.family + ("?" if spec.flex else "") for spec in self.fields]
         return " ".join([*parts, "| message"]) if parts else "(no header) message"
 
@@ -202,15 +217,16 @@ def _names_only(fields: list[Position]) -> bool:
 def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     """Header layouts for sample lines, best first: the longest layout the column statistics
     support, then shorter ones that also end at a consistent field, then no header at all."""
-    sample = [line[:LEARN_CHARS] for line in lines if line.strip()]
-    if not sample:
+    whole = [line[:STRUCTURED_CHARS] for line in lines if line.strip()]
+    if not whole:
         return [HeaderModel(notes=["no lines to learn from"])]
-    from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt
-
-    if looks_like_json(sample):
-        return [HeaderModel(json=True, notes=["JSON lines"])]
-    if looks_like_logfmt(sample):
-        return [HeaderModel(logfmt=True, notes=["logfmt"])]
+    for prefixed in (False, True):
+        note = "behind a text prefix" if prefixed else "one record per line"
+        if looks_like_json(whole, prefixed=prefixed):
+            return [HeaderModel(json=True, prefixed=prefixed, notes=[f"JSON lines, {note}"])]
+        if looks_like_logfmt(whole, prefixed=prefixed):
+            return [HeaderModel(logfmt=True, prefixed=prefixed, notes=[f"logfmt, {note}"])]
+    sample = [line[:LEARN_CHARS] for line in whole]
     indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
     rows = _rows(sample, indented)
     if not rows:

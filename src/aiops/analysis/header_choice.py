@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 
 from aiops.analysis.header import FieldSpec, HeaderModel, header_hypotheses
-from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import WILD, TemplateMiner
 
 MANY_GROUPS = 0.5
@@ -31,7 +30,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def message_of(header: HeaderModel, line: str) -> str:
     """The message part of `line` under `header` (the whole line when it does not fit)."""
     if header.json or header.logfmt:
-        parts = split_json(line) if header.json else split_logfmt(line)
+        parts = header.structured(line)
         return parts[0] if parts is not None else line
     return header.split(line)[1]
 

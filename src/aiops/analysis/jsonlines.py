@@ -1,6 +1,10 @@
 """Structured log lines: one JSON object per line (the common shape of container and cloud logs),
 or logfmt (``time=... level=error msg="..." key=value``, the text form of Go's slog and logrus).
 
+Either may sit behind a short text prefix that a collector added: a container runtime's time and
+stream (``2026-12-04T10:00:00.1Z stdout F {...}``, ``docker logs --timestamps``), a syslog header
+or a pid. The prefix is then only a source of the time when the record carries none.
+
 The message, level and time are taken from the conventional key names used by logging libraries
 (structlog, bunyan, pino, zap, logrus, slog, logstash, Docker's json-file driver, ...), not from
 any per-format setting. A line that does not parse falls back to plain-text handling.
@@ -39,14 +43,30 @@ def clef_level(item: dict[str, Any]) -> str | None:
     return "INFO" if "@t" in item and "@mt" in item and "@l" not in item else None
 
 
-def looks_like_json(sample: list[str]) -> bool:
-    """True when most sample lines are JSON objects."""
+MAX_PREFIX = 160
+"""Longest text prefix before a structured record (a timestamp, host, stream or program field)."""
+
+
+def looks_like_json(sample: list[str], *, prefixed: bool = False) -> bool:
+    """True when most sample lines are JSON objects; with `prefixed`, when most are a short text
+    prefix followed by a JSON log record (an object with a message or level key)."""
     hits = 0
     for line in sample:
+        if prefixed:
+            start = _json_start(line)
+            obj = _load(line[start:].strip()) if start > 0 else None
+            hits += isinstance(obj, dict) and _first(obj, MESSAGE_KEYS + LEVEL_KEYS) is not None
+            continue
         text = line.strip()
         if text.startswith("{") and isinstance(_load(text), dict):
             hits += 1
     return hits >= 0.8 * len(sample)
+
+
+def _json_start(line: str) -> int:
+    """Where a JSON record begins behind a text prefix (-1 when there is no such place)."""
+    start = line.find('{"', 0, MAX_PREFIX + 2)
+    return start if start > 0 and line[start - 1].isspace() else -1
 
 
 def _load(text: str) -> Any:
@@ -63,8 +83,15 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def split_json(line: str) -> tuple[str, str, str] | None:
-    """(message, level text, time text) of a JSON log line, or None when it is not one."""
+def split_json(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | None:
+    """(message, level text, time text) of a JSON log line, or None when it is not one. With
+    `prefixed`, the record follows a text prefix, whose text is the time when the record has none."""
+    prefix = ""
+    if prefixed:
+        start = _json_start(line)
+        if start < 0:
+            return None
+        prefix, line = line[:start].strip(), line[start:]
     text = line.strip()
     if not text.startswith("{"):
         return None
@@ -80,7 +107,7 @@ def split_json(line: str) -> tuple[str, str, str] | None:
     level = _first(obj, LEVEL_KEYS) or clef_level(obj)
     if isinstance(level, int | float) and not isinstance(level, bool):
         level = numeric_level(int(level))
-    when = _first(obj, TIME_KEYS)
+    when = _first(obj, TIME_KEYS) or prefix or None
     if isinstance(when, dict) and len(when) == 1:  # extended JSON: MongoDB's {"$date": "..."}, {"$numberLong": ...}
         when = next(iter(when.values()))
         when = when.get("$numberLong", when) if isinstance(when, dict) else when
@@ -101,15 +128,37 @@ def _pairs(line: str) -> list[tuple[str, str]]:
     return _PAIR.findall(line)
 
 
-def looks_like_logfmt(sample: list[str]) -> bool:
-    """True when most sample lines are logfmt (``time=... level=info msg="..." key=value``)."""
+MAX_PREFIX_FIELDS = 4
+"""Most blank-separated fields a text prefix before logfmt pairs may hold."""
+
+
+def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
+    """True when most sample lines are logfmt (``time=... level=info msg="..." key=value``); with
+    `prefixed`, when most are a few prefix fields followed by logfmt that names a message and a
+    level or time (a bare ``key=value`` message behind a header is not enough)."""
     hits = 0
     for line in sample:
         text = line.strip()
+        if prefixed:
+            start = _logfmt_start(text)
+            keys = {k for k, _ in _pairs(text[start:])} if start > 0 else set()
+            hits += bool(keys & set(MESSAGE_KEYS)) and bool(keys & set(LEVEL_KEYS + TIME_KEYS))
+            continue
         pairs = _pairs(text)
         if len(pairs) >= 3 and _PAIR.match(text) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS for k, _ in pairs):
             hits += 1
     return hits >= 0.8 * len(sample)
+
+
+def _logfmt_start(text: str) -> int:
+    """Where logfmt pairs begin behind 1 to `MAX_PREFIX_FIELDS` prefix fields (-1 when not)."""
+    for index, word in enumerate(re.finditer(r"\S+", text[:MAX_PREFIX])):
+        if index > MAX_PREFIX_FIELDS:
+            return -1
+        if "=" in word.group():
+            start = word.start()
+            return start if index > 0 and _PAIR.match(text, start) and len(_pairs(text[start:])) >= 3 else -1
+    return -1
 
 
 def _unquote(value: str) -> str:
@@ -118,9 +167,17 @@ def _unquote(value: str) -> str:
     return value
 
 
-def split_logfmt(line: str) -> tuple[str, str, str] | None:
+def split_logfmt(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | None:
     """(message, level text, time text) of a logfmt line: the message value followed by the other
-    pairs (time and level left out), or None when the line holds no pairs."""
+    pairs (time and level left out), or None when the line holds no pairs. With `prefixed`, the
+    pairs follow a few prefix fields, whose text is the time when the pairs carry none."""
+    prefix = ""
+    if prefixed:
+        text = line.strip()
+        start = _logfmt_start(text)
+        if start < 0:
+            return None
+        prefix, line = text[:start].strip(), text[start:]
     pairs = _pairs(line)
     if len(pairs) < 2:
         return None
@@ -133,5 +190,5 @@ def split_logfmt(line: str) -> tuple[str, str, str] | None:
     message = _unquote(values[msg_key]) if msg_key else ""
     message = f"{message} {rest}".strip() if message else rest
     level = _unquote(values[level_key]) if level_key else ""
-    when = _unquote(values[time_key]) if time_key else ""
+    when = _unquote(values[time_key]) if time_key else prefix
     return message, level, when

@@ -22,7 +22,6 @@ from itertools import islice
 
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
-from aiops.analysis.jsonlines import split_json, split_logfmt
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group
 
@@ -92,7 +91,7 @@ class LogParser:
     def _split(self, line: str) -> tuple[str, str, str, bool]:
         header = self.header or HeaderModel()
         if header.json or header.logfmt:
-            parts = split_json(line) if header.json else split_logfmt(line)
+            parts = header.structured(line)
             return (*parts, True) if parts is not None else (line, "", "", False)
         match, message = header.split(line)
         if match is None:

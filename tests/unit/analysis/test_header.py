@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 
 import pytest
 
@@ -103,6 +104,52 @@ def test_logfmt_lines() -> None:
     message, level, when = LogParser(header=header).split(lines[1])
     assert message == "upstream call failed component=client upstream=redis attempt=1"
     assert (level, when) == ("ERROR", "2025-06-03T14:19:01.461Z")
+
+
+def _record(rng: random.Random, i: int, *, with_time: bool = True) -> str:
+    item = {"level": rng.choice(["info", "warn"]), "msg": rng.choice(["lease renewed", "peer unreachable"]),
+            "peer": f"{rng.randint(1, 9)}a3f", "took": f"{rng.randint(1, 900)}ms"}
+    return json.dumps({"ts": f"2026-12-04T10:00:{i % 60:02d}Z", **item} if with_time else item)
+
+
+@pytest.mark.parametrize("prefix", [
+    lambda i: f"2026-12-04T10:00:{i % 60:02d}.{i:09d}Z stdout F ",  # CRI (containerd, CRI-O) log file
+    lambda i: f"2026-12-04T10:00:{i % 60:02d}.{i:09d}Z ",  # docker logs --timestamps, kubectl logs --timestamps
+    lambda i: f"Dec  4 10:00:{i % 60:02d} node-{i % 7} etcd[{900 + i}]: ",  # syslog, program writes JSON
+])
+def test_json_records_behind_a_text_prefix(prefix: Callable[[int], str]) -> None:
+    rng = random.Random(7)
+    lines = [prefix(i) + _record(rng, i, with_time=i % 2 == 0) for i in range(120)]
+    header = learn_header(lines)
+    assert header.json and header.prefixed and header.describe() == "text prefix | JSON lines"
+    parser = LogParser(header=header)
+    message, _level, when = parser.split(lines[1])
+    assert message == json.loads(lines[1][lines[1].index("{"):])["msg"]
+    assert when == prefix(1).strip()  # the record has no time of its own: the prefix's text is the time
+    assert parser.split(lines[2])[2] == "2026-12-04T10:00:02Z"
+    templates = {p.template.text for p in LogParser().parse(lines)}
+    assert templates == {"lease renewed", "peer unreachable"}
+
+
+def test_logfmt_behind_a_text_prefix() -> None:
+    lines = [f'2026-12-04T10:00:{i % 60:02d}.5Z stderr F level={"error" if i % 3 else "info"} '
+             f'msg="upstream call failed" upstream=redis attempt={i}' for i in range(60)]
+    header = learn_header(lines)
+    assert header.logfmt and header.prefixed
+    assert LogParser(header=header).split(lines[1]) == (
+        "upstream call failed upstream=redis attempt=1", "error", "2026-12-04T10:00:01.5Z stderr F")
+
+
+@pytest.mark.parametrize("lines", [
+    # a message that ends with a payload is text: the object is no log record (no message or level)
+    [f"Mar  3 10:00:{i % 60:02d} api[1]: stored order {i} {json.dumps({'id': i, 'items': [1, 2]})}"
+     for i in range(60)],
+    # key=value messages behind a syslog header are text: no pair names a message
+    [f"Mar  3 10:00:{i % 60:02d} ldap slapd[7]: conn={i} op=2 SRCH base=dc=example attr=cn" for i in range(60)],
+])
+def test_payloads_and_pairs_in_text_messages_stay_text(lines: list[str]) -> None:
+    header = learn_header(lines)
+    assert not (header.json or header.logfmt)
 
 
 @pytest.mark.parametrize(("lines", "layout"), [
