@@ -24,6 +24,7 @@ ONE_GROUP = 0.9
 """Share of lines in one group without a constant word above which everything collapsed."""
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
+ONE_GROUP_PROBLEM = "one group without constant words holds nearly every line"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -70,11 +71,18 @@ class HeaderChoice:
             out.append("  fields: " + ", ".join(_field_words(spec) for spec in self.header.fields))
         out.append(f"  hypotheses (best first by column statistics; {len(self.candidates)} in all), "
                    f"tried on the first {self.trials[0].lines if self.trials else 0} lines:")
-        for number, trial in enumerate(self.trials, start=1):
-            mark = "  <- chosen" if trial.header is self.header else ""
-            out.append(f"    {number}. {trial.summary()}{mark}")
-        for number, candidate in enumerate(self.candidates[len(self.trials):], start=len(self.trials) + 1):
-            out.append(f"    {number}. {candidate.describe()}: not needed")
+        tried = {id(trial.header): trial for trial in self.trials}
+        last = max((number for number, candidate in enumerate(self.candidates) if id(candidate) in tried),
+                   default=-1)
+        for number, candidate in enumerate(self.candidates):
+            if (trial := tried.get(id(candidate))) is not None:
+                mark = "  <- chosen" if trial.header is self.header else ""
+                out.append(f"    {number + 1}. {trial.summary()}{mark}")
+            elif number < last or self.reason.startswith("every"):
+                out.append(f"    {number + 1}. {candidate.describe()}: skipped, as long as or longer than a "
+                           "header that left no constant words")
+            else:
+                out.append(f"    {number + 1}. {candidate.describe()}: not needed")
         return out
 
 
@@ -92,7 +100,7 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
         if groups > MANY_GROUPS * lines:
             trial.problem = "nearly one group per line"
         elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")):
-            trial.problem = "one group without constant words holds nearly every line"
+            trial.problem = ONE_GROUP_PROBLEM
     return trial
 
 
@@ -104,12 +112,17 @@ def choose_header(sample: list[str], header: HeaderModel | None = None,
     if candidates is None:
         candidates = [header] if header is not None else header_hypotheses(sample)
     trials: list[Trial] = []
-    for candidate in candidates:
+    longest = None
+    for number, candidate in enumerate(candidates, start=1):
+        if longest is not None and len(candidate.fields) >= longest:
+            continue  # a header that ate the constant words was shorter: this one eats more
         trial = try_header(candidate, sample)
         trials.append(trial)
+        if trial.problem == ONE_GROUP_PROBLEM and candidate.fields:
+            longest = len(candidate.fields)
         if not trial.problem:
-            reason = "first hypothesis" if len(trials) == 1 else \
-                f"hypothesis {len(trials)} of {len(candidates)}: the ones before were degenerate"
+            reason = "first hypothesis" if number == 1 else \
+                f"hypothesis {number} of {len(candidates)}: the ones before were degenerate or skipped"
             return HeaderChoice(candidate, trial.miner, trials, reason, candidates)
     best = min(trials, key=lambda t: abs(t.groups / max(1, t.lines) - 0.1))
     return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so",

@@ -65,6 +65,28 @@ def test_next_hypothesis_is_tried_after_a_degenerate_one() -> None:
     assert "3. " in text and "<- chosen" in text
 
 
+def _access(rng: random.Random, i: int) -> str:
+    """A proxy's access line with no syslog header: client, time, frontend, then only values."""
+    path = "/".join(_word(rng, 5) for _ in range(rng.randint(1, 3)))
+    return (f"10.0.{rng.randint(0, 9)}.{rng.randint(1, 250)}:{rng.randint(1024, 65535)} "
+            f"[04/Dec/2026:20:{i // 60 % 60:02d}:{i % 60:02d}.{rng.randint(0, 999):03d}] web "
+            f"app/app{rng.randint(1, 3)} 0/0/{rng.randint(0, 9)}/{rng.randint(1, 99)} {rng.choice([200, 404, 503])} "
+            f"{rng.randint(100, 9000)} - - ---- {rng.randint(1, 9)}/1/0/0/0 0/0 "
+            f'"{rng.choice(["GET", "POST", "PUT", "HEAD"])} /{path} HTTP/1.{rng.randint(0, 1)}"')
+
+
+def test_after_a_header_that_ate_the_constant_words_only_shorter_ones_are_tried() -> None:
+    rng = random.Random(5)
+    events = ["Server app/app{n} is UP, reason: Layer7 check passed", "backend app has no server available!"]
+    lines = [_access(rng, i) if i % 20 else rng.choice(events).format(n=rng.randint(1, 3)) for i in range(400)]
+    choice = choose_header(lines)
+    eaten = [t for t in choice.trials if t.problem.startswith("one group without constant words")]
+    assert eaten, "the column statistics no longer propose a header running into the access fields"
+    assert all(len(t.header.fields) < len(eaten[0].header.fields) for t in choice.trials[len(eaten):])
+    assert not choice.trials[-1].problem and choice.header is choice.trials[-1].header
+    assert "skipped, as long as or longer than a header that left no constant words" in "\n".join(choice.explain())
+
+
 def test_all_degenerate_keeps_the_least_bad() -> None:
     rng = random.Random(3)
     lines = [" ".join(_word(rng) for _ in range(4)) for _ in range(100)]
