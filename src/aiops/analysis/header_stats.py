@@ -29,6 +29,9 @@ _HAS_DIGIT = re.compile(r"\d")
 _CLOCK = re.compile(r"\d:\d\d")
 SEVERITY_LIKE = re.compile(r"[A-Z][A-Z_]{2,}:")
 """An upper-case label ending in a colon where a level sits (``STATEMENT:``, ``DETAIL:``, ``HINT:``)."""
+LEVEL_AMONG_LABELS = 0.5
+"""Share of real level words (``ERROR:``, ``LOG:``) the upper-case labels at a position must hold for
+it to be a level field: labels alone (``ALERT:``, ``COMMAND:``) end the names of events."""
 PLAIN_KEY = re.compile(r"[a-z]+:")
 """A plain lower-case word and a colon (``spawned:``, ``exited:``): the first word of a message, not
 a program or logger name (``sshd[12]:``, ``dfs.DataNode:``, ``ActivityManager:``)."""
@@ -76,7 +79,8 @@ def position(rows: list[Row], index: int) -> Position | None:
         family, count = next((f, c) for f, c in families.most_common() if f != "sep")
         count += nil
     severe = kinds["level"] + sum(1 for text, _, kind in present if kind == "key" and SEVERITY_LIKE.fullmatch(text))
-    if family in ("level", "key") and severe > kinds["level"] and severe >= CONSISTENT * size:
+    if family in ("level", "key") and severe > kinds["level"] >= LEVEL_AMONG_LABELS * severe \
+            and severe >= CONSISTENT * size:
         family, count = "level", severe
     family_count = count
     if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:

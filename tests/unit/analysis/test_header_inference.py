@@ -131,3 +131,35 @@ def test_lower_case_event_words_with_a_colon_after_the_time_stay_in_the_message(
         lines.append(f"2026-12-04T10:{i // 60 % 60:02d}:{i % 60:02d}.{rng.randint(0, 999):03d}Z {key} {text}")
     parsed = list(LogParser().parse(lines))
     assert all(p.template.text.split()[0] in {"FTP", "CONNECT:", "OK", "FAIL"} for p in parsed)
+
+
+def test_upper_case_event_names_with_a_colon_are_no_level_field() -> None:
+    rng = random.Random(11)
+    events = {"SERVICE ALERT: {h};disk;{s};SOFT;1;{s} - {n} percent used": 20,
+              "SERVICE EVENT HANDLER: {h};disk;{s};SOFT;1;restart-disk": 18,
+              "INITIAL SERVICE STATE: {h};load;{s};HARD;1;load average {n}": 14,
+              "EXTERNAL COMMAND: SCHEDULE_SVC_DOWNTIME;{h};{n};{n};1;0;7200;ops;window": 3,
+              "wproc: early_timeout={n}; exited_ok=1; wait_status=0; error_code=0;": 6,
+              "wproc: Core Worker {n}: job {n} (pid={n}) timed out. Killing it": 6,
+              "Warning: Service event handler command 'restart' timed out after {n} seconds": 5,
+              "Error: External command failed -> ACKNOWLEDGE_SVC_PROBLEM;{h}": 2}
+    hosts = ["web01", "db01", "mq01", "cache01", "edge01"]
+    lines = [rng.choices(list(events), weights=list(events.values()))[0].format(
+        h=rng.choice(hosts), s=rng.choice(["OK", "WARNING", "CRITICAL"]), n=rng.randint(1, 99)) for _ in range(400)]
+    header = header_hypotheses(lines)[0]
+    assert header.regex is None, f"event names are no header: {header.describe()}"
+    starts = {p.template.text.split(":")[0] for p in LogParser().parse(lines)}
+    assert starts == {"SERVICE ALERT", "SERVICE EVENT HANDLER", "INITIAL SERVICE STATE", "EXTERNAL COMMAND",
+                      "wproc", "Warning", "Error"}
+
+
+def test_upper_case_labels_among_level_words_stay_a_level_field() -> None:
+    rng = random.Random(12)
+    kinds = ["LOG:  checkpoint starting: time", "ERROR:  relation \"t{n}\" does not exist", "STATEMENT:  select 1",
+             "LOG:  connection received: host=[local]", "WARNING:  there is no transaction in progress",
+             "DETAIL:  Key (id)=({n}) already exists."]
+    lines = [f"2026-12-04 10:00:{i % 60:02d}.{rng.randint(0, 999):03d} UTC [{rng.randint(100, 999)}] "
+             f"{rng.choices(kinds, weights=[30, 20, 10, 20, 10, 10])[0].format(n=rng.randint(1, 9))}"
+             for i in range(300)]
+    header = header_hypotheses(lines)[0]
+    assert header.fields[-1].is_level, header.describe()
