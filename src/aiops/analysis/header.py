@@ -162,6 +162,8 @@ def _bridgeable(pos: Position, total: int) -> bool:
     return pos.family in ("word", "var", "key", "level") and pos.distinct <= max(3, 0.05 * total)
 
 
+PAIRS = 0.5
+"""Share of ``key=value`` fields at a position from which the message has begun."""
 PLAIN_WORDS = 0.5
 """Share of plain lower-case words with a colon (``command:``, ``exited:``) at a key position from
 which the key is the message's first word: names of programs and loggers carry pids, dots, brackets
@@ -180,6 +182,8 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             break
         if pos.family == "key" and pos.plain_share >= PLAIN_WORDS:
             break  # plain words with a colon start the message (``exited: web (...)``)
+        if pos.pair_share >= PAIRS:
+            break  # ``conn=1000 op=1 SRCH ...``: key=value pairs are the message's own fields
         if _strong(pos):
             ends.append(index + 1)
             nxt = positions.get(index + 1)

@@ -35,6 +35,8 @@ it to be a level field: labels alone (``ALERT:``, ``COMMAND:``) end the names of
 PLAIN_KEY = re.compile(r"[a-z]+:")
 """A plain lower-case word and a colon (``spawned:``, ``exited:``): the first word of a message, not
 a program or logger name (``sshd[12]:``, ``dfs.DataNode:``, ``ActivityManager:``)."""
+PAIR = re.compile(r"[A-Za-z_][\w.-]*=[^=\s]")
+"""A ``key=value`` field (``conn=1000``, ``op=1``): message structure, never a header field."""
 ANCHOR_SPAN = 8
 """Fields searched for an alignment anchor."""
 MAX_SHIFT = 2
@@ -60,6 +62,7 @@ class Position:
     nil: float = 0.0
     levels: tuple[str, ...] = ()
     plain_share: float = 0.0
+    pair_share: float = 0.0
 
 
 def position(rows: list[Row], index: int) -> Position | None:
@@ -100,6 +103,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         levels=tuple(sorted({text for text, _, kind in present if kind == "level"
                              or (kind == "key" and SEVERITY_LIKE.fullmatch(text))}))[:20],
         plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
+        pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
     )
 
 

@@ -120,9 +120,19 @@ def _context(token: str) -> bool:
     return bool(_CONTEXT.fullmatch(token))
 
 
+_LEAD_PAIR = re.compile(r"[A-Za-z_][\w.-]*=\S*")
+"""A ``key=value`` field before a message's first word (``conn=1000 op=1 SRCH ...``)."""
+LEAD_PAIRS = 3
+"""Most leading ``key=value`` fields looked past for the word that keys the index."""
+
+
 def _key(tokens: list[str]) -> str:
-    """The index key part of a token list: its first word when that is a plain word."""
-    first = tokens[0] if tokens else ""
+    """The index key part of a token list: its first word when that is a plain word, looking past
+    up to `LEAD_PAIRS` leading ``key=value`` fields (the context of the record, not its event)."""
+    index = 0
+    while index < LEAD_PAIRS and index + 1 < len(tokens) and _LEAD_PAIR.fullmatch(tokens[index]):
+        index += 1
+    first = tokens[index] if tokens else ""
     return first if _PLAIN.fullmatch(first) else WILD
 
 

@@ -163,3 +163,17 @@ def test_upper_case_labels_among_level_words_stay_a_level_field() -> None:
              for i in range(300)]
     header = header_hypotheses(lines)[0]
     assert header.fields[-1].is_level, header.describe()
+
+
+def test_key_value_fields_after_the_header_belong_to_the_message() -> None:
+    rng = random.Random(13)
+    verbs = ["MOD dn=\"uid=u{n},dc=test\"", "SRCH base=\"dc=test\" scope=2", "RESULT tag=101 err=0 text=",
+             "BIND dn=\"cn=admin,dc=test\" method=128", "UNBIND"]
+    lines = []
+    for i in range(400):
+        body = f"conn={1000 + i // 4} op={i % 4} {rng.choice(verbs).format(n=rng.randint(1, 99))}" if i % 10 else \
+            f"conn={1000 + i // 4} fd={rng.randint(10, 30)} ACCEPT from IP=10.0.0.{rng.randint(1, 250)}:{i + 2000}"
+        lines.append(f"[{1796400000 + i}] {rng.choice(['INFO', 'WARN', 'ERROR'])} {body}")
+    header = header_hypotheses(lines)[0]
+    assert header.describe() == "bracket level | message"
+    assert LogParser(header=header).split(lines[1])[0].startswith("conn=")

@@ -344,3 +344,12 @@ def test_a_lower_case_name_right_before_a_value_is_not_spread() -> None:
     users = [miner.add(f"Accepted key for {user} from 10.0.0.{n} port {n}").id
              for n, user in enumerate(("root", "alice", "bob", "carol", "dave"))]
     assert len(set(users[2:])) == 1, "a value followed by a word is still spread"
+
+
+def test_leading_key_value_fields_do_not_turn_the_event_word_into_a_variable() -> None:
+    miner = TemplateMiner()
+    verbs = ["MOD", "SRCH", "ENTRY", "DEL", "ADD", "CMP", "MODRDN"]
+    for n in range(70):
+        miner.add(f'conn={1000 + n} op={n % 5} {verbs[n % len(verbs)]} dn="uid=u{n},ou=people,dc=example,dc=test"')
+    assert sorted(t.text.split()[2] for t in miner.templates) == sorted(verbs)
+    assert all(t.text.startswith("conn=<*> op=<*> ") and t.count == 10 for t in miner.templates)
