@@ -82,7 +82,8 @@ class TemplateMiner(Rejoin):
         their own tables re-resolve them with `current` when this changes)."""
         self._made = 0
         self._cache: dict[str, Template] = {}
-        self._index: dict[tuple[int, str], list[Template]] = {}
+        self._index: dict[int, dict[str, list[Template]]] = {}
+        """Templates by length, then by the word that keys them (`_key`)."""
         self._known: dict[str, int] = {}
         self._shapes: dict[str, Template] = {}
         self._siblings: dict[tuple[str, tuple[int, ...]], set[tuple[str, ...]]] = {}
@@ -143,13 +144,13 @@ class TemplateMiner(Rejoin):
         key = _key(tokens)
         if key != WILD and self._known.get(key, 0) >= KNOWN_FIRST:
             key = WILD  # a first word the file shows as a value elsewhere does not name the event
-        bucket = self._index.setdefault((len(tokens), key), [])
+        bucket = self._bucket(len(tokens), key)
         candidates = bucket if len(bucket) <= SCAN else bucket[: SCAN - SCAN // 4] + bucket[-(SCAN // 4):]
         if key == WILD and tokens and _key(tokens) != WILD:
             candidates = [*candidates, *self._valued_first(len(tokens))]
         elif key != WILD and not bucket and _random_id(key):
             # a random-looking id never seen first: one more value where templates already vary
-            candidates = [t for t in self._index.get((len(tokens), WILD), ())[:SCAN]
+            candidates = [t for t in self._peek(len(tokens), WILD)[:SCAN]
                           if t.tokens and t.tokens[0] == WILD and self._compare(t.tokens, tokens)[0] == len(tokens) - 1]
         return bucket, candidates
 
@@ -222,10 +223,10 @@ class TemplateMiner(Rejoin):
         self._known.update(other._known)
         for template in other.templates:
             if any(o is not template and _covers(o.tokens, template.tokens) for o in
-                   other._index.get((len(template.tokens), _key(template.tokens)), ())):
+                   other._peek(len(template.tokens), _key(template.tokens))):
                 continue
             seed = Template(id="", tokens=list(template.tokens))
-            self._index.setdefault((len(seed.tokens), _key(seed.tokens)), []).append(seed)
+            self._bucket(len(seed.tokens), _key(seed.tokens)).append(seed)
             self._skeletons.setdefault(skeleton(seed.tokens), seed)
             tail = reason_tail(seed.tokens)
             if tail is not None:
@@ -316,7 +317,7 @@ class TemplateMiner(Rejoin):
         if changed:
             template.refresh()
             if current and current[0] == WILD and tokens[0] != WILD:
-                wild = self._index.setdefault((len(current), WILD), [])
+                wild = self._bucket(len(current), WILD)
                 if template not in wild:
                     wild.append(template)
             self._absorb(template)

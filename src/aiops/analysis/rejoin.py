@@ -17,7 +17,7 @@ class Rejoin:
 
     templates: list[Template]
     folds: int
-    _index: dict[tuple[int, str], list[Template]]
+    _index: dict[int, dict[str, list[Template]]]
     _known: dict[str, int]
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
@@ -29,16 +29,24 @@ class Rejoin:
     def _adopt(self, template: Template) -> None:
         raise NotImplementedError
 
+    def _bucket(self, length: int, key: str) -> list[Template]:
+        """The index bucket of templates of `length` words keyed by `key` (made when missing)."""
+        return self._index.setdefault(length, {}).setdefault(key, [])
+
+    def _peek(self, length: int, key: str) -> list[Template]:
+        """The index bucket of `length` and `key`, without making one (empty when missing)."""
+        return self._index.get(length, {}).get(key, [])
+
     def _around_context(self, tokens: list[str]) -> Template | None:
         """A template that is this message with, or without, an opening context field (``[zone.]``,
         ``[alice]``): some lines of one event carry it and others do not."""
         if len(tokens) < 3:
             return None
         if _context(tokens[0]):
-            rest, offset, pool = tokens[1:], 0, self._index.get((len(tokens) - 1, _key(tokens[1:])), ())
+            rest, offset, pool = tokens[1:], 0, self._peek(len(tokens) - 1, _key(tokens[1:]))
         else:
             rest, offset = tokens, 1
-            pool = [t for t in self._index.get((len(tokens) + 1, WILD), ()) if _context(t.tokens[0])]
+            pool = [t for t in self._peek(len(tokens) + 1, WILD) if _context(t.tokens[0])]
         for candidate in pool[:SCAN]:
             if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
                 self._adopt(candidate)
@@ -58,7 +66,7 @@ class Rejoin:
             if length == size:
                 continue
             short, long_ = min(length, size), max(length, size)
-            for candidate in self._index.get((length, key), ())[:SCAN]:
+            for candidate in self._peek(length, key)[:SCAN]:
                 ours, theirs = (candidate.tokens, tokens) if length < size else (tokens, candidate.tokens)
                 opened = _OPEN_KEY.match(ours[-1])
                 if (candidate.into is not None or opened is None
@@ -70,9 +78,9 @@ class Rejoin:
                 value = opened.group() + WILD
                 self._adopt(candidate)
                 if length > size:
-                    self._index[(length, key)].remove(candidate)
+                    self._index[length][key].remove(candidate)
                     del candidate.tokens[short:]
-                    self._index.setdefault((short, key), []).append(candidate)
+                    self._bucket(short, key).append(candidate)
                 self._merge(candidate, [*tokens[:short - 1], value])
                 if candidate.tokens[-1] != value:
                     candidate.tokens[-1] = value
@@ -86,7 +94,7 @@ class Rejoin:
         The template needs two constant words: a row of values says nothing about a missing one."""
         if len(tokens) < 2:
             return None
-        for candidate in self._index.get((len(tokens) + 1, _key(tokens)), ())[:SCAN]:
+        for candidate in self._peek(len(tokens) + 1, _key(tokens))[:SCAN]:
             if (candidate.into is None and candidate.tokens[-1] == WILD
                     and sum(WILD not in token for token in candidate.tokens) >= 2
                     and not self._compare(candidate.tokens[:-1], tokens)[1]):
@@ -100,8 +108,8 @@ class Rejoin:
         (they were made before the file showed it; at most `SCAN`)."""
         found: list[Template] = []
         known = self._known
-        for (size, word), bucket in self._index.items():
-            if size == length and word != WILD and known.get(word, 0) >= KNOWN_FIRST:
+        for word, bucket in self._index.get(length, {}).items():
+            if word != WILD and known.get(word, 0) >= KNOWN_FIRST:
                 found.extend(bucket[:SCAN - len(found)])
                 if len(found) >= SCAN:
                     break
@@ -113,9 +121,7 @@ class Rejoin:
         folded into it, or it is folded into one that covers it. A folded template takes the
         general one's id and count, and its later lines go to the general one."""
         length = len(changed.tokens)
-        for (size, _word), bucket in list(self._index.items()):
-            if size != length:
-                continue
+        for bucket in list(self._index.get(length, {}).values()):
             for other in list(bucket):
                 if other is changed or other.into is not None or changed.into is not None:
                     continue
@@ -127,7 +133,7 @@ class Rejoin:
     def _fold(self, template: Template, general: Template) -> None:
         """Make `general` stand for `template` (and whatever was folded into it)."""
         self.folds += 1
-        for bucket in self._index.values():
+        for bucket in self._index.get(len(template.tokens), {}).values():
             if template in bucket:
                 bucket.remove(template)
         general.count += template.count
