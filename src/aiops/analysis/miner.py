@@ -44,6 +44,7 @@ from aiops.analysis.wordshapes import (
     KNOWN_FIRST,
     _bare,
     _covers,
+    _event_word,
     _key,
     _labelled,
     _prose,
@@ -280,6 +281,8 @@ class TemplateMiner(Rejoin):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index) for index in blocked):
             return False
+        if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
+            return False  # the first word after leading values names the event (<*> <*> query[A] ...)
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
                and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index]) for index in blocked):
             return False  # a lower-case name right before a value names that value (new maxpoll 4)

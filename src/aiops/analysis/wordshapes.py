@@ -126,13 +126,33 @@ LEAD_PAIRS = 3
 """Most leading ``key=value`` fields looked past for the word that keys the index."""
 
 
+def _pure_value(token: str) -> bool:
+    """A token of variables and punctuation only (``<*>``, ``<*>/<*>``, ``[<*>]``)."""
+    return WILD in token and not token.replace(WILD, "").strip("()[]{}<>/:;,.#|-")
+
+
+def _lead(tokens: list[str], *, values: bool) -> int:
+    """How many leading ``key=value`` fields (with `values`, also tokens of variables only) come
+    before the record's first word: at most `LEAD_PAIRS`, and never the last token."""
+    index = 0
+    while index < LEAD_PAIRS and index + 1 < len(tokens) and (
+            _LEAD_PAIR.fullmatch(tokens[index]) or (values and _pure_value(tokens[index]))):
+        index += 1
+    return index
+
+
+def _event_word(tokens: list[str]) -> int:
+    """Where the first plain word after leading values or ``key=value`` fields sits (``<*> <*>
+    query[A] ...``, ``<<*> set ...``), or -1 when the message opens with a word or has none there:
+    the word naming the record's event."""
+    index = _lead(tokens, values=True)
+    return index if index and _PLAIN.fullmatch(tokens[index]) else -1
+
+
 def _key(tokens: list[str]) -> str:
     """The index key part of a token list: its first word when that is a plain word, looking past
     up to `LEAD_PAIRS` leading ``key=value`` fields (the context of the record, not its event)."""
-    index = 0
-    while index < LEAD_PAIRS and index + 1 < len(tokens) and _LEAD_PAIR.fullmatch(tokens[index]):
-        index += 1
-    first = tokens[index] if tokens else ""
+    first = tokens[_lead(tokens, values=False)] if tokens else ""
     return first if _PLAIN.fullmatch(first) else WILD
 
 

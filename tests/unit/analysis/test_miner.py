@@ -353,3 +353,11 @@ def test_leading_key_value_fields_do_not_turn_the_event_word_into_a_variable() -
         miner.add(f'conn={1000 + n} op={n % 5} {verbs[n % len(verbs)]} dn="uid=u{n},ou=people,dc=example,dc=test"')
     assert sorted(t.text.split()[2] for t in miner.templates) == sorted(verbs)
     assert all(t.text.startswith("conn=<*> op=<*> ") and t.count == 10 for t in miner.templates)
+
+
+def test_the_first_word_after_leading_values_is_never_spread_into_a_variable() -> None:
+    miner = TemplateMiner()
+    commands = ["set", "add", "replace", "append", "prepend", "cas"]
+    for n in range(60):
+        miner.add(f"<{20 + n % 7} {commands[n % len(commands)]} item:{n} 0 3600 {n * 3}")
+    assert sorted(t.text.split()[1] for t in miner.templates) == sorted(commands)
