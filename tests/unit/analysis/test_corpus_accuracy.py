@@ -94,5 +94,11 @@ def test_unseen_target_is_read_from_the_latest_first_sight_round(tmp_path: Path)
     record.write_text("## Round 1\n\nmean GA first-sight 0.700 over 3 formats (x)\n\n"
                       "## Round 2\n\nmean GA first-sight 0.910 over 4 formats (x)\n", encoding="utf-8")
     assert bench.unseen_target_met(record) is True
+    row = "{} first-sight real 1200 {} 0.500 0.400 0.300 var | message\n"
+    record.write_text("## Round 3\n\n```\n" + row.format("alpha", "0.990") + row.format("beta", "0.740")
+                      + "mean GA first-sight 0.915 over 2 formats (x)\n```\n", encoding="utf-8")
+    assert bench.unseen_target_met(record) is False, "a format below the floor fails the target"
+    record.write_text(record.read_text(encoding="utf-8").replace("0.740", "0.840"), encoding="utf-8")
+    assert bench.unseen_target_met(record) is True
     record.write_text("# nothing measured yet\n", encoding="utf-8")
     assert bench.unseen_target_met(record) is False
