@@ -43,6 +43,9 @@ def clef_level(item: dict[str, Any]) -> str | None:
     return "INFO" if "@t" in item and "@mt" in item and "@l" not in item else None
 
 
+RECORD_SHARE = 0.6
+"""Share of sample lines that must be records for a file to be read as JSON or logfmt; the other
+lines (an access log written to the same stream, a start-up banner) are read as plain text."""
 MAX_PREFIX = 160
 """Longest text prefix before a structured record (a timestamp, host, stream or program field)."""
 
@@ -60,7 +63,7 @@ def looks_like_json(sample: list[str], *, prefixed: bool = False) -> bool:
         text = line.strip()
         if text.startswith("{") and isinstance(_load(text), dict):
             hits += 1
-    return hits >= 0.8 * len(sample)
+    return hits >= RECORD_SHARE * len(sample)
 
 
 def _json_start(line: str) -> int:
@@ -147,7 +150,7 @@ def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
         pairs = _pairs(text)
         if len(pairs) >= 3 and _PAIR.match(text) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS for k, _ in pairs):
             hits += 1
-    return hits >= 0.8 * len(sample)
+    return hits >= RECORD_SHARE * len(sample)
 
 
 def _logfmt_start(text: str) -> int:

@@ -171,3 +171,21 @@ def test_no_header_when_lines_share_none() -> None:
     header = learn_header(lines)
     assert header.regex is None
     assert LogParser(header=header).split("hello world")[0] == "hello world"
+
+
+def test_a_structured_log_with_another_stream_mixed_in_is_still_read_as_records() -> None:
+    rng = random.Random(8)
+    lines = []
+    for i in range(300):
+        if i % 3 == 0:  # an access log written to the same stream, in its own text format
+            lines.append(f'[httpd] 10.0.0.{rng.randint(1, 250)} - - [05/Dec/2026:05:59:{i % 60:02d} +0000] '
+                         f'"GET /ping HTTP/1.1" 204 0 "-" "curl/7.88.1" {rng.randint(100, 99999)}')
+        else:
+            lines.append(f'ts=2026-12-05T05:59:{i % 60:02d}.{i:06d}Z lvl={rng.choice(["info", "warn"])} '
+                         f'msg="{rng.choice(["Executing query", "Compacted file"])}" log_id=0{i} took={i}ms')
+    header = learn_header(lines)
+    assert header.logfmt
+    parsed = list(LogParser().parse(lines))
+    texts = {p.template.text for p in parsed}
+    assert {t.split(" log_id=")[0] for t in texts if "log_id=" in t} == {"Executing query", "Compacted file"}
+    assert len(texts) == 3, texts  # the access lines are plain text: one template
