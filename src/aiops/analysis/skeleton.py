@@ -1,4 +1,5 @@
-"""Variables that span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``,
+"""Variables that span a varying number of words (``0 bytes`` / ``1190 bytes (1.16 KB)``, a run of
+quoted values such as a command line (``'/bin/check' 'ok'`` / ``'/bin/check' 'ok' 'db1'``),
 ``lifetime <1 sec`` / ``lifetime 00:02``): two token lists of different lengths are one event when
 their skeletons agree, and such a template shows each run of variable text as one ``<*>``.
 
@@ -20,9 +21,13 @@ _CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
 """A bracketed word opening a message: an optional context field (``[alice]``, ``[worker-3]``)."""
 
 
+_QUOTED = re.compile(r"""(['"])[^\s'"]+\1[,;:]?""")
+"""One quoted value with no blank in it (``'/usr/bin/check'``, ``"mail1",``): data, as `<*>` is."""
+
+
 def _pure(token: str) -> bool:
-    """A token that is variable text only: `<*>` and punctuation."""
-    return MASK in token and not token.replace(MASK, "").strip(PUNCT)
+    """A token that is variable text only: `<*>` and punctuation, or one quoted value."""
+    return (MASK in token and not token.replace(MASK, "").strip(PUNCT)) or bool(_QUOTED.fullmatch(token))
 
 
 def skeleton(tokens: list[str]) -> tuple[str, ...]:

@@ -361,3 +361,20 @@ def test_the_first_word_after_leading_values_is_never_spread_into_a_variable() -
     for n in range(60):
         miner.add(f"<{20 + n % 7} {commands[n % len(commands)]} item:{n} 0 3600 {n * 3}")
     assert sorted(t.text.split()[1] for t in miner.templates) == sorted(commands)
+
+
+def test_a_run_of_quoted_values_of_any_length_is_one_variable() -> None:
+    miner = TemplateMiner()
+    args = ["'ok'", "'mail1'", "'disk'", "'--warn'", "'OK'"]
+    for n in range(40):
+        quoted = " ".join(["'/usr/lib/plugins/check_rand'", *args[: 1 + n % 4]])
+        miner.add(f"Running command {quoted}: PID {1000 + n}")
+    assert len({t.id for t in miner.templates if t.count}) == 1
+    assert miner.templates[0].text == "Running command <*>: PID <*>"
+
+
+def test_quoted_sentences_are_no_run_of_values() -> None:
+    miner = TemplateMiner()
+    first = miner.add('Client "10.0.0.1", "226 Transfer complete."')
+    second = miner.add('Client "10.0.0.2", "550 Permission denied, try later."')
+    assert first.id != second.id
