@@ -87,7 +87,8 @@ class TemplateMiner(Rejoin):
         """Templates by length, then by the word that keys them (`_key`)."""
         self._known: dict[str, int] = {}
         self._shapes: dict[str, Template] = {}
-        self._siblings: dict[tuple[str, tuple[int, ...]], set[tuple[str, ...]]] = {}
+        self._siblings: dict[tuple[int, tuple[int, ...]], set[tuple[str, ...]]] = {}
+        """Per template (by object, as seeds share the empty id) and differing places: the variants seen."""
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
 
@@ -286,7 +287,7 @@ class TemplateMiner(Rejoin):
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
                and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index]) for index in blocked):
             return False  # a lower-case name right before a value names that value (new maxpoll 4)
-        key = (near.id, blocked)
+        key = (id(near), blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))
         if len(self._siblings) >= TABLE_LIMIT:
