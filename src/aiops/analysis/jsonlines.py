@@ -131,21 +131,24 @@ def _pairs(line: str) -> list[tuple[str, str]]:
     return _PAIR.findall(line)
 
 
-MAX_PREFIX_FIELDS = 4
+MAX_PREFIX_FIELDS = 8
 """Most blank-separated fields a text prefix before logfmt pairs may hold."""
 
 
 def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
     """True when most sample lines are logfmt (``time=... level=info msg="..." key=value``); with
     `prefixed`, when most are a few prefix fields followed by logfmt that names a message and a
-    level or time (a bare ``key=value`` message behind a header is not enough)."""
+    level or time, or opens with the message (a bare ``key=value`` message behind a header is not
+    enough)."""
     hits = 0
     for line in sample:
         text = line.strip()
         if prefixed:
             start = _logfmt_start(text)
-            keys = {k for k, _ in _pairs(text[start:])} if start > 0 else set()
-            hits += bool(keys & set(MESSAGE_KEYS)) and bool(keys & set(LEVEL_KEYS + TIME_KEYS))
+            pairs = _pairs(text[start:]) if start > 0 else []
+            keys = {k for k, _ in pairs}
+            hits += bool(keys & set(MESSAGE_KEYS)) and (pairs[0][0] in MESSAGE_KEYS
+                                                        or bool(keys & set(LEVEL_KEYS + TIME_KEYS)))
             continue
         pairs = _pairs(text)
         if len(pairs) >= 3 and _PAIR.match(text) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS for k, _ in pairs):

@@ -189,3 +189,15 @@ def test_a_structured_log_with_another_stream_mixed_in_is_still_read_as_records(
     texts = {p.template.text for p in parsed}
     assert {t.split(" log_id=")[0] for t in texts if "log_id=" in t} == {"Executing query", "Compacted file"}
     assert len(texts) == 3, texts  # the access lines are plain text: one template
+
+
+@pytest.mark.parametrize("prefix", [
+    lambda i: f"2026-12-04T10:00:{i % 60:02d}.5Z ",
+    lambda i: f"Dec  4 10:00:{i % 60:02d} db-{i % 3} influxd[{700 + i}]: ",  # five syslog fields
+])
+def test_logfmt_that_opens_with_its_message_behind_a_prefix(prefix: Callable[[int], str]) -> None:
+    lines = [prefix(i) + f'msg="{"Compacted file" if i % 2 else "Executing query"}" log_id=0{i} took={i}ms'
+             for i in range(60)]
+    header = learn_header(lines)
+    assert header.logfmt and header.prefixed
+    assert LogParser(header=header).split(lines[1])[0] == "Compacted file log_id=01 took=1ms"
