@@ -5,7 +5,9 @@ their skeletons agree, and such a template shows each run of variable text as on
 
 A reason in parentheses that ends a long message (``Aborted connection <*> to db: ... (KILLED)`` /
 ``(Got an error writing communication packets)``) is free text: `reason_tail` splits it off, and
-messages that agree on everything before it are one event.
+messages that agree on everything before it are one event. A closing ``(<*>)`` that holds one value
+counts too, so the same value printed over several words elsewhere (``listenurl (http://a/b)`` /
+``server_name (nova fjord radio)``) joins it.
 """
 
 from __future__ import annotations
@@ -92,12 +94,14 @@ def _prose(group: list[str]) -> bool:
 
 def reason_tail(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """(words before, words of) a parenthesised group that ends the message, when at least
-    `MIN_CONTEXT` words precede it; None otherwise."""
-    if not tokens or not tokens[-1].rstrip(".").endswith(")"):
-        return None
+    `MIN_CONTEXT` words precede it (two for a group of one value); None otherwise."""
+    if not tokens or not (tokens[-1].rstrip(".").endswith(")") or tokens[-1] == f"({MASK}"):
+        return None  # a value masked with its closing parenthesis (as URLs are) ends a group too
     for start in range(len(tokens) - 1, 0, -1):
         if tokens[start].startswith("("):
             group = tokens[start:]
+            if start >= 2 and len(group) == 1 and group[0].rstrip(".)") == f"({MASK}":
+                return tuple(tokens[:start]), tuple(group)  # one value now, maybe words elsewhere
             if 2 * sum(MASK in token for token in group) > len(group):
                 return None  # a list of values, not a reason
             if start >= MIN_CONTEXT or (start >= 2 and _prose(group)):

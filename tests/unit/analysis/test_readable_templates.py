@@ -75,6 +75,16 @@ def test_closing_reason_in_parentheses_is_free_text() -> None:
     assert miner.templates[0].text == "Aborted connection <*> to db: 'shop' user: 'app' host: 'localhost' (<*>)"
 
 
+def test_a_value_in_parentheses_may_run_over_words_in_other_lines() -> None:
+    """``listenurl (http://host/a)`` and ``listenurl (not configured yet)``: one value, whichever
+    shape comes first (a masked URL takes its closing parenthesis with it)."""
+    urls = [f"DBUG stats/update node /m{n}.mp3 listenurl (http://localhost:8000/m{n}.mp3)" for n in range(3)]
+    texts = [f"DBUG stats/update node /m{n}.mp3 listenurl ({w} configured yet)" for n, w in enumerate(["not", "never"])]
+    for lines in (urls + texts, texts + urls):
+        miner = TemplateMiner()
+        assert len({miner.add(line).id for line in lines}) == 1
+
+
 def test_short_messages_keep_their_parenthesised_words() -> None:
     texts = set(_templates(["BIOS-e820: 0000 - 0009 (usable)", "BIOS-e820: 0000 - 0009 (reserved)"]))
     assert len(texts) == 2
