@@ -11,7 +11,8 @@ as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.
 change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
 so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only when their
 shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more parts,
-hex strings, dates).
+hex strings, dates). A record of ``;``-separated fields after some text is one value up to the end
+of the message (see `_RECORD`).
 """
 
 from __future__ import annotations
@@ -61,8 +62,18 @@ line number is constant text, not a variable."""
 _SOURCE_HINT = re.compile(rf"\.(?:{_SOURCE_EXT})[.:]\d")
 
 
+_RECORD = re.compile(r"(?<!\S)[^\s;]+(?:;[^\s;]*){3,}(?:\s.*)?\Z")
+"""A record of four or more fields separated by ``;`` (``web1;http;CRITICAL;SOFT;1;CRITICAL -
+Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): data, whose last field
+(a check's output, free text) runs to the end of the message, so the whole record is one value."""
+
+
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (source locations kept whole)."""
+    if text.count(";") >= 3:
+        record = _RECORD.search(text)
+        if record is not None and record.start() > 0:
+            return mask(text[:record.start()]) + MASK
     if _SOURCE_HINT.search(text) is None:
         return MASK_RE.sub(MASK, text)
     out: list[str] = []

@@ -59,3 +59,14 @@ def test_a_source_location_keeps_its_line_number() -> None:
     assert mask("(response.c.517) Path : /srv/www/a.html") == "(response.c.517) Path : <*>"
     assert mask("reflector.go:148] Failed to watch 12 pods") == "reflector.go:148] Failed to watch <*> pods"
     assert mask("version v1.2.3 at 10.0.0.1:80") == "version <*> at <*>:<*>", "other dotted numbers stay masked"
+
+
+def test_a_semicolon_record_is_one_value_to_the_end() -> None:
+    """A monitoring record (host;service;state;type;attempt;output) is data, its free-text output
+    included; fewer fields, or a record that is the whole message, stay as they are."""
+    assert mask("SERVICE ALERT: web1;http;CRITICAL;SOFT;1;CRITICAL - Socket timeout after 10 s") \
+        == "SERVICE ALERT: <*>"
+    assert mask("EXTERNAL COMMAND: PROCESS_SERVICE_CHECK_RESULT;db;disk;2;DISK CRITICAL") \
+        == "EXTERNAL COMMAND: <*>"
+    assert mask("BEGIN; UPDATE items SET qty=1; COMMIT;") == "BEGIN; UPDATE items SET qty=<*>; COMMIT;"
+    assert mask("a;b;c;d") == "a;b;c;d"
