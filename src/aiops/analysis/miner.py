@@ -9,7 +9,9 @@ tokenised on blanks and compared with the templates of the same length and first
   one variable, or the word sits between two bare variables (``<*> IN <*>`` / ``<*> CH <*>``);
 - the line joins the best template where every position matches (the template generalises);
 - otherwise, a template with the same `skeleton.skeleton` (variables spanning a varying number of
-  words, an optional leading context field) takes the line;
+  words, an optional leading context field) takes the line, or one with the same words before a
+  closing parenthesised group when that group is a reason (`skeleton.reason_tail`) or has held a
+  single value (``listenurl (<*>)`` / ``listenurl (birch sounds)``);
 - otherwise it starts a new template. When lines keep differing from one template at the same
   one or two positions only (`spread` distinct values), those positions are taken as variables
   and later lines join the first template; a label (``save:``, ``Doc-Root :``) or a quoted
@@ -35,7 +37,7 @@ import re
 from aiops.analysis.masking import SOURCE_RE, mask
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
-from aiops.analysis.skeleton import reason_tail, skeleton
+from aiops.analysis.skeleton import reason_tail, skeleton, value_group
 from aiops.analysis.template import WILD, Template, current
 from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
 from aiops.analysis.wordshapes import (
@@ -91,6 +93,8 @@ class TemplateMiner(Rejoin):
         """Per template (by object, as seeds share the empty id) and differing places: the variants seen."""
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
+        self._groups: dict[tuple[int, str], list[Template]] = {}
+        """Templates ending in a closing group that is no reason (`reason_tail` loose only)."""
 
     def add(self, message: str) -> Template:
         """Assign `message` to a template (creating or generalising one) and return it."""
@@ -187,6 +191,12 @@ class TemplateMiner(Rejoin):
             return same
         tail = reason_tail(tokens)
         earlier = self._same_context(tail[0]) if tail else None
+        if tail is None:
+            tail = reason_tail(tokens, loose=True)
+            earlier = (self._same_context(tail[0], value_only=True)
+                       or self._same_context(tail[0], value_only=True, table=self._groups)) if tail else None
+        elif earlier is None and value_group(tokens):
+            earlier = self._same_context(tail[0], table=self._groups)
         if earlier is not None and tail is not None:
             self._adopt(earlier)
             if earlier.reason_at < 0:
@@ -201,9 +211,9 @@ class TemplateMiner(Rejoin):
         if len(self._skeletons) >= TABLE_LIMIT:
             self._skeletons.clear()
             self._reasons.clear()
+            self._groups.clear()
         self._skeletons.setdefault(shape, template)
-        if tail is not None:
-            self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(template)
+        self._register_tail(template)
         if len(bucket) > SCAN and len(bucket) % SCAN == 0:
             bucket.sort(key=lambda t: -t.count)
         return template
@@ -230,13 +240,27 @@ class TemplateMiner(Rejoin):
             seed = Template(id="", tokens=list(template.tokens))
             self._bucket(len(seed.tokens), _key(seed.tokens)).append(seed)
             self._skeletons.setdefault(skeleton(seed.tokens), seed)
-            tail = reason_tail(seed.tokens)
-            if tail is not None:
-                self._reasons.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(seed)
+            self._register_tail(seed)
 
-    def _same_context(self, context: tuple[str, ...]) -> Template | None:
-        """An earlier template whose words before its closing reason match `context` throughout."""
-        for template in self._reasons.get((len(context), _key(list(context))), ())[:SCAN]:
+    def _register_tail(self, template: Template) -> None:
+        """File a new template under the words before its closing group: in `_reasons` when the
+        group is a reason (`reason_tail`), else in `_groups` when there is a closing group at all."""
+        tail = reason_tail(template.tokens)
+        table = self._reasons
+        if tail is None:
+            tail, table = reason_tail(template.tokens, loose=True), self._groups
+        if tail is not None:
+            table.setdefault((len(tail[0]), _key(list(tail[0]))), []).append(template)
+
+    def _same_context(self, context: tuple[str, ...], *, value_only: bool = False,
+                      table: dict[tuple[int, str], list[Template]] | None = None) -> Template | None:
+        """An earlier template whose words before its closing reason match `context` throughout
+        (with `value_only`, one whose group has held a single value; `table` defaults to `_reasons`)."""
+        found = (self._reasons if table is None else table).get((len(context), _key(list(context))), ())
+        for template in found[:SCAN]:
+            if value_only and template.reason_at != len(context) and (
+                    len(template.tokens) != len(context) + 1 or not value_group(template.tokens)):
+                continue  # its group has not shown a single value
             if len(template.tokens) >= len(context) and not self._compare(template.tokens[:len(context)],
                                                                           list(context))[1]:
                 return template

@@ -83,6 +83,15 @@ def test_a_value_in_parentheses_may_run_over_words_in_other_lines() -> None:
     for lines in (urls + texts, texts + urls):
         miner = TemplateMiner()
         assert len({miner.add(line).id for line in lines}) == 1
+    # after fewer words, a group of two words is no reason by itself; a group of one value elsewhere
+    # with the same words before it shows that it is a value
+    short = [f"update /m{n}.mp3 listenurl (http://localhost:8000/m{n}.mp3)" for n in range(3)]
+    named = [f"update /m{n}.mp3 listenurl (birch {w})" for n, w in enumerate(["sounds", "radio"])]
+    for lines in (short + named, named[:1] + short + named[1:]):
+        miner = TemplateMiner()
+        assert len({miner.add(line).id for line in lines}) == 1
+    miner = TemplateMiner()
+    assert len({miner.add(f"update /m1.mp3 listenurl (birch {w})").id for w in ["sounds", "radio"]}) == 2
 
 
 def test_short_messages_keep_their_parenthesised_words() -> None:
