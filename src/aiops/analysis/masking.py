@@ -59,7 +59,7 @@ _SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|
 SOURCE_RE = re.compile(rf"(?<![^{_DELIM}])[A-Za-z_][\w-]*\.(?:{_SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
 """A source location (``response.c.517``, ``reflector.go:148``): it names the log statement, so its
 line number is constant text, not a variable."""
-_SOURCE_HINT = re.compile(rf"\.(?:{_SOURCE_EXT})[.:]\d")
+SOURCE_HINT = re.compile(rf"\.(?:{_SOURCE_EXT})[.:]\d")
 
 
 _RECORD = re.compile(r"(?<!\S)[^\s;]+(?:;[^\s;]*){3,}(?:\s.*)?\Z")
@@ -74,7 +74,7 @@ def mask(text: str) -> str:
         record = _RECORD.search(text)
         if record is not None and record.start() > 0:
             return mask(text[:record.start()]) + MASK
-    if _SOURCE_HINT.search(text) is None:
+    if SOURCE_HINT.search(text) is None:
         return MASK_RE.sub(MASK, text)
     out: list[str] = []
     start = 0

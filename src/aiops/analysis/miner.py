@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from aiops.analysis.masking import SOURCE_RE, mask
+from aiops.analysis.masking import SOURCE_HINT, SOURCE_RE, mask
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
@@ -72,6 +72,12 @@ def _names_statement(tokens: list[str], index: int) -> bool:
     return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or _prose(word) or _labelled(tokens, index))
 
 
+def _alike(left: list[str], right: list[str]) -> bool:
+    """Two templates share a constant word besides their source location."""
+    ours = {token for token in left if WILD not in token and not SOURCE_RE.search(token)}
+    return any(token in ours for token in right)
+
+
 class TemplateMiner(Rejoin):
     """Group messages into templates, one message at a time (`add`)."""
 
@@ -93,6 +99,8 @@ class TemplateMiner(Rejoin):
         """Per template (by object, as seeds share the empty id) and differing places: the variants seen."""
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
+        self._sources: dict[str, Template] = {}
+        """The first template seen per source location in a message (`_by_source`)."""
         self._groups: dict[tuple[int, str], list[Template]] = {}
         """Templates ending in a closing group that is no reason (`reason_tail` loose only)."""
 
@@ -105,6 +113,8 @@ class TemplateMiner(Rejoin):
         else:
             template = current(template)
             template.count += 1
+        if SOURCE_HINT.search(message) is not None:
+            template = self._by_source(message, template)
         if template.shown is None:
             words = raw_tokens(message, len(template.tokens))
             template.shown = digit_constants(template.tokens, words) if words else {}
@@ -113,6 +123,28 @@ class TemplateMiner(Rejoin):
         elif template.shown and keep_constant(template.shown, raw_tokens(message, len(template.tokens))):
             template.refresh()
         return template
+
+    def _by_source(self, message: str, template: Template) -> Template:
+        """The template of the first line that named the same source location (``(verify.c:52)``,
+        ``caller=scrape.go:1234``) when `message` names exactly one: a call site prints one
+        statement, however its values (a name over one word or three) change the words around it.
+        Lines of one location that share no other constant word come from a logging helper, which
+        names itself rather than its callers: they keep their own templates."""
+        found = SOURCE_RE.findall(message)
+        if len(found) != 1:
+            return template
+        first = self._sources.get(found[0])
+        if first is None:
+            if len(self._sources) >= TABLE_LIMIT:
+                self._sources.clear()
+            self._sources[found[0]] = template
+            return template
+        first = current(first)
+        if first is template or not _alike(first.tokens, template.tokens):
+            return template
+        template.count -= 1
+        first.count += 1
+        return first
 
     def add_batch(self, messages: list[str]) -> list[Template]:
         """`add` for many messages at once, with a fast path for messages of an already seen shape

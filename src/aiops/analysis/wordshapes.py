@@ -15,7 +15,8 @@ KNOWN_FIRST = 2
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r"""(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
+_TOKEN = re.compile(r"""(?<!\S)[A-Za-z_][\w.-]*="(?:[^"\\]|\\.)*"(?!\S)"""
+                    r"""|(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
                     r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
                     r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
@@ -26,8 +27,16 @@ _PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)"
 
 def _prose(token: str) -> bool:
     """A quoted phrase of two plain words or more (``"230 Login successful."``): text a program wrote,
-    not a value."""
+    not a value; the quoted value of a key is a value, except under a text key (`_TEXT_KEY`)."""
+    if _VALUED.match(token) and not _TEXT_KEY.match(token):
+        return False
     return " " in token and len(_PROSE_WORD.findall(token)) >= 2
+
+
+_VALUED = re.compile(r"[A-Za-z_][\w.-]*=\"")
+"""A ``key="..."`` token: a quoted value, however many words it has."""
+_TEXT_KEY = re.compile(r"(?:msg|message|text|event|summary|description)=", re.IGNORECASE)
+"""Keys whose quoted value is the text a program wrote for the event (``msg="Scrape failed"``)."""
 
 
 _CAMEL = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]+")
@@ -63,7 +72,8 @@ _LABEL = re.compile(r"[a-z][a-z_]*:")
 
 
 def tokenise(masked: str) -> list[str]:
-    """Split a masked message on blanks, keeping a short quoted phrase (``"View Lock"``,
+    """Split a masked message on blanks, keeping the quoted value of a key, however long
+    (``err="dial tcp: connection refused"``), a short quoted phrase (``"View Lock"``,
     ``'connecting host'``), a short parenthesised value of a key (``flags=(\\Seen \\Recent)``), a
     short boxed value, alone or of a key (``[bob/<via Auth-Type = CHAP>]``, ``cid=[no info]``), and
     an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
