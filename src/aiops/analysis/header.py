@@ -87,6 +87,8 @@ class HeaderModel:
     regex: re.Pattern[str] | None = None
     time_groups: tuple[str, ...] = ()
     name_groups: tuple[str, ...] = ()
+    bracket_groups: tuple[str, ...] = ()
+    """Regex groups of bracketed fields that are no time (a thread, a code such as ``[V98V0-MTWPF]``)."""
     json: bool = False
     logfmt: bool = False
     prefixed: bool = False
@@ -286,6 +288,8 @@ def _pattern(spec: FieldSpec, index: int) -> str:
         return f"(?P<t{index}>{body})"
     if spec.family in ("key", "word"):
         return f"(?P<k{index}>{body})"
+    if spec.family == "bracket":
+        return f"(?P<b{index}>{body})"
     return body
 
 
@@ -321,4 +325,8 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
     name_groups = tuple(f"k{i}" for i, spec in enumerate(specs)
                         if spec.family in ("key", "word") and not spec.is_level and not spec.is_time
                         and not (spec.flex and i + 1 < len(specs)))
-    return HeaderModel(fields=tuple(specs), regex=regex, time_groups=time_groups, name_groups=name_groups)
+    bracket_groups = tuple(f"b{i}" for i, spec in enumerate(specs)
+                           if spec.family == "bracket" and not spec.is_time and not spec.is_level
+                           and not (spec.flex and i + 1 < len(specs)))
+    return HeaderModel(fields=tuple(specs), regex=regex, time_groups=time_groups, name_groups=name_groups,
+                       bracket_groups=bracket_groups)

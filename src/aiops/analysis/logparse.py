@@ -23,7 +23,7 @@ from itertools import islice
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.miner import Template, TemplateMiner, current
-from aiops.analysis.msgid import IdEvents, find_id_group
+from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
@@ -82,6 +82,9 @@ class LogParser:
             self.miner.seed(self.choice.miner)
         group = find_id_group(self.header, head) if self.header is not None else None
         self.ids = IdEvents(group) if group else None
+        if self.ids is None and not (self.header is not None and (self.header.json or self.header.logfmt)):
+            position = find_id_word([self.split(line)[0] for line in head])
+            self.ids = IdEvents("", word=position) if position is not None else None
         return _chain(head, iterator)
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -104,7 +107,10 @@ class LogParser:
         """Template of a line whose shape is not in the table yet."""
         header = self.header
         plain = header is not None and header.regex is not None
-        if plain and self.ids is not None:
+        if self.ids is not None and self.ids.word is not None:
+            message = self.split(line)[0]
+            template = self.ids.event(word_at(message, self.ids.word), self.miner.add(message))
+        elif plain and self.ids is not None:
             match, message = header.split(line)  # type: ignore[union-attr]
             template = self.miner.add(message)
             if match is not None:

@@ -1,5 +1,6 @@
-"""Message ids in the header: a field that names the event itself (Cisco ``%LINK-3-UPDOWN:``,
-Apache ``AH01626:``, a syslog MSGID), found from the file's own lines.
+"""Message ids: a header field that names the event itself (Cisco ``%LINK-3-UPDOWN:``, Apache
+``AH01626:``, a syslog MSGID), or a code-shaped word early in the message (FRRouting's
+``[PCFFM-WMARW]``, Kea's ``DHCP4_PACKET_SEND``), found from the file's own lines.
 
 A header field is a message id when, over the first lines, it behaves like one: its values repeat
 (lines per value), every template mined from those lines carries a single value of it (one log
@@ -15,6 +16,7 @@ Nothing here knows a format: only how the values of a field spread over the temp
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from aiops.analysis.header import HeaderModel
@@ -22,6 +24,8 @@ from aiops.analysis.miner import WILD, Template, TemplateMiner, current
 from aiops.analysis.skeleton import collapsed_text
 from aiops.analysis.variables import generalise
 
+_LEAD = re.compile(r"[A-Za-z_]*")
+"""The letters a word starts with."""
 NIL = frozenset({"", "-"})
 """Values that say the field is absent on a line."""
 MIN_VALUES = 4
@@ -38,7 +42,7 @@ lines of a program or logger name start with all kinds of words)."""
 def find_id_group(header: HeaderModel, lines: list[str]) -> str | None:
     """The regex group of `header` that holds a message id in `lines` (the first lines), or None;
     of two such fields (an application name, then a message id) the later one."""
-    if header.regex is None or not header.name_groups:
+    if header.regex is None or not (header.name_groups or header.bracket_groups):
         return None
     rows = []
     for line in lines:
@@ -49,8 +53,42 @@ def find_id_group(header: HeaderModel, lines: list[str]) -> str | None:
         return None
     miner = TemplateMiner()
     templates = [miner.add(message) for _, message in rows]
-    found = [name for name in header.name_groups if _is_id(name, rows, templates)]
+    coded = [name for name in header.bracket_groups  # a bracketed field counts when it holds codes
+             if sum(bool(_CODE.fullmatch(groups.get(name) or "")) for groups, _ in rows) >= CODE_SHARE * len(rows)]
+    found = [name for name in (*header.name_groups, *coded) if _is_id(name, rows, templates)]
     return found[-1] if found else None
+
+
+_CODE = re.compile(r"[\[%(]?[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+[\]):]?")
+"""A word that may be a message code (``[PCFFM-WMARW]``, ``DHCP4_PACKET_SEND``, ``%LINK-3-UPDOWN:``):
+upper case and digits in two parts or more."""
+CODE_POSITIONS = 4
+"""Message words searched for a code: a code sits at the start, after a level or a component."""
+CODE_SHARE = 0.5
+"""Share of the first lines that must carry a code at the position."""
+
+
+def find_id_word(messages: list[str]) -> int | None:
+    """The position of a message word that holds a message id in `messages` (the first messages
+    after the header), or None: at that position most lines carry a code-shaped word, and the
+    codes pass the same statistics test as a header field (see the module docstring)."""
+    words = [message.split(None, CODE_POSITIONS)[:CODE_POSITIONS] for message in messages]
+    for position in range(CODE_POSITIONS):
+        codes = [w[position] if len(w) > position and _CODE.fullmatch(w[position]) else "" for w in words]
+        if sum(bool(code) for code in codes) < CODE_SHARE * len(messages):
+            continue
+        miner = TemplateMiner()
+        rows = [({"code": code}, message) for code, message in zip(codes, messages, strict=True)]
+        if _is_id("code", rows, [miner.add(message) for message in messages]):
+            return position
+    return None
+
+
+def word_at(message: str, position: int) -> str:
+    """The word at `position` of `message` ("" when it is shorter, or the word is no code)."""
+    words = message.split(None, position + 1)
+    word = words[position] if len(words) > position else ""
+    return word if _CODE.fullmatch(word) else ""
 
 
 def _is_id(name: str, rows: list[tuple[dict[str, str | None], str]], templates: list[Template]) -> bool:
@@ -81,8 +119,10 @@ class IdEvents:
     """Lines that carry one message id are one event: the first template seen with an id keeps
     the later lines with that id whose message starts with the same word."""
 
-    def __init__(self, group: str, limit: int = 50_000) -> None:
+    def __init__(self, group: str, limit: int = 50_000, *, word: int | None = None) -> None:
         self.group = group
+        self.word = word
+        """With a header group of "", the position of the message word that holds the id."""
         self.limit = limit
         self._first: dict[str, Template] = {}
         self._shown: dict[str, list[str]] = {}
@@ -133,8 +173,9 @@ def cover(left: list[str], right: list[str]) -> list[str]:
 
 
 def _same_start(first: Template, other: Template) -> bool:
-    """Both templates start with the same word (up to a colon or ``=``)."""
+    """Both templates start with the same letters (``ISM[lo:<*>]:`` / ``ISM[<*>:<*>]:``), or both
+    with no letter (a value, a bracket)."""
     if not first.tokens or not other.tokens:
         return False
-    head = first.tokens[0].split(":")[0].split("=")[0]
-    return bool(head) and head == other.tokens[0].split(":")[0].split("=")[0]
+    head, other_head = _LEAD.match(first.tokens[0]).group(), _LEAD.match(other.tokens[0]).group()  # type: ignore[union-attr]
+    return head == other_head

@@ -99,8 +99,9 @@ def _explain(parser: Any, out: Any) -> None:
     choice = parser.choice
     lines = choice.explain() if choice is not None else ["header: (no lines read)"]
     if parser.ids is not None:
-        lines.append(f"  message id: header field {int(parser.ids.group[1:]) + 1} "
-                     "(its values name events: the lines that carry one id are one event)")
+        where = (f"message word {parser.ids.word + 1}" if parser.ids.word is not None
+                 else f"header field {int(parser.ids.group[1:]) + 1}")
+        lines.append(f"  message id: {where} (its values name events: the lines that carry one id are one event)")
     out.write("\n".join(lines) + "\n")
 
 

@@ -8,7 +8,7 @@ import random
 from aiops.analysis.header import learn_header
 from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import Template
-from aiops.analysis.msgid import IdEvents, cover, find_id_group
+from aiops.analysis.msgid import IdEvents, cover, find_id_group, find_id_word
 
 
 def _device_log(count: int = 400) -> list[str]:
@@ -91,3 +91,58 @@ def test_cover_keeps_the_shared_start_and_end() -> None:
         ["changed", "state", "to", "<*>"]
     assert cover(["User:ann", "logged", "command:write"], ["User:bob", "logged", "command:no"]) == \
         ["User:<*>", "logged", "command:<*>"]
+
+
+def _routing_log(count: int = 600) -> list[str]:
+    """A routing daemon's log: a unique code after the level and the daemon names each statement,
+    and a statement prints a closed set of words (a state, an action)."""
+    rng = random.Random(11)
+    events = [
+        ("[G2JQC-HBX09]", lambda: f"ISM[eth{rng.randint(0, 3)}:10.0.0.{rng.randint(1, 9)}]: "
+                                  f"{rng.choice(['DR', 'Backup', 'DROther', 'Down'])} (NeighborChange)"),
+        ("[SSYGJ-9ZAE0]", lambda: f"zclient: {rng.choice(['add', 'delete'])} local address "
+                                  f"10.0.{rng.randint(0, 9)}.1/24 (VRF 0)"),
+        ("[PCFFM-WMARW]", lambda: f"10.0.0.{rng.randint(1, 9)}(r{rng.randint(1, 3)}) rcvd UPDATE wlen 0 "
+                                  f"attrlen {rng.randint(10, 40)} alen 4"),
+        ("[XZKBC-MPA7B]", lambda: f"ISM[eth{rng.randint(0, 3)}]: State change "
+                                  f"{rng.choice(['Down', 'Waiting'])} -> {rng.choice(['DR', 'Backup'])}"),
+    ]
+    lines = []
+    for number in range(count):
+        code, text = events[rng.randrange(len(events))]
+        daemon = {"[PCFFM-WMARW]": "BGP"}.get(code, "OSPF")
+        lines.append(f"2026/12/05 08:{number // 60 % 60:02d}:{number % 60:02d}.{rng.randint(0, 999):03d} "
+                     f"debugging: {daemon}: {code} {text()}")
+    return lines
+
+
+def test_a_code_word_in_the_message_is_a_message_id() -> None:
+    lines = _routing_log()
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.ids is not None and parser.ids.word is not None
+    by_code: dict[str, set[str]] = {}
+    for line in parsed:
+        by_code.setdefault(line.raw.split()[4], set()).add(line.template.id)
+    assert all(len(groups) == 1 for groups in by_code.values())
+    assert len({line.template.id for line in parsed}) == 4
+
+
+def test_upper_case_words_that_do_not_name_events_are_no_message_id() -> None:
+    """Status words in upper case (one per line, shared by many statements) are no id."""
+    rng = random.Random(5)
+    texts = ["request for /a took {n} ms", "cache miss on key k{n}", "worker {n} restarted",
+             "queue depth {n}", "flushed {n} pages"]
+    messages = [f"{rng.choice(['HTTP_OK', 'HTTP_ERR', 'CACHE_X'])} {rng.choice(texts).format(n=rng.randint(1, 99))}"
+                for _ in range(400)]
+    assert find_id_word(messages) is None
+
+
+def test_a_bracketed_code_taken_into_the_header_is_a_message_id() -> None:
+    """The same log with the code right after the time: the header takes the bracket, which is
+    still the id (and lines that open with a value or with ``ISM[...]`` still start alike)."""
+    lines = [" ".join(line.split()[:2]) + " " + " ".join(line.split()[4:]) for line in _routing_log()]
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.ids is not None and parser.ids.group.startswith("b")
+    assert len({line.template.id for line in parsed}) == 4
