@@ -164,6 +164,15 @@ def _bridgeable(pos: Position, total: int) -> bool:
     return pos.family in ("word", "var", "key", "level") and pos.distinct <= max(3, 0.05 * total)
 
 
+def _named_field(pos: Position, after: Position | None, total: int) -> bool:
+    """A component or module name of more variety (``bridge``, ``rconn``, ``ofproto_dpif``) that a
+    separator or a level field closes in every line (``...|00062|rconn|DBG|...``)."""
+    return (pos.coverage >= CONSISTENT and pos.family in ("word", "var") and pos.distinct <= NAMES * total
+            and after is not None and _strong(after) and after.family in ("sep", "level"))
+
+
+NAMES = 0.2
+"""Most distinct values, as a share of the lines, of a name field closed by a separator or level."""
 PAIRS = 0.5
 """Share of ``key=value`` fields at a position from which the message has begun."""
 PLAIN_WORDS = 0.5
@@ -195,7 +204,7 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             continue
         ahead = index
         while ahead < index + MAX_BRIDGE and (nxt := positions.get(ahead)) is not None and not _strong(nxt) \
-                and _bridgeable(nxt, total):
+                and (_bridgeable(nxt, total) or _named_field(nxt, positions.get(ahead + 1), total)):
             ahead += 1
         target = positions.get(ahead)
         if ahead == index or target is None or not _strong(target):

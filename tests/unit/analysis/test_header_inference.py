@@ -177,3 +177,20 @@ def test_key_value_fields_after_the_header_belong_to_the_message() -> None:
     header = header_hypotheses(lines)[0]
     assert header.describe() == "bracket level | message"
     assert LogParser(header=header).split(lines[1])[0].startswith("conn=")
+
+
+def test_a_module_name_closed_by_a_pipe_and_a_level_is_header() -> None:
+    """``time|seq|module|LEVEL|message``: two dozen modules over 400 lines, one with a thread in
+    parentheses, are more than a host or a state, yet the pipe and the level after them show they
+    are a field of the header."""
+    rng = random.Random(9)
+    modules = ["rconn"] * 30 + ["ofproto_dpif"] * 15 + ["bridge"] * 10
+    modules += [f"mod_{name}" for name in "abcdefghijklmnopqrst"] + ["fatal_signal(ct_clean3)"]
+    texts = ["port p{n}: state changed to up", "entering ACTIVE after {n} ms", "added interface eth{n} on port {n}",
+             "Discovered {n} CPU cores", "bridge br{n}: using datapath ID {n}", "unix#{n}: connection dropped"]
+    lines = [f"2026-12-05T08:25:{n % 60:02d}.{n:03d}Z|{n:05d}|{rng.choice(modules)}|{rng.choice(['DBG', 'INFO'])}|"
+             + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split("|", 4)[4]
