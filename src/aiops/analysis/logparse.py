@@ -15,6 +15,7 @@ two lines of one shape always mask alike. Shapes are computed for whole blocks o
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from itertools import islice
 
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
+from aiops.analysis.masking import SOURCE_RE
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
@@ -29,6 +31,13 @@ LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
 SHAPE_CHARS = 4_000_000
 """Characters of line shapes kept in the fast-path table before it is reset."""
+HEADER_LOCATION = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*@\d+\b|[a-z_]\w*:[a-z_]\w*/\d+:\d+|"
+                             + SOURCE_RE.pattern)
+"""A call site in a header: Java's ``Class@line`` (log4j ``%C{1}@%L``), Erlang's ``module:function/
+arity:line``, or a file and line (``reflector.go:148``)."""
+HEADER_SHARE = 0.5
+"""Share of constant words two templates of one header call site must have in common: a logging
+framework prints the site of a helper that logs for many callers just as readily."""
 MAX_SHAPE = 2_000
 """Longer lines are not kept in the shape table."""
 BLOCK_LINES = 2_048
@@ -115,6 +124,12 @@ class LogParser:
             template = self.miner.add(message)
             if match is not None:
                 template = self.ids.event(match.group(self.ids.group), template)
+        elif plain:
+            match, message = header.split(line)  # type: ignore[union-attr]
+            template = self.miner.add(message)
+            found = HEADER_LOCATION.findall(match.group()) if match is not None else []
+            if len(found) == 1:
+                template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
         else:
             template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])  # type: ignore[union-attr]
         if len(shape) <= MAX_SHAPE and not template.shown:

@@ -72,10 +72,13 @@ def _names_statement(tokens: list[str], index: int) -> bool:
     return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or _prose(word) or _labelled(tokens, index))
 
 
-def _alike(left: list[str], right: list[str]) -> bool:
-    """Two templates share a constant word besides their source location."""
+def _alike(left: list[str], right: list[str], share: float = 0.0) -> bool:
+    """Two templates share a constant word besides their source location, and at least `share` of
+    all their constant words."""
     ours = {token for token in left if WILD not in token and not SOURCE_RE.search(token)}
-    return any(token in ours for token in right)
+    theirs = {token for token in right if WILD not in token and not SOURCE_RE.search(token)}
+    common = len(ours & theirs)
+    return common > 0 and common >= share * len(ours | theirs)
 
 
 class TemplateMiner(Rejoin):
@@ -131,16 +134,20 @@ class TemplateMiner(Rejoin):
         Lines of one location that share no other constant word come from a logging helper, which
         names itself rather than its callers: they keep their own templates."""
         found = SOURCE_RE.findall(message)
-        if len(found) != 1:
-            return template
-        first = self._sources.get(found[0])
+        return self.at_location(found[0], template) if len(found) == 1 else template
+
+    def at_location(self, location: str, template: Template, *, share: float = 0.0) -> Template:
+        """`template`, or the first template of the same call site `location` when the two share a
+        constant word besides it, and at least `share` of their constant words (see `_by_source`;
+        the parser passes a location it found in the header, such as ``NIOServerCnxn@629``)."""
+        first = self._sources.get(location)
         if first is None:
             if len(self._sources) >= TABLE_LIMIT:
                 self._sources.clear()
-            self._sources[found[0]] = template
+            self._sources[location] = template
             return template
         first = current(first)
-        if first is template or not _alike(first.tokens, template.tokens):
+        if first is template or not _alike(first.tokens, template.tokens, share):
             return template
         template.count -= 1
         first.count += 1

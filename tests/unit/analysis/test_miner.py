@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
+from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner, fits, tokenise
 
 
@@ -412,3 +414,30 @@ def test_the_quoted_value_of_a_key_is_a_value_unless_it_is_the_message() -> None
     ids = {miner.add(f'msg="Error sending alert" count=1 err="{error}"').id for error in errors}
     assert len(ids) == 1
     assert miner.add('msg="Error reloading config" count=1 err="no route to host at all"').id not in ids
+
+
+def test_a_call_site_in_the_header_joins_variants_of_one_statement() -> None:
+    """``<pid>@module:function/arity:line`` in the header names the call site: the mechanisms and
+    transports it prints through one format are one event; another site stays apart."""
+    rng = random.Random(4)
+    lines = []
+    for n in range(300):
+        pid = f"<0.{rng.randint(100, 999)}.0>"
+        if rng.random() < 0.5:
+            site = "ejabberd_c2s:process_auth_result/3:272"
+            text = (f"({rng.choice(['tcp', 'tls'])}|{pid}) Accepted c2s {rng.choice(['PLAIN', 'SCRAM-SHA-1'])} "
+                    f"authentication for u{n}@example.net by mnesia backend from 10.0.0.{rng.randint(1, 9)}")
+        else:
+            site, text = rng.choice([
+                ("ejabberd_c2s:bind/2:450", f"({rng.choice(['tcp', 'tls'])}|{pid}) Opened c2s session for u{n}@x/r"),
+                ("mod_muc_room:init/8:120", f"Created MUC room room{n}@conference.x by u{n}@x"),
+                ("ejabberd_listener:accept/7:330", f"({pid}) Accepted connection 10.0.0.{n % 9}:{n} -> 10.0.0.1:5222"),
+                ("mod_muc_room:terminate/3:900", f"Stopping MUC room room{n}@conference.x"),
+                ("ejabberd_http_api:log/3:511", f"API call status [] from 10.0.0.{n % 9}:{n}"),
+            ])
+        lines.append(f"2026-12-05 08:25:{n % 60:02d}.{n:06d}+00:00 [info] {pid}@{site} {text}")
+    by_site: dict[str, set[str]] = {}
+    for line in LogParser().parse(lines):
+        by_site.setdefault(line.raw.split()[3].split("@")[1], set()).add(line.template.id)
+    assert all(len(ids) == 1 for ids in by_site.values())
+    assert len(set.union(*by_site.values())) == len(by_site)
