@@ -11,6 +11,10 @@ Fast path: a line whose *shape* (the whole line with every digit turned into ``0
 gets that line's template with one dictionary lookup: masking never depends on digit values, so
 two lines of one shape always mask alike. Shapes are computed for whole blocks of lines with one
 `str.translate`. The shape table is bounded by `SHAPE_CHARS`.
+
+Beyond the message, two things found in the first lines group lines: a message id (`msgid`: a
+header field or an early message word that names the event) and a call site in the header
+(`HEADER_LOCATION`), which joins variants of one statement.
 """
 
 from __future__ import annotations
@@ -131,7 +135,7 @@ class LogParser:
             if len(found) == 1:
                 template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
         else:
-            template = self.miner.add(header.split(line)[1] if plain else self.split(line)[0])  # type: ignore[union-attr]
+            template = self.miner.add(self.split(line)[0])
         if len(shape) <= MAX_SHAPE and not template.shown:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()
