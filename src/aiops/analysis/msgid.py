@@ -39,6 +39,15 @@ SAME_START = 0.9
 lines of a program or logger name start with all kinds of words)."""
 
 
+_CODE = re.compile(r"[\[%(]?[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+[\]):]?")
+"""A word that may be a message code (``[PCFFM-WMARW]``, ``DHCP4_PACKET_SEND``, ``%LINK-3-UPDOWN:``):
+upper case and digits in two parts or more."""
+CODE_POSITIONS = 4
+"""Message words searched for a code: a code sits at the start, after a level or a component."""
+CODE_SHARE = 0.5
+"""Share of the first lines that must carry a code at the position."""
+
+
 def find_id_group(header: HeaderModel, lines: list[str]) -> str | None:
     """The regex group of `header` that holds a message id in `lines` (the first lines), or None;
     of two such fields (an application name, then a message id) the later one."""
@@ -59,27 +68,21 @@ def find_id_group(header: HeaderModel, lines: list[str]) -> str | None:
     return found[-1] if found else None
 
 
-_CODE = re.compile(r"[\[%(]?[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+[\]):]?")
-"""A word that may be a message code (``[PCFFM-WMARW]``, ``DHCP4_PACKET_SEND``, ``%LINK-3-UPDOWN:``):
-upper case and digits in two parts or more."""
-CODE_POSITIONS = 4
-"""Message words searched for a code: a code sits at the start, after a level or a component."""
-CODE_SHARE = 0.5
-"""Share of the first lines that must carry a code at the position."""
-
-
 def find_id_word(messages: list[str]) -> int | None:
     """The position of a message word that holds a message id in `messages` (the first messages
     after the header), or None: at that position most lines carry a code-shaped word, and the
     codes pass the same statistics test as a header field (see the module docstring)."""
     words = [message.split(None, CODE_POSITIONS)[:CODE_POSITIONS] for message in messages]
+    templates: list[Template] = []
     for position in range(CODE_POSITIONS):
         codes = [w[position] if len(w) > position and _CODE.fullmatch(w[position]) else "" for w in words]
         if sum(bool(code) for code in codes) < CODE_SHARE * len(messages):
             continue
-        miner = TemplateMiner()
+        if not templates:  # mined once, for the first position worth testing
+            miner = TemplateMiner()
+            templates = [miner.add(message) for message in messages]
         rows = [({"code": code}, message) for code, message in zip(codes, messages, strict=True)]
-        if _is_id("code", rows, [miner.add(message) for message in messages]):
+        if _is_id("code", rows, templates):
             return position
     return None
 
