@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
 from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position, varies_within_events
 from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
+from aiops.analysis.masking import SOURCE_RE
 
 MAX_FIELDS = 14
 """How many leading fields the learner looks at."""
@@ -198,7 +199,8 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
         if _strong(pos):
             ends.append(index + 1)
             nxt = positions.get(index + 1)
-            if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)):
+            if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)) \
+                    and not _colon_in_value(positions, index):
                 break
             index += 1
             continue
@@ -211,6 +213,18 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             break
         index = ahead
     return ends
+
+
+def _colon_in_value(positions: _Positions, index: int) -> bool:
+    """Whether the colon ending the field at `index` is a value's punctuation, not a label's end, so
+    the header goes on: the field holds digits (a time: ``(2026-12-05  8:48:41):``) and a consistent
+    bracketed field follows (``[domain] [function] (level):``). A bracketed source location there
+    stays in the message, where it joins the variants of its statement."""
+    nxt = positions.get(index + 1)
+    if nxt is None or nxt.family != "bracket" or not _strong(nxt) or positions.done[index].digit_share < CONSISTENT:
+        return False
+    values = [row[index + 1][0] for row in positions.rows if len(row) > index + 1]
+    return sum(1 for value in values if SOURCE_RE.search(value)) <= len(values) / 2
 
 
 def _rows(sample: list[str], indented: bool) -> list[Row]:

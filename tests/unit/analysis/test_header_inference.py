@@ -194,3 +194,32 @@ def test_a_module_name_closed_by_a_pipe_and_a_level_is_header() -> None:
     for line in lines[:50]:
         match, message = header.split(line)
         assert match is not None and message == line.split("|", 4)[4]
+
+
+def test_a_time_ending_in_a_colon_does_not_end_the_header_before_bracketed_fields() -> None:
+    """``(date  time): [domain] [function] (level): message``: the colon after the time is its
+    punctuation; the bracketed fields after it (one of them naming the function) are header."""
+    rng = random.Random(13)
+    functions = [f"fn_{name}" for name in "abcdefghijklmnopqrstuvwxyz"]
+    texts = ["Processing object {w}", "No such entry", "Number of active requests: {n}",
+             "Option {w} has value {n}", "Adding a ghost entry", "Request {n} removed."]
+    lines = [f"(2026-12-05 {rng.randint(1, 9):2d}:{n % 60:02d}:{n % 57:02d}): [be[example.test]] "
+             f"[{rng.choice(functions)}] (0x{rng.choice(['0400', '0200', '2000']) }): "
+             + rng.choice(texts).format(n=rng.randint(1, 99), w=rng.choice(["ann", "bob", "eve"])) for n in range(400)]
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split("): ", 2)[2]
+
+
+def test_a_source_location_after_a_time_ending_in_a_colon_stays_in_the_message() -> None:
+    """``time: (file.c.123) message``: the call site stays in the message, where it joins the
+    variants of its statement."""
+    rng = random.Random(14)
+    sites = [f"{name}.c.{rng.randint(100, 1800)}" for name in ("server", "response", "mod_auth", "connections")]
+    texts = ["server started", "-- parsed Request-URI", "Path : /files/page{n}.html", "connection closed: fd {n}"]
+    lines = [f"2026-12-05 01:{n % 60:02d}:{n % 59:02d}: ({rng.choice(sites)}) "
+             + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
+    header = learn_header(lines)
+    for line in lines[:50]:
+        assert header.split(line)[1] == line.split(": ", 1)[1]
