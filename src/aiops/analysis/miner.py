@@ -323,8 +323,8 @@ class TemplateMiner(Rejoin):
             previous = left
         if not blocked and all(WILD in token for token in template):
             words = tuple(i for i, token in enumerate(tokens) if _WORD.fullmatch(token))
-            if len(words) >= 2:
-                return exact, words  # a sentence of words is not one more row of an all-value record
+            if words:
+                return exact, words  # a word is not one more value of an all-value record (``2 workers``)
         return exact, tuple(blocked)
 
     @staticmethod

@@ -176,9 +176,18 @@ def cover(left: list[str], right: list[str]) -> list[str]:
 
 
 def _same_start(first: Template, other: Template) -> bool:
-    """Both templates start with the same letters (``ISM[lo:<*>]:`` / ``ISM[<*>:<*>]:``), or both
-    with no letter (a value, a bracket)."""
+    """Both templates start with the same letters (``ISM[lo:<*>]:`` / ``ISM[<*>:<*>]:``), counted
+    from the first word that has letters: values in front (a bracketed process id on every line)
+    say nothing about the statement."""
     if not first.tokens or not other.tokens:
         return False
-    head, other_head = _LEAD.match(first.tokens[0]).group(), _LEAD.match(other.tokens[0]).group()  # type: ignore[union-attr]
-    return head == other_head
+    return _lead(first.tokens) == _lead(other.tokens)
+
+
+def _lead(tokens: list[str]) -> str:
+    """The letters the first word with letters starts with (opening brackets skipped), or ""."""
+    for token in tokens:
+        head = _LEAD.match(token.lstrip("[(<")).group()  # type: ignore[union-attr]
+        if head:
+            return head
+    return ""

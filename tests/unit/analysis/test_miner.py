@@ -441,3 +441,14 @@ def test_a_call_site_in_the_header_joins_variants_of_one_statement() -> None:
         by_site.setdefault(line.raw.split()[3].split("@")[1], set()).add(line.template.id)
     assert all(len(ids) == 1 for ids in by_site.values())
     assert len(set.union(*by_site.values())) == len(by_site)
+
+
+def test_a_template_of_values_only_takes_no_line_with_a_word() -> None:
+    """``[pid] GET /items/7`` generalises to values only (methods and paths vary); ``[pid] 2
+    workers`` has the same length but a word of its own, so it is another statement."""
+    miner = TemplateMiner()
+    rng = random.Random(21)
+    requests = {miner.add(f"[{rng.randint(100, 999)}] {method} /{path}/{rng.randint(1, 99)}").id
+                for method in ("GET", "POST", "PUT", "DELETE") for path in ("items", "upload", "cart")}
+    workers = {miner.add(f"[{rng.randint(100, 999)}] {n} workers").id for n in range(1, 5)}
+    assert len(requests) == len(workers) == 1 and requests != workers

@@ -66,6 +66,26 @@ def test_a_program_name_is_not_a_message_id() -> None:
     assert find_id_group(learn_header(lines), lines) is None
 
 
+def test_a_severity_field_is_not_a_message_id_when_every_message_starts_with_a_process_id() -> None:
+    """``time host user.info app.error: [pid] message``: each statement has one severity, so the
+    facility.severity field passes the one-value-per-template test; the messages of one severity
+    start with all kinds of words once the bracketed process id in front of each is skipped."""
+    rng = random.Random(5)
+    texts = {"info": ["Booting worker with pid: {n}", "Listening at: http://127.0.0.1:{n}", "Handling signal: hup",
+                      "Worker exiting (pid: {n})", "Starting server {n}"],
+             "debug": ["Closing connection.", "{n} workers", "GET /items/{n}", "Ignoring connection reset"],
+             "err": ["Error handling request /raise?id={n}", "Socket error processing request."],
+             "warning": ["Worker with pid {n} was terminated", "Invalid request from ip=10.0.0.{n}"],
+             "critical": ["WORKER TIMEOUT (pid:{n})", "Shutting down: Master"]}
+    lines = []
+    for number in range(400):
+        level = rng.choice(sorted(texts))
+        text = rng.choice(texts[level]).format(n=rng.randint(1, 999))
+        lines.append(f"2026-12-05T10:43:{number % 60:02d}.{number:06d}+00:00 vm user.{level} gunicorn.app.error: "
+                     f"[{rng.randint(2000, 2100)}] {text}")
+    assert find_id_group(learn_header(lines), lines) is None
+
+
 def test_lines_with_one_message_id_are_one_event() -> None:
     lines = _device_log(1200)
     parsed = list(LogParser().parse(lines))
