@@ -59,9 +59,17 @@ __all__ = ["WILD", "Template", "TemplateMiner", "current", "fits", "tokenise"]
 
 _NAME = re.compile(r"[a-z][a-z_]*")
 """A lower-case name of letters."""
+_FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\(\)")
+"""A function name with empty parentheses (C's ``__func__`` printed as ``%s()``): it names the call site."""
 _ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
+
+
+def _function(word: str) -> str:
+    """The function name `word` starts with (``send_buffer()`` of ``send_buffer():FAIL``), or ""."""
+    found = _FUNCTION.match(word)
+    return found.group() if found is not None else ""
 
 
 def _names_statement(tokens: list[str], index: int) -> bool:
@@ -316,6 +324,8 @@ class TemplateMiner(Rejoin):
                 exact += 1
             elif SOURCE_RE.search(left) or SOURCE_RE.search(right):
                 blocked.append(index)  # two source locations are two statements
+            elif _function(left) != _function(right):
+                blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or self._between_values(template, index, right)):
@@ -343,7 +353,8 @@ class TemplateMiner(Rejoin):
         places, since pairs of constants such as state transitions come in larger sets)."""
         if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
             return False
-        if any(_names_statement(near.tokens, index) or _names_statement(tokens, index) for index in blocked):
+        if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
+               or _function(near.tokens[index]) != _function(tokens[index]) for index in blocked):
             return False
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)

@@ -452,3 +452,15 @@ def test_a_template_of_values_only_takes_no_line_with_a_word() -> None:
                 for method in ("GET", "POST", "PUT", "DELETE") for path in ("items", "upload", "cart")}
     workers = {miner.add(f"[{rng.randint(100, 999)}] {n} workers").id for n in range(1, 5)}
     assert len(requests) == len(workers) == 1 and requests != workers
+
+
+def test_a_function_name_names_the_statement() -> None:
+    """``End of %s() after %d ms`` printed with C's ``__func__``: one statement per function,
+    however many functions print the same words."""
+    miner = TemplateMiner()
+    rng = random.Random(22)
+    functions = ["send_buffer", "process_value", "zbx_load_modules", "need_meta_update", "update_cpustats"]
+    groups = {name: {miner.add(f"End of {name}() after {rng.randint(1, 900)} ms").id for _ in range(6)}
+              for name in functions}
+    assert all(len(ids) == 1 for ids in groups.values())
+    assert len({next(iter(ids)) for ids in groups.values()}) == len(functions)
