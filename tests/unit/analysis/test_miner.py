@@ -407,6 +407,18 @@ def test_a_quoted_value_of_a_key_is_one_token_however_long() -> None:
                       "n=1"]
 
 
+def test_a_single_quoted_value_of_a_key_and_its_comma_are_one_token() -> None:
+    """``evt_tag`` style (``Syslog connection failed; fd='16', error='Connection refused (111)'``)."""
+    tokens = tokenise("Syslog connection failed; fd='16', error='Connection refused (111)', time_reopen='3'")
+    assert tokens == ["Syslog", "connection", "failed;", "fd='16',", "error='Connection refused (111)',",
+                      "time_reopen='3'"]
+    miner = TemplateMiner()
+    ids = {miner.add(f"Error opening file for writing; filename='/tmp/{name}', error='{why}'").id
+           for name, why in (("a b/c.log", "Permission denied (13)"), ("x.log", "No such file or directory (2)"),
+                             ("deep/er/y z.log", "Is a directory (21)"))}
+    assert len(ids) == 1
+
+
 def test_the_quoted_value_of_a_key_is_a_value_unless_it_is_the_message() -> None:
     miner = TemplateMiner()
     errors = ["connection refused by peer", "no route to host at all", "context deadline exceeded",
