@@ -75,9 +75,8 @@ def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping the quoted value of a key, however long, with the
     comma after it (``err="dial tcp: connection refused"``, ``error='Broken pipe (32)',``), a short
     quoted phrase (``"View Lock"``, ``'connecting host'``), a short parenthesised value of a key
-    (``flags=(\\Seen \\Recent)``), a
-    short boxed value, alone or of a key (``[bob/<via Auth-Type = CHAP>]``, ``cid=[no info]``), and
-    an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
+    (``flags=(\\Seen \\Recent)``), a short boxed value, alone or of a key (``[bob/<via Auth-Type =
+    CHAP>]``, ``cid=[no info]``), and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
     if not _JOINED.search(masked):
         return masked.split()
     return _TOKEN.findall(masked)
