@@ -52,6 +52,7 @@ from aiops.analysis.wordshapes import (
     _prose,
     _random_id,
     fits,
+    same_key_value,
     tokenise,
 )
 
@@ -328,6 +329,7 @@ class TemplateMiner(Rejoin):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
+                      or same_key_value(left, right, template[:index])
                       or self._between_values(template, index, right)):
                 blocked.append(index)
             previous = left

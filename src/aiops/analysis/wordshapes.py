@@ -39,6 +39,16 @@ _TEXT_KEY = re.compile(r"(?:msg|message|text|event|summary|description)=", re.IG
 """Keys whose quoted value is the text a program wrote for the event (``msg="Scrape failed"``)."""
 
 
+def same_key_value(left: str, right: str, before: list[str]) -> bool:
+    """Two quoted values of one key (``message='<38>Dec 5 ...'`` / ``message='2026-12-05T...'``) are
+    one variable, except the text a program wrote for the event: a text key's value when only
+    ``key=value`` fields come before it (``level=info msg="Scrape failed"``)."""
+    key = _VALUED.match(left)
+    if key is None or not right.startswith(key.group()):
+        return False
+    return not _TEXT_KEY.match(left) or any("=" not in token for token in before)
+
+
 _CAMEL = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)*|[A-Z]+")
 """A word, a camel-case name or an acronym: text a programmer wrote."""
 

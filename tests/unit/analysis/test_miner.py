@@ -419,6 +419,15 @@ def test_a_single_quoted_value_of_a_key_and_its_comma_are_one_token() -> None:
     assert len(ids) == 1
 
 
+def test_a_text_key_after_words_holds_a_value() -> None:
+    """``Outgoing message; message='...'``: the words before the key named the event already, so the
+    quoted text is a value (a message forwarded), whatever it starts with."""
+    miner = TemplateMiner()
+    payloads = ["<38>Dec  5 10:39:34.000 vm local prg: seq: 1", "2026-12-05T10:39:33+00:00 vm sshd: unix message 9",
+                "<13>1 2026-12-05T10:39:49Z lo worker - - disk n=4", "plain text from a client"]
+    assert len({miner.add(f"Outgoing message; message='{text}'").id for text in payloads}) == 1
+
+
 def test_the_quoted_value_of_a_key_is_a_value_unless_it_is_the_message() -> None:
     miner = TemplateMiner()
     errors = ["connection refused by peer", "no route to host at all", "context deadline exceeded",
