@@ -9,10 +9,11 @@ a word that starts with a digit or holds a run of two digits or two separate dig
 as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.7601``, ``12ms``,
 ``0x7fed``, ``a64f992``), because an event's constant text almost never carries digits that
 change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
-so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only when their
-shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more parts,
-hex strings, dates). A record of ``;``-separated fields after some text is one value up to the end
-of the message (see `_RECORD`).
+so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only
+when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
+parts, hex strings, dates, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``). A
+record of ``;``-separated fields after some text is one value up to the end of the message (see
+`_RECORD`).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _TLD = ("com|net|org|edu|gov|mil|int|info|biz|io|co|us|uk|de|cn|ru|jp|fr|br|it|n
         "se|tw|hk|mx|ar|cz|eu|local|internal|lan|localdomain|example")
 
 WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\s\"'<>]+"),
     ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),
     ("date", rf"(?:{_DAY},?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[ \t]+\d{{1,2}}:\d\d"

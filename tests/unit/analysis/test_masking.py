@@ -70,3 +70,12 @@ def test_a_semicolon_record_is_one_value_to_the_end() -> None:
         == "EXTERNAL COMMAND: <*>"
     assert mask("BEGIN; UPDATE items SET qty=1; COMMIT;") == "BEGIN; UPDATE items SET qty=<*>; COMMIT;"
     assert mask("a;b;c;d") == "a;b;c;d"
+
+
+def test_a_java_object_with_its_identity_hash_is_one_value() -> None:
+    """Java's default ``toString`` (``Class@hash``), with the fields some classes add in braces."""
+    assert mask("Stopped o.e.j.w.WebAppContext@d21a74c{shop,/shop,file:///tmp/w/shop/,STOPPED}{/tmp/w/shop.war}") \
+        == "Stopped <*>"
+    assert mask("Deployable removed: App[o.e.j.s.h.ContextHandler@710f4dc7{/static,null,AVAILABLE}]") \
+        == "Deployable removed: App[<*>]"
+    assert mask("mail to ann@example.org") == "mail to <*>"
