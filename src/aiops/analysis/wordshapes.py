@@ -15,7 +15,7 @@ KNOWN_FIRST = 2
 
 _PLAIN = re.compile(r"[A-Za-z_][A-Za-z_]*(?:-[A-Za-z_]+)*[:.,;]?")
 """A first word that looks like a word (not a value) keys the template index."""
-_TOKEN = re.compile(r"""(?<!\S)[A-Za-z_][\w.-]*=(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[,;]?(?!\S)"""
+_TOKEN = re.compile(r"""(?<!\S)[A-Za-z_][\w.-]*[=:](?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')[,;]?(?!\S)"""
                     r"""|(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
                     r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
@@ -33,8 +33,8 @@ def _prose(token: str) -> bool:
     return " " in token and len(_PROSE_WORD.findall(token)) >= 2
 
 
-_VALUED = re.compile(r"[A-Za-z_][\w.-]*=[\"']")
-"""A ``key="..."`` or ``key='...'`` token: a quoted value, however many words it has."""
+_VALUED = re.compile(r"[A-Za-z_][\w.-]*[=:][\"']")
+"""A ``key="..."``, ``key='...'`` or ``key:'...'`` token: a quoted value, however many words it has."""
 _TEXT_KEY = re.compile(r"(?:msg|message|text|event|summary|description)=", re.IGNORECASE)
 """Keys whose quoted value is the text a program wrote for the event (``msg="Scrape failed"``)."""
 
@@ -83,7 +83,7 @@ _LABEL = re.compile(r"[a-z][a-z_]*:")
 
 def tokenise(masked: str) -> list[str]:
     """Split a masked message on blanks, keeping the quoted value of a key, however long, with the
-    comma after it (``err="dial tcp: connection refused"``, ``error='Broken pipe (32)',``), a short
+    comma after it (``err="dial tcp: refused"``, ``error='Broken pipe (32)',``, ``title:'[idle]'``), a short
     quoted phrase (``"View Lock"``, ``'connecting host'``), a short parenthesised value of a key
     (``flags=(\\Seen \\Recent)``), a short boxed value, alone or of a key (``[bob/<via Auth-Type =
     CHAP>]``, ``cid=[no info]``), and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""

@@ -417,6 +417,8 @@ def test_a_single_quoted_value_of_a_key_and_its_comma_are_one_token() -> None:
            for name, why in (("a b/c.log", "Permission denied (13)"), ("x.log", "No such file or directory (2)"),
                              ("deep/er/y z.log", "Is a directory (21)"))}
     assert len(ids) == 1
+    titles = ("listener #1 [waiting for connection]", "collector [processing data]", "active checks #1 [idle 1 sec]")
+    assert len({miner.add(f"zbx_setproctitle() title:'{title}'").id for title in titles}) == 1
 
 
 def test_a_text_key_after_words_holds_a_value() -> None:
