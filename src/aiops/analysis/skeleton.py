@@ -93,18 +93,25 @@ def _prose(group: list[str]) -> bool:
 
 
 def value_group(tokens: list[str]) -> bool:
-    """True when `tokens` end in a parenthesised group of one value (``(<*>)``)."""
-    return bool(tokens) and tokens[-1].rstrip(".)") == f"({MASK}"
+    """True when `tokens` end in a parenthesised or boxed group of one value (``(<*>)``, ``[<*>]``)."""
+    return bool(tokens) and (tokens[-1].rstrip(".)") == f"({MASK}" or tokens[-1].rstrip(".]") == f"[{MASK}")
 
 
 def reason_tail(tokens: list[str], *, loose: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(words before, words of) a parenthesised group that ends the message, when at least
+    """(words before, words of) a parenthesised or boxed group that ends the message, when at least
     `MIN_CONTEXT` words precede it (two for a group of one value); None otherwise. With `loose`,
     any closing group after two words or more (to be matched only against a group of one value)."""
-    if not tokens or not (tokens[-1].rstrip(".").endswith(")") or tokens[-1] == f"({MASK}"):
-        return None  # a value masked with its closing parenthesis (as URLs are) ends a group too
+    if not tokens:
+        return None
+    last = tokens[-1].rstrip(".")
+    if last.endswith(")") or tokens[-1] == f"({MASK}":
+        opener = "("  # a value masked with its closing parenthesis (as URLs are) ends a group too
+    elif last.endswith("]") or tokens[-1] == f"[{MASK}":
+        opener = "["
+    else:
+        return None
     for start in range(len(tokens) - 1, 0, -1):
-        if tokens[start].startswith("("):
+        if tokens[start].startswith(opener):
             group = tokens[start:]
             if start >= 2 and (loose or (len(group) == 1 and value_group(group))):
                 return tuple(tokens[:start]), tuple(group)  # one value now, maybe words elsewhere

@@ -32,8 +32,11 @@ class Template:
     def refresh(self) -> None:
         """Recompute the cached text forms after the tokens changed (a template that took lines with
         variables of another length shows each run of variable text as one `<*>`, a template whose
-        closing reason varied shows it as ``(<*>)``)."""
-        tokens = self.tokens if self.reason_at < 0 else [*self.tokens[:self.reason_at], "(" + WILD + ")"]
+        closing reason varied shows it as ``(<*>)``, or ``[<*>]`` for a boxed one)."""
+        tokens = self.tokens
+        if self.reason_at >= 0:
+            boxed = self.reason_at < len(tokens) and tokens[self.reason_at].startswith("[")
+            tokens = [*tokens[:self.reason_at], f"[{WILD}]" if boxed else f"({WILD})"]
         self.show(collapsed_text(tokens) if self.collapsed else render(tokens, self.shown or {}))
 
     def show(self, text: str) -> None:

@@ -118,6 +118,17 @@ def test_a_short_message_with_values_in_parentheses_is_not_a_reason() -> None:
     assert first != second
 
 
+def test_a_boxed_value_closing_the_message_may_run_over_words_in_other_lines() -> None:
+    """``Sending back [6.0.14]`` and ``Sending back [sh: 1: nosuchcmd: not found]``: one value in
+    a box, as in parentheses."""
+    values = [f"Sending back [{v}]" for v in ("6.0.14", "1796462405", "0.25")]
+    texts = [f"Sending back [sh: 1: {name}: not found]" for name in ("nosuchcmd47", "gone", "nope")]
+    for lines in (values + texts, texts + values):
+        miner = TemplateMiner()
+        assert len({miner.add(line).id for line in lines}) == 1
+        assert miner.templates[0].text == "Sending back [<*>]"
+
+
 def test_a_closing_list_of_values_is_not_a_reason() -> None:
     miner = TemplateMiner()
     short = miner.add("New client connected from 127.0.0.1:5 as web-1 (p2, c1, k15).").id
