@@ -42,8 +42,6 @@ SPLIT_TODAY = {
     "radicale": "3.3 groups per event: the request method opens the message (PUT request for ...), "
                 "so each method keys templates of its own, and the optional `with depth` and `using` "
                 "parts multiply them",
-    "znc": "5.5 groups per event: each debug line boxes a raw IRC protocol line ([:irc.test 332 nick #ops "
-           ":topic]), free text of any length that the miner splits by its words",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 
