@@ -99,6 +99,10 @@ def generalise(left: str, right: str) -> str:
     return f"{prefix}{MASK}{suffix}"
 
 
+_LISTED = re.compile(r"[^\s{}]*\{[^{}]*, [^{}]*\}[^\s{}]*")
+"""A token holding a braced list with blanks in it (kept whole by `tokenise`): a printed set or map."""
+
+
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
     if previous == MASK and counted_noun(left, right):
@@ -121,6 +125,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
         return True
+    if _LISTED.fullmatch(left) and _LISTED.fullmatch(right):
+        return True  # two braced lists, of any length (``{a(18), b(17)}`` / ``{c(20)}, ...``)
     if _quoted(left) and _quoted(right) and left[0] == right[0]:
         return True  # two quoted values ('zone[a.test].sync' / 'zone[b.test]')
     if previous and _BOXED.fullmatch(left) and _BOXED.fullmatch(right):

@@ -19,7 +19,7 @@ _TOKEN = re.compile(r"""(?<!\S)[A-Za-z_][\w.-]*[=:](?:"(?:[^"\\]|\\.)*"|'(?:[^'\
                     r"""|(?<!\S)[^\s"']*(?:"[^"\s]+(?: [^"\s]+){1,3}"|'[^'\s]+(?: [^'\s]+){1,3}')[^\s"']*"""
                     r"""|(?<!\S)[^\s=()]+=\([^()\s]+(?: [^()\s]+){1,3}\)[,;]?(?!\S)"""
                     r"""|(?<!\S)(?:[^\s=\[\]]+=)?\[[^\[\]\s]+(?: [^\[\]\s]+){1,3}\][,;:]?(?!\S)"""
-                    r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|\S+""")
+                    r"""|(?<!\S)(?:\[ \]|\( \))(?!\S)|(?<!\S)[^\s{}]*\{[^{}]*, [^{}]*\}[^\s{}]*|\S+""")
 
 
 _PROSE_WORD = re.compile(r"(?<![\w<*>./])[A-Za-z][a-z]{2,}[.,;:!]?(?=[\s\"']|$)")
@@ -73,7 +73,7 @@ def _bare(token: str) -> bool:
     return token.strip(",;:()[]") == WILD
 
 
-_JOINED = re.compile(r"[\"']|=\(|\[[^\]\s]* |[\[(] [\])]")
+_JOINED = re.compile(r"[\"']|=\(|\[[^\]\s]* |[\[(] [\])]|\{[^{}]*, ")
 """Text that `_TOKEN` may keep together across a blank."""
 _WORD = re.compile(r"[A-Za-z][a-z]+(?:-[a-z]+)*[.,;:]?")
 """A plain word of text."""
@@ -86,7 +86,8 @@ def tokenise(masked: str) -> list[str]:
     comma after it (``err="dial tcp: refused"``, ``error='Broken pipe (32)',``, ``title:'[idle]'``), a short
     quoted phrase (``"View Lock"``, ``'connecting host'``), a short parenthesised value of a key
     (``flags=(\\Seen \\Recent)``), a short boxed value, alone or of a key (``[bob/<via Auth-Type =
-    CHAP>]``, ``cid=[no info]``), and an empty box (``[ ]``, the unticked form of ``[x]``) whole."""
+    CHAP>]``, ``cid=[no info]``), an empty box (``[ ]``, the unticked form of ``[x]``) and a braced
+    list (``{aes256-cts(18), aes128-cts(17)}``, ``{a=1, b=2}``) whole."""
     if not _JOINED.search(masked):
         return masked.split()
     return _TOKEN.findall(masked)

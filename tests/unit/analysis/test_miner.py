@@ -487,3 +487,14 @@ def test_a_function_name_names_the_statement() -> None:
               for name in functions}
     assert all(len(ids) == 1 for ids in groups.values())
     assert len({next(iter(ids)) for ids in groups.values()}) == len(functions)
+
+
+def test_a_braced_list_of_any_length_is_one_value() -> None:
+    """A printed set or map (``{aes256-cts(18), aes128-cts(17)}``, ``{id=7, state=open}``) is one
+    value, however many members it has."""
+    miner = TemplateMiner()
+    lists = ["{aes256-cts(18), aes128-cts(17)}", "{des3-cbc-sha1(16), aes256-cts(18), rc4-hmac(23), camellia(25)}",
+             "{a=1, b=2, c=3}"]
+    tokens = tokenise(f"AS_REQ (6 etypes {lists[0]}) 127.0.0.1: ISSUE")
+    assert tokens == ["AS_REQ", "(6", "etypes", "{aes256-cts(18), aes128-cts(17)})", "127.0.0.1:", "ISSUE"]
+    assert len({miner.add(f"Request for {members} from client 10.0.0.{n}").id for n, members in enumerate(lists)}) == 1
