@@ -99,6 +99,8 @@ def generalise(left: str, right: str) -> str:
     return f"{prefix}{MASK}{suffix}"
 
 
+FIELD = "| "
+"""How a token that is a whole pipe-delimited field after the message starts (see `tokenise`)."""
 _LISTED = re.compile(r"[^\s{}]*\{[^{}]*, [^{}]*\}[^\s{}]*")
 """A token holding a braced list with blanks in it (kept whole by `tokenise`): a printed set or map."""
 
@@ -125,6 +127,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
         return True
+    if left.startswith(FIELD) and right.startswith(FIELD):
+        return True  # two values of a pipe-delimited field after the message (a logger, a thread)
     if _LISTED.fullmatch(left) and _LISTED.fullmatch(right):
         return True  # two braced lists, of any length (``{a(18), b(17)}`` / ``{c(20)}, ...``)
     if _quoted(left) and _quoted(right) and left[0] == right[0]:

@@ -8,6 +8,7 @@ import re
 from itertools import pairwise
 
 from aiops.analysis.template import WILD
+from aiops.analysis.variables import FIELD
 
 KNOWN_FIRST = 2
 """Times a word must have filled a variable slot before, as a first word, it stops keying the index."""
@@ -87,7 +88,11 @@ def tokenise(masked: str) -> list[str]:
     quoted phrase (``"View Lock"``, ``'connecting host'``), a short parenthesised value of a key
     (``flags=(\\Seen \\Recent)``), a short boxed value, alone or of a key (``[bob/<via Auth-Type =
     CHAP>]``, ``cid=[no info]``), an empty box (``[ ]``, the unticked form of ``[x]``) and a braced
-    list (``{aes256-cts(18), aes128-cts(17)}``, ``{a=1, b=2}``) whole."""
+    list (``{aes256-cts(18), aes128-cts(17)}``, ``{a=1, b=2}``) whole. Where two `` | `` or more
+    follow the message text (log4j's ``%m | %c | %t``), each field after them is one token."""
+    if masked.count(" | ") >= 2:  # fields of a pipe layout after the message (``msg | logger | thread``)
+        first, *fields = masked.split(" | ")
+        return [*tokenise(first), *(FIELD + field for field in fields)]
     if not _JOINED.search(masked):
         return masked.split()
     return _TOKEN.findall(masked)

@@ -498,3 +498,15 @@ def test_a_braced_list_of_any_length_is_one_value() -> None:
     tokens = tokenise(f"AS_REQ (6 etypes {lists[0]}) 127.0.0.1: ISSUE")
     assert tokens == ["AS_REQ", "(6", "etypes", "{aes256-cts(18), aes128-cts(17)})", "127.0.0.1:", "ISSUE"]
     assert len({miner.add(f"Request for {members} from client 10.0.0.{n}").id for n, members in enumerate(lists)}) == 1
+
+
+def test_fields_of_a_pipe_layout_after_the_message_are_one_token_each() -> None:
+    """log4j ``%m | %c | %t``: the logger and the thread after the message are fields, whatever
+    their words; a thread name of one word or four does not make another event."""
+    assert tokenise("Removing Session: <*> | org.apache.Plugin | ActiveMQ Transport: tcp://<*>") == [
+        "Removing", "Session:", "<*>", "| org.apache.Plugin", "| ActiveMQ Transport: tcp://<*>"]
+    miner = TemplateMiner()
+    threads = ["ActiveMQ Transport: tcp:///127.0.0.1:46166@61616", "main", "ActiveMQ BrokerService[localhost] Task-3"]
+    lines = [f"remove connection id: ID:vm-{n}-1:1 | org.apache.activemq.broker.TransportConnection | {thread}"
+             for n, thread in enumerate(threads)]
+    assert len({miner.add(line).id for line in lines}) == 1
