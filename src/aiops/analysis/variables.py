@@ -105,6 +105,16 @@ _LISTED = re.compile(r"[^\s{}]*\{[^{}]*, [^{}]*\}[^\s{}]*")
 """A token holding a braced list with blanks in it (kept whole by `tokenise`): a printed set or map."""
 
 
+_BOX_IN = re.compile(r"\[[^\[\]\s]*\]")
+"""A boxed value inside a word (``worker[bob]:``)."""
+
+
+def _boxed_in(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` with a boxed value after its start: a value printed only when known."""
+    found = _BOX_IN.search(longer)
+    return found is not None and found.start() > 0 and longer[:found.start()] + longer[found.end():] == shorter
+
+
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
     if previous == MASK and counted_noun(left, right):
@@ -129,6 +139,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if left.startswith(FIELD) and right.startswith(FIELD):
         return True  # two values of a pipe-delimited field after the message (a logger, a thread)
+    if _boxed_in(left, right) or _boxed_in(right, left):
+        return True  # a word with and without its boxed value (``worker[bob]:`` / ``worker:``)
     if _LISTED.fullmatch(left) and _LISTED.fullmatch(right):
         return True  # two braced lists, of any length (``{a(18), b(17)}`` / ``{c(20)}, ...``)
     if _quoted(left) and _quoted(right) and left[0] == right[0]:

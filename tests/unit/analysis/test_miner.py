@@ -510,3 +510,11 @@ def test_fields_of_a_pipe_layout_after_the_message_are_one_token_each() -> None:
     lines = [f"remove connection id: ID:vm-{n}-1:1 | org.apache.activemq.broker.TransportConnection | {thread}"
              for n, thread in enumerate(threads)]
     assert len({miner.add(line).id for line in lines}) == 1
+
+
+def test_a_word_with_and_without_its_boxed_value_is_one_word() -> None:
+    """``worker[bob]: ...`` once the user is known, ``worker: ...`` before: one statement."""
+    miner = TemplateMiner()
+    lines = [f"ocserv[{4000 + n}]: worker{user}: 10.214.2.{n} sending message 'session info' to main"
+             for n, user in enumerate(["", "[bob]", "[erin]", "", "[alice]"])]
+    assert len({miner.add(line).id for line in lines}) == 1
