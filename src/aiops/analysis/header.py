@@ -215,16 +215,22 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
     return ends
 
 
+_LETTERLESS = re.compile(r"[^A-Za-z]*\d[^A-Za-z]*")
+"""A field of digits and punctuation, with no letter."""
+
+
 def _colon_in_value(positions: _Positions, index: int) -> bool:
     """Whether the colon ending the field at `index` is a value's punctuation, not a label's end, so
-    the header goes on: the field holds digits (a time: ``(2026-12-05  8:48:41):``) and a consistent
-    bracketed field follows (``[domain] [function] (level):``). A bracketed source location there
-    stays in the message, where it joins the variants of its statement."""
+    the header goes on: the field is digits and punctuation with no letter (a time
+    ``(2026-12-05  8:48:41):`` before ``[domain] [function] (level):``, ``11:09:07.790:`` before
+    ``app pid 8868: LOG:``, a process id ``[22815]:`` before a level). A bracketed source location
+    after it stays in the message, where it joins the variants of its statement."""
     nxt = positions.get(index + 1)
-    if nxt is None or nxt.family != "bracket" or not _strong(nxt) or positions.done[index].digit_share < CONSISTENT:
+    values = [row[index][0] for row in positions.rows if len(row) > index]
+    if nxt is None or sum(1 for value in values if _LETTERLESS.fullmatch(value)) < CONSISTENT * len(values):
         return False
-    values = [row[index + 1][0] for row in positions.rows if len(row) > index + 1]
-    return sum(1 for value in values if SOURCE_RE.search(value)) <= len(values) / 2
+    after = [row[index + 1][0] for row in positions.rows if len(row) > index + 1]
+    return nxt.family != "bracket" or sum(1 for value in after if SOURCE_RE.search(value)) <= len(after) / 2
 
 
 def _rows(sample: list[str], indented: bool) -> list[Row]:
