@@ -191,6 +191,9 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
         before = positions.get(index - 1) if index >= 2 else None
         after_separator = before is not None and before.family == "sep" and before.literal != "|"
         if after_separator and not (_strong(pos) and pos.family in ("level", "bracket", "sep", "key")):
+            reach = _separated_fields(positions, index, before.literal)  # type: ignore[union-attr]
+            if reach is not None:
+                ends.append(reach)
             break
         if pos.family == "key" and pos.plain_share >= PLAIN_WORDS:
             break  # plain words with a colon start the message (``exited: web (...)``)
@@ -217,6 +220,19 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
 
 _LETTERLESS = re.compile(r"[^A-Za-z]*\d[^A-Za-z]*")
 """A field of digits and punctuation, with no letter."""
+
+
+def _separated_fields(positions: _Positions, index: int, literal: str) -> int | None:
+    """The header length after a run of fields from `index`, each closed by the separator `literal`
+    (``name - 388 - INFO - main - ``), when a level is among them; None when none is."""
+    end, level, at = None, False, index
+    while (field := positions.get(at)) is not None and (closing := positions.get(at + 1)) is not None \
+            and closing.family == "sep" and closing.literal == literal and _strong(closing):
+        level = level or (field.family == "level" and _strong(field))
+        at += 2
+        if level:
+            end = at
+    return end
 
 
 def _colon_in_value(positions: _Positions, index: int) -> bool:

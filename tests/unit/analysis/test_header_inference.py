@@ -239,3 +239,20 @@ def test_a_time_ending_in_a_colon_does_not_end_the_header_before_a_name_and_a_le
     for line in lines[:50]:
         match, message = header.split(line)
         assert match is not None and message == line.split(":  ", 1)[1]
+
+
+def test_fields_closed_by_one_separator_up_to_a_level_are_header() -> None:
+    """Python logging's ``%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s -
+    %(message)s``: the logger name, the line number and the request id between the separators are
+    header, since a level sits among them."""
+    rng = random.Random(16)
+    loggers = ["synapse.http.server", "synapse.handlers.message", "synapse.access.http.8008", "synapse.storage.SQL"]
+    texts = ["Processed request: {n}sec", "Created event $abc{n}", "Got login request with identifier: @u{n}",
+             "Denying new event because of rate limit", "Attaching resource to path /_matrix/{n}"]
+    lines = [f"2026-12-05 10:54:{n % 60:02d},{n % 997:03d} - {rng.choice(loggers)} - {rng.randint(30, 900)} - "
+             f"{rng.choice(['INFO', 'DEBUG', 'WARNING'])} - {rng.choice(['main', 'PUT-8', 'GET-12', 'POST-3'])} - "
+             + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split(" - ", 5)[5]
