@@ -179,6 +179,14 @@ def test_key_value_fields_after_the_header_belong_to_the_message() -> None:
     assert LogParser(header=header).split(lines[1])[0].startswith("conn=")
 
 
+def _assert_messages(lines: list[str], separator: str, fields: int) -> None:
+    """The header learned from `lines` matches each of the first lines and leaves as the message
+    what follows the `fields`-th `separator`."""
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split(separator, fields)[fields]
+
 def test_a_module_name_closed_by_a_pipe_and_a_level_is_header() -> None:
     """``time|seq|module|LEVEL|message``: two dozen modules over 400 lines, one with a thread in
     parentheses, are more than a host or a state, yet the pipe and the level after them show they
@@ -190,10 +198,7 @@ def test_a_module_name_closed_by_a_pipe_and_a_level_is_header() -> None:
              "Discovered {n} CPU cores", "bridge br{n}: using datapath ID {n}", "unix#{n}: connection dropped"]
     lines = [f"2026-12-05T08:25:{n % 60:02d}.{n:03d}Z|{n:05d}|{rng.choice(modules)}|{rng.choice(['DBG', 'INFO'])}|"
              + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
-    header = learn_header(lines)
-    for line in lines[:50]:
-        match, message = header.split(line)
-        assert match is not None and message == line.split("|", 4)[4]
+    _assert_messages(lines, "|", 4)
 
 
 def test_a_time_ending_in_a_colon_does_not_end_the_header_before_bracketed_fields() -> None:
@@ -206,10 +211,7 @@ def test_a_time_ending_in_a_colon_does_not_end_the_header_before_bracketed_field
     lines = [f"(2026-12-05 {rng.randint(1, 9):2d}:{n % 60:02d}:{n % 57:02d}): [be[example.test]] "
              f"[{rng.choice(functions)}] (0x{rng.choice(['0400', '0200', '2000']) }): "
              + rng.choice(texts).format(n=rng.randint(1, 99), w=rng.choice(["ann", "bob", "eve"])) for n in range(400)]
-    header = learn_header(lines)
-    for line in lines[:50]:
-        match, message = header.split(line)
-        assert match is not None and message == line.split("): ", 2)[2]
+    _assert_messages(lines, "): ", 2)
 
 
 def test_a_source_location_after_a_time_ending_in_a_colon_stays_in_the_message() -> None:
@@ -220,9 +222,7 @@ def test_a_source_location_after_a_time_ending_in_a_colon_stays_in_the_message()
     texts = ["server started", "-- parsed Request-URI", "Path : /files/page{n}.html", "connection closed: fd {n}"]
     lines = [f"2026-12-05 01:{n % 60:02d}:{n % 59:02d}: ({rng.choice(sites)}) "
              + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
-    header = learn_header(lines)
-    for line in lines[:50]:
-        assert header.split(line)[1] == line.split(": ", 1)[1]
+    _assert_messages(lines, ": ", 1)
 
 
 def test_a_time_ending_in_a_colon_does_not_end_the_header_before_a_name_and_a_level() -> None:
@@ -235,10 +235,7 @@ def test_a_time_ending_in_a_colon_does_not_end_the_header_before_a_name_and_a_le
     lines = [f"2026-12-05 11:09:{n % 60:02d}.{n % 997:03d}: {rng.choice(['main', 'child', 'billing', 'psql'])} "
              f"pid {rng.randint(8000, 9999)}: {rng.choice(['LOG', 'DETAIL', 'LOG', 'WARNING'])}:  "
              + rng.choice(texts).format(n=rng.randint(1, 9)) for n in range(400)]
-    header = learn_header(lines)
-    for line in lines[:50]:
-        match, message = header.split(line)
-        assert match is not None and message == line.split(":  ", 1)[1]
+    _assert_messages(lines, ":  ", 1)
 
 
 def test_fields_closed_by_one_separator_up_to_a_level_are_header() -> None:
@@ -252,7 +249,4 @@ def test_fields_closed_by_one_separator_up_to_a_level_are_header() -> None:
     lines = [f"2026-12-05 10:54:{n % 60:02d},{n % 997:03d} - {rng.choice(loggers)} - {rng.randint(30, 900)} - "
              f"{rng.choice(['INFO', 'DEBUG', 'WARNING'])} - {rng.choice(['main', 'PUT-8', 'GET-12', 'POST-3'])} - "
              + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
-    header = learn_header(lines)
-    for line in lines[:50]:
-        match, message = header.split(line)
-        assert match is not None and message == line.split(" - ", 5)[5]
+    _assert_messages(lines, " - ", 5)
