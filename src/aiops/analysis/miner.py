@@ -62,6 +62,8 @@ _NAME = re.compile(r"[a-z][a-z_]*")
 """A lower-case name of letters."""
 _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\(\)")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``): it names the call site."""
+_VALUE_START = re.compile(r"[/'\"#@]")
+"""A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
 _ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
@@ -352,8 +354,11 @@ class TemplateMiner(Rejoin):
     def _spread_out(self, near: Template, blocked: tuple[int, ...], tokens: list[str]) -> bool:
         """Count the distinct variants that differ from `near` only at `blocked` (one or two places);
         true once there are so many that those places must be variables (`spread`, or 4x that for two
-        places, since pairs of constants such as state transitions come in larger sets)."""
-        if len(blocked) > 2 or len(blocked) * 3 >= len(tokens):
+        places, since pairs of constants such as state transitions come in larger sets). In a message
+        of two or three tokens only a value-shaped token spreads (``POST /upload``; never ``Connection
+        closed`` / ``Connection reset``)."""
+        if len(blocked) > 2 or (len(blocked) * 3 >= len(tokens) and not all(
+                _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
                or _function(near.tokens[index]) != _function(tokens[index]) for index in blocked):

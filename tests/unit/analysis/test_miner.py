@@ -518,3 +518,14 @@ def test_a_word_with_and_without_its_boxed_value_is_one_word() -> None:
     lines = [f"ocserv[{4000 + n}]: worker{user}: 10.214.2.{n} sending message 'session info' to main"
              for n, user in enumerate(["", "[bob]", "[erin]", "", "[alice]"])]
     assert len({miner.add(line).id for line in lines}) == 1
+
+
+def test_a_short_message_spreads_a_value_but_not_a_word() -> None:
+    """Two or three tokens are too few to tell a varying word from another statement (``Connection
+    closed`` / ``Connection reset``), but a path, a quoted value or a channel varying there is a
+    value once three have been seen (``POST /upload`` / ``POST /login``)."""
+    miner = TemplateMiner()
+    first = [miner.add(f"POST /{path}").id for path in ("upload", "login", "orders", "cart", "search")]
+    assert len(set(first[2:])) == 1, "from the third value on, the path is a variable"
+    words = {miner.add(f"Connection {word}").id for word in ("closed", "reset", "refused", "opened", "lost")}
+    assert len(words) == 5
