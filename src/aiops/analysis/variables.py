@@ -13,7 +13,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
   ``up`` / ``down``), listed in `value_sets.txt`;
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
-  code style are values, while other plain words (``layout begin`` / ``end``) stay constant text;
+  code style are values, while other plain words (``layout begin`` / ``end``) stay constant text,
+  and so do two snake_case names closed by a colon (C's ``__func__`` labelling its statement);
 - both words were already seen filling a variable slot of some template (``root``, ``uucp``);
 - one noun in the singular and the plural right after a number (``1 packet`` / ``28 packets``).
 
@@ -62,6 +63,8 @@ VALUE_SETS = load_value_sets()
 _IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*$")
 """Identifier shape: snake_case, or a word with digits in it (masked), and no ``key=``: names in code
 style, not prose and not a different key."""
+_CALLER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+:")
+"""A snake_case name with a colon (C's ``__func__`` printed as ``%s:``): it names the statement."""
 _MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
 """The last part of a dotted name whose head the two words share (``*v1.Pod`` / ``*v1.Node``)."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
@@ -149,8 +152,9 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # two boxed values inside a message (user [root] / user [alice])
     if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
-    if previous and _IDENT.search(a) and _IDENT.search(b):
-        return True
+    if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
+                                                                   and _CALLER.fullmatch(right)):
+        return True  # two identifiers, unless both label what follows (``temporarily_use_uid:``)
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
         return True  # a word closing a label (``Login OK:`` / ``Login incorrect:``) is text
     return a in known and b in known

@@ -529,3 +529,15 @@ def test_a_short_message_spreads_a_value_but_not_a_word() -> None:
     assert len(set(first[2:])) == 1, "from the third value on, the path is a variable"
     words = {miner.add(f"Connection {word}").id for word in ("closed", "reset", "refused", "opened", "lost")}
     assert len(words) == 5
+
+
+def test_a_snake_case_name_with_a_colon_names_the_statement() -> None:
+    """C daemons print ``__func__`` before the message (``debug1: restore_uid: 0/0``): two such
+    names are two statements, while identifiers elsewhere in a message are still values."""
+    miner = TemplateMiner()
+    functions = ["temporarily_use_uid:", "permanently_set_uid:", "restore_uid:", "list_hostkey_types:"]
+    groups = {name: {miner.add(f"debug1: {name} {n}/{n + 7}").id for n in range(100, 106)} for name in functions}
+    assert all(len(ids) == 1 for ids in groups.values())
+    assert len({next(iter(ids)) for ids in groups.values()}) == len(functions)
+    values = {miner.add(f"link {name} changed state to up").id for name in ("wan_uplink", "br_lan", "wlan_guest")}
+    assert len(values) == 1
