@@ -14,7 +14,7 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
   code style are values, while other plain words (``layout begin`` / ``end``) stay constant text,
-  and so do two snake_case names closed by a colon (C's ``__func__`` labelling its statement);
+  and so does a snake_case name closed by a colon (C's ``__func__`` labelling its statement);
 - both words were already seen filling a variable slot of some template (``root``, ``uucp``);
 - one noun in the singular and the plural right after a number (``1 packet`` / ``28 packets``).
 
@@ -153,8 +153,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
-                                                                   and _CALLER.fullmatch(right)):
-        return True  # two identifiers, unless both label what follows (``temporarily_use_uid:``)
+                                                                   or _CALLER.fullmatch(right)):
+        return True  # two identifiers, unless one labels what follows (``temporarily_use_uid:``)
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
         return True  # a word closing a label (``Login OK:`` / ``Login incorrect:``) is text
     return a in known and b in known

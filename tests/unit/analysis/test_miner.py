@@ -532,12 +532,14 @@ def test_a_short_message_spreads_a_value_but_not_a_word() -> None:
 
 
 def test_a_snake_case_name_with_a_colon_names_the_statement() -> None:
-    """C daemons print ``__func__`` before the message (``debug1: restore_uid: 0/0``): two such
-    names are two statements, while identifiers elsewhere in a message are still values."""
+    """C daemons print ``__func__`` before the message (``debug1: restore_uid: 0/0``): such a name
+    is never one value with another identifier, while identifiers elsewhere are still values."""
     miner = TemplateMiner()
     functions = ["temporarily_use_uid:", "permanently_set_uid:", "restore_uid:", "list_hostkey_types:"]
     groups = {name: {miner.add(f"debug1: {name} {n}/{n + 7}").id for n in range(100, 106)} for name in functions}
     assert all(len(ids) == 1 for ids in groups.values())
     assert len({next(iter(ids)) for ids in groups.values()}) == len(functions)
+    assert miner.add("debug1: permanently_set_uid: 107/65534 [preauth]").id != miner.add(
+        "debug1: SSH2_MSG_KEXINIT sent [preauth]").id
     values = {miner.add(f"link {name} changed state to up").id for name in ("wan_uplink", "br_lan", "wlan_guest")}
     assert len(values) == 1
