@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from aiops.analysis.masking import SOURCE_HINT, SOURCE_RE, mask
+from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
@@ -77,10 +77,11 @@ def _function(word: str) -> str:
 
 def _names_statement(tokens: list[str], index: int) -> bool:
     """True when the word at `index` is text that names the statement, never a value to spread: a
-    lower-case label with a colon (``save:`` / ``expunge:``), a source location, a quoted phrase of
+    lower-case label with a colon (``save:`` / ``expunge:``), a source location or file, a quoted phrase of
     words (``"230 Login successful."``), or a field name before a lone colon."""
     word = tokens[index]
-    return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or _prose(word) or _labelled(tokens, index))
+    return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or SOURCE_FILE.fullmatch(word) or _prose(word)
+                or _labelled(tokens, index))
 
 
 def _alike(left: list[str], right: list[str], share: float = 0.0) -> bool:
@@ -329,6 +330,8 @@ class TemplateMiner(Rejoin):
                 blocked.append(index)  # two source locations are two statements
             elif _function(left) != _function(right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
+            elif SOURCE_FILE.fullmatch(left) or SOURCE_FILE.fullmatch(right):
+                blocked.append(index)  # and two source files (``dbus-protocol.c:`` / ``dbus-entry-group.c:``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or same_key_value(left, right, template[:index])

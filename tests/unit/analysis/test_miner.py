@@ -543,3 +543,14 @@ def test_a_snake_case_name_with_a_colon_names_the_statement() -> None:
         "debug1: SSH2_MSG_KEXINIT sent [preauth]").id
     values = {miner.add(f"link {name} changed state to up").id for name in ("wan_uplink", "br_lan", "wlan_guest")}
     assert len(values) == 1
+
+
+def test_a_source_file_name_with_a_colon_names_the_module() -> None:
+    """``__FILE__ ": interface=%s, ..."`` from two files is two statements, however alike the rest;
+    three or more files never spread into a variable either."""
+    miner = TemplateMiner()
+    files = ["dbus-protocol.c:", "dbus-entry-group.c:", "dbus-sync-service.c:", "dbus-record-browser.c:"]
+    groups = {name: {miner.add(f"{name} interface=org.example.{member}, path=/, member={member}").id
+                     for member in ("GetVersion", "Free", "Commit", "Reset")} for name in files}
+    assert all(len(ids) == 1 for ids in groups.values())
+    assert len({next(iter(ids)) for ids in groups.values()}) == len(files)
