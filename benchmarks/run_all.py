@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUITE = ("bench_loghub_accuracy.py", "bench_corpus_accuracy.py", "bench_header_invariance.py",
-         "bench_loghub_throughput.py", "bench_digest.py",
+SUITE = ("bench_loghub_accuracy.py", "bench_corpus_accuracy.py", "bench_label_agreement.py",
+         "bench_header_invariance.py", "bench_loghub_throughput.py", "bench_digest.py",
          "bench_sandbox.py", "bench_scenarios.py", "bench_incidents.py", "bench_serve.py", "bench_scale.py")
 
 

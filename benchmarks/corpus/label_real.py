@@ -31,23 +31,30 @@ def template_regex(template: str) -> re.Pattern[str]:
                               for part in re.split(r"(<\*>)", template)) + r"\Z", re.S)
 
 
-def label(name: str) -> int:
-    """Label one real-software format; returns the number of lines."""
-    folder = HERE / name
-    rules = (folder / f"{name}.rules").read_text(encoding="utf-8").splitlines()
+def events(rules_text: str, lines: list[str], name: str) -> tuple[list[int], list[str]]:
+    """(event index per line, templates) of `lines` under a rules text (header line, then templates);
+    a line no template matches stops the run with its number."""
+    rules = rules_text.splitlines()
     header = re.compile(rules[0].removeprefix("header: "))
     templates = [t for t in rules[1:] if t.strip() and not t.startswith("#")]
     compiled = [re.compile(r"\Z") if t == EMPTY else template_regex(t) for t in templates]
-    lines = (folder / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
-    labels = []
+    found = []
     for number, line in enumerate(lines, start=1):
         match = header.match(line)
         message = line[match.end():] if match else line
         event = next((i for i, rx in enumerate(compiled) if rx.match(message)), None)
         if event is None:
             raise SystemExit(f"{name}:{number}: no template matches: {message[:200]!r}")
-        labels.append(f"E{event + 1}")
-    (folder / f"{name}.labels").write_text("\n".join(labels) + "\n", encoding="utf-8")
+        found.append(event)
+    return found, templates
+
+
+def label(name: str) -> int:
+    """Label one real-software format; returns the number of lines."""
+    folder = HERE / name
+    lines = (folder / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+    found, templates = events((folder / f"{name}.rules").read_text(encoding="utf-8"), lines, name)
+    (folder / f"{name}.labels").write_text("\n".join(f"E{event + 1}" for event in found) + "\n", encoding="utf-8")
     with (folder / f"{name}.templates.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["EventId", "EventTemplate"])

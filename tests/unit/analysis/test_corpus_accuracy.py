@@ -112,3 +112,21 @@ def test_unseen_target_is_read_from_the_latest_first_sight_round(tmp_path: Path)
     assert bench.unseen_target_met(record) is True
     record.write_text("# nothing measured yet\n", encoding="utf-8")
     assert bench.unseen_target_met(record) is False
+
+
+@pytest.mark.parametrize("rules", sorted(CORPUS.glob("*/agreement/*.rules")), ids=lambda path: path.parent.parent.name)
+def test_a_second_labelling_labels_every_line_of_its_log(rules: Path) -> None:
+    """benchmarks/bench_label_agreement.py compares two labellings of one log: the second must cover
+    the log line for line, as the first does (corpus/label_real.py)."""
+    import importlib
+    import sys
+
+    sys.path.insert(0, str(CORPUS))
+    try:
+        events = importlib.import_module("label_real").events
+    finally:
+        sys.path.remove(str(CORPUS))
+    name = rules.parent.parent.name
+    lines = (CORPUS / name / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
+    found, templates = events(rules.read_text(encoding="utf-8"), lines, name)
+    assert len(found) == len(lines) and len(set(found)) > 1 and all(0 <= event < len(templates) for event in found)
