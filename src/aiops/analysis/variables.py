@@ -122,6 +122,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     """True when `left` and `right` (different words at one position) are values of one variable."""
     if previous == MASK and counted_noun(left, right):
         return True
+    if left.startswith(FIELD) and right.startswith(FIELD):
+        return True  # two values of a pipe-delimited field after the message (a logger, a thread)
     prefix, a, b, suffix = cores(left, right)
     key = prefix.rstrip("([{<\"'")  # the value of a key may open with a bracket or a quote
     if not a or not b:
@@ -140,8 +142,6 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if _MEMBER.fullmatch(a) and _MEMBER.fullmatch(b):
         return True
-    if left.startswith(FIELD) and right.startswith(FIELD):
-        return True  # two values of a pipe-delimited field after the message (a logger, a thread)
     if _boxed_in(left, right) or _boxed_in(right, left):
         return True  # a word with and without its boxed value (``worker[bob]:`` / ``worker:``)
     if _LISTED.fullmatch(left) and _LISTED.fullmatch(right):

@@ -554,3 +554,12 @@ def test_a_source_file_name_with_a_colon_names_the_module() -> None:
                      for member in ("GetVersion", "Free", "Commit", "Reset")} for name in files}
     assert all(len(ids) == 1 for ids in groups.values())
     assert len({next(iter(ids)) for ids in groups.values()}) == len(files)
+
+
+def test_a_pipe_field_whose_padding_is_used_up_is_the_same_field() -> None:
+    """``%6d`` pads ``size:   767`` but prints ``size:800026``: the field after `` | `` is one
+    value either way."""
+    miner = TemplateMiner()
+    lines = [f"slot: localhost | conc: {c} | delay: {d:5d} ms | size:{s:6d} bytes"
+             for c, d, s in ((1, 504, 767), (2, 450, 800026), (1, 12, 0), (3, 9999, 1234567))]
+    assert len({miner.add(line).id for line in lines}) == 1
