@@ -39,7 +39,7 @@ from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
 from aiops.analysis.template import WILD, Template, current
-from aiops.analysis.variables import cores, counted_noun, generalise, same_variable, slot_value
+from aiops.analysis.variables import VALUE_SETS, cores, counted_noun, generalise, same_variable, slot_value
 from aiops.analysis.wordshapes import (
     _LABEL,
     _WORD,
@@ -339,9 +339,9 @@ class TemplateMiner(Rejoin):
                 blocked.append(index)
             previous = left
         if not blocked and all(WILD in token for token in template):
-            words = tuple(i for i, token in enumerate(tokens) if _WORD.fullmatch(token))
+            words = tuple(i for i, token in enumerate(tokens) if _WORD.fullmatch(token) and token not in VALUE_SETS)
             if words:
-                return exact, words  # a word is not one more value of an all-value record (``2 workers``)
+                return exact, words  # a word (not of a closed set) is no value of an all-value record
         return exact, tuple(blocked)
 
     @staticmethod

@@ -563,3 +563,14 @@ def test_a_pipe_field_whose_padding_is_used_up_is_the_same_field() -> None:
     lines = [f"slot: localhost | conc: {c} | delay: {d:5d} ms | size:{s:6d} bytes"
              for c, d, s in ((1, 504, 767), (2, 450, 800026), (1, 12, 0), (3, 9999, 1234567))]
     assert len({miner.add(line).id for line in lines}) == 1
+
+
+def test_a_value_only_record_takes_a_word_of_a_closed_set() -> None:
+    """``<queue id>: <domain> <result>``: an SPF or DMARC result (``pass``, ``fail``, ``none``) is one
+    more value of the record, while another plain word still is not (``2 workers``)."""
+    miner = TemplateMiner()
+    ids = {miner.add(f"{queue}: {domain} {result}").id for queue, domain, result in (
+        ("FF1E1CD14B", "pass.test", "fail"), ("AD9638D38C", "sub.parent.test", "none"),
+        ("5DA26C9DF7", "parent.test", "pass"), ("42E95368AB", "mail.bad.test", "softfail"))}
+    assert len(ids) == 1
+    assert miner.add("77E95368AB: mail.bad.test delivered").id not in ids
