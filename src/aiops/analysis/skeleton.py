@@ -28,8 +28,9 @@ _QUOTED = re.compile(r"""(['"])[^\s'"]+\1[,;:]?""")
 
 
 def _pure(token: str) -> bool:
-    """A token that is variable text only: `<*>` and punctuation, or one quoted value."""
-    return (MASK in token and not token.replace(MASK, "").strip(PUNCT)) or bool(_QUOTED.fullmatch(token))
+    """A token that is variable text only: `<*>` with punctuation and quotes (``('<*>',``), or one
+    quoted value."""
+    return (MASK in token and not token.replace(MASK, "").strip(PUNCT + "'\"")) or bool(_QUOTED.fullmatch(token))
 
 
 def skeleton(tokens: list[str]) -> tuple[str, ...]:

@@ -574,3 +574,12 @@ def test_a_value_only_record_takes_a_word_of_a_closed_set() -> None:
         ("5DA26C9DF7", "parent.test", "pass"), ("42E95368AB", "mail.bad.test", "softfail"))}
     assert len(ids) == 1
     assert miner.add("77E95368AB: mail.bad.test delivered").id not in ids
+
+
+def test_a_key_printed_as_a_tuple_or_a_string_is_one_value() -> None:
+    """Python prints a task key as ``inc-24097-2`` or as ``('ones_like-4226ecd2', 4, 1)``: a quoted,
+    masked value with punctuation is variable text however many words it spans."""
+    miner = TemplateMiner()
+    keys = ["inc-24097-2", "('ones_like-4226ecd2a97f', 4, 1)", "inc-e2459b9c3541", "('sum-aggregate-9f1c2e', 0)"]
+    assert len({miner.add(f"Stimulus task finished {key}[{n}] tcp://127.0.0.1:{26210 + n}").id
+                for n, key in enumerate(keys)}) == 1
