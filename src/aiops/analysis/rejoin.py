@@ -6,8 +6,11 @@ cover (folded into it). A mixin of `TemplateMiner`: it works on the miner's inde
 from __future__ import annotations
 
 from aiops.analysis.template import WILD, Template
+from aiops.analysis.variables import VALUE_SETS
 from aiops.analysis.wordshapes import _OPEN_KEY, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
 
+LEVELS = tuple(word for word, name in VALUE_SETS.items() if name == "level-upper")
+"""Upper-case level words (``DEBUG``, ``ERROR``) that may open a message whose header lacks them."""
 SCAN = 64
 """Most templates compared per new message shape: the most frequent ones and the newest ones."""
 
@@ -39,14 +42,16 @@ class Rejoin:
 
     def _around_context(self, tokens: list[str]) -> Template | None:
         """A template that is this message with, or without, an opening context field (``[zone.]``,
-        ``[alice]``): some lines of one event carry it and others do not."""
+        ``[alice]``) or level (``DEBUG``, where two loggers share a file and one prints levels):
+        some lines of one event carry it and others do not."""
         if len(tokens) < 3:
             return None
-        if _context(tokens[0]):
+        if _context(tokens[0]) or tokens[0] in LEVELS:
             rest, offset, pool = tokens[1:], 0, self._peek(len(tokens) - 1, _key(tokens[1:]))
         else:
             rest, offset = tokens, 1
             pool = [t for t in self._peek(len(tokens) + 1, WILD) if _context(t.tokens[0])]
+            pool.extend(t for level in LEVELS for t in self._peek(len(tokens) + 1, level)[:SCAN])
         for candidate in pool[:SCAN]:
             if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
                 self._adopt(candidate)

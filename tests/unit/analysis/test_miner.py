@@ -583,3 +583,15 @@ def test_a_key_printed_as_a_tuple_or_a_string_is_one_value() -> None:
     keys = ["inc-24097-2", "('ones_like-4226ecd2a97f', 4, 1)", "inc-e2459b9c3541", "('sum-aggregate-9f1c2e', 0)"]
     assert len({miner.add(f"Stimulus task finished {key}[{n}] tcp://127.0.0.1:{26210 + n}").id
                 for n, key in enumerate(keys)}) == 1
+
+
+def test_a_message_with_and_without_a_leading_level_is_one_statement() -> None:
+    """Two loggers share one file, one printing ``(13:47:19) util: ...`` (the time is the header) and
+    one ``DEBUG util: ...``: the statement is the same either way."""
+    miner = TemplateMiner()
+    plain = {miner.add(f"util: Reading file {name}.xml from directory /tmp/users/{user}").id
+             for name, user in (("prefs", "eva"), ("blist", "bob"), ("accounts", "carol"))}
+    levelled = {miner.add(f"DEBUG util: Reading file {name}.xml from directory /tmp/users/{user}").id
+                for name, user in (("status", "dan"), ("prefs", "erin"))}
+    assert len(plain | levelled) == 1
+    assert miner.add("DEBUG util: Writing file prefs.xml to directory /tmp/users/eva").id not in plain
