@@ -75,13 +75,18 @@ def _function(word: str) -> str:
     return found.group() if found is not None else ""
 
 
+def _source(word: str) -> bool:
+    """A source location (``verify.c:52``) in the word, or the word is a source file closed by a colon
+    (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): either names where the statement is."""
+    return bool(SOURCE_RE.search(word) or SOURCE_FILE.fullmatch(word))
+
+
 def _names_statement(tokens: list[str], index: int) -> bool:
     """True when the word at `index` is text that names the statement, never a value to spread: a
     lower-case label with a colon (``save:`` / ``expunge:``), a source location or file, a quoted phrase of
     words (``"230 Login successful."``), or a field name before a lone colon."""
     word = tokens[index]
-    return bool(_LABEL.fullmatch(word) or SOURCE_RE.search(word) or SOURCE_FILE.fullmatch(word) or _prose(word)
-                or _labelled(tokens, index))
+    return bool(_LABEL.fullmatch(word) or _source(word) or _prose(word) or _labelled(tokens, index))
 
 
 def _alike(left: list[str], right: list[str], share: float = 0.0) -> bool:
@@ -326,12 +331,10 @@ class TemplateMiner(Rejoin):
         for index, (left, right) in enumerate(zip(template, tokens, strict=True)):
             if left == right:
                 exact += 1
-            elif SOURCE_RE.search(left) or SOURCE_RE.search(right):
-                blocked.append(index)  # two source locations are two statements
+            elif _source(left) or _source(right):
+                blocked.append(index)  # two source locations or files are two statements
             elif _function(left) != _function(right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
-            elif SOURCE_FILE.fullmatch(left) or SOURCE_FILE.fullmatch(right):
-                blocked.append(index)  # and two source files (``dbus-protocol.c:`` / ``dbus-entry-group.c:``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or same_key_value(left, right, template[:index])
