@@ -83,16 +83,21 @@ def test_loghub_visible_systems() -> None:
     assert sum(scores) / len(scores) >= 0.95
 
 
-def _bench_module():  # type: ignore[no-untyped-def]
-    """benchmarks/bench_corpus_accuracy.py, imported from its folder."""
+def _import_from(folder: Path, name: str):  # type: ignore[no-untyped-def]
+    """Module `name` of a benchmark folder (not a package), imported from that folder."""
     import importlib
     import sys
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(folder))
     try:
-        return importlib.import_module("bench_corpus_accuracy")
+        return importlib.import_module(name)
     finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
+        sys.path.remove(str(folder))
+
+
+def _bench_module():  # type: ignore[no-untyped-def]
+    """benchmarks/bench_corpus_accuracy.py, imported from its folder."""
+    return _import_from(ROOT / "benchmarks", "bench_corpus_accuracy")
 
 
 def test_unseen_target_is_read_from_the_latest_first_sight_round(tmp_path: Path) -> None:
@@ -118,14 +123,7 @@ def test_unseen_target_is_read_from_the_latest_first_sight_round(tmp_path: Path)
 def test_a_second_labelling_labels_every_line_of_its_log(rules: Path) -> None:
     """benchmarks/bench_label_agreement.py compares two labellings of one log: the second must cover
     the log line for line, as the first does (corpus/label_real.py)."""
-    import importlib
-    import sys
-
-    sys.path.insert(0, str(CORPUS))
-    try:
-        events = importlib.import_module("label_real").events
-    finally:
-        sys.path.remove(str(CORPUS))
+    events = _import_from(CORPUS, "label_real").events
     name = rules.parent.parent.name
     lines = (CORPUS / name / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
     found, templates = events(rules.read_text(encoding="utf-8"), lines, name)
