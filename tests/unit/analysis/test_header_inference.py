@@ -187,6 +187,7 @@ def _assert_messages(lines: list[str], separator: str, fields: int) -> None:
         match, message = header.split(line)
         assert match is not None and message == line.split(separator, fields)[fields]
 
+
 def test_a_module_name_closed_by_a_pipe_and_a_level_is_header() -> None:
     """``time|seq|module|LEVEL|message``: two dozen modules over 400 lines, one with a thread in
     parentheses, are more than a host or a state, yet the pipe and the level after them show they
