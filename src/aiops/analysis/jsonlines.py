@@ -16,6 +16,8 @@ import json
 import re
 from typing import Any
 
+from aiops.analysis.masking import SOURCE_RE
+
 MESSAGE_KEYS = ("message", "msg", "log", "event", "text", "@message", "body", "MESSAGE", "@m")
 LEVEL_KEYS = ("level", "severity", "lvl", "loglevel", "log_level", "levelname", "@level", "PRIORITY", "@l")
 TIME_KEYS = ("timestamp", "@timestamp", "time", "ts", "datetime", "date", "t", "__REALTIME_TIMESTAMP", "@t")
@@ -173,20 +175,35 @@ def _unquote(value: str) -> str:
     return value
 
 
+def _logfmt_pairs(line: str, *, prefixed: bool) -> tuple[str, list[tuple[str, str]]] | None:
+    """(text prefix, pairs) of a logfmt line; None when a prefixed line has no pairs where expected."""
+    if not prefixed:
+        return "", _pairs(line)
+    text = line.strip()
+    start = _logfmt_start(text)
+    return (text[:start].strip(), _pairs(text[start:])) if start >= 0 else None
+
+
+def logfmt_message(line: str, *, prefixed: bool = False) -> tuple[str, list[str], list[str]] | None:
+    """The message value alone of a logfmt line, its other keys in order and the values that are
+    source locations (None when it has no message key)."""
+    found = _logfmt_pairs(line, prefixed=prefixed)
+    values = dict(found[1]) if found is not None else {}
+    key = next((k for k in MESSAGE_KEYS if k in values), None)
+    if found is None or key is None:
+        return None
+    rest = [k for k, _ in found[1] if k not in MESSAGE_KEYS and k not in LEVEL_KEYS and k not in TIME_KEYS]
+    return _unquote(values[key]), rest, [v for _, v in found[1] if SOURCE_RE.fullmatch(v)]
+
+
 def split_logfmt(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | None:
     """(message, level text, time text) of a logfmt line: the message value followed by the other
     pairs (time and level left out), or None when the line holds no pairs. With `prefixed`, the
     pairs follow a few prefix fields, whose text is the time when the pairs carry none."""
-    prefix = ""
-    if prefixed:
-        text = line.strip()
-        start = _logfmt_start(text)
-        if start < 0:
-            return None
-        prefix, line = text[:start].strip(), text[start:]
-    pairs = _pairs(line)
-    if len(pairs) < 2:
+    found = _logfmt_pairs(line, prefixed=prefixed)
+    if found is None or len(found[1]) < 2:
         return None
+    prefix, pairs = found
     keys = {key for key, _ in pairs}
     msg_key = next((k for k in MESSAGE_KEYS if k in keys), None)
     level_key = next((k for k in LEVEL_KEYS if k in keys), None)

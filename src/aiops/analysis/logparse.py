@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from aiops.analysis.fieldevents import FieldEvents
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.masking import SOURCE_RE
@@ -81,6 +82,7 @@ class LogParser:
         self._shape_chars = 0
         self._folds = self.miner.folds
         self.ids: IdEvents | None = None
+        self.fields: FieldEvents | None = None
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -98,6 +100,8 @@ class LogParser:
         if self.ids is None and not (self.header is not None and (self.header.json or self.header.logfmt)):
             position = find_id_word([self.split(line)[0] for line in head])
             self.ids = IdEvents("", word=position) if position is not None else None
+        if self.header is not None and self.header.logfmt:
+            self.fields = FieldEvents.learn(head, prefixed=self.header.prefixed)
         return _chain(head, iterator)
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -134,6 +138,8 @@ class LogParser:
             found = HEADER_LOCATION.findall(match.group()) if match is not None else []
             if len(found) == 1:
                 template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
+        elif self.fields is not None:
+            template = self.fields.event(line, self.miner.add(self.split(line)[0]))
         else:
             template = self.miner.add(self.split(line)[0])
         if len(shape) <= MAX_SHAPE and not template.shown:

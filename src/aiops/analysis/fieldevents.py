@@ -1,0 +1,64 @@
+"""Events of logfmt lines (``ts=... caller=api.go:603 level=error msg="..." key=value ...``).
+
+A structured logger's message value is written by one statement, and the pairs around it are of
+two kinds: the fields that statement adds, and context that an earlier ``With(...)`` attached to
+the logger (a request id, a component, an engine's settings), which comes and goes with what the
+program was doing. Mining the whole line splits one statement by its context; mining the message
+alone merges statements that print the same words. So a line's event here is:
+
+- the template of its message value, mined on its own;
+- the source location among its values (go-kit's ``caller=``), which names the statement outright;
+- the fields the statement adds: the last key of the line, as loggers (zap, slog, go-kit, log15)
+  write context first and the statement's own fields after it; where every line's keys are in
+  alphabetical order (logrus sorts them), position tells nothing and the whole key set counts.
+
+Lines that agree on all three join the first template seen with them (`msgid.IdEvents`), whatever
+their context. This applies only when the message values of the first lines take several templates:
+a file whose message is the same everywhere (auditd's ``msg=audit(...)``) keeps whole-line mining.
+"""
+
+from __future__ import annotations
+
+from aiops.analysis.jsonlines import logfmt_message
+from aiops.analysis.miner import Template, TemplateMiner, current
+from aiops.analysis.msgid import IdEvents
+
+MIN_MESSAGES = 4
+"""Message templates the first lines must show for the message to name the event."""
+SORTED_SHARE = 0.9
+"""Share of the first lines (with two keys or more) whose keys are in order for the file to count
+as sorted."""
+
+
+class FieldEvents:
+    """Join the whole-line templates of logfmt lines that share a message, a call site and fields."""
+
+    def __init__(self, *, prefixed: bool, sorted_keys: bool) -> None:
+        self.prefixed = prefixed
+        self.sorted_keys = sorted_keys
+        self.messages = TemplateMiner()
+        self.events = IdEvents("")
+
+    @classmethod
+    def learn(cls, head: list[str], *, prefixed: bool) -> FieldEvents | None:
+        """A `FieldEvents` for a logfmt file whose first lines are `head`, or None where the
+        message values do not tell events apart."""
+        found = [logfmt_message(line, prefixed=prefixed) for line in head]
+        parts = [part for part in found if part is not None and part[0]]
+        probe = TemplateMiner()
+        if len({current(probe.add(message)).id for message, _, _ in parts}) < MIN_MESSAGES:
+            return None
+        keyed = [keys for _, keys, _ in parts if len(keys) >= 2]
+        in_order = sum(keys == sorted(keys) for keys in keyed)
+        return cls(prefixed=prefixed, sorted_keys=bool(keyed) and in_order >= SORTED_SHARE * len(keyed))
+
+    def event(self, line: str, template: Template) -> Template:
+        """The template `line` gets: `template` (its whole-line template) or the first template
+        seen with the same message, call site and fields."""
+        found = logfmt_message(line, prefixed=self.prefixed)
+        if found is None or not found[0]:
+            return template
+        message, keys, locations = found
+        own = " ".join(sorted(keys)) if self.sorted_keys else (keys[-1] if keys else "")
+        key = f"{current(self.messages.add(message)).id}|{own}|{' '.join(locations)}"
+        return self.events.event(key, template)

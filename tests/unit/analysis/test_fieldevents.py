@@ -1,0 +1,100 @@
+"""Events of logfmt lines: the message value, the call site and the statement's own fields name
+the event; context fields that come and go do not split it."""
+
+from __future__ import annotations
+
+import random
+
+from aiops.analysis.fieldevents import FieldEvents
+from aiops.analysis.jsonlines import logfmt_message
+from aiops.analysis.logparse import LogParser
+
+_OTHERS = ["cache warmed", "config reloaded", "peer joined the ring", "snapshot written to disk",
+           "queue drained", "lease renewed"]
+"""Messages of other statements, so the first lines show several message templates."""
+
+
+def _groups(lines: list[str]) -> list[str]:
+    return [parsed.template.id for parsed in LogParser().parse(lines)]
+
+
+def _log(make: object, count: int = 300, seed: int = 3) -> list[str]:
+    """`count` lines: every third from `make(rng, i)`, the others from unrelated statements."""
+    rng = random.Random(seed)
+    lines = []
+    for i in range(count):
+        when = f"ts=2026-12-05T10:{i // 60 % 60:02d}:{i % 60:02d}.{rng.randint(100, 999)}Z"
+        if i % 3 == 0:
+            lines.append(f"{when} {make(rng, i)}")  # type: ignore[operator]
+        else:
+            lines.append(f'{when} level=info msg="{rng.choice(_OTHERS)}" took={rng.randint(1, 90)}ms')
+    return lines
+
+
+def _zap_context(rng: random.Random, i: int) -> str:
+    """A compaction statement under varying engine context (written before its own fields)."""
+    context = rng.choice(["tsm1_level=1 tsm1_strategy=level", "tsm1_strategy=full tsm1_optimize=false",
+                          "tsm1_strategy=full"])
+    return f'level=info msg="Compacting file" log_id=0{i} {context} op_name=compact tsm1_file=/data/{i}.tsm'
+
+
+def test_context_fields_that_come_and_go_do_not_split_one_statement() -> None:
+    lines = _log(_zap_context)
+    groups = _groups(lines)
+    compacting = {g for g, line in zip(groups, lines, strict=True) if "Compacting" in line}
+    assert len(compacting) == 1
+
+
+def test_a_statement_with_its_own_last_field_is_another_event() -> None:
+    def make(rng: random.Random, i: int) -> str:
+        tail = rng.choice(["proto=UDP", "protocol=TCP"])
+        return f'level=info subsystem=config msg="Listening for queries" address=127.0.0.{i % 9}:53 {tail}'
+
+    lines = _log(make)
+    groups = _groups(lines)
+    by_tail = {tail: {g for g, line in zip(groups, lines, strict=True) if line.endswith(tail)}
+               for tail in ("proto=UDP", "protocol=TCP")}
+    assert len(by_tail["proto=UDP"]) == len(by_tail["protocol=TCP"]) == 1
+    assert by_tail["proto=UDP"] != by_tail["protocol=TCP"]
+
+
+def test_two_call_sites_that_print_one_message_stay_apart() -> None:
+    def make(rng: random.Random, i: int) -> str:
+        caller, component = rng.choice([("silence.go:391", "silences"), ("nflog.go:365", "nflog")])
+        return f'caller={caller} level=debug component={component} msg="Running maintenance" n={i}'
+
+    lines = _log(make)
+    groups = _groups(lines)
+    sites = {site: {g for g, line in zip(groups, lines, strict=True) if site in line}
+             for site in ("silence.go:391", "nflog.go:365")}
+    assert len(sites["silence.go:391"]) == len(sites["nflog.go:365"]) == 1
+    assert sites["silence.go:391"] != sites["nflog.go:365"]
+
+
+def test_sorted_keys_count_as_a_set() -> None:
+    """logrus sorts keys, so the last key says nothing; a different key set is another statement."""
+    def make(rng: random.Random, i: int) -> str:
+        extra = rng.choice(["", f"Pct={rng.randint(50, 99)} "])
+        return f'level=warning msg="prefix limit reached" Family=ipv4 Key=127.0.0.{i % 9} {extra}Topic=Peer'
+
+    lines = [line.replace("took=", "zz_took=") for line in _log(make)]
+    parser = LogParser()
+    groups = [parsed.template.id for parsed in parser.parse(lines)]
+    assert parser.fields is not None and parser.fields.sorted_keys
+    with_pct = {g for g, line in zip(groups, lines, strict=True) if "Pct=" in line}
+    without = {g for g, line in zip(groups, lines, strict=True) if "prefix limit" in line and "Pct=" not in line}
+    assert len(with_pct) == len(without) == 1
+    assert with_pct != without
+
+
+def test_a_message_that_never_changes_leaves_whole_line_mining() -> None:
+    """auditd writes ``msg=audit(...)`` on every record: the message names no event."""
+    lines = [f"type={('SYSCALL', 'PATH', 'CWD', 'PROCTITLE')[i % 4]} msg=audit(1764928800.{i:03d}:{i}): "
+             f"arch=c000003e syscall={i % 7} success=yes exit=0 pid={1000 + i}" for i in range(200)]
+    assert FieldEvents.learn(lines, prefixed=False) is None
+
+
+def test_the_message_value_keys_and_call_sites_of_a_line() -> None:
+    line = 'ts=2026-12-05T10:00:00Z caller=api.go:603 level=error msg="Failed to find silence" err="not found" id=7'
+    assert logfmt_message(line) == ("Failed to find silence", ["caller", "err", "id"], ["api.go:603"])
+    assert logfmt_message("ts=1 level=info took=3ms") is None
