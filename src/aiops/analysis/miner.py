@@ -13,9 +13,11 @@ tokenised on blanks and compared with the templates of the same length and first
   closing parenthesised group when that group is a reason (`skeleton.reason_tail`) or has held a
   single value (``listenurl (<*>)`` / ``listenurl (birch sounds)``);
 - otherwise it starts a new template. When lines keep differing from one template at the same
-  one or two positions only (`spread` distinct values), those positions are taken as variables
-  and later lines join the first template; a label (``save:``, ``Doc-Root :``) or a quoted
-  sentence (``"230 Login successful."``) never becomes a variable that way.
+  one or two positions only (`spread` distinct values), those positions are taken as variables,
+  later lines join the first template and so do the templates of the variants seen so far (unless
+  their word there is a keyword or code in one case, which tells statements apart); a label
+  (``save:``, ``Doc-Root :``) or a quoted sentence (``"230 Login successful."``) never becomes a
+  variable that way.
 
 `seed` starts a miner from a trial run over the first lines (see `header_choice`), so those lines
 are grouped with what the whole first block taught. Digits inside constant words are shown as they
@@ -60,6 +62,9 @@ __all__ = ["WILD", "Template", "TemplateMiner", "current", "fits", "tokenise"]
 
 _NAME = re.compile(r"[a-z][a-z_]*")
 """A lower-case name of letters."""
+_ONE_CASE = re.compile(r"[a-z][a-z_-]*|\[?[A-Z][A-Z0-9_-]*\]?")
+"""A word in one case, maybe joined with hyphens or underscores (``priority``, ``admin-port-state``,
+``THROWAWAY``, ``[ZW1GY-R46JE]``): a keyword or code, such as tell statements apart."""
 _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\(\)")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``): it names the call site."""
 _VALUE_START = re.compile(r"[/'\"#@]")
@@ -228,11 +233,9 @@ class TemplateMiner(Rejoin):
             elif len(blocked) < len(near_blocked):
                 near, near_blocked = candidate, blocked
         if best is None and near is not None and self._spread_out(near, near_blocked, tokens):
-            best = near
+            return self._join(near, tokens, near_blocked)
         if best is not None:
-            self._adopt(best)
-            self._merge(best, tokens)
-            return best
+            return self._join(best, tokens)
         around = self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
         if around is not None:
             return around
@@ -380,6 +383,27 @@ class TemplateMiner(Rejoin):
         if len(self._siblings) >= TABLE_LIMIT:
             self._siblings.clear()
         return len(values) + 1 >= self.spread * (1 if len(blocked) == 1 else 4)
+
+    def _join(self, template: Template, tokens: list[str], spread: tuple[int, ...] = ()) -> Template:
+        """Add `tokens` to `template`; with `spread`, the places that just became variables."""
+        self._adopt(template)
+        self._merge(template, tokens)
+        if spread:
+            self._take_siblings(template, spread)
+        return template
+
+    def _take_siblings(self, general: Template, blocked: tuple[int, ...]) -> None:
+        """Fold into `general` the templates of the variants that made its `blocked` places
+        variables (`_spread_out`): they were kept apart only until the file showed those places vary."""
+        values = self._siblings.get((id(general), blocked), set()) if general.into is None else set()
+        for bucket in list(self._index.get(len(general.tokens), {}).values()):
+            for other in list(bucket):
+                if (other is not general and other.into is None and other.id and _covers(general.tokens, other.tokens)
+                        and tuple(other.tokens[i] for i in blocked) in values
+                        and not any(_ONE_CASE.fullmatch(other.tokens[i].strip(",.;:")) for i in blocked)
+                        and all(g == o for i, (g, o) in enumerate(zip(general.tokens, other.tokens, strict=True))
+                                if i not in blocked)):
+                    self._fold(other, general)
 
     def _merge(self, template: Template, tokens: list[str]) -> None:
         changed = False

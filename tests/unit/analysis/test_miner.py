@@ -595,3 +595,17 @@ def test_a_message_with_and_without_a_leading_level_is_one_statement() -> None:
                 for name, user in (("status", "dan"), ("prefs", "erin"))}
     assert len(plain | levelled) == 1
     assert miner.add("DEBUG util: Writing file prefs.xml to directory /tmp/users/eva").id not in plain
+
+
+def test_the_variants_that_made_a_place_variable_join_the_template() -> None:
+    """Once enough variants show a place varies, the variants seen before join the template too
+    (a group keeps all lines of its event); keywords and codes, which tell statements apart, stay."""
+    miner = TemplateMiner()
+    names = ["Echo", "Record", "Streaming", "VideoRoom", "Recorder"]
+    lines = [f"JANUS {name} plugin initialized!" for name in names]
+    _ids(miner, lines)
+    assert len(set(_ids(miner, lines))) == 1
+    assert [t.text for t in miner.templates if t.into is None] == ["JANUS <*> plugin initialized!"]
+    miner = TemplateMiner()
+    ids = _ids(miner, [f"query response was {word}" for word in ("ANSWER", "REFERRAL", "CNAME", "NODATA")])
+    assert ids[0] != ids[1], "an all-caps keyword seen before the place varied keeps its own template"
