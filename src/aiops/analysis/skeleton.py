@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 
 from aiops.analysis.masking import MASK
-from aiops.analysis.variables import UNITS
+from aiops.analysis.variables import BOXED_WORD, UNITS
 
 PUNCT = "()[]{},;:<>"
 """Punctuation trimmed from words in a skeleton."""
-_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
-"""A bracketed word opening a message: an optional context field (``[alice]``, ``[worker-3]``)."""
 
 
 _QUOTED = re.compile(r"""(['"])[^\s'"]+\1[,;:]?""")
@@ -52,7 +50,7 @@ def skeleton(tokens: list[str]) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-    if len(out) > 1 and (out[0] == MASK or _CONTEXT.fullmatch(tokens[0])):
+    if len(out) > 1 and (out[0] == MASK or BOXED_WORD.fullmatch(tokens[0])):
         del out[0]
     return tuple(out)
 

@@ -70,7 +70,10 @@ _MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
-_BOXED = re.compile(r"\[[^\s\[\]]+\][,;:.]?")
+BOXED_WORD = re.compile(r"\[[^\s\[\]]+\]")
+"""One bracketed word or value (``[alice]``, ``[zone.]``, ``[<*>]``): at the start of a message, an
+optional context field."""
+_BOXED = re.compile(BOXED_WORD.pattern + r"[,;:.]?")
 """One value in square brackets, no blank inside."""
 
 

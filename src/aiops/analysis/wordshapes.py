@@ -8,7 +8,7 @@ import re
 from itertools import pairwise
 
 from aiops.analysis.template import WILD
-from aiops.analysis.variables import FIELD
+from aiops.analysis.variables import BOXED_WORD, FIELD
 
 KNOWN_FIRST = 2
 """Times a word must have filled a variable slot before, as a first word, it stops keying the index."""
@@ -131,8 +131,6 @@ def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bo
     return wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST
 
 
-_CONTEXT = re.compile(r"\[[^\s\[\]]+\]")
-"""A bracketed word: at the start of a message, an optional context field."""
 
 
 _OPEN_KEY = re.compile(r"[A-Za-z_][\w.-]*=")
@@ -143,7 +141,7 @@ OPEN_VALUE = 8
 
 def _context(token: str) -> bool:
     """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``)."""
-    return bool(_CONTEXT.fullmatch(token))
+    return bool(BOXED_WORD.fullmatch(token))
 
 
 _LEAD_PAIR = re.compile(r"[A-Za-z_][\w.-]*=\S*")
