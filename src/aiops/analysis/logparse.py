@@ -12,9 +12,10 @@ gets that line's template with one dictionary lookup: masking never depends on d
 two lines of one shape always mask alike. Shapes are computed for whole blocks of lines with one
 `str.translate`. The shape table is bounded by `SHAPE_CHARS`.
 
-Beyond the message, two things found in the first lines group lines: a message id (`msgid`: a
-header field or an early message word that names the event) and a call site in the header
-(`HEADER_LOCATION`), which joins variants of one statement.
+Beyond the message, three things found in the first lines group lines: a message id (`msgid`: a
+header field or an early message word that names the event), a call site in the header
+(`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
+with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
 """
 
 from __future__ import annotations
