@@ -15,12 +15,16 @@ alone merges statements that print the same words. So a line's event here is:
 Lines that agree on all three join the first template seen with them (`msgid.IdEvents`), whatever
 their context. This applies only when the message values of the first lines take several templates:
 a file whose message is the same everywhere (auditd's ``msg=audit(...)``) keeps whole-line mining.
+
+JSON lines are mined on their message alone, so there the call site splits instead (`CallSites`):
+lines of one message template logged from two source locations (etcd's ``became follower`` /
+``became leader``, both ``<*> became <*> at term <*>`` to the miner) are two events.
 """
 
 from __future__ import annotations
 
-from aiops.analysis.jsonlines import logfmt_message
-from aiops.analysis.miner import Template, TemplateMiner, current
+from aiops.analysis.jsonlines import json_locations, logfmt_message
+from aiops.analysis.miner import TABLE_LIMIT, Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents
 
 MIN_MESSAGES = 4
@@ -62,3 +66,42 @@ class FieldEvents:
         own = " ".join(sorted(keys)) if self.sorted_keys else (keys[-1] if keys else "")
         key = f"{current(self.messages.add(message)).id}|{own}|{' '.join(locations)}"
         return self.events.event(key, template)
+
+
+SITE_SHARE = 0.5
+"""Share of the first JSON lines that must name a source location for call sites to split events."""
+
+
+class CallSites:
+    """Split the templates of JSON lines by the source location each line names: the first location
+    seen keeps the template, each other one gets a template of its own with the same text."""
+
+    def __init__(self, *, prefixed: bool) -> None:
+        self.prefixed = prefixed
+        self._first: dict[str, str] = {}
+        self._others: dict[tuple[str, str], Template] = {}
+
+    @classmethod
+    def learn(cls, head: list[str], *, prefixed: bool) -> CallSites | None:
+        """A `CallSites` when most of the first lines (`head`) name one source location, else None."""
+        named = sum(len(json_locations(line, prefixed=prefixed)) == 1 for line in head)
+        return cls(prefixed=prefixed) if head and named >= SITE_SHARE * len(head) else None
+
+    def event(self, line: str, template: Template) -> Template:
+        """The template `line` gets: `template`, or its twin for the call site `line` names."""
+        found = json_locations(line, prefixed=self.prefixed)
+        if len(found) != 1:
+            return template
+        if len(self._others) >= TABLE_LIMIT or len(self._first) >= TABLE_LIMIT:
+            self._first.clear()
+            self._others.clear()
+        if self._first.setdefault(template.id, found[0]) == found[0]:
+            return template
+        twin = self._others.get((template.id, found[0]))
+        if twin is None:
+            twin = Template(id=f"{template.id}.{len(self._others) + 1}", tokens=template.tokens)
+            self._others[(template.id, found[0])] = twin
+        twin.show(template.text)
+        template.count -= 1
+        twin.count += 1
+        return twin

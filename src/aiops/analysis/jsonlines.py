@@ -193,7 +193,20 @@ def logfmt_message(line: str, *, prefixed: bool = False) -> tuple[str, list[str]
     if found is None or key is None:
         return None
     rest = [k for k, _ in found[1] if k not in MESSAGE_KEYS and k not in LEVEL_KEYS and k not in TIME_KEYS]
-    return _unquote(values[key]), rest, [v for _, v in found[1] if SOURCE_RE.fullmatch(v)]
+    return _unquote(values[key]), rest, [v for _, v in found[1] if source_location(v)]
+
+
+def source_location(value: object) -> bool:
+    """True when a record's value is a source location (``api.go:603``, ``raft/raft.go:706``: zap's
+    and go-kit's ``caller``), which names the statement that logged."""
+    return isinstance(value, str) and SOURCE_RE.fullmatch(value.rsplit("/", 1)[-1]) is not None
+
+
+def json_locations(line: str, *, prefixed: bool = False) -> list[str]:
+    """The values of a JSON log line's top-level keys that are source locations."""
+    start = _json_start(line) if prefixed else 0
+    obj = _load(line[start:].strip()) if start >= 0 else None
+    return [value for value in obj.values() if source_location(value)] if isinstance(obj, dict) else []
 
 
 def split_logfmt(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | None:

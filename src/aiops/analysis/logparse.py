@@ -7,10 +7,11 @@ contract: one JSON object per input line, ``{"line": N, "group": "<id>", "templa
 (N counts from 1; the template is the group's template as known when the line's block of
 `BLOCK_LINES` lines was read; the group id is stable while the template generalises).
 
-Fast path: a line whose *shape* (the whole line with every digit turned into ``0``) was seen before
-gets that line's template with one dictionary lookup: masking never depends on digit values, so
-two lines of one shape always mask alike. Shapes are computed for whole blocks of lines with one
-`str.translate`. The shape table is bounded by `SHAPE_CHARS`.
+Fast path: a line whose *shape* (the whole line with every digit turned into ``0``, but the line
+numbers of source locations, see `masking.shapes`) was seen before gets that line's template with
+one dictionary lookup: masking depends on no other digits, so two lines of one shape always mask
+alike. Shapes are computed for whole blocks of lines with one `str.translate`. The shape table is
+bounded by `SHAPE_CHARS`.
 
 Beyond the message, three things found in the first lines group lines: a message id (`msgid`: a
 header field or an early message word that names the event), a call site in the header
@@ -26,10 +27,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from aiops.analysis.fieldevents import FieldEvents
+from aiops.analysis.fieldevents import CallSites, FieldEvents
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
-from aiops.analysis.masking import SOURCE_RE
+from aiops.analysis.masking import SOURCE_RE, shapes
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
@@ -48,7 +49,6 @@ MAX_SHAPE = 2_000
 """Longer lines are not kept in the shape table."""
 BLOCK_LINES = 2_048
 
-_ZEROS = str.maketrans("123456789", "000000000")
 
 
 @dataclass(slots=True)
@@ -62,11 +62,6 @@ class ParsedLine:
     time_text: str
     raw: str
     header: bool
-
-
-def shapes(lines: list[str]) -> list[str]:
-    """The shape of every line (each digit turned into ``0``), computed in one pass."""
-    return "\n".join(lines).translate(_ZEROS).split("\n")
 
 
 class LogParser:
@@ -84,6 +79,7 @@ class LogParser:
         self._folds = self.miner.folds
         self.ids: IdEvents | None = None
         self.fields: FieldEvents | None = None
+        self.sites: CallSites | None = None
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -103,6 +99,8 @@ class LogParser:
             self.ids = IdEvents("", word=position) if position is not None else None
         if self.header is not None and self.header.logfmt:
             self.fields = FieldEvents.learn(head, prefixed=self.header.prefixed)
+        elif self.header is not None and self.header.json:
+            self.sites = CallSites.learn(head, prefixed=self.header.prefixed)
         return _chain(head, iterator)
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -141,6 +139,8 @@ class LogParser:
                 template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
         elif self.fields is not None:
             template = self.fields.event(line, self.miner.add(self.split(line)[0]))
+        elif self.sites is not None:
+            template = self.sites.event(line, self.miner.add(self.split(line)[0]))
         else:
             template = self.miner.add(self.split(line)[0])
         if len(shape) <= MAX_SHAPE and not template.shown:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask
+from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, shapes
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
@@ -69,7 +69,6 @@ _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\(\)")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``): it names the call site."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
-_ZEROS = str.maketrans("123456789", "000000000")
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
@@ -177,15 +176,15 @@ class TemplateMiner(Rejoin):
 
     def add_batch(self, messages: list[str]) -> list[Template]:
         """`add` for many messages at once, with a fast path for messages of an already seen shape
-        (every digit turned into 0: masking never depends on digit values)."""
-        shapes = "\x1e".join(messages).translate(_ZEROS).split("\x1e")
-        if len(shapes) != len(messages):
+        (`masking.shapes`: every digit turned into 0 but a source location's line number)."""
+        found = shapes(messages, sep="\x1e")
+        if len(found) != len(messages):
             return [self.add(message) for message in messages]
         table = self._shapes
         if len(table) >= self.cache_size:
             table.clear()
         out: list[Template] = []
-        for shape, message in zip(shapes, messages, strict=True):
+        for shape, message in zip(found, messages, strict=True):
             template = table.get(shape)
             if template is None:
                 template = self.add(message)
