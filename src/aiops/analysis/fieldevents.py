@@ -11,6 +11,8 @@ alone merges statements that print the same words. So a line's event here is:
 - the fields the statement adds: the last key of the line, as loggers (zap, slog, go-kit, log15)
   write context first and the statement's own fields after it; where every line's keys are in
   alphabetical order (logrus sorts them), position tells nothing and the whole key set counts.
+  Namespaced keys (``http.request.id``, ``go.version``) never count: they are the context a
+  middleware or a request-scoped logger attached, present on some lines of a statement only.
 
 Lines that agree on all three join the first template seen with them (`msgid.IdEvents`), whatever
 their context. This applies only when the message values of the first lines take several templates:
@@ -63,6 +65,7 @@ class FieldEvents:
         if found is None or not found[0]:
             return template
         message, keys, locations = found
+        keys = [key for key in keys if "." not in key]  # namespaced keys are context (``http.request.id``)
         own = " ".join(sorted(keys)) if self.sorted_keys else (keys[-1] if keys else "")
         key = f"{current(self.messages.add(message)).id}|{own}|{' '.join(locations)}"
         return self.events.event(key, template)

@@ -90,6 +90,18 @@ def test_sorted_keys_count_as_a_set() -> None:
     assert with_pct != without
 
 
+def test_namespaced_context_keys_do_not_split_a_statement_of_sorted_keys() -> None:
+    """logrus request context (``http.request.*``) is on some lines of a statement and not others."""
+    def make(rng: random.Random, i: int) -> str:
+        context = rng.choice(["", "http.request.contenttype=text/plain ", "http.request.useragent=curl "])
+        return (f'go.version=go1.19 {context}http.request.id=r{i} level=info msg="response completed" '
+                f"status=200")
+
+    lines = [line.replace("took=", "zz_took=") for line in _log(make)]
+    groups = _groups(lines)
+    assert len({g for g, line in zip(groups, lines, strict=True) if "response completed" in line}) == 1
+
+
 def test_a_message_that_never_changes_leaves_whole_line_mining() -> None:
     """auditd writes ``msg=audit(...)`` on every record: the message names no event."""
     lines = [f"type={('SYSCALL', 'PATH', 'CWD', 'PROCTITLE')[i % 4]} msg=audit(1764928800.{i:03d}:{i}): "
