@@ -15,8 +15,11 @@ alone merges statements that print the same words. So a line's event here is:
   middleware or a request-scoped logger attached, present on some lines of a statement only.
 
 Lines that agree on all three join the first template seen with them (`msgid.IdEvents`), whatever
-their context. This applies only when the message values of the first lines take several templates:
-a file whose message is the same everywhere (auditd's ``msg=audit(...)``) keeps whole-line mining.
+their context; lines whose whole-line template another key took first get a template of their own
+(the whole-line miner spread a message word among many pairs), unless their message fits the other
+key's message (one variable that took more values). This applies only when the message values of
+the first lines take several templates: a file whose message is the same everywhere (auditd's
+``msg=audit(...)``) keeps whole-line mining.
 
 JSON lines are mined on their message alone, so there the call site splits instead (`CallSites`):
 lines of one message template logged from two source locations (etcd's ``became follower`` /
@@ -39,11 +42,15 @@ as sorted."""
 class FieldEvents:
     """Join the whole-line templates of logfmt lines that share a message, a call site and fields."""
 
-    def __init__(self, *, prefixed: bool, sorted_keys: bool) -> None:
+    def __init__(self, *, prefixed: bool, sorted_keys: bool, messages: TemplateMiner | None = None) -> None:
         self.prefixed = prefixed
         self.sorted_keys = sorted_keys
-        self.messages = TemplateMiner()
+        self.messages = messages or TemplateMiner()
+        """The miner of message values (trained on the first lines, so their keys are settled early)."""
         self.events = IdEvents("")
+        self._owner: dict[str, tuple[str, Template]] = {}
+        """Per whole-line template id, the event key that first took it and its message template."""
+        self._twins = 0
 
     @classmethod
     def learn(cls, head: list[str], *, prefixed: bool) -> FieldEvents | None:
@@ -56,7 +63,8 @@ class FieldEvents:
             return None
         keyed = [keys for _, keys, _ in parts if len(keys) >= 2]
         in_order = sum(keys == sorted(keys) for keys in keyed)
-        return cls(prefixed=prefixed, sorted_keys=bool(keyed) and in_order >= SORTED_SHARE * len(keyed))
+        return cls(prefixed=prefixed, sorted_keys=bool(keyed) and in_order >= SORTED_SHARE * len(keyed),
+                   messages=probe)
 
     def event(self, line: str, template: Template) -> Template:
         """The template `line` gets: `template` (its whole-line template) or the first template
@@ -67,7 +75,18 @@ class FieldEvents:
         message, keys, locations = found
         keys = [key for key in keys if "." not in key]  # namespaced keys are context (``http.request.id``)
         own = " ".join(sorted(keys)) if self.sorted_keys else (keys[-1] if keys else "")
-        key = f"{current(self.messages.add(message)).id}|{own}|{' '.join(locations)}"
+        said = current(self.messages.add(message))
+        key = f"{said.id}|{own}|{' '.join(locations)}"
+        if len(self._owner) >= TABLE_LIMIT:
+            self._owner.clear()
+        owner = self._owner.setdefault(template.id, (key, said))
+        if owner[0] != key and not self.events.knows(key):
+            if self.messages.compatible(current(owner[1]).tokens, said.tokens):
+                key = owner[0]  # one variable of the message took two templates' worth of values
+            else:  # the whole-line miner merged two messages: this one is another event
+                self._twins += 1
+                template = twin(template, self._twins)
+                self._owner[template.id] = (key, said)
         return self.events.event(key, template)
 
 
@@ -100,11 +119,20 @@ class CallSites:
             self._others.clear()
         if self._first.setdefault(template.id, found[0]) == found[0]:
             return template
-        twin = self._others.get((template.id, found[0]))
-        if twin is None:
-            twin = Template(id=f"{template.id}.{len(self._others) + 1}", tokens=template.tokens)
-            self._others[(template.id, found[0])] = twin
-        twin.show(template.text)
+        other = self._others.get((template.id, found[0]))
+        if other is None:
+            other = self._others[(template.id, found[0])] = twin(template, len(self._others) + 1)
+            return other
+        other.show(template.text)
         template.count -= 1
-        twin.count += 1
-        return twin
+        other.count += 1
+        return other
+
+
+def twin(template: Template, number: int) -> Template:
+    """A new template with the text of `template`, taking the line just counted for it."""
+    made = Template(id=f"{template.id}.{number}", tokens=list(template.tokens))
+    made.show(template.text)
+    template.count -= 1
+    made.count += 1
+    return made

@@ -324,6 +324,10 @@ class TemplateMiner(Rejoin):
                 return template
         return None
 
+    def compatible(self, left: list[str], right: list[str]) -> bool:
+        """True when two token lists of one length differ only where words can be one variable."""
+        return len(left) == len(right) and not self._compare(left, right)[1]
+
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         """(number of equal words, positions where the words cannot be one variable)."""
         exact = 0

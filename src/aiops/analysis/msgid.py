@@ -130,6 +130,10 @@ class IdEvents:
         self._first: dict[str, Template] = {}
         self._shown: dict[str, list[str]] = {}
 
+    def knows(self, value: str) -> bool:
+        """True when a template was seen with the id `value`."""
+        return value in self._first
+
     def event(self, value: str | None, template: Template) -> Template:
         """The template a line gets: `template`, or the first one seen with its id `value`."""
         if not value:

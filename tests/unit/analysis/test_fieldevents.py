@@ -102,6 +102,21 @@ def test_namespaced_context_keys_do_not_split_a_statement_of_sorted_keys() -> No
     assert len({g for g, line in zip(groups, lines, strict=True) if "response completed" in line}) == 1
 
 
+def test_messages_the_whole_line_miner_merged_stay_apart() -> None:
+    """Among many pairs one differing message word looks like a variable to the whole-line miner;
+    the message values say they are three statements."""
+    def make(rng: random.Random, i: int) -> str:
+        part = rng.choice(["Answer", "Authority", "Additional"])
+        return (f'caller=handler.go:184 module=dns target=127.0.0.{i % 9}:53 level=debug '
+                f'msg="Validating {part} RRs"')
+
+    lines = _log(make)
+    groups = _groups(lines)
+    parts = [{g for g, line in zip(groups, lines, strict=True) if f"Validating {part}" in line}
+             for part in ("Answer", "Authority", "Additional")]
+    assert all(len(found) == 1 for found in parts) and len(set.union(*parts)) == 3
+
+
 def test_a_message_that_never_changes_leaves_whole_line_mining() -> None:
     """auditd writes ``msg=audit(...)`` on every record: the message names no event."""
     lines = [f"type={('SYSCALL', 'PATH', 'CWD', 'PROCTITLE')[i % 4]} msg=audit(1764928800.{i:03d}:{i}): "
