@@ -65,8 +65,10 @@ _NAME = re.compile(r"[a-z][a-z_]*")
 _ONE_CASE = re.compile(r"[a-z][a-z_-]*|\[?[A-Z][A-Z0-9_-]*\]?")
 """A word in one case, maybe joined with hyphens or underscores (``priority``, ``admin-port-state``,
 ``THROWAWAY``, ``[ZW1GY-R46JE]``): a keyword or code, such as tell statements apart."""
-_FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\(\)")
-"""A function name with empty parentheses (C's ``__func__`` printed as ``%s()``): it names the call site."""
+_FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\((?:\)|(?=[\"']))")
+"""A function name with empty parentheses (C's ``__func__`` printed as ``%s()``), or called with a quoted
+argument (a storage driver's trace, ``filesystem.Stat("/a/b")``): it names the call site or the
+operation, while the argument is the value."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
 TABLE_LIMIT = 50_000
@@ -74,7 +76,8 @@ TABLE_LIMIT = 50_000
 
 
 def _function(word: str) -> str:
-    """The function name `word` starts with (``send_buffer()`` of ``send_buffer():FAIL``), or ""."""
+    """The function name `word` starts with (``send_buffer()`` of ``send_buffer():FAIL``, ``Stat(`` of
+    ``Stat("<*>")``), or ""."""
     found = _FUNCTION.match(word)
     return found.group() if found is not None else ""
 

@@ -609,3 +609,12 @@ def test_the_variants_that_made_a_place_variable_join_the_template() -> None:
     miner = TemplateMiner()
     ids = _ids(miner, [f"query response was {word}" for word in ("ANSWER", "REFERRAL", "CNAME", "NODATA")])
     assert ids[0] != ids[1], "an all-caps keyword seen before the place varied keeps its own template"
+
+
+def test_a_call_with_a_quoted_argument_names_its_function() -> None:
+    miner = TemplateMiner()
+    methods = ["PutContent", "GetContent", "Stat", "Delete", "List"]
+    lines = [f'filesystem.{methods[i % 5]}("/docker/registry/v2/blobs/{i}/data") took {i}ms' for i in range(40)]
+    ids = _ids(miner, lines)
+    assert len(set(ids)) == 5
+    assert miner.add('filesystem.Stat("/x/y") took 3ms').text == 'filesystem.Stat("<*>") took <*>'
