@@ -65,6 +65,8 @@ _IDENT = re.compile(r"^[^=]*(?:[A-Za-z]_[A-Za-z]|[A-Za-z]<\*>|<\*>[A-Za-z])[^=]*
 style, not prose and not a different key."""
 _CALLER = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+:")
 """A snake_case name with a colon (C's ``__func__`` printed as ``%s:``): it names the statement."""
+_LIST_KEY = re.compile(r"[A-Za-z_][\w-]*:")
+"""A key with a colon, whose value closed by a comma is one of a list (``Class: throw, Exception: ...``)."""
 _MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
 """The last part of a dotted name whose head the two words share (``*v1.Pod`` / ``*v1.Node``)."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
@@ -158,6 +160,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
                                                                    or _CALLER.fullmatch(right)):
         return True  # two identifiers, unless one labels what follows (``temporarily_use_uid:``)
+    if _LIST_KEY.fullmatch(previous) and left.endswith(",") and right.endswith(","):
+        return True  # the value of one key of a list (``scope: helo, ...`` / ``scope: mfrom, ...``)
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
         return True  # a word closing a label (``Login OK:`` / ``Login incorrect:``) is text
     return a in known and b in known

@@ -618,3 +618,11 @@ def test_a_call_with_a_quoted_argument_names_its_function() -> None:
     ids = _ids(miner, lines)
     assert len(set(ids)) == 5
     assert miner.add('filesystem.Stat("/x/y") took 3ms').text == 'filesystem.Stat("<*>") took <*>'
+
+
+def test_the_value_of_a_key_in_a_comma_list_is_a_value() -> None:
+    """``scope: helo, policy: Fail, ...``: a word closed by a comma after ``Key:`` is that key's value."""
+    miner = TemplateMiner()
+    lines = [f"_get_resultcodes: scope: {scope}, Reject_Not_Pass_Domains: None, helo_policy: {policy}, mfrom: x"
+             for scope in ("helo", "mfrom") for policy in ("Fail", "SPF_Not_Pass", "Null")]
+    assert len(set(_ids(miner, lines))) == 1
