@@ -2,6 +2,7 @@
 # Randomised workload for teeworlds-server 0.7.5: ports 28100/udp (game) and 28101/tcp (econ).
 cd "$(dirname "$0")"
 PY=${PY:-venv/bin/python}
+[ -x venv/bin/python ] || { python3 -m venv venv && venv/bin/pip install -q twnet-parser; }  # scripted 0.7 client needs twnet-parser
 GP=28100; EP=28101
 LOG=teeworlds.full.log
 : > $LOG
