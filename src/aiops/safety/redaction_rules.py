@@ -202,8 +202,10 @@ def _resolve_flag(match: re.Match[str], text: str) -> Sequence[Span]:
 
 # --- card numbers ----------------------------------------------------------------------------
 _CARD = re.compile(
-    r"(?<![0-9.])[2-6]\d{3}(?:\d{9,15}|([ -])\d{4}\1\d{4}\1\d{1,7}|([ -])\d{6}\2\d{5})(?![0-9]|\.\d)"
+    r"(?<![\w.])[2-6]\d{3}(?:\d{9,15}|([ -])\d{4}\1\d{4}\1\d{1,7}|([ -])\d{6}\2\d{5})(?!\w|\.\d)"
 )
+"""A card number stands alone: digits inside an identifier (``apv_2458716967482a1d``, a random id that
+happens to hold a Luhn-valid run) are no card."""
 _CARD_IIN = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|3[0689]|35|6)")
 
 
