@@ -626,3 +626,22 @@ def test_the_value_of_a_key_in_a_comma_list_is_a_value() -> None:
     lines = [f"_get_resultcodes: scope: {scope}, Reject_Not_Pass_Domains: None, helo_policy: {policy}, mfrom: x"
              for scope in ("helo", "mfrom") for policy in ("Fail", "SPF_Not_Pass", "Null")]
     assert len(set(_ids(miner, lines))) == 1
+
+
+def test_a_source_location_behind_a_path_names_its_statement() -> None:
+    """``lib/protoparser/graphite/parser.go:160`` (zap's full caller) names the call site as
+    ``parser.go:160`` does: the reasons one statement prints through ``%s`` are one event."""
+    rng = random.Random(8)
+    reasons = ["cannot unmarshal value", "cannot find separator between metric and value",
+               "missing timestamp", "unexpected tag after the metric name in the line"]
+    lines = []
+    for n in range(120):
+        if n % 2:
+            site, text = "lib/protoparser/graphite/parser.go:160", (
+                f'cannot unmarshal Graphite line "m{n} {n}": {rng.choice(reasons)}')
+        else:
+            site, text = "lib/storage/partition.go:812", f"merged {n} rows in {rng.randint(1, 90)}ms"
+        lines.append(f"2026-12-05T22:00:{n % 60:02d}.{n:03d}Z\terror\tVictoriaMetrics/{site}\t{text}")
+    groups = {site: {line.template.id for line in LogParser().parse(lines) if site in line.raw}
+              for site in ("parser.go:160", "partition.go:812")}
+    assert len(groups["parser.go:160"]) == 1 and groups["parser.go:160"] != groups["partition.go:812"]
