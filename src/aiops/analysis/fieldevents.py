@@ -50,7 +50,8 @@ class FieldEvents:
         self.events = IdEvents("")
         self._owner: dict[str, tuple[str, Template]] = {}
         """Per whole-line template id, the event key that first took it and its message template."""
-        self._twins = 0
+        self.twins: list[Template] = []
+        """The templates made here (the miner does not list them)."""
 
     @classmethod
     def learn(cls, head: list[str], *, prefixed: bool) -> FieldEvents | None:
@@ -84,8 +85,7 @@ class FieldEvents:
             if self.messages.compatible(current(owner[1]).tokens, said.tokens):
                 key = owner[0]  # one variable of the message took two templates' worth of values
             else:  # the whole-line miner merged two messages: this one is another event
-                self._twins += 1
-                template = twin(template, self._twins)
+                template = twin(template, self.twins)
                 self._owner[template.id] = (key, said)
         return self.events.event(key, template)
 
@@ -102,6 +102,8 @@ class CallSites:
         self.prefixed = prefixed
         self._first: dict[str, str] = {}
         self._others: dict[tuple[str, str], Template] = {}
+        self.twins: list[Template] = []
+        """The templates made here (the miner does not list them)."""
 
     @classmethod
     def learn(cls, head: list[str], *, prefixed: bool) -> CallSites | None:
@@ -121,7 +123,7 @@ class CallSites:
             return template
         other = self._others.get((template.id, found[0]))
         if other is None:
-            other = self._others[(template.id, found[0])] = twin(template, len(self._others) + 1)
+            other = self._others[(template.id, found[0])] = twin(template, self.twins)
             return other
         other.show(template.text)
         template.count -= 1
@@ -129,9 +131,11 @@ class CallSites:
         return other
 
 
-def twin(template: Template, number: int) -> Template:
-    """A new template with the text of `template`, taking the line just counted for it."""
-    made = Template(id=f"{template.id}.{number}", tokens=list(template.tokens))
+def twin(template: Template, made_so_far: list[Template]) -> Template:
+    """A new template with the text of `template`, taking the line just counted for it; it is added
+    to `made_so_far`, whose length numbers it (ids stay unique when tables are reset)."""
+    made = Template(id=f"{template.id}.{len(made_so_far) + 1}", tokens=list(template.tokens))
+    made_so_far.append(made)
     made.show(template.text)
     template.count -= 1
     made.count += 1

@@ -103,6 +103,13 @@ class LogParser:
             self.sites = CallSites.learn(head, prefixed=self.header.prefixed)
         return _chain(head, iterator)
 
+    @property
+    def templates(self) -> list[Template]:
+        """Every template lines were given: the miner's, and those split off by call site or message
+        in structured files (`fieldevents`)."""
+        extra = (self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
+        return [*self.miner.templates, *(t for t in extra if t.into is None)]
+
     def split(self, line: str) -> tuple[str, str, str]:
         """(message, level text, time text) of one line under the learned header."""
         return self._split(line)[:3]

@@ -84,7 +84,7 @@ def _parse(args: argparse.Namespace) -> int:
             stream.close()
     if args.explain:
         _explain(parser, out)
-    templates = sorted((t for t in parser.miner.templates if t.count > 0), key=lambda t: -t.count)
+    templates = sorted((t for t in parser.templates if t.count > 0), key=lambda t: -t.count)
     header = parser.header.describe() if parser.header else "(none)"
     from aiops.core.termtext import safe_line
 

@@ -163,3 +163,19 @@ def test_lines_that_differ_only_in_a_source_line_number_do_not_share_a_shape() -
     assert len(set(shapes(lines))) == 2
     groups = _groups(lines)
     assert groups[0] != groups[1] and len(set(groups)) == 2
+
+
+def test_every_line_is_counted_in_the_templates_the_parser_lists() -> None:
+    """Templates split off by call site or message are listed with the miner's (the summary of
+    `aiops logs parse` counts every line once)."""
+    def make(rng: random.Random, i: int) -> str:
+        part = rng.choice(["Answer", "Authority", "Additional"])
+        return f'caller=handler.go:184 module=dns target=127.0.0.{i % 9}:53 level=debug msg="Validating {part} RRs"'
+
+    for lines in (_json_log(), _log(make)):
+        parser = LogParser()
+        groups = {parsed.template.id for parsed in parser.parse(lines)}
+        listed = [t for t in parser.templates if t.count > 0]
+        assert sum(t.count for t in listed) == len(lines)
+        assert groups == {t.id for t in listed}
+        assert any("." in t.id for t in listed), "the case splits templates off"
