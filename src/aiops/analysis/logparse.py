@@ -50,7 +50,6 @@ MAX_SHAPE = 2_000
 BLOCK_LINES = 2_048
 
 
-
 @dataclass(slots=True)
 class ParsedLine:
     """One parsed line: its 1-based number, template, message part, header texts and the line."""

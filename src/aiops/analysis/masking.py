@@ -22,8 +22,8 @@ import re
 from functools import cache
 
 MASK = "<*>"
-_ZEROS = str.maketrans("123456789", "000000000")
 """The placeholder written for a variable part."""
+_ZEROS = str.maketrans("123456789", "000000000")
 
 _DELIM = r"\s=:,;()\[\]{}\"'<>|"
 """Characters that end a word for the digit rule."""

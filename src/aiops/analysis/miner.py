@@ -64,7 +64,7 @@ _NAME = re.compile(r"[a-z][a-z_]*")
 """A lower-case name of letters."""
 _ONE_CASE = re.compile(r"[a-z][a-z_-]*|\[?[A-Z][A-Z0-9_-]*\]?")
 """A word in one case, maybe joined with hyphens or underscores (``priority``, ``admin-port-state``,
-``THROWAWAY``, ``[ZW1GY-R46JE]``): a keyword or code, such as tell statements apart."""
+``THROWAWAY``, ``[ZW1GY-R46JE]``): a keyword or code, of the kind that tells statements apart."""
 _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\((?:\)|(?=[\"']))")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``), or called with a quoted
 argument (a storage driver's trace, ``filesystem.Stat("/a/b")``): it names the call site or the
