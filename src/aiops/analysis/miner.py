@@ -402,14 +402,13 @@ class TemplateMiner(Rejoin):
         """Fold into `general` the templates of the variants that made its `blocked` places
         variables (`_spread_out`): they were kept apart only until the file showed those places vary."""
         values = self._siblings.get((id(general), blocked), set()) if general.into is None else set()
-        for bucket in list(self._index.get(len(general.tokens), {}).values()):
-            for other in list(bucket):
-                if (other is not general and other.into is None and other.id and _covers(general.tokens, other.tokens)
-                        and tuple(other.tokens[i] for i in blocked) in values
-                        and not any(_ONE_CASE.fullmatch(other.tokens[i].strip(",.;:")) for i in blocked)
-                        and all(g == o for i, (g, o) in enumerate(zip(general.tokens, other.tokens, strict=True))
-                                if i not in blocked)):
-                    self._fold(other, general)
+        for other in self._others_of_length(general) if values else ():
+            if (other.id and _covers(general.tokens, other.tokens)
+                    and tuple(other.tokens[i] for i in blocked) in values
+                    and not any(_ONE_CASE.fullmatch(other.tokens[i].strip(",.;:")) for i in blocked)
+                    and all(g == o for i, (g, o) in enumerate(zip(general.tokens, other.tokens, strict=True))
+                            if i not in blocked)):
+                self._fold(other, general)
 
     def _merge(self, template: Template, tokens: list[str]) -> None:
         changed = False

@@ -5,6 +5,8 @@ cover (folded into it). A mixin of `TemplateMiner`: it works on the miner's inde
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
 from aiops.analysis.wordshapes import _OPEN_KEY, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
@@ -125,15 +127,21 @@ class Rejoin:
         generalised, every template of its length it now covers at one position (see `_folds`) is
         folded into it, or it is folded into one that covers it. A folded template takes the
         general one's id and count, and its later lines go to the general one."""
-        length = len(changed.tokens)
-        for bucket in list(self._index.get(length, {}).values()):
+        for other in self._others_of_length(changed):
+            if changed.into is not None:
+                continue
+            if _folds(changed.tokens, other.tokens, self._known):
+                self._fold(other, changed)
+            elif _folds(other.tokens, changed.tokens, self._known) and other.id:
+                self._fold(changed, other)
+
+    def _others_of_length(self, template: Template) -> Iterator[Template]:
+        """The other templates of `template`'s length not folded away, each bucket taken as it stands
+        when it is reached (the caller may fold as it goes)."""
+        for bucket in list(self._index.get(len(template.tokens), {}).values()):
             for other in list(bucket):
-                if other is changed or other.into is not None or changed.into is not None:
-                    continue
-                if _folds(changed.tokens, other.tokens, self._known):
-                    self._fold(other, changed)
-                elif _folds(other.tokens, changed.tokens, self._known) and other.id:
-                    self._fold(changed, other)
+                if other is not template and other.into is None:
+                    yield other
 
     def _fold(self, template: Template, general: Template) -> None:
         """Make `general` stand for `template` (and whatever was folded into it)."""
