@@ -125,10 +125,7 @@ class CallSites:
         if other is None:
             other = self._others[(template.id, found[0])] = twin(template, self.twins)
             return other
-        other.show(template.text)
-        template.count -= 1
-        other.count += 1
-        return other
+        return _take_line(template, other)
 
 
 def twin(template: Template, made_so_far: list[Template]) -> Template:
@@ -136,7 +133,12 @@ def twin(template: Template, made_so_far: list[Template]) -> Template:
     to `made_so_far`, whose length numbers it (ids stay unique when tables are reset)."""
     made = Template(id=f"{template.id}.{len(made_so_far) + 1}", tokens=list(template.tokens))
     made_so_far.append(made)
-    made.show(template.text)
+    return _take_line(template, made)
+
+
+def _take_line(template: Template, other: Template) -> Template:
+    """`other` takes the line just counted for `template` and shows its text."""
+    other.show(template.text)
     template.count -= 1
-    made.count += 1
-    return made
+    other.count += 1
+    return other
