@@ -1,0 +1,64 @@
+"""Template mining, continued from `test_miner`: what names a statement (a called function, a
+source location behind a path) and what shows a place is a variable (a key's value in a comma
+list, the variants that made a place vary)."""
+
+from __future__ import annotations
+
+import random
+
+from aiops.analysis.logparse import LogParser
+from aiops.analysis.miner import TemplateMiner
+
+
+def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
+    return [miner.add(line).id for line in lines]
+
+
+def test_the_variants_that_made_a_place_variable_join_the_template() -> None:
+    """Once enough variants show a place varies, the variants seen before join the template too
+    (a group keeps all lines of its event); keywords and codes, which tell statements apart, stay."""
+    miner = TemplateMiner()
+    names = ["Echo", "Record", "Streaming", "VideoRoom", "Recorder"]
+    lines = [f"JANUS {name} plugin initialized!" for name in names]
+    _ids(miner, lines)
+    assert len(set(_ids(miner, lines))) == 1
+    assert [t.text for t in miner.templates if t.into is None] == ["JANUS <*> plugin initialized!"]
+    miner = TemplateMiner()
+    ids = _ids(miner, [f"query response was {word}" for word in ("ANSWER", "REFERRAL", "CNAME", "NODATA")])
+    assert ids[0] != ids[1], "an all-caps keyword seen before the place varied keeps its own template"
+
+
+def test_a_call_with_a_quoted_argument_names_its_function() -> None:
+    miner = TemplateMiner()
+    methods = ["PutContent", "GetContent", "Stat", "Delete", "List"]
+    lines = [f'filesystem.{methods[i % 5]}("/docker/registry/v2/blobs/{i}/data") took {i}ms' for i in range(40)]
+    ids = _ids(miner, lines)
+    assert len(set(ids)) == 5
+    assert miner.add('filesystem.Stat("/x/y") took 3ms').text == 'filesystem.Stat("<*>") took <*>'
+
+
+def test_the_value_of_a_key_in_a_comma_list_is_a_value() -> None:
+    """``scope: helo, policy: Fail, ...``: a word closed by a comma after ``Key:`` is that key's value."""
+    miner = TemplateMiner()
+    lines = [f"_get_resultcodes: scope: {scope}, Reject_Not_Pass_Domains: None, helo_policy: {policy}, mfrom: x"
+             for scope in ("helo", "mfrom") for policy in ("Fail", "SPF_Not_Pass", "Null")]
+    assert len(set(_ids(miner, lines))) == 1
+
+
+def test_a_source_location_behind_a_path_names_its_statement() -> None:
+    """``lib/protoparser/graphite/parser.go:160`` (zap's full caller) names the call site as
+    ``parser.go:160`` does: the reasons one statement prints through ``%s`` are one event."""
+    rng = random.Random(8)
+    reasons = ["cannot unmarshal value", "cannot find separator between metric and value",
+               "missing timestamp", "unexpected tag after the metric name in the line"]
+    lines = []
+    for n in range(120):
+        if n % 2:
+            site, text = "lib/protoparser/graphite/parser.go:160", (
+                f'cannot unmarshal Graphite line "m{n} {n}": {rng.choice(reasons)}')
+        else:
+            site, text = "lib/storage/partition.go:812", f"merged {n} rows in {rng.randint(1, 90)}ms"
+        lines.append(f"2026-12-05T22:00:{n % 60:02d}.{n:03d}Z\terror\tVictoriaMetrics/{site}\t{text}")
+    groups = {site: {line.template.id for line in LogParser().parse(lines) if site in line.raw}
+              for site in ("parser.go:160", "partition.go:812")}
+    assert len(groups["parser.go:160"]) == 1 and groups["parser.go:160"] != groups["partition.go:812"]
