@@ -69,6 +69,9 @@ _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\((?:\)|(?=[\"']))")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``), or called with a quoted
 argument (a storage driver's trace, ``filesystem.Stat("/a/b")``): it names the call site or the
 operation, while the argument is the value."""
+_NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=<\*>\))")
+"""A snake_case function printed with a number in parentheses (C's ``__func__`` and ``__LINE__`` as
+``%s(%d)``, ``mtask_alloc(589)``): where both words have one, two names are two statements."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
 TABLE_LIMIT = 50_000
@@ -80,6 +83,12 @@ def _function(word: str) -> str:
     ``Stat("<*>")``), or ""."""
     found = _FUNCTION.match(word)
     return found.group() if found is not None else ""
+
+
+def _two_calls(left: str, right: str) -> bool:
+    """Both words are numbered calls (`_NUMBERED_CALL`) of different functions."""
+    first, second = _NUMBERED_CALL.match(left), _NUMBERED_CALL.match(right)
+    return first is not None and second is not None and first.group() != second.group()
 
 
 def _source(word: str) -> bool:
@@ -342,7 +351,7 @@ class TemplateMiner(Rejoin):
                 exact += 1
             elif _source(left) or _source(right):
                 blocked.append(index)  # two source locations or files are two statements
-            elif _function(left) != _function(right):
+            elif _function(left) != _function(right) or _two_calls(left, right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
@@ -376,7 +385,8 @@ class TemplateMiner(Rejoin):
                 _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
-               or _function(near.tokens[index]) != _function(tokens[index]) for index in blocked):
+               or _function(near.tokens[index]) != _function(tokens[index])
+               or _two_calls(near.tokens[index], tokens[index]) for index in blocked):
             return False
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)

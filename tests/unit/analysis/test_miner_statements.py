@@ -1,6 +1,6 @@
 """Template mining, continued from `test_miner`: what names a statement (a called function, a
-source location behind a path) and what shows a place is a variable (a key's value in a comma
-list, the variants that made a place vary)."""
+function printed with its line number, a source location behind a path) and what shows a place is
+a variable (a key's value in a comma list, the variants that made a place vary)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,25 @@ def test_a_call_with_a_quoted_argument_names_its_function() -> None:
     ids = _ids(miner, lines)
     assert len(set(ids)) == 5
     assert miner.add('filesystem.Stat("/x/y") took 3ms').text == 'filesystem.Stat("<*>") took <*>'
+
+
+def test_a_function_printed_with_its_line_number_names_the_statement() -> None:
+    """C's ``%s(%d)`` of ``__func__`` and ``__LINE__`` before the message: two functions are two
+    statements, however many lines of numbers would let them spread into one variable, while one
+    function printed with several numbers (a pid, a size) stays one value."""
+    rng = random.Random(5)
+    functions = ["mtask_alloc(589)", "mtask_free(595)", "accept_connection(217)", "conn_close(103)",
+                 "iscsi_task_queue(1595)", "target_cmd_queue(1126)"]
+    miner = TemplateMiner()
+    lines = [f"tgtd: {rng.choice(functions)} {rng.randint(1, 999)}" for _ in range(200)]
+    by_function: dict[str, set[str]] = {}
+    for line in lines:
+        by_function.setdefault(line.split()[1], set()).add(miner.add(line).id)
+    assert all(len(ids) == 1 for ids in by_function.values())
+    assert len({next(iter(ids)) for ids in by_function.values()}) == len(functions)
+    miner = TemplateMiner()
+    ids = _ids(miner, [f"spawned mdworker_shared({rng.randint(100, 9999)}) for indexing" for _ in range(20)])
+    assert len(set(ids)) == 1
 
 
 def test_the_value_of_a_key_in_a_comma_list_is_a_value() -> None:
