@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
-from aiops.analysis.wordshapes import _OPEN_KEY, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
+from aiops.analysis.wordshapes import _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
 
 LEVELS = tuple(word for word, name in VALUE_SETS.items() if name == "level-upper")
 """Upper-case level words (``DEBUG``, ``ERROR``) that may open a message whose header lacks them."""
@@ -44,8 +44,9 @@ class Rejoin:
 
     def _around_context(self, tokens: list[str]) -> Template | None:
         """A template that is this message with, or without, an opening context field (``[zone.]``,
-        ``[alice]``) or level (``DEBUG``, where two loggers share a file and one prints levels):
-        some lines of one event carry it and others do not."""
+        ``[alice]``, a syslog tag ``ser2net[25109]:`` before two words or more) or level (``DEBUG``,
+        where two loggers share a file and one prints levels): some lines of one event carry it and
+        others do not."""
         if len(tokens) < 3:
             return None
         if _context(tokens[0]) or tokens[0] in LEVELS:
@@ -54,6 +55,8 @@ class Rejoin:
             rest, offset = tokens, 1
             pool = [t for t in self._peek(len(tokens) + 1, WILD) if _context(t.tokens[0])]
             pool.extend(t for level in LEVELS for t in self._peek(len(tokens) + 1, level)[:SCAN])
+        if sum(WILD not in token for token in rest) < 2:  # a tag before values is a label (``Members[3]: 1 2``)
+            pool = [t for t in pool if not _TAG.fullmatch(t.tokens[0] if offset else tokens[0])]
         for candidate in pool[:SCAN]:
             if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
                 self._adopt(candidate)

@@ -139,9 +139,14 @@ OPEN_VALUE = 8
 """Most extra words a message's last ``key=`` value may span beyond a template's."""
 
 
+_TAG = re.compile(r"[\w.<>*/-]+\[<\*>\]:")
+"""A syslog tag, a program and its pid (``ser2net[25109]:``, masked ``ser<*>net[<*>]:``)."""
+
+
 def _context(token: str) -> bool:
-    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``)."""
-    return bool(BOXED_WORD.fullmatch(token))
+    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``), or a
+    syslog tag that some lines carry and others do not (a program's stderr and its syslog copy)."""
+    return bool(BOXED_WORD.fullmatch(token) or _TAG.fullmatch(token))
 
 
 _LEAD_PAIR = re.compile(r"[A-Za-z_][\w.-]*=\S*")

@@ -81,3 +81,16 @@ def test_a_source_location_behind_a_path_names_its_statement() -> None:
     groups = {site: {line.template.id for line in LogParser().parse(lines) if site in line.raw}
               for site in ("parser.go:160", "partition.go:812")}
     assert len(groups["parser.go:160"]) == 1 and groups["parser.go:160"] != groups["partition.go:812"]
+
+
+def test_a_message_with_and_without_a_syslog_tag_is_one_event() -> None:
+    """A program writing one message to stderr and through syslog (``ser2net[25109]: ...`` and the
+    bare text) logs one statement; a tag-shaped label before values only (``Members[3]: 1 2 3``)
+    is no tag and joins no row of values."""
+    miner = TemplateMiner()
+    lines = [f"s2n.yaml:{n}(column 0): Duplicate connection name: tcp{n}" for n in range(3)]
+    lines += [f"ser2net[{25000 + n}]: s2n.yaml:{n}(column 0): Duplicate connection name: tcp{n}" for n in range(3)]
+    assert len(set(_ids(miner, lines))) == 1
+    miner = TemplateMiner()
+    rows = _ids(miner, ["1 2", "3 4", "5 6"])
+    assert miner.add("Members[3]: 1 2").id != rows[0]
