@@ -26,8 +26,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, split_fields
-from aiops.analysis.header_stats import CONSISTENT, Position, Row, align_rows, position, varies_within_events
+from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
+from aiops.analysis.header_stats import (
+    CONSISTENT,
+    SEVERITY_LIKE,
+    Position,
+    Row,
+    align_rows,
+    position,
+    varies_within_events,
+)
 from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
 from aiops.analysis.masking import SOURCE_RE
 
@@ -44,7 +52,7 @@ _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)
 _WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
 _LEVEL_STYLES = {
     "bracket": r"[\[(<{][A-Za-z]+[\])>}]:?",
-    "colon": r"[A-Z][A-Za-z_]*:",
+    "colon": rf"(?i:{_WORDS}):",
     "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
 }
 """Level fields written like the ones seen: bracketed, a label with a colon, or a bare word."""
@@ -95,6 +103,9 @@ class HeaderModel:
     prefixed: bool = False
     """The JSON or logfmt record follows a text prefix (a collector's time, stream or host)."""
     notes: list[str] = field(default_factory=list)
+    unlevelled: re.Pattern[str] | None = None
+    """The header up to its level field, for lines that have a label there instead (``START:``
+    where other lines have ``DEBUG:``): the label opens the message, whose statement it names."""
 
     def structured(self, line: str) -> tuple[str, str, str] | None:
         """(message, level text, time text) of a JSON or logfmt line; None when the layout is plain
@@ -110,6 +121,11 @@ class HeaderModel:
         if self.regex is None:
             return None, line
         match = self.regex.match(line)
+        if match is None and self.unlevelled is not None:
+            match = self.unlevelled.match(line)  # a label where the level sits (``START:``) opens the message
+            label = SEVERITY_LIKE.match(line, match.end()) if match is not None else None
+            if label is None or level_of(label.group()):
+                match = None
         if match is None:
             return None, line
         return match, line[match.end():]
@@ -352,20 +368,9 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
             is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
         ))
-    glue_tight = {"sep", "bracket", "quoted"}
-    parts = [r"[ \t]*" if indented else ""]
-    for index, spec in enumerate(specs):
-        if index and not specs[index - 1].flex:
-            prev = specs[index - 1]
-            tight = prev.family in glue_tight or spec.family in glue_tight
-            parts.append(r"[ \t]*" if tight else r"[ \t]+")
-        if spec.flex and index + 1 < len(specs):
-            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
-            continue
-        parts.append(_pattern(spec, index))
-    last = specs[-1]
-    parts.append(r"[ \t]*" if last.family in glue_tight | {"key"} else r"(?:[ \t]+|$)")
-    regex = re.compile("".join(parts))
+    regex = _assemble(specs, indented=indented)
+    level = next((i for i, spec in enumerate(specs) if spec.is_level), -1)
+    unlevelled = _assemble(specs[:level], indented=indented) if level > 0 else None
     time_groups = tuple(f"t{i}" for i, spec in enumerate(specs) if spec.is_time)
     name_groups = tuple(f"k{i}" for i, spec in enumerate(specs)
                         if spec.family in ("key", "word") and not spec.is_level and not spec.is_time
@@ -374,4 +379,25 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
                            if spec.family == "bracket" and not spec.is_time and not spec.is_level
                            and not (spec.flex and i + 1 < len(specs)))
     return HeaderModel(fields=tuple(specs), regex=regex, time_groups=time_groups, name_groups=name_groups,
-                       bracket_groups=bracket_groups)
+                       bracket_groups=bracket_groups, unlevelled=unlevelled)
+
+
+_GLUE_TIGHT = frozenset({"sep", "bracket", "quoted"})
+
+
+def _assemble(specs: list[FieldSpec], *, indented: bool) -> re.Pattern[str]:
+    """One anchored regex over the fields of `specs`, in order."""
+    kept = list(enumerate(specs))
+    parts = [r"[ \t]*" if indented else ""]
+    for place, (index, spec) in enumerate(kept):
+        if place and not kept[place - 1][1].flex:
+            prev = kept[place - 1][1]
+            tight = prev.family in _GLUE_TIGHT or spec.family in _GLUE_TIGHT
+            parts.append(r"[ \t]*" if tight else r"[ \t]+")
+        if spec.flex and place + 1 < len(kept):
+            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
+            continue
+        parts.append(_pattern(spec, index))
+    last = kept[-1][1]
+    parts.append(r"[ \t]*" if last.family in _GLUE_TIGHT | {"key"} else r"(?:[ \t]+|$)")
+    return re.compile("".join(parts))

@@ -100,8 +100,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         time_share=(kinds["time"] + kinds["num"]
                     + sum(1 for text, _, kind in present if kind == "bracket" and _CLOCK.search(text))) / size,
         family_share=family_count / size, nil=nil / size,
-        levels=tuple(sorted({text for text, _, kind in present if kind == "level"
-                             or (kind == "key" and SEVERITY_LIKE.fullmatch(text))}))[:20],
+        levels=tuple(sorted({text for text, _, kind in present if kind == "level"}))[:20],
         plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
     )

@@ -201,3 +201,29 @@ def test_logfmt_that_opens_with_its_message_behind_a_prefix(prefix: Callable[[in
     header = learn_header(lines)
     assert header.logfmt and header.prefixed
     assert LogParser(header=header).split(lines[1])[0] == "Compacted file log_id=01 took=1ms"
+
+
+def test_a_label_where_the_level_sits_stays_in_the_message() -> None:
+    """xinetd writes ``DEBUG: 23526 {server_start} ...`` and ``START: echo pid=...`` at one place:
+    a level is header, an upper-case label that is no level names the event and stays in the
+    message, the rest of the header still cut."""
+    rng = random.Random(3)
+    services = ["echo-stream", "redir", "daytime", "chargen", "discard"]
+    lines = []
+    for i in range(300):
+        stamp = f"26/12/5@22:{i // 60 % 60:02d}:{i % 60:02d}:"
+        service = rng.choice(services)
+        lines.append(rng.choice([f"{stamp} DEBUG: {rng.randint(100, 999)} {{server_start}} Starting service {service}",
+                                 f"{stamp} DEBUG: {rng.randint(100, 999)} {{main_loop}} active services = 3",
+                                 f"{stamp} DEBUG: {rng.randint(100, 999)} {{exec_server}} duping {rng.randint(3, 9)}",
+                                 f"{stamp} START: {service} pid={rng.randint(100, 9999)} from=127.0.0.1",
+                                 f"{stamp} DEBUG: {rng.randint(100, 999)} {{server_end}} {service} server exited",
+                                 f"{stamp} DEBUG: {rng.randint(100, 999)} {{cps_service_stop}} Deactivating {service}",
+                                 f"{stamp} EXIT: {service} status=0 pid={rng.randint(100, 9999)} duration=0(sec)"]))
+    model = learn_header(lines)
+    stamp = "26/12/5@22:35:21:"
+    assert model.split(f"{stamp} DEBUG: 23526 {{main_loop}} active services = 3")[1].endswith("services = 3")
+    assert model.split(f"{stamp} START: redir pid=23751 from=127.0.0.1")[1] == "START: redir pid=23751 from=127.0.0.1"
+    parser = LogParser()
+    starts = {parsed.template.id for parsed, line in zip(parser.parse(lines), lines, strict=True) if " START: " in line}
+    assert len(starts) == 1
