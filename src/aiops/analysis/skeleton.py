@@ -28,18 +28,36 @@ _QUOTED = re.compile(r"""(['"])[^\s'"]+\1[,;:]?""")
 def _pure(token: str) -> bool:
     """A token that is variable text only: `<*>` with punctuation and quotes (``('<*>',``), or one
     quoted value."""
-    return (MASK in token and not token.replace(MASK, "").strip(PUNCT + "'\"")) or bool(_QUOTED.fullmatch(token))
+    return (MASK in token and not token.replace(MASK, "").strip(PUNCT + "'\"=")) or bool(_QUOTED.fullmatch(token))
+
+
+_SIGN = "="
+
+
+def _equals_values(tokens: list[str]) -> list[bool]:
+    """Per token: is it the value of an equals sign written apart from its key (``Curr_auth =   None,``
+    / ``Curr_auth =Success,``: a ``%7s`` value padded to its width, or filling it)? Such a value is
+    variable text, over one word or glued to the sign."""
+    out: list[bool] = []
+    after = False
+    for token in tokens:
+        out.append(after or (token[:1] == _SIGN and token[1:2] not in ("", _SIGN)))
+        after = token == _SIGN
+    return out
 
 
 def skeleton(tokens: list[str]) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
     into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
-    (``<*> bytes (<*> KB)`` -> ``<*>``); a leading run, or a leading bracketed word, is dropped (an
-    optional context field such as ``[1.batch]`` or ``[alice]`` before the text)."""
+    (``<*> bytes (<*> KB)`` -> ``<*>``), and the value of an equals sign written apart from its key
+    (`_equals_values`); a leading run, or a leading bracketed word, is dropped (an optional context
+    field such as ``[1.batch]`` or ``[alice]`` before the text)."""
     out: list[str] = []
     in_run = False
-    for token in tokens:
-        if _pure(token):
+    for token, valued in zip(tokens, _equals_values(tokens), strict=True):
+        if token == _SIGN:
+            continue
+        if _pure(token) or valued:
             if not in_run:
                 out.append(MASK)
             in_run = True
@@ -60,14 +78,15 @@ def collapsed_text(tokens: list[str]) -> str:
     the run (``close, <*> bytes (<*> KB) sent,`` -> ``close, <*> sent,``)."""
     out: list[str] = []
     in_run = False
-    for token in tokens:
+    for token, valued in zip(tokens, _equals_values(tokens), strict=True):
         core = token.replace(MASK, "").strip(PUNCT)
-        if _pure(token) or (in_run and core.lower() in UNITS):
+        if _pure(token) or valued or (in_run and core.lower() in UNITS):
             trail = token[len(token.rstrip(",;:")):]
-            if in_run:
+            lead = _SIGN if valued and token.startswith(_SIGN) else ""
+            if in_run and not lead:
                 out[-1] = MASK + trail
             else:
-                out.append(MASK + trail)
+                out.append(lead + MASK + trail)
             in_run = True
             continue
         in_run = False

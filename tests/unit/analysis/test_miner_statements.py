@@ -94,3 +94,16 @@ def test_a_message_with_and_without_a_syslog_tag_is_one_event() -> None:
     miner = TemplateMiner()
     rows = _ids(miner, ["1 2", "3 4", "5 6"])
     assert miner.add("Members[3]: 1 2").id != rows[0]
+
+
+def test_a_padded_value_after_an_equals_sign_is_one_variable() -> None:
+    """printf's ``Curr_auth =%7s`` pads short values (``=   None,``) and glues one that fills the
+    width to the sign (``=Success,``): one statement, shown with the value as a variable; a banner
+    of equals signs is no value."""
+    miner = TemplateMiner()
+    values = ["   None", " Failed", "Success", "   None", "Success"]
+    lines = [f"Conn closed: TLS - Resps={n:6d}, Curr_auth ={value}, Keepalive(ms)={n * 10:6d}"
+             for n, value in enumerate(values)]
+    assert len(set(_ids(miner, lines))) == 1
+    assert miner.add(lines[0]).text == "Conn closed: TLS - Resps= <*>, Curr_auth = <*>, Keepalive(ms)= <*>"
+    assert miner.add("=" * 40).id != miner.add("Curr_auth =Success,").id
