@@ -5,6 +5,7 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 (``layout begin`` / ``layout end``). The miner only merges such words on evidence:
 
 - key=value: the same key with a different value (``force=true`` / ``force=false``);
+- the word after a lone ``=`` or ``@`` (``Timeouts = None``, ``@ nserv``), unless it is a key or label;
 - booleans and nulls (``true``, ``false``, ``null``, ``none``, ``yes``, ``no``);
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
@@ -69,6 +70,8 @@ _LIST_KEY = re.compile(r"[A-Za-z_][\w-]*:")
 """A key with a colon, whose value closed by a comma is one of a list (``Class: throw, Exception: ...``)."""
 _MEMBER = re.compile(r"\.[A-Za-z_][\w$]*[:,;]?")
 """The last part of a dotted name whose head the two words share (``*v1.Pod`` / ``*v1.Node``)."""
+_SIGNS = frozenset({"=", "@"})
+"""Signs written apart that a value follows: an equals sign, an at sign before a host or server."""
 _DOTTED = re.compile(r"[\w$~-]+(?:[./\\@]+[\w$~*-]+)+[./]?")
 
 
@@ -129,6 +132,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True
     if left.startswith(FIELD) and right.startswith(FIELD):
         return True  # two values of a pipe-delimited field after the message (a logger, a thread)
+    if previous in _SIGNS and not any("=" in word or word.endswith(":") for word in (left, right)):
+        return True  # the value after a lone sign (``Timeouts = 0``, ``... @ nserv (127.0.0.1)``)
     prefix, a, b, suffix = cores(left, right)
     key = prefix.rstrip("([{<\"'")  # the value of a key may open with a bracket or a quote
     if not a or not b:

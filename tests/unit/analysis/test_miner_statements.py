@@ -107,3 +107,15 @@ def test_a_padded_value_after_an_equals_sign_is_one_variable() -> None:
     assert len(set(_ids(miner, lines))) == 1
     assert miner.add(lines[0]).text == "Conn closed: TLS - Resps= <*>, Curr_auth = <*>, Keepalive(ms)= <*>"
     assert miner.add("=" * 40).id != miner.add("Curr_auth =Success,").id
+
+
+def test_the_word_after_a_lone_sign_is_a_value() -> None:
+    """``... @ nserv (127.0.0.1)`` / ``@ flaky``, ``Timeouts = None`` / ``= Failed``: a word after an
+    at sign or an equals sign written apart is the value they introduce; without the sign two words
+    stay two statements."""
+    miner = TemplateMiner()
+    servers = ["nserv", "flaky", "backup"]
+    lines = [f"Downloading set{n}/a.bin [{n}/11] @ {servers[n % 3]} (127.0.0.1)" for n in range(6)]
+    assert len(set(_ids(miner, lines))) == 1
+    assert len(set(_ids(miner, ["Timeouts = None, Keepalive 5", "Timeouts = Failed, Keepalive 5"]))) == 1
+    assert len(set(_ids(miner, ["layout begin for page", "layout end for page"]))) == 2
