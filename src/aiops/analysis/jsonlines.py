@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Any
 
 from aiops.analysis.masking import SOURCE_RE
@@ -74,7 +75,10 @@ def _json_start(line: str) -> int:
     return start if start > 0 and line[start - 1].isspace() else -1
 
 
+@lru_cache(maxsize=1)
 def _load(text: str) -> Any:
+    """The parsed JSON of `text`, or None (the last one is kept: splitting a line and finding its
+    source locations read the same record; callers must not change it)."""
     try:
         return json.loads(text)
     except ValueError:
@@ -175,8 +179,11 @@ def _unquote(value: str) -> str:
     return value
 
 
+@lru_cache(maxsize=1)
 def _logfmt_pairs(line: str, *, prefixed: bool) -> tuple[str, list[tuple[str, str]]] | None:
-    """(text prefix, pairs) of a logfmt line; None when a prefixed line has no pairs where expected."""
+    """(text prefix, pairs) of a logfmt line; None when a prefixed line has no pairs where expected
+    (the last one is kept: splitting a line and finding its events read the same pairs; callers
+    must not change them)."""
     if not prefixed:
         return "", _pairs(line)
     text = line.strip()

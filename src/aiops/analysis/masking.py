@@ -24,6 +24,8 @@ from functools import cache
 MASK = "<*>"
 """The placeholder written for a variable part."""
 _ZEROS = str.maketrans("123456789", "000000000")
+_BYTE_ZEROS = bytes.maketrans(b"123456789", b"000000000")
+"""The same table for UTF-8 bytes (no byte of a multi-byte character is an ASCII digit)."""
 
 _DELIM = r"\s=:,;()\[\]{}\"'<>|"
 """Characters that end a word for the digit rule."""
@@ -76,7 +78,13 @@ def shapes(texts: list[str], *, sep: str = "\n") -> list[str]:
     joined by `sep` (which no text may hold), with the line numbers of source locations added back
     (they name statements and masking keeps them, so two texts of one shape always mask alike)."""
     joined = sep.join(texts)
-    out = joined.translate(_ZEROS).split(sep)
+    # str.translate is fast on ASCII text only; one non-ASCII character (a name, ``µs``) makes it
+    # look up every character, so such text goes through its UTF-8 bytes
+    if joined.isascii():
+        zeroed = joined.translate(_ZEROS)
+    else:
+        zeroed = joined.encode("utf-8", "surrogatepass").translate(_BYTE_ZEROS).decode("utf-8", "surrogatepass")
+    out = zeroed.split(sep)
     if SOURCE_HINT.search(joined) is not None:
         for index, text in enumerate(texts):
             found = SOURCE_LINE.findall(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aiops.analysis.masking import MASK, mask, rule_names
+from aiops.analysis.masking import MASK, mask, rule_names, shapes
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -79,3 +79,11 @@ def test_a_java_object_with_its_identity_hash_is_one_value() -> None:
     assert mask("Deployable removed: App[o.e.j.s.h.ContextHandler@710f4dc7{/static,null,AVAILABLE}]") \
         == "Deployable removed: App[<*>]"
     assert mask("mail to ann@example.org") == "mail to <*>"
+
+
+def test_shapes_zero_digits_alike_in_ascii_and_other_text() -> None:
+    """The shape of a text does not depend on whether another text of the batch holds a non-ASCII
+    character (which sends the batch through its UTF-8 bytes), nor on a lone surrogate in one."""
+    texts = ["took 12ms at 10.0.0.7", "fetched 3 items", "user Jörg took 45µs", "bad \udcff byte 9"]
+    assert shapes(texts[:2]) == ["took 00ms at 00.0.0.0", "fetched 0 items"]
+    assert shapes(texts) == ["took 00ms at 00.0.0.0", "fetched 0 items", "user Jörg took 00µs", "bad \udcff byte 0"]
