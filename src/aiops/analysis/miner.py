@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 
+from aiops.analysis.fields import level_of
 from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, shapes
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
@@ -391,8 +392,11 @@ class TemplateMiner(Rejoin):
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
-               and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index]) for index in blocked):
-            return False  # a lower-case name right before a value names that value (new maxpoll 4)
+               and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index])
+               and not (index and _LABEL.fullmatch(tokens[index - 1]) and not level_of(tokens[index - 1]))
+               for index in blocked):
+            return False  # a lower-case name right before a value names that value (new maxpoll 4),
+            # unless a label's colon precedes it: then it is that label's value (command: motd (0x5583))
         key = (id(near), blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))

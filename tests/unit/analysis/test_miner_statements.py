@@ -119,3 +119,18 @@ def test_the_word_after_a_lone_sign_is_a_value() -> None:
     assert len(set(_ids(miner, lines))) == 1
     assert len(set(_ids(miner, ["Timeouts = None, Keepalive 5", "Timeouts = Failed, Keepalive 5"]))) == 1
     assert len(set(_ids(miner, ["layout begin for page", "layout end for page"]))) == 2
+
+
+def test_a_name_after_a_label_is_the_labels_value() -> None:
+    """``Add plugin command: motd (0x55..., 0x55...)``: a lower-case name before a value usually
+    names that value (``new maxpoll 4``), but after a label's colon it is the label's value; after a
+    level (``info: iorelayers (4): ...``) it still names its statement."""
+    miner = TemplateMiner()
+    names = ["motd", "rules", "history", "topic", "help"]
+    ids = _ids(miner, [f"*** Add plugin command: {name} (0x5583405{n}47e0, 0x5583405{n}46e0)"
+                       for n, name in enumerate(names)])
+    assert len(set(ids[2:])) == 1
+    miner = TemplateMiner()
+    ids = _ids(miner, [f"info: {name} ({n}): a: {n}, h: 0" for n, name in
+                       enumerate(["iorelayers", "negotiators", "requesters", "iorelayers", "negotiators"])])
+    assert len(set(ids)) == 3
