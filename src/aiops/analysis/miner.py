@@ -73,6 +73,9 @@ operation, while the argument is the value."""
 _NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=<\*>\))")
 """A snake_case function printed with a number in parentheses (C's ``__func__`` and ``__LINE__`` as
 ``%s(%d)``, ``mtask_alloc(589)``): where both words have one, two names are two statements."""
+_COMMAND = re.compile(r"[A-Z][A-Z_]+(?::[A-Z][A-Z_]+)*:")
+"""An upper-case label with a colon (``REGISTER:``, ``SET:PROPERTY:``): a command or category that
+names the statement, as a lower-case label does."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
 TABLE_LIMIT = 50_000
@@ -103,7 +106,8 @@ def _names_statement(tokens: list[str], index: int) -> bool:
     lower-case label with a colon (``save:`` / ``expunge:``), a source location or file, a quoted phrase of
     words (``"230 Login successful."``), or a field name before a lone colon."""
     word = tokens[index]
-    return bool(_LABEL.fullmatch(word) or _source(word) or _prose(word) or _labelled(tokens, index))
+    return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _source(word) or _prose(word)
+                or _labelled(tokens, index))
 
 
 def _alike(left: list[str], right: list[str], share: float = 0.0) -> bool:

@@ -134,3 +134,14 @@ def test_a_name_after_a_label_is_the_labels_value() -> None:
     ids = _ids(miner, [f"info: {name} ({n}): a: {n}, h: 0" for n, name in
                        enumerate(["iorelayers", "negotiators", "requesters", "iorelayers", "negotiators"])])
     assert len(set(ids)) == 3
+
+
+def test_an_upper_case_label_names_its_statement() -> None:
+    """Atheme logs ``NickServ <who> REGISTER: <nick> to <mail>`` and ``... SET:PROPERTY: <key> to
+    <value>`` from two statements: an upper-case command label with its colon never spreads into a
+    variable, however many commands the file shows."""
+    miner = TemplateMiner()
+    commands = ["REGISTER:", "SET:PROPERTY:", "VHOST:ASSIGN:", "SET:EMAIL:", "GROUP:ADD:"]
+    ids = _ids(miner, [f"NickServ user{n}/AAAB{n}:user{n}!~u@127.0.0.1 {command} user{n} to x{n}@example.org"
+                       for n, command in enumerate(commands * 2)])
+    assert len(set(ids)) == len(commands)
