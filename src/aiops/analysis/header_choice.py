@@ -3,11 +3,11 @@
 `header.header_hypotheses` ranks layouts by column statistics alone. Here each is tried, best
 first, by mining the first lines (the learning buffer) with it. A hypothesis is *degenerate* when
 the grouping it gives is useless: nearly one group per line (the header left per-line values in
-the message that the miner cannot see as variables) or one group for nearly everything with no
-constant word (the header swallowed the message). The first hypothesis that is not degenerate is
-kept; when all are, the least degenerate. The trial miner of the kept hypothesis seeds the real
-one, so the first lines are grouped with what the whole buffer taught (values seen in variable
-slots, positions found variable), not only with what came before them.
+the message that the miner cannot see as variables) or one group for most lines with no constant
+word (the header swallowed the message, or the words that name its events). The first hypothesis
+that is not degenerate is kept; when all are, the least degenerate. The trial miner of the kept
+hypothesis seeds the real one, so the first lines are grouped with what the whole buffer taught
+(values seen in variable slots, positions found variable), not only with what came before them.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ from aiops.analysis.miner import WILD, TemplateMiner
 
 MANY_GROUPS = 0.5
 """Groups per line above which a grouping counts as one group per line."""
-ONE_GROUP = 0.9
-"""Share of lines in one group without a constant word above which everything collapsed."""
+ONE_GROUP = 0.6
+"""Share of lines in one group without a constant word above which the grouping collapsed: the
+header took the words that name events (uhub's padded ``LoginOK`` / ``Logout`` column), and a
+shorter hypothesis is tried."""
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
-ONE_GROUP_PROBLEM = "one group without constant words holds nearly every line"
+ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
