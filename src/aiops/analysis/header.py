@@ -387,17 +387,16 @@ _GLUE_TIGHT = frozenset({"sep", "bracket", "quoted"})
 
 def _assemble(specs: list[FieldSpec], *, indented: bool) -> re.Pattern[str]:
     """One anchored regex over the fields of `specs`, in order."""
-    kept = list(enumerate(specs))
     parts = [r"[ \t]*" if indented else ""]
-    for place, (index, spec) in enumerate(kept):
-        if place and not kept[place - 1][1].flex:
-            prev = kept[place - 1][1]
+    for index, spec in enumerate(specs):
+        if index and not specs[index - 1].flex:
+            prev = specs[index - 1]
             tight = prev.family in _GLUE_TIGHT or spec.family in _GLUE_TIGHT
             parts.append(r"[ \t]*" if tight else r"[ \t]+")
-        if spec.flex and place + 1 < len(kept):
+        if spec.flex and index + 1 < len(specs):
             parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
             continue
         parts.append(_pattern(spec, index))
-    last = kept[-1][1]
+    last = specs[-1]
     parts.append(r"[ \t]*" if last.family in _GLUE_TIGHT | {"key"} else r"(?:[ \t]+|$)")
     return re.compile("".join(parts))

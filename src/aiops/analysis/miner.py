@@ -103,8 +103,9 @@ def _source(word: str) -> bool:
 
 def _names_statement(tokens: list[str], index: int) -> bool:
     """True when the word at `index` is text that names the statement, never a value to spread: a
-    lower-case label with a colon (``save:`` / ``expunge:``), a source location or file, a quoted phrase of
-    words (``"230 Login successful."``), or a field name before a lone colon."""
+    label with a colon, lower-case or upper-case (``save:`` / ``expunge:``, ``REGISTER:``), a source
+    location or file, a quoted phrase of words (``"230 Login successful."``), or a field name before
+    a lone colon."""
     word = tokens[index]
     return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _source(word) or _prose(word)
                 or _labelled(tokens, index))
