@@ -89,8 +89,11 @@ def _function(word: str) -> str:
     return found.group() if found is not None else ""
 
 
-def _two_calls(left: str, right: str) -> bool:
-    """Both words are numbered calls (`_NUMBERED_CALL`) of different functions."""
+def _two_functions(left: str, right: str) -> bool:
+    """The two words name different functions: one names a function the other does not (`_function`),
+    or both are numbered calls (`_NUMBERED_CALL`) of different functions."""
+    if _function(left) != _function(right):
+        return True
     first, second = _NUMBERED_CALL.match(left), _NUMBERED_CALL.match(right)
     return first is not None and second is not None and first.group() != second.group()
 
@@ -357,7 +360,7 @@ class TemplateMiner(Rejoin):
                 exact += 1
             elif _source(left) or _source(right):
                 blocked.append(index)  # two source locations or files are two statements
-            elif _function(left) != _function(right) or _two_calls(left, right):
+            elif _two_functions(left, right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
@@ -391,8 +394,7 @@ class TemplateMiner(Rejoin):
                 _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
-               or _function(near.tokens[index]) != _function(tokens[index])
-               or _two_calls(near.tokens[index], tokens[index]) for index in blocked):
+               or _two_functions(near.tokens[index], tokens[index]) for index in blocked):
             return False
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
