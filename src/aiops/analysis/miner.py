@@ -11,7 +11,9 @@ tokenised on blanks and compared with the templates of the same length and first
 - otherwise, a template with the same `skeleton.skeleton` (variables spanning a varying number of
   words, an optional leading context field) takes the line, or one with the same words before a
   closing parenthesised group when that group is a reason (`skeleton.reason_tail`) or has held a
-  single value (``listenurl (<*>)`` / ``listenurl (birch sounds)``);
+  single value (``listenurl (<*>)`` / ``listenurl (birch sounds)``); a template that generalises to
+  the skeleton of one of another length (``<*> has joined`` / ``<*> <*> has joined``) is folded into
+  it, and lines that match it later go there too;
 - otherwise it starts a new template. When lines keep differing from one template at the same
   one or two positions only (`spread` distinct values), those positions are taken as variables,
   later lines join the first template and so do the templates of the variants seen so far (unless
@@ -144,6 +146,9 @@ class TemplateMiner(Rejoin):
         """Per template (by object, as seeds share the empty id) and differing places: the variants seen."""
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
+        self._kept: dict[int, list[Template]] = {}
+        """Templates folded into one of another length (`_same_skeleton`), by length: lines they
+        match go to the template that stands for them."""
         self._sources: dict[str, Template] = {}
         """The first template seen per source location in a message (`_by_source`)."""
         self._groups: dict[tuple[int, str], list[Template]] = {}
@@ -252,10 +257,13 @@ class TemplateMiner(Rejoin):
                     best, best_exact = candidate, exact
             elif len(blocked) < len(near_blocked):
                 near, near_blocked = candidate, blocked
-        if best is None and near is not None and self._spread_out(near, near_blocked, tokens):
-            return self._join(near, tokens, near_blocked)
         if best is not None:
             return self._join(best, tokens)
+        for kept in self._kept.get(len(tokens), [])[-SCAN:]:
+            if not self._compare(kept.tokens, tokens)[1]:
+                return current(kept)
+        if near is not None and self._spread_out(near, near_blocked, tokens):
+            return self._join(near, tokens, near_blocked)
         around = self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
         if around is not None:
             return around
@@ -289,6 +297,7 @@ class TemplateMiner(Rejoin):
         bucket.append(template)
         if len(self._skeletons) >= TABLE_LIMIT:
             self._skeletons.clear()
+            self._kept.clear()
             self._reasons.clear()
             self._groups.clear()
         self._skeletons.setdefault(shape, template)
@@ -462,4 +471,21 @@ class TemplateMiner(Rejoin):
                 if template not in wild:
                     wild.append(template)
             self._absorb(template)
+            if template.into is None:
+                self._same_skeleton(template)
+
+    def _same_skeleton(self, template: Template) -> None:
+        """Fold a template that generalised into one of another length with the same skeleton: the
+        runs of variable text in the two differ only in how many words they took."""
+        shape = skeleton(template.tokens, lead=True)
+        if sum(WILD not in word for word in shape) < 2:
+            return
+        other = current(self._skeletons.setdefault(shape, template))
+        if other is template or not other.id or not template.id or len(other.tokens) == len(template.tokens):
+            return
+        self._fold(template, other)
+        self._kept.setdefault(len(template.tokens), []).append(template)
+        if not other.collapsed:
+            other.collapsed = True
+            other.refresh()
 

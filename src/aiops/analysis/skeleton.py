@@ -46,12 +46,14 @@ def _equals_values(tokens: list[str]) -> list[bool]:
     return out
 
 
-def skeleton(tokens: list[str]) -> tuple[str, ...]:
+def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
     into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
     (``<*> bytes (<*> KB)`` -> ``<*>``), and the value of an equals sign written apart from its key
     (`_equals_values`); a leading run, or a leading bracketed word, is dropped (an optional context
-    field such as ``[1.batch]`` or ``[alice]`` before the text)."""
+    field such as ``[1.batch]`` or ``[alice]`` before the text; with `lead`, a leading value that
+    ends in a colon, ``<*>: Shutting down``, is kept as it names the speaker). A word or closing
+    bracket ending the message with a colon adds ``:``: the text after it comes from elsewhere."""
     out: list[str] = []
     in_run = False
     for token, valued in zip(tokens, _equals_values(tokens), strict=True):
@@ -68,8 +70,11 @@ def skeleton(tokens: list[str]) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-    if len(out) > 1 and (out[0] == MASK or BOXED_WORD.fullmatch(tokens[0])):
+    if (len(out) > 1 and (out[0] == MASK or BOXED_WORD.fullmatch(tokens[0]))
+            and not (lead and tokens[0].endswith(":"))):
         del out[0]
+    if tokens and tokens[-1].endswith(":") and (tokens[-1][-2:-1].isalnum() or tokens[-1][-2:-1] in (")", "]")):
+        out.append(":")  # a colon ending the message introduces what follows: another statement's text
     return tuple(out)
 
 

@@ -44,6 +44,14 @@ SPLIT_TODAY = {
                 "parts multiply them",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
+ONE_STATEMENT_LABELLED_APART = {
+    "vsftpd": "vsftpd logs every FTP command through one statement (`FTP command: Client %s, %s`, with "
+              "or without the `[user]` context), which the miner keeps as one group of 37% of the "
+              "lines; round 4's labels, written before the one-template-per-statement rule, split "
+              "it by command",
+}
+"""Dev formats whose labels split one logging statement by its argument, so the one group the
+miner makes of that statement looks collapsed (strict: the test fails once it is not)."""
 
 
 def _formats() -> list[object]:
@@ -51,8 +59,9 @@ def _formats() -> list[object]:
     (a floor in a test would be an invitation to tune on them)."""
     with (CORPUS / "sets.csv").open(newline="") as handle:
         names = [row["format"] for row in csv.DictReader(handle) if row["set"] == "dev"]
-    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=SPLIT_TODAY[name]))
-            if name in SPLIT_TODAY else name for name in names]
+    known = SPLIT_TODAY | ONE_STATEMENT_LABELLED_APART
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=known[name]))
+            if name in known else name for name in names]
 
 
 @pytest.mark.parametrize("name", _formats())

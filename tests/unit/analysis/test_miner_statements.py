@@ -7,7 +7,8 @@ from __future__ import annotations
 import random
 
 from aiops.analysis.logparse import LogParser
-from aiops.analysis.miner import TemplateMiner
+from aiops.analysis.miner import TemplateMiner, tokenise
+from aiops.analysis.skeleton import skeleton
 
 
 def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
@@ -145,3 +146,26 @@ def test_an_upper_case_label_names_its_statement() -> None:
     ids = _ids(miner, [f"NickServ user{n}/AAAB{n}:user{n}!~u@127.0.0.1 {command} user{n} to x{n}@example.org"
                        for n, command in enumerate(commands * 2)])
     assert len(set(ids)) == len(commands)
+
+
+def test_a_variable_over_one_word_or_two_is_one_event_once_both_generalised() -> None:
+    """Player names of one word and of two generalise into templates of two lengths with the same
+    skeleton: one event, and later lines of either length go to it. A colon ending the message
+    (what follows is printed by another statement) makes another skeleton; a garbage word that
+    happens to end in one does not."""
+    rng = random.Random(3)
+
+    def word() -> str:
+        return "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 7)))
+
+    def name() -> str:
+        return word() if rng.random() < 0.5 else f"{word()} {word()}"
+
+    miner = TemplateMiner()
+    for _ in range(60):
+        miner.add(f"*** {name()} has joined the game (Client #{rng.randint(1, 99)})")
+    later = {miner.add(f"*** {name()} has joined the game (Client #{rng.randint(1, 99)})").id for _ in range(40)}
+    assert len(later) == 1, "once both lengths generalised, lines of either go to one template"
+    assert skeleton(tokenise("closing connection <*> (<*> -> <*> - <*>) failed:")) != skeleton(
+        tokenise("closing connection <*> (<*> -> <*> - <*> <*>) failed"))
+    assert skeleton(["unrecognized", "<*>:"]) == skeleton(["unrecognized", "<*>"])
