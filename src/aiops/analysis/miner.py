@@ -78,6 +78,10 @@ _NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=<\*>\))")
 _COMMAND = re.compile(r"[A-Z][A-Z_]+(?::[A-Z][A-Z_]+)*:")
 """An upper-case label with a colon (``REGISTER:``, ``SET:PROPERTY:``): a command or category that
 names the statement, as a lower-case label does."""
+_CODE_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+:|[A-Za-z][a-z0-9]+(?:[A-Z][a-z0-9]*)+:")
+"""An identifier in code with a colon, its words joined by underscores or capitals (``Xrootd_Protocol:``,
+``sec_PM:``, ``XrdLinkScan:``, ``handleRequest:``): a component or function, which names the
+statement as a label does."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
 TABLE_LIMIT = 50_000
@@ -100,6 +104,15 @@ def _two_functions(left: str, right: str) -> bool:
     return first is not None and second is not None and first.group() != second.group()
 
 
+def _two_components(template: list[str], index: int, word: str) -> bool:
+    """`word` and the template's word at `index` are two code identifiers with a colon (`_CODE_LABEL`)
+    that open the message or follow a value (``anon.0:24@[::1] Xrootd_Protocol:`` / ``... Xrootd_File:``):
+    two components or functions, so two statements. After a word (``state to GST_STATE_READY:``) such
+    an identifier is a value."""
+    return bool(_CODE_LABEL.fullmatch(template[index]) and _CODE_LABEL.fullmatch(word)
+                and (index == 0 or WILD in template[index - 1]))
+
+
 def _source(word: str) -> bool:
     """A source location (``verify.c:52``) in the word, or the word is a source file closed by a colon
     (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): either names where the statement is."""
@@ -112,7 +125,8 @@ def _names_statement(tokens: list[str], index: int) -> bool:
     location or file, a quoted phrase of words (``"230 Login successful."``), or a field name before
     a lone colon."""
     word = tokens[index]
-    return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _source(word) or _prose(word)
+    return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _CODE_LABEL.fullmatch(word)
+                or _source(word) or _prose(word)
                 or _labelled(tokens, index))
 
 
@@ -369,7 +383,7 @@ class TemplateMiner(Rejoin):
                 exact += 1
             elif _source(left) or _source(right):
                 blocked.append(index)  # two source locations or files are two statements
-            elif _two_functions(left, right):
+            elif _two_functions(left, right) or _two_components(template, index, right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)

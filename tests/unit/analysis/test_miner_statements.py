@@ -169,3 +169,24 @@ def test_a_variable_over_one_word_or_two_is_one_event_once_both_generalised() ->
     assert skeleton(tokenise("closing connection <*> (<*> -> <*> - <*>) failed:")) != skeleton(
         tokenise("closing connection <*> (<*> -> <*> - <*> <*>) failed"))
     assert skeleton(["unrecognized", "<*>:"]) == skeleton(["unrecognized", "<*>"])
+
+
+def test_code_identifiers_opening_the_message_after_a_value_name_components() -> None:
+    """``Xrootd_Protocol:`` / ``Xrootd_File:`` after a trace id are two components, so two statements,
+    however many components would let them spread; after a word (``state to GST_STATE_READY:``) such an
+    identifier is a value."""
+    rng = random.Random(9)
+    components = ["Xrootd_Protocol:", "Xrootd_File:", "XrdLinkScan:", "sec_PM:", "ofs_Open:"]
+    miner = TemplateMiner()
+    by_component: dict[str, set[str]] = {}
+    for _ in range(200):
+        component = rng.choice(components)
+        trace = f"anon.{rng.randint(0, 9)}:{rng.randint(20, 30)}@[::1]"
+        line = f"{trace} {component} {rng.randint(0, 99)} req={rng.randint(1, 9)}"
+        by_component.setdefault(component, set()).add(miner.add(line).id)
+    assert all(len(ids) == 1 for ids in by_component.values())
+    assert len({next(iter(ids)) for ids in by_component.values()}) == len(components)
+    miner = TemplateMiner()
+    states = ["GST_STATE_READY:", "GST_STATE_NULL:", "GST_STATE_PAUSED:", "GST_STATE_PLAYING:"]
+    ids = _ids(miner, [f"Changing state to {rng.choice(states)} result=ok" for _ in range(40)])
+    assert len(set(ids[10:])) == 1
