@@ -278,7 +278,8 @@ class TemplateMiner(Rejoin):
                 return current(kept)
         if near is not None and self._spread_out(near, near_blocked, tokens):
             return self._join(near, tokens, near_blocked)
-        around = self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
+        around = (self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
+                  or self._closing_run(tokens))
         if around is not None:
             return around
         shape = skeleton(tokens)

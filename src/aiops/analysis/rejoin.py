@@ -1,7 +1,8 @@
 """How the miner joins lines and templates that differ by more than a variable word: a context field
 present or absent, a last ``key=`` value over more or fewer words, a last variable printed empty, a
-first word shown as a value elsewhere, and templates split off early that one template comes to
-cover (folded into it). A mixin of `TemplateMiner`: it works on the miner's index and tables."""
+closing run of free text printed shorter, a first word shown as a value elsewhere, and templates
+split off early that one template comes to cover (folded into it). A mixin of `TemplateMiner`: it
+works on the miner's index and tables."""
 
 from __future__ import annotations
 
@@ -9,12 +10,20 @@ from collections.abc import Iterator
 
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
-from aiops.analysis.wordshapes import _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key
+from aiops.analysis.wordshapes import _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
 
 LEVELS = tuple(word for word, name in VALUE_SETS.items() if name == "level-upper")
 """Upper-case level words (``DEBUG``, ``ERROR``) that may open a message whose header lacks them."""
 SCAN = 64
 """Most templates compared per new message shape: the most frequent ones and the newest ones."""
+
+
+def _run_start(tokens: list[str]) -> int:
+    """Where the closing run of bare variables of `tokens` starts (``:<*>``, ``<*>``), or len(tokens)."""
+    start = len(tokens)
+    while start > 0 and tokens[start - 1].lstrip(":") == WILD:
+        start -= 1
+    return start
 
 
 class Rejoin:
@@ -110,6 +119,34 @@ class Rejoin:
                     and not self._compare(candidate.tokens[:-1], tokens)[1]):
                 self._adopt(candidate)
                 self._merge(candidate, [*tokens, WILD])
+                return candidate
+        return None
+
+    def _closing_run(self, tokens: list[str]) -> Template | None:
+        """A longer template that ends in a run of two variables or more (free text: a request line,
+        a real name) where this message ends in fewer words after the same start, with two plain
+        words before it (``Request (fd 5): GET /a HTTP/1.0`` / ``Request (fd 6): HELLO``). The run's
+        first word keeps its shape (``:idle`` fits ``:<*>``); the template shows the run as one
+        ``<*>``. Never more words than the run held: after a label, a longer text is another
+        statement's message (``Local file system at <*>: <*> <*>`` / ``...: poll-interval is not
+        supported``)."""
+        size, key = len(tokens), _key(tokens)
+        for length in range(size + 1, size + OPEN_VALUE + 1):
+            pool = self._peek(length, key)[:SCAN]
+            if key != WILD:
+                pool = [*pool, *self._peek(length, WILD)[:SCAN]]
+            for candidate in pool:
+                start = _run_start(candidate.tokens)
+                if (candidate.into is not None or start < 2 or length - start < 2 or start >= size
+                        or sum(word.isalpha() for word in candidate.tokens[:start]) < 2
+                        or not fits(tokens[start], candidate.tokens[start])
+                        or any("=" in word for word in tokens[start:])
+                        or self._compare(candidate.tokens[:start], tokens[:start])[1]):
+                    continue
+                self._adopt(candidate)
+                if not candidate.collapsed:
+                    candidate.collapsed = True
+                    candidate.refresh()
                 return candidate
         return None
 

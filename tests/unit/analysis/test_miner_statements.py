@@ -190,3 +190,16 @@ def test_code_identifiers_opening_the_message_after_a_value_name_components() ->
     states = ["GST_STATE_READY:", "GST_STATE_NULL:", "GST_STATE_PAUSED:", "GST_STATE_PLAYING:"]
     ids = _ids(miner, [f"Changing state to {rng.choice(states)} result=ok" for _ in range(40)])
     assert len(set(ids[10:])) == 1
+
+
+def test_a_closing_run_of_free_text_may_be_shorter_but_not_longer() -> None:
+    """A request line of three words generalises into a closing run; a garbage request of one word
+    after the same start is the same statement. A longer text after a label is not let in."""
+    rng = random.Random(11)
+    miner = TemplateMiner()
+    methods, paths = ["GET", "POST", "HEAD", "PUT"], ["/a", "/b/c", "/index.html", "/api/v1"]
+    ids = {miner.add(f"Request (file descriptor {rng.randint(3, 40)}): {rng.choice(methods)} "
+                     f"{rng.choice(paths)} HTTP/1.{rng.randint(0, 1)}").id for _ in range(40)}
+    assert len(ids) == 1
+    assert miner.add("Request (file descriptor 7): HELLO").id in ids
+    assert miner.add("Request (file descriptor 8): this is a much longer line of text").id not in ids
