@@ -423,11 +423,13 @@ class TemplateMiner(Rejoin):
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
+               and not (tokens[index + 1].startswith("(") and index and _NAME.fullmatch(tokens[index - 1]))
                and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index])
                and not (index and _LABEL.fullmatch(tokens[index - 1]) and not level_of(tokens[index - 1]))
                for index in blocked):
             return False  # a lower-case name right before a value names that value (new maxpoll 4),
-            # unless a label's colon precedes it: then it is that label's value (command: motd (0x5583))
+            # unless a label's colon precedes it: then it is that label's value (command: motd (0x5583)),
+            # or the value is in parentheses after a word: it describes the name (to bravo (10.0.0.2 port 655))
         key = (id(near), blocked)
         values = self._siblings.setdefault(key, set())
         values.add(tuple(tokens[i] for i in blocked))

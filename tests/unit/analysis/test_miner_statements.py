@@ -203,3 +203,19 @@ def test_a_closing_run_of_free_text_may_be_shorter_but_not_longer() -> None:
     assert len(ids) == 1
     assert miner.add("Request (file descriptor 7): HELLO").id in ids
     assert miner.add("Request (file descriptor 8): this is a much longer line of text").id not in ids
+
+
+def test_a_name_before_a_parenthesised_value_after_a_word_spreads() -> None:
+    """``to bravo (10.0.0.2 port 655)``: the value in parentheses describes the name before it (a peer
+    and its address), so three peers are one variable; ``info: requesters (3): ...`` after a label
+    keeps its name, which says what the counts are of."""
+    rng = random.Random(13)
+    miner = TemplateMiner()
+    peers = ["bravo", "charlie", "delta"]
+    _ids(miner, [f"Sending ID to {rng.choice(peers)} (10.0.0.{rng.randint(2, 9)} port {rng.randint(600, 700)})"
+                 for _ in range(30)])
+    assert miner.add("Sending ID to echo (10.0.0.5 port 655)").text == "Sending ID to <*> (<*> port <*>)"
+    miner = TemplateMiner()
+    kinds = ["negotiators", "requesters", "iorelayers"]
+    ids = _ids(miner, [f"info: {kind} ({rng.randint(1, 9)}): a: {rng.randint(0, 9)}" for kind in kinds * 5])
+    assert len(set(ids)) == len(kinds)
