@@ -420,6 +420,10 @@ class TemplateMiner(Rejoin):
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
                or _two_functions(near.tokens[index], tokens[index]) for index in blocked):
             return False
+        pairs = list(zip(near.tokens, tokens, strict=True))
+        if (not any(left == right and WILD not in left for left, right in pairs)
+                and any(left != right and _WORD.fullmatch(left) and _WORD.fullmatch(right) for left, right in pairs)):
+            return False  # two words of text differ, and no constant word would be left: not a row of values
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])

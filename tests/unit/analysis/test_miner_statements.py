@@ -219,3 +219,21 @@ def test_a_name_before_a_parenthesised_value_after_a_word_spreads() -> None:
     kinds = ["negotiators", "requesters", "iorelayers"]
     ids = _ids(miner, [f"info: {kind} ({rng.randint(1, 9)}): a: {rng.randint(0, 9)}" for kind in kinds * 5])
     assert len(set(ids)) == len(kinds)
+
+
+def test_words_of_text_are_not_spread_into_a_row_of_values() -> None:
+    """``rv1 interface definition ok`` / ``rv1 prefix length: 64``: spreading the second word would
+    leave no constant word and turn words of text into values; each statement keeps its template.
+    Rows of values (a query log: ``10.0.0.1 example.com. A IN``) still spread."""
+    miner = TemplateMiner()
+    ids: dict[str, set[str]] = {}
+    for n in range(1, 6):
+        for line in (f"rv{n} interface definition ok", f"rv{n} linklocal address: 10.0.{n}.1",
+                     f"rv{n} prefix length: {n}", f"rv{n} route count: {n + 3}", f"rv{n} dns servers: 10.1.{n}.1"):
+            ids.setdefault(line.split()[1], set()).add(miner.add(line).id)
+    assert all(len(found) == 1 for found in ids.values())
+    assert len({next(iter(found)) for found in ids.values()}) == 5
+    miner = TemplateMiner()
+    names = ["example.com.", "ns1.test.", "mail.test.", "www.example.org."]
+    rows = _ids(miner, [f"10.0.0.{n % 7} {names[n % 4]} {('A', 'AAAA', 'MX')[n % 3]} IN" for n in range(30)])
+    assert len(set(rows[12:])) == 1
