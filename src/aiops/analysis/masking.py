@@ -1,5 +1,5 @@
 """Variable masking: replace the parts of a log message that vary between occurrences of the same
-event (numbers, ids, IPs, hex, UUIDs, paths, URLs, dates, durations) with `<*>`.
+event (numbers, ids, IPv4 and IPv6 addresses, hex, UUIDs, paths, URLs, dates, durations) with `<*>`.
 
 The rules are generic (no per-format settings). They run as one compiled alternation so a message
 is scanned once, in C. Order matters: the first rule that matches at a position wins.
@@ -45,6 +45,9 @@ WORD_RULES: tuple[tuple[str, str], ...] = (
     ("host", rf"(?i:(?:[a-z0-9-]++\.)++(?:{_TLD})\.?(?![^{_DELIM}]))"),
     ("win_path", r"[A-Za-z]:\\[^\s\"'<>|]*"),
     ("path", rf"(?:~|\.{{1,2}})?(?:/[^{_DELIM}/]+){{2,}}/?"),
+    ("ipv6", r"(?=[0-9A-Fa-f:.]*\d)(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
+             r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
+             r"(?:\.\d{1,3}){0,3})(?:%[\w.]+)?(?![\w.])"),
     ("hex", rf"(?:0[xX])?[0-9a-fA-F]{{8,}}+(?![^{_DELIM}])"),
     ("word_with_digit", rf"(?:[-+#@$/.~]?\d|[^{_DELIM}\d]*+\d(?:\d|[^{_DELIM}\d]++\d))[^{_DELIM}]*+"),
 )

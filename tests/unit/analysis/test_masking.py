@@ -23,6 +23,9 @@ from aiops.analysis.masking import MASK, mask, rule_names, shapes
     ("reverse mapping for ns.example-host.com failed", "reverse mapping for <*> failed"),
     ("at Sun Jul  3 23:16:09 2005 end", "at <*> end"),
     ("id deadbeefcafe01 x", "id <*> x"),
+    ("Neighbour fe80::1c2a:3bff:fe4d:5e6f dev eth0", "Neighbour <*> dev eth<*>"),
+    ("from [::ffff:127.0.0.1]:80 and ::1", "from [<*>]:<*> and <*>"),
+    ("addr 2001:db8::1%eth0 and 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up", "addr <*> and <*> up"),
 ])
 def test_variables_are_masked(text: str, expected: str) -> None:
     assert mask(text) == expected
@@ -33,6 +36,8 @@ def test_variables_are_masked(text: str, expected: str) -> None:
     "session opened for user root by admin",
     "com.example.payment.PaymentService started",
     "deadbeefcafe is lower case letters only",
+    "std::vector and Foo::Bar and A::B stay code",
+    "mac aa:bb:cc:dd:ee:ff",
 ])
 def test_constant_words_are_kept(text: str) -> None:
     assert mask(text) == text
