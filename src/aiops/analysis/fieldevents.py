@@ -114,16 +114,18 @@ class CallSites:
     def event(self, line: str, template: Template) -> Template:
         """The template `line` gets: `template`, or its twin for the call site `line` names."""
         found = json_locations(line, prefixed=self.prefixed)
-        if len(found) != 1:
-            return template
+        return self.at(found[0], template) if len(found) == 1 else template
+
+    def at(self, location: str, template: Template) -> Template:
+        """The template a line of `template` that names `location` gets (see `event`)."""
         if len(self._others) >= TABLE_LIMIT or len(self._first) >= TABLE_LIMIT:
             self._first.clear()
             self._others.clear()
-        if self._first.setdefault(template.id, found[0]) == found[0]:
+        if self._first.setdefault(template.id, location) == location:
             return template
-        other = self._others.get((template.id, found[0]))
+        other = self._others.get((template.id, location))
         if other is None:
-            other = self._others[(template.id, found[0])] = twin(template, self.twins)
+            other = self._others[(template.id, location)] = twin(template, self.twins)
             return other
         return _take_line(template, other)
 

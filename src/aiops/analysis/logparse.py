@@ -30,7 +30,7 @@ from itertools import islice
 from aiops.analysis.fieldevents import CallSites, FieldEvents
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
-from aiops.analysis.masking import SOURCE_RE, shapes
+from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
@@ -42,6 +42,9 @@ HEADER_LOCATION = re.compile(r"(?<![\w$.])[A-Za-z_$][\w$]*@\d+\b|[a-z_]\w*:[a-z_
                              + SOURCE_RE.pattern)
 """A call site in a header: Java's ``Class@line`` (log4j ``%C{1}@%L``), Erlang's ``module:function/
 arity:line``, or a file and line (``reflector.go:148``)."""
+HEADER_FILE = re.compile(rf"(?<![\w/.-])(?:[\w.-]+/)*[A-Za-z_][\w-]*\.(?:{SOURCE_EXT})(?![\w.:])")
+"""A source file named in a header without a line (h2o's ``[lib/core/proxy.c]``): the module that
+logs."""
 HEADER_SHARE = 0.5
 """Share of constant words two templates of one header call site must have in common: a logging
 framework prints the site of a helper that logs for many callers just as readily."""
@@ -79,6 +82,8 @@ class LogParser:
         self.ids: IdEvents | None = None
         self.fields: FieldEvents | None = None
         self.sites: CallSites | None = None
+        self._header_sites = CallSites(prefixed=False)
+        """Splits the templates of plain lines by the call site or source file their header names."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -106,7 +111,8 @@ class LogParser:
     def templates(self) -> list[Template]:
         """Every template lines were given: the miner's, and those split off by call site or message
         in structured files (`fieldevents`)."""
-        extra = (self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
+        extra = ((self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
+                 + self._header_sites.twins)
         return [*self.miner.templates, *(t for t in extra if t.into is None)]
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -143,6 +149,8 @@ class LogParser:
             found = HEADER_LOCATION.findall(match.group()) if match is not None else []
             if len(found) == 1:
                 template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
+            elif len(files := HEADER_FILE.findall(match.group()) if match is not None else []) == 1:
+                template = self._header_sites.at(files[0], template)  # one text from two modules
         elif self.fields is not None:
             template = self.fields.event(line, self.miner.add(self.split(line)[0]))
         elif self.sites is not None:

@@ -63,16 +63,16 @@ _WORD_START = rf"(?<![^{_DELIM}])(?![a-z_]++(?:[\s=,;()\[\]{{}}\"'<>|]|:(?!//)|$
 MASK_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for _, p in WORD_RULES) + ")|" + DIGIT_RULE[1])
 
 
-_SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|erl|ex|swift|m"
-SOURCE_RE = re.compile(rf"(?<![^{_DELIM}/])[A-Za-z_][\w-]*\.(?:{_SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
+SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|erl|ex|swift|m"
+SOURCE_RE = re.compile(rf"(?<![^{_DELIM}/])[A-Za-z_][\w-]*\.(?:{SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
 """A source location (``response.c.517``, ``reflector.go:148``, also at the end of a path:
 ``lib/graphite/parser.go:160``): it names the log statement, so its line number is constant text,
 not a variable."""
-SOURCE_FILE = re.compile(rf"[A-Za-z_][\w-]*\.(?:{_SOURCE_EXT}):")
+SOURCE_FILE = re.compile(rf"[A-Za-z_][\w-]*\.(?:{SOURCE_EXT}):")
 """A source file name closed by a colon (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): it names the
 module that logs, like a source location without its line."""
-SOURCE_HINT = re.compile(rf"\.(?:{_SOURCE_EXT})[.:]\d")
-SOURCE_LINE = re.compile(rf"\.(?:{_SOURCE_EXT})[.:](\d+)")
+SOURCE_HINT = re.compile(rf"\.(?:{SOURCE_EXT})[.:]\d")
+SOURCE_LINE = re.compile(rf"\.(?:{SOURCE_EXT})[.:](\d+)")
 """The line number of a source location, wherever it sits (``raft/raft.go:706`` in a JSON value)."""
 
 

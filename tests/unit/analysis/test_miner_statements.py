@@ -237,3 +237,16 @@ def test_words_of_text_are_not_spread_into_a_row_of_values() -> None:
     names = ["example.com.", "ns1.test.", "mail.test.", "www.example.org."]
     rows = _ids(miner, [f"10.0.0.{n % 7} {names[n % 4]} {('A', 'AAAA', 'MX')[n % 3]} IN" for n in range(30)])
     assert len(set(rows[12:])) == 1
+
+
+def test_a_source_file_in_the_header_splits_one_text_between_modules() -> None:
+    """``[lib/core/proxy.c] in request:/x:I/O timeout`` and the same text from ``fastcgi.c``: the file
+    the header names is the module that logs, so one text from two files is two statements."""
+    rng = random.Random(17)
+    lines = [f"[lib/{rng.choice(['core/proxy.c', 'handler/fastcgi.c'])}] in request:/api/item/{rng.randint(1, 99)}:"
+             f"{rng.choice(['I/O timeout', 'connection failed'])}" for _ in range(200)]
+    by_file: dict[tuple[str, str], set[str]] = {}
+    for line in LogParser().parse(lines):
+        by_file.setdefault((line.raw.split("]")[0], line.raw.rsplit(":", 1)[1]), set()).add(line.template.id)
+    assert all(len(ids) == 1 for ids in by_file.values())
+    assert len(set.union(*by_file.values())) == 4
