@@ -42,6 +42,9 @@ SPLIT_TODAY = {
     "radicale": "3.3 groups per event: the request method opens the message (PUT request for ...), "
                 "so each method keys templates of its own, and the optional `with depth` and `using` "
                 "parts multiply them",
+    "ansible": "3.3 groups per event: task and play names in brackets, padded with a run of `*` to the "
+               "terminal width (`TASK [Make host area] ****...`), and the JSON results after `=>` are "
+               "free text of any length, so each name or result shape keys a template of its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
