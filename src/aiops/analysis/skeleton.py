@@ -80,13 +80,22 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
 
 def collapsed_text(tokens: list[str]) -> str:
     """Template text with each run of variable text as one `<*>`, keeping the punctuation that ends
-    the run (``close, <*> bytes (<*> KB) sent,`` -> ``close, <*> sent,``)."""
+    the run (``close, <*> bytes (<*> KB) sent,`` -> ``close, <*> sent,``) and the brackets it closes
+    that a shown word opened (``(Client <*>)`` stays ``(Client <*>)``)."""
     out: list[str] = []
     in_run = False
+    shown: list[bool] = []  # per open bracket: opened by a word that is shown
+    closed = ""
     for token, valued in zip(tokens, _equals_values(tokens), strict=True):
         core = token.replace(MASK, "").strip(PUNCT)
         if _pure(token) or valued or (in_run and core.lower() in UNITS):
-            trail = token[len(token.rstrip(",;:")):]
+            closed = closed if in_run else ""
+            for char in token:
+                if char in _OPENERS:
+                    shown.append(False)
+                elif char in _CLOSERS and shown and shown.pop():
+                    closed += char
+            trail = closed + token[len(token.rstrip(",;:")):]
             lead = _SIGN if valued and token.startswith(_SIGN) else ""
             if in_run and not lead:
                 out[-1] = MASK + trail
@@ -94,9 +103,18 @@ def collapsed_text(tokens: list[str]) -> str:
                 out.append(lead + MASK + trail)
             in_run = True
             continue
+        for char in token:
+            if char in _OPENERS:
+                shown.append(True)
+            elif char in _CLOSERS and shown:
+                shown.pop()
         in_run = False
         out.append(token)
     return " ".join(out)
+
+
+_OPENERS, _CLOSERS = "([{", ")]}"
+"""Brackets a run of variable text may open and close."""
 
 
 MIN_CONTEXT = 5

@@ -6,6 +6,7 @@ import random
 
 from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner
+from aiops.analysis.skeleton import collapsed_text
 
 
 def _templates(messages: list[str]) -> list[str]:
@@ -134,3 +135,13 @@ def test_a_closing_list_of_values_is_not_a_reason() -> None:
     short = miner.add("New client connected from 127.0.0.1:5 as web-1 (p2, c1, k15).").id
     longer = miner.add("New client connected from 127.0.0.1:6 as web-2 (p2, c1, k60, u'bob').").id
     assert short != longer
+
+
+def test_a_collapsed_run_keeps_the_brackets_a_shown_word_opened() -> None:
+    """A run of variable text shown as one `<*>` keeps a closing bracket whose opening bracket is in
+    a shown word (``(Client <*>)``), and drops the brackets it opened and closed itself."""
+    joined = ["***", "<*>", "<*>", "has", "joined", "(Client", "<*>)"]
+    assert collapsed_text(joined) == "*** <*> has joined (Client <*>)"
+    assert collapsed_text(["close,", "<*>", "bytes", "(<*>", "KB)", "sent,"]) == "close, <*> sent,"
+    assert collapsed_text(["a", "<*>", "(<*>:<*>", "->", "<*>:<*>)"]) == "a <*> -> <*>"
+    assert collapsed_text(["[queue", "<*>],", "done"]) == "[queue <*>], done"
