@@ -5,7 +5,9 @@ first, by mining the first lines (the learning buffer) with it. A hypothesis is 
 the grouping it gives is useless: nearly one group per line (the header left per-line values in
 the message that the miner cannot see as variables) or one group for most lines with no constant
 word (the header swallowed the message, or the words that name its events). The first hypothesis
-that is not degenerate is kept; when all are, the least degenerate. The trial miner of the kept
+that is not degenerate is kept; when all are, the first when every one left nearly one group per
+line (the first lines are then one of a kind whatever the header: a start-up banner, a settings
+dump), else the least degenerate. The trial miner of the kept
 hypothesis seeds the real one, so the first lines are grouped with what the whole buffer taught
 (values seen in variable slots, positions found variable), not only with what came before them.
 """
@@ -27,6 +29,7 @@ shorter hypothesis is tried."""
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
 ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
+MANY_PROBLEM = "nearly one group per line"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -100,7 +103,7 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
     trial = Trial(header, miner, lines, groups, largest)
     if lines >= MIN_LINES:
         if groups > MANY_GROUPS * lines:
-            trial.problem = "nearly one group per line"
+            trial.problem = MANY_PROBLEM
         elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")):
             trial.problem = ONE_GROUP_PROBLEM
     return trial
@@ -126,6 +129,11 @@ def choose_header(sample: list[str], header: HeaderModel | None = None,
             reason = "first hypothesis" if number == 1 else \
                 f"hypothesis {number} of {len(candidates)}: the ones before were degenerate or skipped"
             return HeaderChoice(candidate, trial.miner, trials, reason, candidates)
+    if all(trial.problem == MANY_PROBLEM for trial in trials):
+        # the first lines are mostly one of a kind (a start-up banner, a settings dump) under every
+        # header: that says nothing against the hypothesis the header statistics ranked first
+        return HeaderChoice(trials[0].header, trials[0].miner, trials,
+                            "every hypothesis left nearly one group per line; kept the first", candidates)
     best = min(trials, key=lambda t: abs(t.groups / max(1, t.lines) - 0.1))
     return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so",
                         candidates)

@@ -88,11 +88,22 @@ def test_after_a_header_that_ate_the_constant_words_only_shorter_ones_are_tried(
 
 
 def test_all_degenerate_keeps_the_least_bad() -> None:
-    rng = random.Random(3)
-    lines = [" ".join(_word(rng) for _ in range(4)) for _ in range(100)]
-    choice = choose_header(lines)
+    """Degenerate both ways (one swallowed everything, one left a name per line): the least bad."""
+    choice = choose_header(_lines(), candidates=[_swallow_all(), _time_only()])
     assert all(t.problem for t in choice.trials)
     assert choice.reason.startswith("every hypothesis was degenerate")
+
+
+def test_one_of_a_kind_first_lines_keep_the_first_hypothesis() -> None:
+    """A start-up dump of settings leaves nearly one group per line under every header: that says
+    nothing against the hypothesis ranked first, which is kept (not the one with fewest groups)."""
+    rng = random.Random(5)
+    lines = [f"2024-01-01T10:00:00Z INFO {_word(rng)}: {_word(rng)} {_word(rng)}" for _ in range(100)]
+    first, second = HeaderModel(regex=re.compile(r"\S+ \S+ ")), _time_only()
+    choice = choose_header(lines, candidates=[first, second])
+    assert all(t.problem == "nearly one group per line" for t in choice.trials)
+    assert choice.header is first
+    assert choice.reason.startswith("every hypothesis left nearly one group per line")
 
 
 def test_parser_uses_the_safeguard_and_keeps_groups_of_the_chosen_header() -> None:
