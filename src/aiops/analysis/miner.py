@@ -125,8 +125,7 @@ def _names_statement(tokens: list[str], index: int) -> bool:
     location or file, a quoted phrase of words (``"230 Login successful."``), or a field name before
     a lone colon."""
     word = tokens[index]
-    return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _CODE_LABEL.fullmatch(word)
-                or _source(word) or _prose(word)
+    return bool(_LABEL.fullmatch(word) or _COMMAND.fullmatch(word) or _source(word) or _prose(word)
                 or _labelled(tokens, index))
 
 
@@ -418,7 +417,8 @@ class TemplateMiner(Rejoin):
                 _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
-               or _two_functions(near.tokens[index], tokens[index]) for index in blocked):
+               or _two_functions(near.tokens[index], tokens[index])
+               or _two_components(near.tokens, index, tokens[index]) for index in blocked):
             return False
         pairs = list(zip(near.tokens, tokens, strict=True))
         if (not any(left == right and WILD not in left for left, right in pairs)
