@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -53,17 +53,27 @@ def begin_immediate(conn: sqlite3.Connection, *, wait_s: float = BUSY_WAIT_S) ->
 @contextmanager
 def committed(conn: sqlite3.Connection, *, immediate: bool = True) -> Iterator[sqlite3.Connection]:
     """One transaction on `conn` (autocommit mode): `BEGIN IMMEDIATE` (`begin_immediate`) or a deferred
-    `BEGIN`, committed at the end of the block, rolled back when it raises."""
+    `BEGIN`, committed at the end of the block, rolled back when the block or the commit raises. A
+    commit that fails (a reader holding the file in rollback-journal mode) must not leave the
+    transaction open: the connection is kept per thread, and an open write transaction on it would
+    hold the write lock until the thread ends, timing out every other writer."""
     if immediate:
         begin_immediate(conn)
     else:
         conn.execute("BEGIN")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
-    conn.execute("COMMIT")
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """Roll back what is still open on `conn`, if anything; a closed connection has nothing open."""
+    with suppress(sqlite3.ProgrammingError):
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
 
 
 class Cursor(Protocol):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from aiops.storage.sql import BUSY_WAIT_S, begin_immediate
+from aiops.storage.sql import BUSY_WAIT_S, begin_immediate, committed
 
 
 def _open(path: Path) -> sqlite3.Connection:
@@ -92,3 +92,22 @@ def test_a_wal_database_keeps_one_connection_per_thread_and_closes_those_of_ende
         assert fresh is not first and fresh.execute("SELECT v FROM t").fetchone()[0] == 1
     journal = SqliteDatabase(tmp_path / "r.sqlite", "CREATE TABLE IF NOT EXISTS t (v)")
     assert journal._kept == {}  # a rollback-journal file keeps no connection
+
+
+def test_a_failed_commit_leaves_no_transaction_open(tmp_path: Path) -> None:
+    """In rollback-journal mode a reader's shared lock makes COMMIT fail; the writer's connection must
+    not stay inside its transaction (it would hold the write lock for every other writer)."""
+    path = tmp_path / "j.sqlite"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (v INTEGER)")
+    reader = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(sqlite3.OperationalError, match="locked"), committed(writer) as conn:
+        conn.execute("INSERT INTO t VALUES (1)")
+        conn.execute("PRAGMA busy_timeout = 0")
+        reader.execute("BEGIN")
+        reader.execute("SELECT * FROM t").fetchall()
+    assert not writer.in_transaction
+    reader.execute("ROLLBACK")
+    with committed(writer) as conn:
+        conn.execute("INSERT INTO t VALUES (2)")
+    assert [row[0] for row in reader.execute("SELECT v FROM t")] == [2]
