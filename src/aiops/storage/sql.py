@@ -69,6 +69,20 @@ def committed(conn: sqlite3.Connection, *, immediate: bool = True) -> Iterator[s
         raise
 
 
+def _usable(conn: sqlite3.Connection) -> bool:
+    """The connection is still open."""
+    try:
+        conn.total_changes  # noqa: B018 (raises on a closed connection)
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
+def _busy(conn: sqlite3.Connection) -> bool:
+    """The connection is open and inside a transaction."""
+    return _usable(conn) and conn.in_transaction
+
+
 def _roll_back(conn: sqlite3.Connection) -> None:
     """Roll back what is still open on `conn`, if anything; a closed connection has nothing open."""
     with suppress(sqlite3.ProgrammingError):
@@ -185,6 +199,8 @@ class SqliteDatabase:
             return
         key = (os.getpid(), threading.get_ident())
         conn = self._kept.get(key)
+        if conn is not None and not _usable(conn):
+            conn = None  # closed under this thread (see `_prune`): open a new one rather than fail
         if conn is None:
             self._prune(key[0])
             conn = self._kept[key] = self._connect()
@@ -192,12 +208,15 @@ class SqliteDatabase:
 
     def _prune(self, pid: int) -> None:
         """Close the connections of threads that have ended; after a fork, leave the parent's alone
-        (a connection must not cross a fork) and start afresh."""
+        (a connection must not cross a fork) and start afresh. A connection inside a transaction is
+        never closed here: a thread this cannot see (one started outside `threading`) may be using
+        it, and closing it mid-transaction could leave the write lock held."""
         alive = {t.ident for t in threading.enumerate()}
         for key in list(self._kept):
             if key[0] != pid:
                 self._inherited.append(self._kept.pop(key))
-            elif key[1] not in alive and (conn := self._kept.pop(key, None)) is not None:
+            elif key[1] not in alive and (conn := self._kept.get(key)) is not None and not _busy(conn):
+                self._kept.pop(key, None)
                 conn.close()
 
     @contextmanager

@@ -111,3 +111,24 @@ def test_a_failed_commit_leaves_no_transaction_open(tmp_path: Path) -> None:
     with committed(writer) as conn:
         conn.execute("INSERT INTO t VALUES (2)")
     assert [row[0] for row in reader.execute("SELECT v FROM t")] == [2]
+
+
+def test_kept_connections_are_never_closed_mid_transaction_and_a_closed_one_is_replaced(tmp_path: Path) -> None:
+    """`_prune` leaves a connection that is inside a transaction open even when no thread it can see
+    owns it; a thread whose kept connection was closed under it gets a new one."""
+    from aiops.storage.sql import SqliteDatabase
+
+    db = SqliteDatabase(tmp_path / "w.sqlite", "CREATE TABLE IF NOT EXISTS t (v INTEGER)", wal=True)
+    busy = sqlite3.connect(tmp_path / "w.sqlite", isolation_level=None, check_same_thread=False)
+    busy.execute("BEGIN")
+    busy.execute("SELECT COUNT(*) FROM t").fetchone()
+    db._kept[(os.getpid(), -2)] = busy  # no live thread has this ident
+    db._prune(os.getpid())
+    assert busy.execute("SELECT COUNT(*) FROM t").fetchone()[0] == 0  # still open
+    busy.execute("ROLLBACK")
+    with db.reading() as mine:
+        mine.close()  # closed under this thread
+    with db.transaction() as fresh:
+        fresh.execute("INSERT INTO t VALUES (3)")
+    with db.reading() as again:
+        assert again is fresh and again.execute("SELECT v FROM t").fetchone()[0] == 3
