@@ -113,6 +113,12 @@ def _two_components(template: list[str], index: int, word: str) -> bool:
                 and (index == 0 or WILD in template[index - 1]))
 
 
+def _two_statements(template: list[str], index: int, word: str) -> bool:
+    """`word` and the template's word at `index` name two statements: two functions (`_two_functions`)
+    or two components (`_two_components`); never one variable, by comparison or by spreading."""
+    return _two_functions(template[index], word) or _two_components(template, index, word)
+
+
 def _source(word: str) -> bool:
     """A source location (``verify.c:52``) in the word, or the word is a source file closed by a colon
     (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): either names where the statement is."""
@@ -383,7 +389,7 @@ class TemplateMiner(Rejoin):
                 exact += 1
             elif _source(left) or _source(right):
                 blocked.append(index)  # two source locations or files are two statements
-            elif _two_functions(left, right) or _two_components(template, index, right):
+            elif _two_statements(template, index, right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
@@ -417,8 +423,7 @@ class TemplateMiner(Rejoin):
                 _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
-               or _two_functions(near.tokens[index], tokens[index])
-               or _two_components(near.tokens, index, tokens[index]) for index in blocked):
+               or _two_statements(near.tokens, index, tokens[index]) for index in blocked):
             return False
         pairs = list(zip(near.tokens, tokens, strict=True))
         if (not any(left == right and WILD not in left for left, right in pairs)

@@ -89,12 +89,7 @@ def collapsed_text(tokens: list[str]) -> str:
     for token, valued in zip(tokens, _equals_values(tokens), strict=True):
         core = token.replace(MASK, "").strip(PUNCT)
         if _pure(token) or valued or (in_run and core.lower() in UNITS):
-            closed = closed if in_run else ""
-            for char in token:
-                if char in _OPENERS:
-                    shown.append(False)
-                elif char in _CLOSERS and shown and shown.pop():
-                    closed += char
+            closed = (closed if in_run else "") + _brackets(token, shown, visible=False)
             trail = closed + token[len(token.rstrip(",;:")):]
             lead = _SIGN if valued and token.startswith(_SIGN) else ""
             if in_run and not lead:
@@ -103,11 +98,7 @@ def collapsed_text(tokens: list[str]) -> str:
                 out.append(lead + MASK + trail)
             in_run = True
             continue
-        for char in token:
-            if char in _OPENERS:
-                shown.append(True)
-            elif char in _CLOSERS and shown:
-                shown.pop()
+        _brackets(token, shown, visible=True)
         in_run = False
         out.append(token)
     return " ".join(out)
@@ -115,6 +106,18 @@ def collapsed_text(tokens: list[str]) -> str:
 
 _OPENERS, _CLOSERS = "([{", ")]}"
 """Brackets a run of variable text may open and close."""
+
+
+def _brackets(token: str, shown: list[bool], *, visible: bool) -> str:
+    """Follow the brackets of `token` on the stack `shown` (per open bracket: opened by a shown word),
+    its openers pushed as `visible`; return the closers that close a shown word's bracket."""
+    closed = ""
+    for char in token:
+        if char in _OPENERS:
+            shown.append(visible)
+        elif char in _CLOSERS and shown and shown.pop():
+            closed += char
+    return closed
 
 
 MIN_CONTEXT = 5

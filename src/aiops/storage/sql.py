@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -65,7 +65,8 @@ def committed(conn: sqlite3.Connection, *, immediate: bool = True) -> Iterator[s
         yield conn
         conn.execute("COMMIT")
     except BaseException:
-        _roll_back(conn)
+        if _busy(conn):  # a closed connection has nothing open to roll back
+            conn.execute("ROLLBACK")
         raise
 
 
@@ -82,12 +83,6 @@ def _busy(conn: sqlite3.Connection) -> bool:
     """The connection is open and inside a transaction."""
     return _usable(conn) and conn.in_transaction
 
-
-def _roll_back(conn: sqlite3.Connection) -> None:
-    """Roll back what is still open on `conn`, if anything; a closed connection has nothing open."""
-    with suppress(sqlite3.ProgrammingError):
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
 
 
 class Cursor(Protocol):
