@@ -38,7 +38,7 @@ _TLD = ("com|net|org|edu|gov|mil|int|info|biz|io|co|us|uk|de|cn|ru|jp|fr|br|it|n
 
 WORD_RULES: tuple[tuple[str, str], ...] = (
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
-    ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://[^\s\"'<>]+"),
+    ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),
     ("date", rf"(?:{_DAY},?[ \t]+)?{_MONTH}[ \t]+\d{{1,2}}(?:,?[ \t]+\d{{4}})?[ \t]+\d{{1,2}}:\d\d"
              rf"(?::\d\d)?(?:[.,]\d+)?(?:[ \t]+\d{{4}})?\b"),

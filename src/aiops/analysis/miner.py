@@ -72,7 +72,7 @@ _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\((?:\)|(?=[\"']))")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``), or called with a quoted
 argument (a storage driver's trace, ``filesystem.Stat("/a/b")``): it names the call site or the
 operation, while the argument is the value."""
-_NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=<\*>\))")
+_NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=[^()]*\)\Z)")
 """A snake_case function printed with a number in parentheses (C's ``__func__`` and ``__LINE__`` as
 ``%s(%d)``, ``mtask_alloc(589)``): where both words have one, two names are two statements."""
 _COMMAND = re.compile(r"[A-Z][A-Z_]+(?::[A-Z][A-Z_]+)*:")
@@ -462,7 +462,8 @@ class TemplateMiner(Rejoin):
             if (other.id and _covers(general.tokens, other.tokens)
                     and tuple(other.tokens[i] for i in blocked) in values
                     and not any(_ONE_CASE.fullmatch(other.tokens[i].strip(",.;:")) for i in blocked)
-                    and all(g == o for i, (g, o) in enumerate(zip(general.tokens, other.tokens, strict=True))
+                    and all(g == o or (WILD in g and WILD in o)
+                            for i, (g, o) in enumerate(zip(general.tokens, other.tokens, strict=True))
                             if i not in blocked)):
                 self._fold(other, general)
 

@@ -123,12 +123,10 @@ def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bo
     if WILD not in "".join(specific) or not _covers(general, specific):
         return False
     differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
-    if len(differ) != 1:
+    if not 1 <= len(differ) <= 2:
         return False
-    wide, word = differ[0]
-    if _prose(word) or _LABEL.fullmatch(word) or word.endswith(":"):
-        return False
-    return wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST
+    return all(not (_prose(word) or _LABEL.fullmatch(word) or word.endswith(":"))
+               and (wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST) for wide, word in differ)
 
 
 

@@ -25,6 +25,8 @@ from aiops.analysis.masking import MASK, mask, rule_names, shapes
     ("id deadbeefcafe01 x", "id <*> x"),
     ("Neighbour fe80::1c2a:3bff:fe4d:5e6f dev eth0", "Neighbour <*> dev eth<*>"),
     ("from [::ffff:127.0.0.1]:80 and ::1", "from [<*>]:<*> and <*>"),
+    ("ldap_initialize(ldap://127.0.0.1:46390/) ok", "ldap_initialize(<*>) ok"),
+    ("see (https://example.org/wiki/Disk_(storage)) now", "see (<*>) now"),
     ("addr 2001:db8::1%eth0 and 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up", "addr <*> and <*> up"),
 ])
 def test_variables_are_masked(text: str, expected: str) -> None:

@@ -250,3 +250,46 @@ def test_a_source_file_in_the_header_splits_one_text_between_modules() -> None:
         by_file.setdefault((line.raw.split("]")[0], line.raw.rsplit(":", 1)[1]), set()).add(line.template.id)
     assert all(len(ids) == 1 for ids in by_file.values())
     assert len(set.union(*by_file.values())) == 4
+
+
+def test_a_function_called_with_arguments_names_its_statement() -> None:
+    """``ldap_initialize(ldap://...)`` / ``set_socket_timeout(5,500000)``: a snake_case call printed with
+    its arguments is a trace of that call, so two called functions are two statements even after one
+    request context, where nothing else on the lines varies."""
+    rng = random.Random(3)
+    calls = ["ldap_initialize(ldap://127.0.0.1:389/)", "set_socket_timeout(5,500000)",
+             "ldap_simple_bind_s(NULL,NULL)", "ldap_start_tls_s(ld,ctrl)", "ldap_unbind_ext(ld)"]
+    miner = TemplateMiner()
+    by_call: dict[str, set[str]] = {}
+    for _ in range(100):
+        call = rng.choice(calls)
+        line = f'[{rng.randint(100000, 999999)}] <passwd="alice"> DEBUG: {call}'
+        by_call.setdefault(call, set()).add(miner.add(line).id)
+    assert all(len(ids) == 1 for ids in by_call.values())
+    assert len(set.union(*by_call.values())) == len(calls)
+
+
+def test_a_template_kept_apart_by_two_values_is_folded_once_both_vary() -> None:
+    """``main[bob]: ... group 'admins'`` started its own template before the file showed that the user
+    and the group vary; once the general template covers it at both places, bob's lines join it."""
+    miner = TemplateMiner()
+    seen = [("erin", "[unknown]"), ("bob", "admins"), ("erin", "staff"), ("erin", "[unknown]"),
+            ("bob", "admins"), ("erin", "staff"), ("alice", "staff"), ("grace", "staff"), ("bob", "admins")]
+    ids = [miner.add(f"main[{user}]:10.214.{n}.2:{40000 + n} user of group '{group}' authenticated").id
+           for n, (user, group) in enumerate(seen)]
+    assert ids[-1] == ids[0]
+    assert [t.text for t in miner.templates if t.into is None] == [
+        "main[<*>]:<*>:<*> user of group '<*>' authenticated"]
+
+
+def test_variants_join_where_their_other_values_are_covered() -> None:
+    """The variants that made a place vary join the template even where they hold a value the general
+    template covers by a wider pattern elsewhere (``[RID#4]`` under ``[<*>]``)."""
+    miner = TemplateMiner()
+    requests = [(1, "Subdomains", ""), (2, "Subdomains", ""), (3, "Account", "nss"), (4, "Initgroups", "pam"),
+                (5, "Resolve", "pam"), (6, "Hostid", "pam"), (7, "Account", "nss"), (12, "Initgroups", "nss"),
+                (13, "Account", "nss"), (14, "Initgroups", "nss"), (17, "Netgroup", "nss"), (18, "Initgroups", "nss")]
+    ids = [miner.add(f"[RID#{n}] DP Request [{kind} #{n}]: REQ_TRACE: New request."
+                     + (f" [sssd.{client} CID #{n}]" if client else "") + " Flags [0x0001].").id
+           for n, kind, client in requests]
+    assert len(set(ids[6:])) == 1
