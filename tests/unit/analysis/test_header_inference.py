@@ -256,3 +256,25 @@ def test_fields_closed_by_one_separator_up_to_a_level_are_header() -> None:
              f"{rng.choice(['INFO', 'DEBUG', 'WARNING'])} - {rng.choice(['main', 'PUT-8', 'GET-12', 'POST-3'])} - "
              + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
     _assert_messages(lines, " - ", 5)
+
+
+def test_a_program_name_before_a_level_is_header_when_a_thread_name_sits_between_on_some_lines() -> None:
+    """``nbdkit: debug: ...`` from the main thread and ``nbdkit: file[2]: debug: ...`` from a worker:
+    a plain ``name:`` key is taken for the message's first word unless it holds one value on nearly
+    every line and a level follows within a few fields; then it is the program's name and the
+    header runs to the level. A first key of several values (``master:`` / ``imap-login:``) is not."""
+    rng = random.Random(17)
+    texts = ["accepted connection", "preconnect", "get_size", "can_write", "replying to NBD_OPT_GO with NBD_REP_ACK",
+             "client sent NBD_CMD_DISC, closing connection", "using thread model: parallel"]
+    records = []
+    for n in range(400):
+        thread = "" if n % 4 == 0 else f"{rng.choice(['memory', 'file', 'sh'])}[{rng.randint(1, 9)}]: "
+        text = rng.choice(texts)
+        records.append((f"{rng.choice(['debug', 'debug', 'error'])}: {text}", thread, text))
+    header = learn_header([f"nbdkit: {thread}{rest}" for rest, thread, _ in records])
+    assert [header.split(f"nbdkit: {thread}{rest}")[1] for rest, thread, _ in records[:60]] == [
+        text for _, _, text in records[:60]]
+    names = [rng.choice(["master:", "imap-login:", "pop3:", "auth:"]) for _ in records]
+    header = learn_header([f"{name} {thread}{rest}" for name, (rest, thread, _) in zip(names, records, strict=True)])
+    assert all(header.split(f"{name} {thread}{rest}")[1].startswith(name)
+               for name, (rest, thread, _) in list(zip(names, records, strict=True))[:60])
