@@ -59,11 +59,16 @@ class Rejoin:
         if len(tokens) < 3:
             return None
         if _context(tokens[0]) or tokens[0] in LEVELS:
-            rest, offset, pool = tokens[1:], 0, self._peek(len(tokens) - 1, _key(tokens[1:]))
-        else:
-            rest, offset = tokens, 1
-            pool = [t for t in self._peek(len(tokens) + 1, WILD) if _context(t.tokens[0])]
-            pool.extend(t for level in LEVELS for t in self._peek(len(tokens) + 1, level)[:SCAN])
+            found = self._context_join(tokens, tokens[1:], 0, self._peek(len(tokens) - 1, _key(tokens[1:])))
+            if found is not None or not _context(tokens[0]):
+                return found
+        pool = [t for t in self._peek(len(tokens) + 1, WILD) if _context(t.tokens[0])]
+        pool.extend(t for level in LEVELS for t in self._peek(len(tokens) + 1, level)[:SCAN])
+        return self._context_join(tokens, tokens, 1, pool)
+
+    def _context_join(self, tokens: list[str], rest: list[str], offset: int, pool: list[Template]) -> Template | None:
+        """The first template of `pool` that `rest` matches past its first `offset` tokens (see
+        `_around_context`), generalised with it."""
         if sum(WILD not in token for token in rest) < 2:  # a tag before values is a label (``Members[3]: 1 2``)
             pool = [t for t in pool if not _TAG.fullmatch(t.tokens[0] if offset else tokens[0])]
         for candidate in pool[:SCAN]:

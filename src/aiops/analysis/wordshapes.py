@@ -144,7 +144,7 @@ _TAG = re.compile(r"[\w.<>*/-]+\[<\*>\]:")
 def _context(token: str) -> bool:
     """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``), or a
     syslog tag that some lines carry and others do not (a program's stderr and its syslog copy)."""
-    return bool(BOXED_WORD.fullmatch(token) or _TAG.fullmatch(token))
+    return bool(BOXED_WORD.fullmatch(token.removesuffix(":")) or _TAG.fullmatch(token))
 
 
 _LEAD_PAIR = re.compile(r"[A-Za-z_][\w.-]*=\S*")

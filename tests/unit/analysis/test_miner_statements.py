@@ -293,3 +293,17 @@ def test_variants_join_where_their_other_values_are_covered() -> None:
                      + (f" [sssd.{client} CID #{n}]" if client else "") + " Flags [0x0001].").id
            for n, kind, client in requests]
     assert len(set(ids[6:])) == 1
+
+
+def test_an_opening_context_closed_by_a_colon_may_be_absent_before_a_bracketed_word() -> None:
+    """rtpengine's ``[call-9020db14@127.0.0.1]: [control] Received command ...`` and, outside a call,
+    ``[control] Received command ...``: the call's bracketed id with its colon is an optional context
+    field, also when the message without it opens with a bracketed word of its own."""
+    rng = random.Random(6)
+    miner = TemplateMiner()
+    ids = set()
+    for n in range(60):
+        call = f"[call-{rng.randint(10**7, 10**8 - 1):x}@127.0.0.1]: " if n % 3 else ""
+        command = rng.choice(["offer", "answer", "delete", "query"])
+        ids.add(miner.add(f"{call}[control] Received command '{command}' from 127.0.0.1:{40000 + n}").id)
+    assert len(ids) == 1
