@@ -128,7 +128,7 @@ def _boxed_in(longer: str, shorter: str) -> bool:
 
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
-    if previous == MASK and counted_noun(left, right):
+    if previous == MASK and (counted_noun(left, right) or scaled_unit(left, right)):
         return True
     if left.startswith(FIELD) and right.startswith(FIELD):
         return True  # two values of a pipe-delimited field after the message (a logger, a thread)
@@ -177,6 +177,21 @@ def counted_noun(left: str, right: str) -> bool:
     the count decides the ending, not the event."""
     a, b = left.rstrip(",.;:"), right.rstrip(",.;:")
     return left[len(a):] == right[len(b):] and len(a) > 1 and a != b and (a + "s" == b or b + "s" == a)
+
+
+SI_PREFIXES = frozenset({"k", "K", "M", "G", "T", "P", "Ki", "Mi", "Gi", "Ti"})
+"""Decimal and binary prefixes a program picks for a large quantity by its size (``kpixels``,
+``MiB``); the small ones are left out, as ``m`` + ``in`` would make ``min`` a scaled ``in``."""
+
+
+def scaled_unit(left: str, right: str) -> bool:
+    """One unit with and without a size prefix (``pixels`` / ``kpixels``, ``bit/s`` / ``Mbit/s``):
+    right after a number, the size of the value picks the prefix, not the event."""
+    a, b = left.rstrip(",.;:)"), right.rstrip(",.;:)")
+    if left[len(a):] != right[len(b):] or a == b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return len(short) > 1 and long.endswith(short) and long[:-len(short)] in SI_PREFIXES
 
 
 def slot_value(token: str, pattern: str) -> str:

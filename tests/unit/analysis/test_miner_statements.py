@@ -9,6 +9,7 @@ import random
 from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner, tokenise
 from aiops.analysis.skeleton import skeleton
+from aiops.analysis.variables import scaled_unit
 
 
 def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
@@ -307,3 +308,14 @@ def test_an_opening_context_closed_by_a_colon_may_be_absent_before_a_bracketed_w
         command = rng.choice(["offer", "answer", "delete", "query"])
         ids.add(miner.add(f"{call}[control] Received command '{command}' from 127.0.0.1:{40000 + n}").id)
     assert len(ids) == 1
+
+
+def test_a_unit_with_and_without_a_size_prefix_after_a_number_is_one_word() -> None:
+    """``1203 pixels`` / ``18 kpixels``: the program scales a count and picks the prefix by its size, so
+    the unit's prefix is no event of its own; a small prefix is not taken (``5 min`` is no scaled ``in``)."""
+    rng = random.Random(7)
+    miner = TemplateMiner()
+    ids = {miner.add(f"Total: {rng.randint(1, 999)} rects, {rng.randint(1, 999)} {unit}").id
+           for unit in ["pixels", "kpixels", "Mpixels"] * 4}
+    assert len(ids) == 1
+    assert not scaled_unit("in", "min") and not scaled_unit("pixels", "bytes")
