@@ -46,10 +46,16 @@ def _equals_values(tokens: list[str]) -> list[bool]:
     return out
 
 
+_NAMED_SUBJECT = re.compile(r"\([A-Za-z][\w.<>*-]*\):")
+"""A name in parentheses closing the subject of a message (``neighbor 127.0.0.2 (peerB): ...``): the
+name a program prints beside a value when one is configured, part of that value's run."""
+
+
 def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
-    into one `<*>`: tokens that are only `<*>` and punctuation, and unit words right after them
-    (``<*> bytes (<*> KB)`` -> ``<*>``), and the value of an equals sign written apart from its key
+    into one `<*>`: tokens that are only `<*>` and punctuation, unit words right after them
+    (``<*> bytes (<*> KB)`` -> ``<*>``) and a name in parentheses closing a subject after them
+    (``<*> (peerB):``, `_NAMED_SUBJECT`), and the value of an equals sign written apart from its key
     (`_equals_values`); a leading run, or a leading bracketed word, is dropped (an optional context
     field such as ``[1.batch]`` or ``[alice]`` before the text; with `lead`, a leading value that
     ends in a colon, ``<*>: Shutting down``, is kept as it names the speaker). A word or closing
@@ -65,7 +71,7 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
             in_run = True
             continue
         core = token.replace(MASK, "").strip(PUNCT)
-        if in_run and core.lower() in UNITS:
+        if in_run and (core.lower() in UNITS or _NAMED_SUBJECT.fullmatch(token)):
             continue
         in_run = False
         if core or MASK in token:

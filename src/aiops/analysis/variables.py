@@ -128,7 +128,7 @@ def _boxed_in(longer: str, shorter: str) -> bool:
 
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
-    if previous == MASK and (counted_noun(left, right) or scaled_unit(left, right)):
+    if previous == MASK and (counted_noun(left, right) or scaled_unit(left, right) or described(left, right)):
         return True
     if left.startswith(FIELD) and right.startswith(FIELD):
         return True  # two values of a pipe-delimited field after the message (a logger, a thread)
@@ -192,6 +192,17 @@ def scaled_unit(left: str, right: str) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     return len(short) > 1 and long.endswith(short) and long[:-len(short)] in SI_PREFIXES
+
+
+_DESCRIPTION = re.compile(r"\([A-Za-z][\w.-]*\)([:,;]?)")
+"""One word in parentheses (``(peerB):``), maybe closed by punctuation."""
+
+
+def described(left: str, right: str) -> bool:
+    """Two words in parentheses right after a value (``127.0.0.2 (peerB):`` / ``127.0.0.5 (dyn):``):
+    the name or description a program prints beside the value it stands for."""
+    first, second = _DESCRIPTION.fullmatch(left), _DESCRIPTION.fullmatch(right)
+    return first is not None and second is not None and first.group(1) == second.group(1)
 
 
 def slot_value(token: str, pattern: str) -> str:

@@ -9,7 +9,7 @@ import random
 from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner, tokenise
 from aiops.analysis.skeleton import skeleton
-from aiops.analysis.variables import scaled_unit
+from aiops.analysis.variables import described, scaled_unit
 
 
 def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
@@ -319,3 +319,17 @@ def test_a_unit_with_and_without_a_size_prefix_after_a_number_is_one_word() -> N
            for unit in ["pixels", "kpixels", "Mpixels"] * 4}
     assert len(ids) == 1
     assert not scaled_unit("in", "min") and not scaled_unit("pixels", "bytes")
+
+
+def test_a_name_in_parentheses_beside_a_value_is_part_of_it() -> None:
+    """OpenBGPD's ``neighbor 127.0.0.2 (peerB): socket error`` names a peer by its description when one is
+    configured and prints ``neighbor 127.0.0.6: socket error`` when not: the names are values, and the
+    message with or without one is one event."""
+    rng = random.Random(9)
+    miner = TemplateMiner()
+    ids = set()
+    for n in range(40):
+        name = rng.choice([" (peerB)", " (deadpeer)", " (dyn)", " (spk8)", ""])
+        ids.add(miner.add(f"neighbor 127.0.0.{n % 9 + 2}{name}: socket error: Connection refused").id)
+    assert len(ids) == 1
+    assert described("(peerB):", "(dyn):") and not described("(peerB):", "(dyn)")
