@@ -72,9 +72,10 @@ _FUNCTION = re.compile(r"[A-Za-z_][\w.:]*\((?:\)|(?=[\"']))")
 """A function name with empty parentheses (C's ``__func__`` printed as ``%s()``), or called with a quoted
 argument (a storage driver's trace, ``filesystem.Stat("/a/b")``): it names the call site or the
 operation, while the argument is the value."""
-_NUMBERED_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=[^()]*\)\Z)")
-"""A snake_case function printed with a number in parentheses (C's ``__func__`` and ``__LINE__`` as
-``%s(%d)``, ``mtask_alloc(589)``): where both words have one, two names are two statements."""
+_SNAKE_CALL = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+\((?=[^()]*\)\Z)")
+"""A snake_case function printed with its arguments, which close the word (C's ``__func__`` and
+``__LINE__`` as ``%s(%d)``, ``mtask_alloc(589)``; a traced call, ``set_socket_timeout(5,500000)``):
+where both words are such calls, two names are two statements."""
 _COMMAND = re.compile(r"[A-Z][A-Z_]+(?::[A-Z][A-Z_]+)*:")
 """An upper-case label with a colon (``REGISTER:``, ``SET:PROPERTY:``): a command or category that
 names the statement, as a lower-case label does."""
@@ -97,10 +98,10 @@ def _function(word: str) -> str:
 
 def _two_functions(left: str, right: str) -> bool:
     """The two words name different functions: one names a function the other does not (`_function`),
-    or both are numbered calls (`_NUMBERED_CALL`) of different functions."""
+    or both are snake_case calls with arguments (`_SNAKE_CALL`) of different functions."""
     if _function(left) != _function(right):
         return True
-    first, second = _NUMBERED_CALL.match(left), _NUMBERED_CALL.match(right)
+    first, second = _SNAKE_CALL.match(left), _SNAKE_CALL.match(right)
     return first is not None and second is not None and first.group() != second.group()
 
 
@@ -456,7 +457,9 @@ class TemplateMiner(Rejoin):
 
     def _take_siblings(self, general: Template, blocked: tuple[int, ...]) -> None:
         """Fold into `general` the templates of the variants that made its `blocked` places
-        variables (`_spread_out`): they were kept apart only until the file showed those places vary."""
+        variables (`_spread_out`): they were kept apart only until the file showed those places vary.
+        Elsewhere they hold the same words, or values `general` covers by a pattern (``[RID#<*>]``
+        under ``[<*>]``)."""
         values = self._siblings.get((id(general), blocked), set()) if general.into is None else set()
         for other in self._others_of_length(general) if values else ():
             if (other.id and _covers(general.tokens, other.tokens)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from aiops.analysis.masking import MASK
-from aiops.analysis.variables import BOXED_WORD, UNITS
+from aiops.analysis.variables import BOXED_WORD, DESCRIPTION, UNITS
 
 PUNCT = "()[]{},;:<>"
 """Punctuation trimmed from words in a skeleton."""
@@ -46,16 +46,18 @@ def _equals_values(tokens: list[str]) -> list[bool]:
     return out
 
 
-_NAMED_SUBJECT = re.compile(r"\([A-Za-z][\w.<>*-]*\):")
-"""A name in parentheses closing the subject of a message (``neighbor 127.0.0.2 (peerB): ...``): the
-name a program prints beside a value when one is configured, part of that value's run."""
+def _named_subject(token: str) -> bool:
+    """A name in parentheses closing the subject of a message (``neighbor 127.0.0.2 (peerB): ...``):
+    the name a program prints beside a value when one is configured, part of that value's run."""
+    found = DESCRIPTION.fullmatch(token)
+    return found is not None and found.group(1) == ":"
 
 
 def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
     """The words of a token list with punctuation trimmed and every run of variable text collapsed
     into one `<*>`: tokens that are only `<*>` and punctuation, unit words right after them
     (``<*> bytes (<*> KB)`` -> ``<*>``) and a name in parentheses closing a subject after them
-    (``<*> (peerB):``, `_NAMED_SUBJECT`), and the value of an equals sign written apart from its key
+    (``<*> (peerB):``, `_named_subject`), and the value of an equals sign written apart from its key
     (`_equals_values`); a leading run, or a leading bracketed word, is dropped (an optional context
     field such as ``[1.batch]`` or ``[alice]`` before the text; with `lead`, a leading value that
     ends in a colon, ``<*>: Shutting down``, is kept as it names the speaker). A word or closing
@@ -71,7 +73,7 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
             in_run = True
             continue
         core = token.replace(MASK, "").strip(PUNCT)
-        if in_run and (core.lower() in UNITS or _NAMED_SUBJECT.fullmatch(token)):
+        if in_run and (core.lower() in UNITS or _named_subject(token)):
             continue
         in_run = False
         if core or MASK in token:

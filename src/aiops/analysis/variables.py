@@ -194,14 +194,14 @@ def scaled_unit(left: str, right: str) -> bool:
     return len(short) > 1 and long.endswith(short) and long[:-len(short)] in SI_PREFIXES
 
 
-_DESCRIPTION = re.compile(r"\([A-Za-z][\w.-]*\)([:,;]?)")
-"""One word in parentheses (``(peerB):``), maybe closed by punctuation."""
+DESCRIPTION = re.compile(r"\([A-Za-z][\w.<>*-]*\)([:,;]?)")
+"""One word in parentheses (``(peerB):``, masked ``(spk<*>):``), maybe closed by punctuation (group 1)."""
 
 
 def described(left: str, right: str) -> bool:
     """Two words in parentheses right after a value (``127.0.0.2 (peerB):`` / ``127.0.0.5 (dyn):``):
     the name or description a program prints beside the value it stands for."""
-    first, second = _DESCRIPTION.fullmatch(left), _DESCRIPTION.fullmatch(right)
+    first, second = DESCRIPTION.fullmatch(left), DESCRIPTION.fullmatch(right)
     return first is not None and second is not None and first.group(1) == second.group(1)
 
 

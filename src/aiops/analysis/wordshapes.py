@@ -117,9 +117,9 @@ def fits(token: str, pattern: str) -> bool:
 
 def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bool:
     """True when `general` covers `specific`, `specific` already has variables of its own (a
-    template of constants stays as the more exact match) and they differ at one position, where
-    `specific` has a value: a word the file showed in a variable slot, or the value of a pattern
-    (``write=No`` / ``write=<*>``), never a word a bare `<*>` happens to cover."""
+    template of constants stays as the more exact match) and they differ at one or two positions,
+    where `specific` has a value each time: a word the file showed in a variable slot, or the value
+    of a pattern (``write=No`` / ``write=<*>``), never a word a bare `<*>` happens to cover."""
     if WILD not in "".join(specific) or not _covers(general, specific):
         return False
     differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
@@ -142,8 +142,9 @@ _TAG = re.compile(r"[\w.<>*/-]+\[<\*>\]:")
 
 
 def _context(token: str) -> bool:
-    """An opening context field: one bracketed word or value (``[plain.test.]``, ``[<*>]``), or a
-    syslog tag that some lines carry and others do not (a program's stderr and its syslog copy)."""
+    """An opening context field: one bracketed word or value, maybe closed by a colon
+    (``[plain.test.]``, ``[<*>]``, a call id ``[call-9020db14@127.0.0.1]:``), or a syslog tag that
+    some lines carry and others do not (a program's stderr and its syslog copy)."""
     return bool(BOXED_WORD.fullmatch(token.removesuffix(":")) or _TAG.fullmatch(token))
 
 
