@@ -211,7 +211,8 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             if reach is not None:
                 ends.append(reach)
             break
-        if pos.family == "key" and pos.plain_share >= PLAIN_WORDS and not _level_follows(positions, index):
+        program = pos.family == "key" and _level_follows(positions, index)
+        if pos.family == "key" and pos.plain_share >= PLAIN_WORDS and not program:
             break  # plain words with a colon start the message (``exited: web (...)``)
         if pos.pair_share >= PAIRS:
             break  # ``conn=1000 op=1 SRCH ...``: key=value pairs are the message's own fields
@@ -219,7 +220,7 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             ends.append(index + 1)
             nxt = positions.get(index + 1)
             if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)) \
-                    and not _colon_in_value(positions, index) and not _level_follows(positions, index):
+                    and not _colon_in_value(positions, index) and not program:
                 break
             index += 1
             continue
@@ -239,7 +240,8 @@ def _level_follows(positions: _Positions, index: int) -> bool:
     at or before it holds one value on nearly every line (``nbdkit: memory[1]: debug:``, ``munged:
     Info:``): that key is the program's name, not the message's first word, so the header goes on
     to the level."""
-    if not any(_one_value(positions, at) for at in range(index + 1)):
+    if not any((pos := positions.get(at)) is not None and pos.family == "key" and pos.top_share >= CONSISTENT
+               for at in range(index + 1)):
         return False
     for ahead in range(index + 1, index + 1 + MAX_BRIDGE):
         pos = positions.get(ahead)
@@ -248,14 +250,6 @@ def _level_follows(positions: _Positions, index: int) -> bool:
         if pos.family == "level" and _strong(pos):
             return True
     return False
-
-
-def _one_value(positions: _Positions, index: int) -> bool:
-    """The field at `index` is a key with one value on nearly every line (a program's name)."""
-    pos = positions.get(index)
-    values = Counter(row[index][0] for row in positions.rows if len(row) > index)
-    return (pos is not None and pos.family == "key" and bool(values)
-            and values.most_common(1)[0][1] >= CONSISTENT * sum(values.values()))
 
 
 _LETTERLESS = re.compile(r"[^A-Za-z]*\d[^A-Za-z]*")

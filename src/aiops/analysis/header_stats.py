@@ -63,6 +63,8 @@ class Position:
     levels: tuple[str, ...] = ()
     plain_share: float = 0.0
     pair_share: float = 0.0
+    top_share: float = 0.0
+    """Share of the rows present that hold the commonest value (a program's name holds nearly all)."""
 
 
 def position(rows: list[Row], index: int) -> Position | None:
@@ -89,12 +91,13 @@ def position(rows: list[Row], index: int) -> Position | None:
     if family == "var" and kinds["time"] + kinds["num"] < CONSISTENT * size:
         count = Counter(shape_of(text) for text, _, _ in present).most_common(1)[0][1] + nil
     padded = sum(1 for row in rows if len(row) > index + 1 and row[index][1] >= 2)
+    values = Counter(text for text, _, _ in present)
     literal = ""
     if family == "sep":
         literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
     return Position(
         family=family, share=count / size, coverage=size / total,
-        distinct=len({text for text, _, _ in present}), padded=padded / total,
+        distinct=len(values), padded=padded / total,
         digit_share=sum(1 for text, _, _ in present if _HAS_DIGIT.search(text)) / size,
         level_share=severe / size, literal=literal,
         time_share=(kinds["time"] + kinds["num"]
@@ -103,6 +106,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         levels=tuple(sorted({text for text, _, kind in present if kind == "level"}))[:20],
         plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
+        top_share=values.most_common(1)[0][1] / size,
     )
 
 

@@ -84,7 +84,6 @@ def _busy(conn: sqlite3.Connection) -> bool:
     return _usable(conn) and conn.in_transaction
 
 
-
 class Cursor(Protocol):
     """What a statement returns."""
 
