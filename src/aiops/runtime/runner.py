@@ -14,6 +14,7 @@ from langgraph.types import Command
 from aiops.runtime.decisions import Decision, validate
 from aiops.runtime.finish import EXIT_CODES, Outcome, action_history, finish
 from aiops.runtime.home import new_incident_id
+from aiops.runtime.pause import pending_notes
 from aiops.runtime.session import IncidentSession
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.tools.remediation import APPROVAL_REQUEST
@@ -198,7 +199,8 @@ def _drive(session: IncidentSession, store: IncidentStore, payload: Any, decider
                 known = _decide(session, request, decider)
             if known is None:
                 record.status = "awaiting_approval"
-                store.save(record)
+                record.notes["pending"] = pending_notes([r for _, r in pending], announced=False)
+                store.save(record)  # the pause and what it waits on in one save: never one without the other
                 return Outcome(record.id, "awaiting_approval", 3, pending=[r for _, r in pending])
             resume[interrupt_id] = known
         payload = Command(resume=resume)

@@ -9,12 +9,12 @@ in service mode people decide through the API, the page or Slack (`server.decide
 from __future__ import annotations
 
 import time
-from datetime import UTC, datetime
 from typing import Any
 
 from langgraph.types import Command
 
 from aiops.runtime.home import StateHome
+from aiops.runtime.pause import pause_announced, pending_notes
 from aiops.runtime.state import incident_lock, open_index
 from aiops.runtime.store import IncidentRecord, IncidentStore
 from aiops.server.events import EventLog, EventRecorder
@@ -61,7 +61,7 @@ def _advance(record: IncidentRecord, home: StateHome, store: IncidentStore, log:
             resume = {iid: value for iid, request in requests
                       if (value := recorded_decision(session, request)) is not None}
             if not resume:  # still waiting for a person (a stop may have come before the pause was shown)
-                if not record.notes.get("pending"):
+                if not pause_announced(record.notes):
                     _paused([r for _, r in requests], record, store, log)
                 return record.status
             log.append(record.id, "status", status="running", text="continuing with the decision on record",
@@ -105,8 +105,7 @@ def _after(outcome: Any, record: IncidentRecord, store: IncidentStore, log: Even
 
 def _paused(pending: list[dict[str, Any]], record: IncidentRecord, store: IncidentStore, log: EventLog) -> None:
     """Keep the pending requests (as bound in the ledger) on the record and announce each one."""
-    since = datetime.now(UTC).isoformat()
-    record.notes["pending"] = [{**_jsonable(r), "waiting_since": since} for r in pending]
+    record.notes["pending"] = pending_notes(pending, announced=True)
     store.save(record)
     for request in pending:
         line = (f"|| {request.get('action')} on {request.get('target')} ({request.get('risk')} risk): "
@@ -114,12 +113,6 @@ def _paused(pending: list[dict[str, Any]], record: IncidentRecord, store: Incide
         log.append(record.id, "approval", proposal_id=request.get("proposal_id"), action=request.get("action"),
                    target=request.get("target"), risk=request.get("risk"),
                    needs_senior=bool(request.get("needs_senior")), text=line)
-
-
-def _jsonable(request: dict[str, Any]) -> dict[str, Any]:
-    keep = ("proposal_id", "incident_id", "action", "target", "risk", "needs_senior", "reason", "impact",
-            "recovery_time", "rollback", "mismatch", "bound", "agent")
-    return {k: request.get(k) for k in keep if k in request}
 
 
 def _account(log: EventLog, record: IncidentRecord, seconds: float, calls: int, tokens: int) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from aiops.runtime import state
 from aiops.runtime.home import StateHome
+from aiops.runtime.pause import pause_announced
 from aiops.server.auth import Auth
 from aiops.server.config import Settings
 from aiops.server.db import ServerDB
@@ -61,7 +62,7 @@ class Service:
         resumed = 0
         for status in (*RESTARTABLE, "awaiting_approval"):
             for record in self.store.list(status=status, limit=100_000):
-                if status == "awaiting_approval" and record.notes.get("pending"):
+                if status == "awaiting_approval" and pause_announced(record.notes):
                     continue  # waiting for a person: holds nothing
                 if self.queue.submit(record.id, force=True):
                     resumed += 1

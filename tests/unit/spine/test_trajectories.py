@@ -8,6 +8,7 @@ import pytest
 from langchain_core.messages import ToolMessage
 
 from aiops.runtime.decisions import Decision
+from aiops.runtime.pause import pause_announced
 from tests.snapshot import assert_snapshot
 from tests.unit.spine.harness import (
     ANALYST_BLOCK,
@@ -96,6 +97,22 @@ def test_pause_records_awaiting_approval_and_pending_request():
     assert (request["action"], request["target"], request["risk"]) == ("reset_connection_pool", "payment-api", "medium")
     assert run.store.get(run.record.id).status == "awaiting_approval"
     assert sandbox_actions(run) == []
+
+
+def test_a_pause_is_saved_with_the_requests_it_waits_on():
+    """The record never says `awaiting_approval` without the approval it waits on: a reader polling the
+    service between two saves saw the status with no pending request. The runner saves both at once;
+    the service's announcement marks them announced."""
+    run = run_incident(PAUSE)
+    stored = run.store.get(run.record.id)
+    (note,) = stored.notes["pending"]
+    assert (note["proposal_id"], note["action"], note["announced"]) == (
+        run.outcome.pending[0]["proposal_id"], "reset_connection_pool", False)
+    assert note["waiting_since"]
+    assert not pause_announced(stored.notes)
+    assert pause_announced({"pending": [{**note, "announced": True}]})
+    assert pause_announced({"pending": [{"proposal_id": "p1"}]}), "a pause recorded before the flag was announced"
+    assert not pause_announced({})
 
 
 def test_policy_refuses_unlisted_action_before_any_human_sees_it():
