@@ -157,9 +157,16 @@ def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
                                                         or bool(keys & set(LEVEL_KEYS + TIME_KEYS)))
             continue
         pairs = _pairs(text)
-        if len(pairs) >= 3 and _PAIR.match(text) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS for k, _ in pairs):
-            hits += 1
+        hits += bool(_PAIR.match(text)) and _record(pairs) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS
+                                                                   for k, _ in pairs)
     return hits >= RECORD_SHARE * len(sample)
+
+
+def _record(pairs: list[tuple[str, str]]) -> bool:
+    """True when pairs read as a logfmt record: three or more, or fewer led by a message, level or
+    time key (``level=INFO msg=...`` from a handler told to leave the time to journald; one
+    ``key=value`` or two in a sentence's place is not enough)."""
+    return len(pairs) >= 3 or (bool(pairs) and pairs[0][0] in MESSAGE_KEYS + LEVEL_KEYS + TIME_KEYS)
 
 
 def _logfmt_start(text: str) -> int:
@@ -169,7 +176,7 @@ def _logfmt_start(text: str) -> int:
             return -1
         if "=" in word.group():
             start = word.start()
-            return start if index > 0 and _PAIR.match(text, start) and len(_pairs(text[start:])) >= 3 else -1
+            return start if index > 0 and _PAIR.match(text, start) and _record(_pairs(text[start:])) else -1
     return -1
 
 
@@ -221,7 +228,7 @@ def split_logfmt(line: str, *, prefixed: bool = False) -> tuple[str, str, str] |
     pairs (time and level left out), or None when the line holds no pairs. With `prefixed`, the
     pairs follow a few prefix fields, whose text is the time when the pairs carry none."""
     found = _logfmt_pairs(line, prefixed=prefixed)
-    if found is None or len(found[1]) < 2:
+    if found is None or (len(found[1]) < 2 and not _record(found[1])):
         return None
     prefix, pairs = found
     keys = {key for key, _ in pairs}

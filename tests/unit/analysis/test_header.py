@@ -203,6 +203,22 @@ def test_logfmt_that_opens_with_its_message_behind_a_prefix(prefix: Callable[[in
     assert LogParser(header=header).split(lines[1])[0] == "Compacted file log_id=01 took=1ms"
 
 
+@pytest.mark.parametrize("prefix", [
+    lambda _i: "",  # slog's text handler told to leave the time out, as under journald
+    lambda i: f"Dec  4 10:00:{i % 60:02d} node-{i % 3} agent[{700 + i}]: ",  # the same through syslog
+])
+def test_short_logfmt_records_led_by_their_level_or_message(prefix: Callable[[int], str]) -> None:
+    """Two pairs are a record when the first names the level or the message (``level=INFO
+    msg="..."``); read as text, every quoted message would be one variable of one template."""
+    rng = random.Random(5)
+    messages = ["Starting server", "Listening on socket", "Shutting down", "Config reloaded"]
+    lines = [prefix(i) + (f'level={rng.choice(["INFO", "WARN"])} msg="{rng.choice(messages)}"' if i % 3
+                          else f'msg="{rng.choice(messages)}"') for i in range(90)]
+    header = learn_header(lines)
+    assert header.logfmt
+    assert {p.template.text for p in LogParser().parse(lines)} == set(messages)
+
+
 def test_a_label_where_the_level_sits_stays_in_the_message() -> None:
     """xinetd writes ``DEBUG: 23526 {server_start} ...`` and ``START: echo pid=...`` at one place:
     a level is header, an upper-case label that is no level names the event and stays in the
