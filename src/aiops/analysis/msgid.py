@@ -39,9 +39,10 @@ SAME_START = 0.9
 lines of a program or logger name start with all kinds of words)."""
 
 
-_CODE = re.compile(r"[\[%(]?[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+[\]):]?")
+_CODE = re.compile(r"[\[%(]?(?:[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+|[A-Z]{1,5}\d{3,}[A-Z]?)[\]):]?")
 """A word that may be a message code (``[PCFFM-WMARW]``, ``DHCP4_PACKET_SEND``, ``%LINK-3-UPDOWN:``):
-upper case and digits in two parts or more."""
+upper case and digits in two parts or more, or a catalogue number: a few capitals and three digits
+or more (Apache's ``AH01626:``, z/OS's ``IEF403I``)."""
 CODE_POSITIONS = 4
 """Message words searched for a code: a code sits at the start, after a level or a component."""
 CODE_SHARE = 0.5
@@ -68,14 +69,19 @@ def find_id_group(header: HeaderModel, lines: list[str]) -> str | None:
     return found[-1] if found else None
 
 
+FIRST_CODE = -1
+"""The id "position" of a file whose codes move: the first code-shaped word among the first
+`CODE_POSITIONS` words (Apache's ``AH01626:`` opens the message, or follows ``[client ...]``)."""
+
+
 def find_id_word(messages: list[str]) -> int | None:
     """The position of a message word that holds a message id in `messages` (the first messages
     after the header), or None: at that position most lines carry a code-shaped word, and the
-    codes pass the same statistics test as a header field (see the module docstring)."""
-    words = [message.split(None, CODE_POSITIONS)[:CODE_POSITIONS] for message in messages]
+    codes pass the same statistics test as a header field (see the module docstring). Where no
+    one position does, the first code among the leading words is tried (`FIRST_CODE`)."""
     templates: list[Template] = []
-    for position in range(CODE_POSITIONS):
-        codes = [w[position] if len(w) > position and _CODE.fullmatch(w[position]) else "" for w in words]
+    for position in (*range(CODE_POSITIONS), FIRST_CODE):
+        codes = [word_at(message, position) for message in messages]
         if sum(bool(code) for code in codes) < CODE_SHARE * len(messages):
             continue
         if not templates:  # mined once, for the first position worth testing
@@ -88,7 +94,11 @@ def find_id_word(messages: list[str]) -> int | None:
 
 
 def word_at(message: str, position: int) -> str:
-    """The word at `position` of `message` ("" when it is shorter, or the word is no code)."""
+    """The word at `position` of `message` ("" when it is shorter, or the word is no code); at
+    `FIRST_CODE`, the first code among its first `CODE_POSITIONS` words."""
+    if position == FIRST_CODE:
+        return next((word for word in message.split(None, CODE_POSITIONS)[:CODE_POSITIONS]
+                     if _CODE.fullmatch(word)), "")
     words = message.split(None, position + 1)
     word = words[position] if len(words) > position else ""
     return word if _CODE.fullmatch(word) else ""

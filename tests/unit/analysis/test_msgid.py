@@ -166,3 +166,41 @@ def test_a_bracketed_code_taken_into_the_header_is_a_message_id() -> None:
     parsed = list(parser.parse(lines))
     assert parser.ids is not None and parser.ids.group.startswith("b")
     assert len({line.template.id for line in parsed}) == 4
+
+
+def _catalogued_log(count: int = 400) -> list[str]:
+    """A server whose every message opens with a catalogue number (``AH01626:``), after a client
+    context on the messages about a request and a source location on debug messages; one statement
+    prints several commands and results."""
+    rng = random.Random(12)
+    results = ["Require all granted: granted", "<RequireAny>: granted", "<RequireAny>: denied",
+               "Require valid-user : denied (no authenticated user yet)", "Require ip 10.9.0.0/16: denied"]
+    events = [
+        ("AH01626:", True, lambda: f"authorization result of {rng.choice(results)}"),
+        ("AH00128:", True, lambda: f"File does not exist: /srv/www/p{rng.randint(1, 99)}.html"),
+        ("AH01630:", True, lambda: "client denied by server configuration: /srv/www/private"),
+        ("AH00132:", True, lambda: f"file permissions deny server access: /srv/www/k{rng.randint(1, 9)}.txt"),
+        ("AH00094:", False, lambda: f"Command line: 'httpd -f /etc/httpd/conf{rng.randint(1, 3)}'"),
+        ("AH00493:", False, lambda: "SIGUSR1 received.  Doing graceful restart"),
+    ]
+    lines = []
+    for number in range(count):
+        code, request, text = events[rng.randrange(len(events))]
+        client = f"[client 10.0.0.{rng.randint(1, 250)}:{rng.randint(30000, 60000)}] " if request else ""
+        source = "mod_authz_core.c(815): " if code == "AH01626:" else ""  # debug lines name their source
+        lines.append(f"[Sat Dec 05 08:{number // 60 % 60:02d}:{number % 60:02d} 2026] [core:info] "
+                     f"[pid {rng.randint(100, 999)}] {source}{client}{code} {text()}")
+    return lines
+
+
+def test_a_catalogue_number_is_a_message_id_wherever_it_opens_the_message() -> None:
+    """The code sits first, or third behind ``[client host:port]``: no one position holds it on
+    most lines, so the first code among the leading words is the id."""
+    lines = _catalogued_log()
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.ids is not None
+    groups: dict[str, set[str]] = {}
+    for line in parsed:
+        groups.setdefault(next(w for w in line.raw.split() if w.startswith("AH")), set()).add(line.template.id)
+    assert len(groups) == 6 and all(len(ids) == 1 for ids in groups.values())
