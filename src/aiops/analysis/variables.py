@@ -199,10 +199,12 @@ DESCRIPTION = re.compile(r"\([A-Za-z][\w.<>*-]*\)([:,;]?)")
 
 
 def described(left: str, right: str) -> bool:
-    """Two words in parentheses right after a value (``127.0.0.2 (peerB):`` / ``127.0.0.5 (dyn):``):
-    the name or description a program prints beside the value it stands for."""
+    """Two words in parentheses right after a value (``127.0.0.2 (peerB):`` / ``127.0.0.5 (dyn):``),
+    each closed by the same colon, comma or semicolon: the name or description a program prints
+    beside the value it stands for. A bare closing word (Linux's e820 ``(usable)`` / ``(reserved)``,
+    each from its own statement) is not taken for one."""
     first, second = DESCRIPTION.fullmatch(left), DESCRIPTION.fullmatch(right)
-    return first is not None and second is not None and first.group(1) == second.group(1)
+    return first is not None and second is not None and first.group(1) == second.group(1) != ""
 
 
 def slot_value(token: str, pattern: str) -> str:

@@ -333,3 +333,16 @@ def test_a_name_in_parentheses_beside_a_value_is_part_of_it() -> None:
         ids.add(miner.add(f"neighbor 127.0.0.{n % 9 + 2}{name}: socket error: Connection refused").id)
     assert len(ids) == 1
     assert described("(peerB):", "(dyn):") and not described("(peerB):", "(dyn)")
+
+
+def test_a_closing_word_in_parentheses_after_a_value_names_no_value() -> None:
+    """Linux prints each e820 range type from its own statement (``... - 000000000009f000 (usable)``
+    / ``(reserved)``): a bare parenthesised word after a value, closed by no colon or comma, is no
+    name printed beside it, and the two stay apart."""
+    miner = TemplateMiner()
+    ids = {miner.add(f"BIOS-e820: {start:016x} - {start + 4096 * n:016x} ({kind})").id
+           for n, (start, kind) in enumerate([(0, "usable"), (0x9F000, "reserved"), (0x100000, "usable"),
+                                              (0xE0000, "reserved"), (0x7FF0000, "usable"), (0xFEC00000, "reserved")],
+                                             start=1)}
+    assert len(ids) == 2
+    assert not described("(usable)", "(reserved)")
