@@ -1,0 +1,2 @@
+#!/bin/sh
+printf 'notified channel %s: %s' "${HOOK_CHANNEL:-general}" "$1"
