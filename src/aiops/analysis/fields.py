@@ -28,7 +28,8 @@ LEVEL_WORDS: dict[str, str] = {
 LETTER_LEVELS: dict[str, str] = {
     "V": "TRACE", "T": "TRACE", "D": "DEBUG", "I": "INFO", "W": "WARN", "E": "ERROR", "F": "FATAL",
 }
-"""One-letter severities (Android logcat, glog, klog); only trusted as a whole field."""
+"""One-letter severities (Android logcat, glog, klog, Tarantool's ``I>``); only trusted as a whole
+field, bare or with an arrow after it."""
 
 SEPARATORS = frozenset({"-", "|", "--", "::", ":", "—", "->", "=>", ">", "#"})
 
@@ -51,8 +52,8 @@ FAMILIES: dict[str, str] = {
 def level_of(text: str) -> str:
     """The core level for a field's text (``[ERROR]``, ``warn``, ``E``, ``<info>``), or "" if none."""
     core = text.strip("[]()<>{}:,;*")
-    if len(core) == 1:
-        return LETTER_LEVELS.get(core, "") if len(text) == 1 else ""
+    if len(core) == 1:  # a letter alone, or with an arrow after it (Tarantool's ``I>``, ``V>``)
+        return LETTER_LEVELS.get(core, "") if text in (core, core + ">") else ""
     return LEVEL_WORDS.get(core.lower(), "")
 
 

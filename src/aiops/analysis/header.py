@@ -54,6 +54,7 @@ _LEVEL_STYLES = {
     "bracket": r"[\[(<{][A-Za-z]+[\])>}]:?",
     "colon": rf"(?i:{_WORDS}):",
     "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
+    "arrow": r"[VTDIWEF!]>",
 }
 """Level fields written like the ones seen: bracketed, a label with a colon, or a bare word."""
 
@@ -65,6 +66,8 @@ def _level_body(seen: tuple[str, ...]) -> str:
         style = "bracket"
     elif seen and all(t.endswith(":") for t in seen):
         style = "colon"
+    elif seen and all(len(t) == 2 and t.endswith(">") for t in seen):
+        style = "arrow"  # one letter and an arrow; ``!>`` is a failed system call's level
     else:
         style = "bare"
     known = "|".join(re.escape(t) for t in sorted(seen, key=len, reverse=True))

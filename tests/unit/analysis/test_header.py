@@ -243,3 +243,21 @@ def test_a_label_where_the_level_sits_stays_in_the_message() -> None:
     parser = LogParser()
     starts = {parsed.template.id for parsed, line in zip(parser.parse(lines), lines, strict=True) if " START: " in line}
     assert len(starts) == 1
+
+
+def test_a_level_letter_with_an_arrow_ends_the_header() -> None:
+    """Tarantool writes ``<time> [pid] <fiber> I> message``: the fiber name varies with the task that
+    logs (``main/103/init.lua``, ``coio``, ``vinyl.dump.0/102/task``), and the level is one letter
+    and an arrow, which closes the header so the fiber stays out of the message."""
+    rng = random.Random(4)
+    fibers = ["main", "coio", "main/103/init.lua", "vinyl.dump.0/102/task", "main/110/applier/peer", "relay/0"]
+    texts = ["load vylog record: snapshot{}", "begin vylog transaction", "commit vylog transaction",
+             "checkpoint started", "relay stopped"]
+    lines = [f"2026-12-06 08:04:{i % 60:02d}.{rng.randint(0, 999):03d} [{rng.choice([3666, 3806])}] "
+             f"{rng.choice(fibers)} {rng.choice(['I>', 'V>', 'W>', 'E>'])} {rng.choice(texts)}" for i in range(300)]
+    header = learn_header(lines)
+    assert any(spec.is_level for spec in header.fields)
+    parser = LogParser(header=header)
+    assert parser.split("2026-12-06 08:05:00.001 [3666] main/104/lua D> checkpoint started")[:2] == (
+        "checkpoint started", "D>")
+    assert {p.template.text for p in LogParser().parse(lines)} == set(texts)
