@@ -7,9 +7,12 @@ the message that the miner cannot see as variables) or one group for most lines 
 word (the header swallowed the message, or the words that name its events). The first hypothesis
 that is not degenerate is kept; when all are, the first when every one left nearly one group per
 line (the first lines are then one of a kind whatever the header: a start-up banner, a settings
-dump), else the least degenerate. The trial miner of the kept
-hypothesis seeds the real one, so the first lines are grouped with what the whole buffer taught
-(values seen in variable slots, positions found variable), not only with what came before them.
+dump), else the least degenerate. Once a header that ends at a level field left nearly one group
+per line, the hypotheses without a level are not tried: leaving the level in the message only keys
+the same one-of-a-kind lines on the level word (``INFO <*> <*>``), fewer groups that say nothing.
+The trial miner of the kept hypothesis seeds the real one, so the first lines are grouped with
+what the whole buffer taught (values seen in variable slots, positions found variable), not only
+with what came before them.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
 ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
 MANY_PROBLEM = "nearly one group per line"
+EATEN = "as long as or longer than a header that left no constant words"
+LEVEL_LEFT = "it leaves in the message the level of a header that left nearly one group per line"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -68,6 +73,8 @@ class HeaderChoice:
     trials: list[Trial] = field(default_factory=list)
     reason: str = ""
     candidates: list[HeaderModel] = field(default_factory=list)
+    skipped: dict[int, str] = field(default_factory=dict)
+    """Why a candidate was not tried, by `id` of the candidate."""
 
     def explain(self) -> list[str]:
         """Why this header: every hypothesis tried on the first lines, the verdicts, the pick."""
@@ -77,15 +84,12 @@ class HeaderChoice:
         out.append(f"  hypotheses (best first by column statistics; {len(self.candidates)} in all), "
                    f"tried on the first {self.trials[0].lines if self.trials else 0} lines:")
         tried = {id(trial.header): trial for trial in self.trials}
-        last = max((number for number, candidate in enumerate(self.candidates) if id(candidate) in tried),
-                   default=-1)
         for number, candidate in enumerate(self.candidates):
             if (trial := tried.get(id(candidate))) is not None:
                 mark = "  <- chosen" if trial.header is self.header else ""
                 out.append(f"    {number + 1}. {trial.summary()}{mark}")
-            elif number < last or self.reason.startswith("every"):
-                out.append(f"    {number + 1}. {candidate.describe()}: skipped, as long as or longer than a "
-                           "header that left no constant words")
+            elif (why := self.skipped.get(id(candidate))) is not None:
+                out.append(f"    {number + 1}. {candidate.describe()}: skipped, {why}")
             else:
                 out.append(f"    {number + 1}. {candidate.describe()}: not needed")
         return out
@@ -117,26 +121,39 @@ def choose_header(sample: list[str], header: HeaderModel | None = None,
     if candidates is None:
         candidates = [header] if header is not None else header_hypotheses(sample)
     trials: list[Trial] = []
+    skipped: dict[int, str] = {}
     longest = None
+    level_many = False
     for number, candidate in enumerate(candidates, start=1):
         if longest is not None and len(candidate.fields) >= longest:
-            continue  # a header that ate the constant words was shorter: this one eats more
+            skipped[id(candidate)] = EATEN  # a header that ate the constant words was shorter: this eats more
+            continue
+        if level_many and not _has_level(candidate):
+            skipped[id(candidate)] = LEVEL_LEFT  # see below
+            continue
         trial = try_header(candidate, sample)
         trials.append(trial)
         if trial.problem == ONE_GROUP_PROBLEM and candidate.fields:
             longest = len(candidate.fields)
+        # one of a kind under a header that ends at a level: a header that leaves the level in the
+        # message only keys the same lines on the level word (a settings dump ``INFO name value``)
+        level_many = level_many or (trial.problem == MANY_PROBLEM and _has_level(candidate))
         if not trial.problem:
             reason = "first hypothesis" if number == 1 else \
                 f"hypothesis {number} of {len(candidates)}: the ones before were degenerate or skipped"
-            return HeaderChoice(candidate, trial.miner, trials, reason, candidates)
+            return HeaderChoice(candidate, trial.miner, trials, reason, candidates, skipped)
     if all(trial.problem == MANY_PROBLEM for trial in trials):
         # the first lines are mostly one of a kind (a start-up banner, a settings dump) under every
         # header: that says nothing against the hypothesis the header statistics ranked first
         return HeaderChoice(trials[0].header, trials[0].miner, trials,
-                            "every hypothesis left nearly one group per line; kept the first", candidates)
+                            "every hypothesis left nearly one group per line; kept the first", candidates, skipped)
     best = min(trials, key=lambda t: abs(t.groups / max(1, t.lines) - 0.1))
     return HeaderChoice(best.header, best.miner, trials, "every hypothesis was degenerate; kept the least so",
-                        candidates)
+                        candidates, skipped)
+
+
+def _has_level(header: HeaderModel) -> bool:
+    return any(spec.is_level for spec in header.fields)
 
 
 def _field_words(spec: FieldSpec) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aiops.analysis.header import HeaderModel, compile_header, learn_header
+from aiops.analysis.header import FieldSpec, HeaderModel, compile_header, learn_header
 from aiops.analysis.header_choice import ONE_GROUP_PROBLEM, choose_header, try_header
 from aiops.analysis.logparse import LogParser
 from aiops.cli.main import main
@@ -104,6 +104,22 @@ def test_one_of_a_kind_first_lines_keep_the_first_hypothesis() -> None:
     assert all(t.problem == "nearly one group per line" for t in choice.trials)
     assert choice.header is first
     assert choice.reason.startswith("every hypothesis left nearly one group per line")
+
+
+def test_a_settings_dump_under_a_level_does_not_push_the_level_into_the_message() -> None:
+    """A daemon dumps its settings at start (``name   value``, one name per line) under an
+    ``[epoch] LEVEL`` header: the header that ends at the level leaves nearly one group per line,
+    and the one that leaves the level in the message has fewer groups only because every setting
+    is keyed on the level word (``INFO <*> <*>``). It is not taken; the level stays header."""
+    rng = random.Random(6)
+    lines = [f"[{1796400000 + 3 * i}] {rng.choice(['INFO', 'WARN', 'ERROR', 'DEBUG'])} "
+             f"{_word(rng, 5)}_{_word(rng, 6):<20}{rng.randint(0, 9)}" for i in range(300)]
+    levelled = HeaderModel(fields=(FieldSpec("bracket"), FieldSpec("level", is_level=True)),
+                           regex=re.compile(r"\[\d+\] [A-Z]+ "))
+    bracket = HeaderModel(fields=(FieldSpec("bracket"),), regex=re.compile(r"\[\d+\] "))
+    choice = choose_header(lines, candidates=[levelled, bracket, HeaderModel()])
+    assert [t.problem for t in choice.trials] == ["nearly one group per line"]
+    assert choice.header is levelled
 
 
 def test_parser_uses_the_safeguard_and_keeps_groups_of_the_chosen_header() -> None:
