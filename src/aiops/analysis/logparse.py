@@ -17,6 +17,7 @@ Beyond the message, three things found in the first lines group lines: a message
 header field or an early message word that names the event), a call site in the header
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
+The lines of a Python traceback are one event (`TRACEBACK`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,15 @@ from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
+TRACEBACK = "Traceback (most recent call last):"
+"""The first line of a Python traceback. From it (when a ``File "...", line N`` frame follows) to
+the exception line, with the chained parts after it, the lines are one event: one
+``logging.exception`` or ``print_exc`` call writes them all, and their shapes (frames, source
+lines, ``^^^`` markers) say nothing about which statement it was. Twisted's ``Failure`` blocks,
+which have no frames, are left alone."""
+_CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+_FRAME = re.compile(r'File "[^"\n]*", line \d+')
+_RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
 SHAPE_CHARS = 4_000_000
@@ -83,6 +93,11 @@ class LogParser:
         self.fields: FieldEvents | None = None
         self.sites: CallSites | None = None
         self._header_sites = CallSites(prefixed=False)
+        self._traceback: Template | None = None
+        self._in_traceback: int | None = None
+        """The indentation of the traceback being read, or None."""
+        self._raised = False
+        """Whether the traceback being read has shown its exception line."""
         """Splits the templates of plain lines by the call site or source file their header names."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
@@ -197,9 +212,31 @@ class LogParser:
                 if self.miner.folds != self._folds:
                     found = [current(t) for t in found]  # type: ignore[arg-type]
                     self._refold(table)
+            self._tracebacks(block, found)  # type: ignore[arg-type]
             for template, count in Counter(found).items():
                 template.count += count  # type: ignore[union-attr]
             yield block, found  # type: ignore[misc]
+
+    def _tracebacks(self, block: list[str], found: list[Template]) -> None:
+        """Give the lines of each Python traceback in `block` one template of their own (see
+        `TRACEBACK`); the state carries over to the next block."""
+        for index, line in enumerate(block):
+            if self._in_traceback is not None:
+                indent = len(line) - len(line.lstrip())
+                if not line.strip() or line.startswith(_CHAINED, indent) or (
+                        not self._raised and (indent > self._in_traceback or _RAISED.match(line, indent))):
+                    self._raised = self._raised or (indent == self._in_traceback and bool(line.strip())
+                                                    and not line.startswith(_CHAINED, indent))
+                    found[index] = self._traceback  # type: ignore[assignment]
+                    continue
+                self._in_traceback = None
+            if line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) and _FRAME.match(block[index + 1].lstrip()):
+                if self._traceback is None:
+                    self._traceback = Template(id="tb", tokens=TRACEBACK.split())
+                    self._traceback.refresh()
+                    self._header_sites.twins.append(self._traceback)
+                self._in_traceback, self._raised = len(line) - len(line.lstrip()), False
+                found[index] = self._traceback
 
     def parse(self, lines: Iterable[str]) -> Iterator[ParsedLine]:
         """Yield a `ParsedLine` for every line of `lines` (text lines without line ends)."""
