@@ -395,6 +395,7 @@ class TemplateMiner(Rejoin):
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or same_key_value(left, right, template[:index])
+                      or _transition(template, tokens, index)
                       or self._between_values(template, index, right)):
                 blocked.append(index)
             previous = left
@@ -519,3 +520,25 @@ class TemplateMiner(Rejoin):
             other.collapsed = True
             other.refresh()
 
+
+def _transition(template: list[str], tokens: list[str], index: int) -> bool:
+    """One side of a transition whose other side varies too, both sides written alike (upper,
+    lower or title case): the states a state machine went from and to (``state: IDLE -> RUNNING`` /
+    ``RUNNING -> IDLE``, ``Changing state: stopped -> playing``) are values. An arrow after a
+    constant word (``HTMLopt -> CSS``) names what follows; ``method failed -> FAILURE`` is a
+    sentence and its decision; three letters or fewer are endpoints (ZNC's ``IRC -> ZNC`` /
+    ``ZNC -> IRC``: which way a line went), not states."""
+    for arrow, other in ((index - 1, index - 2), (index + 1, index + 2)):
+        if 0 <= other < len(template) and template[arrow] == tokens[arrow] == "->" \
+                and (WILD in template[other] or template[other] != tokens[other]) \
+                and _case(tokens[index]) == _case(tokens[other]) != "" \
+                and min(len(tokens[index]), len(tokens[other])) > 3:
+            return True
+    return False
+
+
+def _case(word: str) -> str:
+    """"upper", "lower" or "title" for a word written in one of those cases, else ""."""
+    if word.isupper() or word.islower():
+        return "upper" if word.isupper() else "lower"
+    return "title" if word.istitle() else ""

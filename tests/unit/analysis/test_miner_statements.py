@@ -346,3 +346,19 @@ def test_a_closing_word_in_parentheses_after_a_value_names_no_value() -> None:
                                              start=1)}
     assert len(ids) == 2
     assert not described("(usable)", "(reserved)")
+
+
+def test_the_states_of_a_transition_are_values() -> None:
+    """A state machine prints where it went from and to through two placeholders (``sink.c: null:
+    state: IDLE -> RUNNING`` / ``RUNNING -> SUSPENDED``): both sides are values, in any case the
+    states are written. A constant before the arrow (``HTMLopt -> CSS``) and a sentence before its
+    decision (``method failed -> FAILURE`` / ``method succeeded -> SUCCESS``) stay apart."""
+    miner = TemplateMiner()
+    states = [("IDLE", "RUNNING"), ("RUNNING", "IDLE"), ("IDLE", "SUSPENDED"), ("SUSPENDED", "IDLE")]
+    assert len({miner.add(f"sink.c: null: state: {a} -> {b}").id for a, b in states}) == 1
+    ports = [("Disabled", "Discarding"), ("Discarding", "Learning"), ("Learning", "Forwarding")]
+    assert len({miner.add(f"port p1: RSTP state changed: {a} -> {b}").id for a, b in ports}) == 1
+    assert len({miner.add(f"HTMLopt -> {kind}").id for kind in ("HTML", "CSS", "JS")}) == 3
+    assert len({miner.add(f"(alice) {a} -> {b} [PING :x]").id for a, b in (("IRC", "ZNC"), ("ZNC", "IRC"))}) == 2
+    assert miner.add("EAP: getDecision: method failed -> FAILURE").id != \
+        miner.add("EAP: getDecision: method succeeded -> SUCCESS").id
