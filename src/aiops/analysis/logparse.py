@@ -230,7 +230,8 @@ class LogParser:
                     found[index] = self._traceback  # type: ignore[assignment]
                     continue
                 self._in_traceback = None
-            if line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) and _FRAME.match(block[index + 1].lstrip()):
+            if TRACEBACK in line and line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) \
+                    and _FRAME.match(block[index + 1].lstrip()):
                 if self._traceback is None:
                     self._traceback = Template(id="tb", tokens=TRACEBACK.split())
                     self._traceback.refresh()
