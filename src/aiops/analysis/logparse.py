@@ -93,12 +93,13 @@ class LogParser:
         self.fields: FieldEvents | None = None
         self.sites: CallSites | None = None
         self._header_sites = CallSites(prefixed=False)
+        """Splits the templates of plain lines by the call site or source file their header names."""
         self._traceback: Template | None = None
+        """The one template of every Python traceback's lines (see `TRACEBACK`), once one was seen."""
         self._in_traceback: int | None = None
         """The indentation of the traceback being read, or None."""
         self._raised = False
         """Whether the traceback being read has shown its exception line."""
-        """Splits the templates of plain lines by the call site or source file their header names."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -127,7 +128,7 @@ class LogParser:
         """Every template lines were given: the miner's, and those split off by call site or message
         in structured files (`fieldevents`)."""
         extra = ((self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
-                 + self._header_sites.twins)
+                 + self._header_sites.twins + ([self._traceback] if self._traceback else []))
         return [*self.miner.templates, *(t for t in extra if t.into is None)]
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -223,10 +224,11 @@ class LogParser:
         for index, line in enumerate(block):
             if self._in_traceback is not None:
                 indent = len(line) - len(line.lstrip())
-                if not line.strip() or line.startswith(_CHAINED, indent) or (
-                        not self._raised and (indent > self._in_traceback or _RAISED.match(line, indent))):
-                    self._raised = self._raised or (indent == self._in_traceback and bool(line.strip())
-                                                    and not line.startswith(_CHAINED, indent))
+                between = not line.strip() or line.startswith(_CHAINED, indent)  # blank, or chained
+                deeper = indent > self._in_traceback  # a frame, its source line or a marker
+                raised = indent == self._in_traceback and _RAISED.match(line, indent) is not None
+                if between or (not self._raised and (deeper or raised)):
+                    self._raised = self._raised or not (between or deeper)  # the exception line
                     found[index] = self._traceback  # type: ignore[assignment]
                     continue
                 self._in_traceback = None
@@ -235,7 +237,6 @@ class LogParser:
                 if self._traceback is None:
                     self._traceback = Template(id="tb", tokens=TRACEBACK.split())
                     self._traceback.refresh()
-                    self._header_sites.twins.append(self._traceback)
                 self._in_traceback, self._raised = len(line) - len(line.lstrip()), False
                 found[index] = self._traceback
 
