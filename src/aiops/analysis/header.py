@@ -56,7 +56,8 @@ _LEVEL_STYLES = {
     "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
     "arrow": r"[VTDIWEF!]>",
 }
-"""Level fields written like the ones seen: bracketed, a label with a colon, or a bare word."""
+"""Level fields written like the ones seen: bracketed, a label with a colon, a bare word, or one
+letter with an arrow (``I>``)."""
 
 
 def _level_body(seen: tuple[str, ...]) -> str:
