@@ -13,13 +13,15 @@ so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digi
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``). A
 record of ``;``-separated fields after some text is one value up to the end of the message (see
-`_RECORD`).
+`_RECORD`), and so is a Python or JSON value printed whole over several words (see `literals`).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+
+from aiops.analysis.literals import OPENING, spans
 
 MASK = "<*>"
 """The placeholder written for a variable part."""
@@ -103,11 +105,28 @@ Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): da
 
 
 def mask(text: str) -> str:
-    """Return `text` with every variable part replaced by `<*>` (source locations kept whole)."""
+    """Return `text` with every variable part replaced by `<*>` (source locations kept whole, a data
+    literal as one `<*>`)."""
+    if OPENING.search(text) is not None:
+        found = spans(text)
+        if found:
+            out: list[str] = []
+            start = 0
+            for left, right in found:
+                out.append(_words(text[start:left]))
+                out.append(MASK)
+                start = right
+            out.append(_words(text[start:]))
+            return "".join(out)
+    return _words(text)
+
+
+def _words(text: str) -> str:
+    """`mask` without data literals: records, source locations and the word rules."""
     if text.count(";") >= 3:
         record = _RECORD.search(text)
         if record is not None and record.start() > 0:
-            return mask(text[:record.start()]) + MASK
+            return _words(text[:record.start()]) + MASK
     if SOURCE_HINT.search(text) is None:
         return MASK_RE.sub(MASK, text)
     out: list[str] = []

@@ -42,9 +42,6 @@ SPLIT_TODAY = {
     "radicale": "3.3 groups per event: the request method opens the message (PUT request for ...), "
                 "so each method keys templates of its own, and the optional `with depth` and `using` "
                 "parts multiply them",
-    "ansible": "3.3 groups per event: task and play names in brackets, padded with a run of `*` to the "
-               "terminal width (`TASK [Make host area] ****...`), and the JSON results after `=>` are "
-               "free text of any length, so each name or result shape keys a template of its own",
     "svnserve": "3.2 groups per event: the user (`-` when anonymous) and repository fields after the "
                 "client address take few values, so the header learner cannot tell them from a "
                 "message's first words and leaves them in the message, where each user and "

@@ -1,0 +1,95 @@
+"""Data literals inside a message: a Python or JSON value printed whole (``%r`` of a list, a dict,
+a tuple of quoted strings, a bytes object), spanning several words.
+
+Such a value is one variable of its statement, however many words it prints
+(``got message b'{"command": "list", "properties": {}}'``, ``process args: ['/bin/sh', '-c',
+'exit 0']``); split on blanks, it would make one template per length and per key set. `spans`
+finds them so that masking can write each as one ``<*>``.
+
+What counts: an opening at the start of a word (or after ``=``, ``:`` or ``(``) of ``b'`` / ``b"``,
+or ``[`` / ``{`` directly followed by a quote or another opening bracket, or ``(`` directly followed
+by a quote in a tuple (a quoted item followed by a comma); closed by its matching bracket, quotes
+and backslash escapes respected; holding a blank (a one-word value is left to the word rules); and
+ending a word. Not counted: gluster-style records of keyed fields (``[{Key=name}, {errno=2}]``),
+whose keys are the statement's own words. A value cut short by the program (Celery's ``saferepr``
+ends in ``...``) never closes; when it lists quoted items it runs to the end of the message, and
+no literal is looked for after an opening that does not close.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["OPENING", "spans"]
+
+OPENING = re.compile(r"(?<![^\s=:(])(?:b['\"]|[\[{](?=['\"\[({])|\((?=['\"]))")
+"""Where a data literal may open (see the module docstring)."""
+_KEYED = re.compile(r"\{[A-Za-z_][\w.-]*=")
+"""A braced ``key=`` field: a record of named fields, not a printed value."""
+_CLOSING = {"[": "]", "{": "}", "(": ")"}
+_LISTED = ("', ", '", ')
+"""A quoted item followed by another: what an unclosed opening must show to be taken as a value."""
+_AFTER = ",.;:)]}"
+"""Characters that may follow a literal besides a blank (it must end a word)."""
+
+
+def _quoted_end(text: str, start: int, quote: str) -> int:
+    """Index after the `quote` that closes a string whose body starts at `start`, or -1."""
+    index, size = start, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            return index + 1
+        index += 1
+    return -1
+
+
+def _end(text: str, start: int) -> int:
+    """Index after the literal opening at `start`, or -1 when it does not close."""
+    if text[start] == "b":
+        return _quoted_end(text, start + 2, text[start + 1])
+    expected: list[str] = []
+    index, size = start, len(text)
+    while index < size:
+        char = text[index]
+        if char in "'\"":
+            index = _quoted_end(text, index + 1, char)
+            if index < 0:
+                return -1
+            continue
+        if char in _CLOSING:
+            expected.append(_CLOSING[char])
+        elif char in ")]}":
+            if not expected or expected.pop() != char:
+                return -1
+            if not expected:
+                return index + 1
+        index += 1
+    return -1
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every data literal of `text`, in order (see the module docstring)."""
+    found: list[tuple[int, int]] = []
+    after = 0
+    for opening in OPENING.finditer(text):
+        start = opening.start()
+        if start < after:
+            continue
+        end = _end(text, start)
+        if end < 0:
+            if any(mark in text[start:] for mark in _LISTED):
+                found.append((start, len(text)))
+            break
+        body = text[start:end]
+        if ((" " not in body and "\t" not in body)
+                or (body[0] == "(" and "'," not in body and '",' not in body)
+                or _KEYED.search(body) is not None
+                or (end < len(text) and not (text[end].isspace() or text[end] in _AFTER))):
+            continue
+        found.append((start, end))
+        after = end
+    return found

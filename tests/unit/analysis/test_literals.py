@@ -1,0 +1,49 @@
+"""Data literals (a Python or JSON value printed whole) are one variable of their statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from aiops.analysis.literals import spans
+from aiops.analysis.masking import mask
+from aiops.analysis.miner import TemplateMiner
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("got message b'{\"command\": \"list\", \"properties\": {}}'", "got message <*>"),
+    ("process args: ['/usr/bin/python3', '-c', 'print(1)']", "process args: <*>"),
+    ("status of the processes [(17845, 0), (17847, 0)] now", "status of the processes <*> now"),
+    ("reply={'exchange': 'reply', 'key': 'a b'}, done", "reply=<*>, done"),
+    ("apply (args:('tasks.add', 'id-1', {'a': 1}) kwargs:{})", "apply (args:<*> kwargs:{})"),
+    # cut short by the program (saferepr's "..."): the listed value runs to the end
+    ("apply (args:('tasks.add', 'id-1', b'[[1, 2], {},... kwargs:{})", "apply (args:<*>"),
+])
+def test_a_literal_is_one_variable(text: str, expected: str) -> None:
+    assert mask(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Dict get failed [{Key=log-group}, {errno=2}, {error=No such file}]",  # named fields: the statement's words
+    "[DEBUG] worker [main] started",  # boxed words, not a quoted value
+    "args: ['x'] done",  # one word: left to the word rules
+    "quoted ('hello world') only",  # a parenthesised quote, not a tuple
+    "invalid character [' in name",  # an opening that never closes and lists nothing
+])
+def test_not_a_literal(text: str) -> None:
+    assert spans(text) == []
+
+
+def test_reprs_of_one_statement_make_one_template() -> None:
+    miner = TemplateMiner()
+    lines = [
+        "got message b'{\"command\": \"options\", \"properties\": {\"name\": \"crasher\"}}'",
+        "got message b'{\"command\": \"list\", \"properties\": {}}'",
+        "got message b'{\"command\": \"status\", \"properties\": {}, \"id\": \"2c47aedbf9e7\"}'",
+        "process args: ['/usr/bin/python3', 'worker.py']",
+        "process args: ['/bin/sh', '-c', 'echo done; exit 0']",
+        "process args: ['/usr/bin/python3', '-c', 'from circus import plugins', '--endpoint', 'tcp://x']",
+    ]
+    ids = [miner.add(line).id for line in lines]
+    assert len(set(ids[:3])) == 1
+    assert len(set(ids[3:])) == 1
+    assert ids[0] != ids[3]
