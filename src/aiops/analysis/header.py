@@ -203,8 +203,9 @@ or capitals on most lines. A file whose program names are mostly bare words (``k
 then shows the name in its templates: the grouping is the same, the template one word longer."""
 
 
-def _header_ends(positions: _Positions, total: int) -> list[int]:
-    """Every header length the evidence allows, longest last: each ends at a consistent position."""
+def _header_ends(positions: _Positions, total: int, *, tagged: bool = False) -> list[int]:
+    """Every header length the evidence allows, longest last: each ends at a consistent position.
+    `tagged`: the lines open with a program tag, left out of `positions`."""
     ends: list[int] = []
     index = 0
     while (pos := positions.get(index)) is not None:
@@ -215,7 +216,7 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
             if reach is not None:
                 ends.append(reach)
             break
-        program = pos.family == "key" and _level_follows(positions, index)
+        program = pos.family == "key" and _level_follows(positions, index, tagged=tagged)
         if pos.family == "key" and pos.plain_share >= PLAIN_WORDS and not program:
             break  # plain words with a colon start the message (``exited: web (...)``)
         if pos.pair_share >= PAIRS:
@@ -239,13 +240,14 @@ def _header_ends(positions: _Positions, total: int) -> list[int]:
     return ends
 
 
-def _level_follows(positions: _Positions, index: int) -> bool:
+def _level_follows(positions: _Positions, index: int, *, tagged: bool = False) -> bool:
     """A consistent level field comes within `MAX_BRIDGE` fields after the key at `index`, and a key
     at or before it holds one value on nearly every line (``nbdkit: memory[1]: debug:``, ``munged:
     Info:``): that key is the program's name, not the message's first word, so the header goes on
-    to the level."""
-    if not any((pos := positions.get(at)) is not None and pos.family == "key" and pos.top_share >= CONSISTENT
-               for at in range(index + 1)):
+    to the level. A program tag before the fields (`tagged`) is such a key."""
+    named = tagged or any((pos := positions.get(at)) is not None and pos.family == "key"
+                          and pos.top_share >= CONSISTENT for at in range(index + 1))
+    if not named:
         return False
     for ahead in range(index + 1, index + 1 + MAX_BRIDGE):
         pos = positions.get(ahead)
@@ -296,6 +298,21 @@ def _rows(sample: list[str], indented: bool) -> list[Row]:
     return [row for row in rows if row]
 
 
+PROGRAM_TAG = 0.98
+"""Share of the lines whose first field must be one and the same ``name:`` for it to be the
+program's tag (``nslcd:``, ``fetchmail:``, as C's ``error(3)`` and ``warn(3)`` print it)."""
+
+
+def _program_tag(rows: list[Row]) -> Position | None:
+    """The first field when it is one ``name:`` on nearly every line: the program's tag, not a
+    message's first word (no one event opens nearly every line of a log). Where the file shows no
+    header otherwise, the fields after the tag are learnt as if it were not there."""
+    first = position(rows, 0)
+    if first is None or first.family != "key" or first.top_share < PROGRAM_TAG or first.coverage < CONSISTENT:
+        return None
+    return first
+
+
 def _names_only(fields: list[Position]) -> bool:
     """A layout of ``name:`` keys alone, with no time, level, id, bracket or separator: nothing tells
     it from a message that starts with an event word and a colon (``save: box=...``,
@@ -320,24 +337,38 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     rows = _rows(sample, indented)
     if not rows:
         return [HeaderModel(notes=["only indented lines"])]
+    models = _layouts(rows, indented=indented)
+    tag = _program_tag(rows) if models[0].regex is None else None
+    if tag is None:
+        return models
+    rest = [row[1:] for row in rows if len(row) > 1]
+    return _layouts(rest, indented=indented, tag=tag) if rest else [compile_header([tag], indented=indented), *models]
+
+
+def _layouts(rows: list[Row], *, indented: bool, tag: Position | None = None) -> list[HeaderModel]:
+    """The header layouts of `rows`, best first (see `header_hypotheses`); with `tag`, the rows
+    follow a program tag, which every layout opens with."""
+    lead = [tag] if tag is not None else []
     first = Counter(FAMILIES[row[0][2]] for row in rows).most_common(1)[0][0]
     starts = [row for row in rows if FAMILIES[row[0][2]] == first]
     if len(starts) < 0.3 * len(rows):
         starts = rows
     aligned, flex, extra = align_rows(starts)
     positions = _Positions(aligned, flex, extra)
-    ends = _header_ends(positions, len(aligned))
+    ends = _header_ends(positions, len(aligned), tagged=tag is not None)
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
     ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
-    models = [compile_header(positions.done[:n], indented=indented) for n in reversed(ends)
+    models = [compile_header([*lead, *positions.done[:n]], indented=indented) for n in reversed(ends)
               if not _names_only(positions.done[:n])]
+    if lead:
+        models.append(compile_header(lead, indented=indented))
     models.append(HeaderModel(notes=["no consistent header"]))
     last = ends[-1] if ends else 0
     extra = positions.get(last)
     if extra is not None and extra.family == "word" and extra.coverage >= CONSISTENT \
             and sum(len(row) > last + 1 for row in aligned) >= 0.5 * len(aligned):
-        longer = compile_header([*positions.done[:last], extra], indented=indented)
+        longer = compile_header([*lead, *positions.done[:last], extra], indented=indented)
         longer.notes.append("the field after the header varies within events: a per-line name")
         models.insert(0 if varies_within_events(aligned, last) else 1, longer)
     return models

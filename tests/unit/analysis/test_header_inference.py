@@ -278,3 +278,29 @@ def test_a_program_name_before_a_level_is_header_when_a_thread_name_sits_between
     header = learn_header([f"{name} {thread}{rest}" for name, (rest, thread, _) in zip(names, records, strict=True)])
     assert all(header.split(f"{name} {thread}{rest}")[1].startswith(name)
                for name, (rest, thread, _) in list(zip(names, records, strict=True))[:60])
+
+
+def test_one_name_opening_nearly_every_line_is_the_programs_tag() -> None:
+    """``nslcd: [8b4567] <passwd="bob"> DEBUG: ...``: one ``name:`` opens nearly every line (C's
+    ``error(3)`` and ``warn(3)`` print the program's name so). Where nothing else makes a header,
+    it is the program's tag, and the fields after it are learnt as if it were not there: the
+    session id, the optional request and the level are header too."""
+    rng = random.Random(18)
+    texts = ["ldap_result(): end of results", "myldap_search(base=dc=test)", "connected to LDAP server",
+             "nslcd_passwd_byname(alice)", "ldap_simple_bind_s(NULL,NULL) (uri=ldap://x)", "accepting connections"]
+    records = []
+    for n in range(400):
+        text = rng.choice(texts)
+        if n % 5 == 0:  # the main thread's lines, before any session
+            records.append((f"DEBUG: {text}", text))
+            continue
+        request = rng.choice(["", f'<passwd="{rng.choice(["alice", "bob"])}"> ', "<group/member> "])
+        records.append((f"[{rng.randrange(16 ** 6):06x}] {request}DEBUG: {text}", text))
+    lines = [f"nslcd: {rest}" for rest, _ in records]
+    header = learn_header(lines)
+    in_sessions = [(line, text) for line, (rest, text) in zip(lines, records, strict=True) if rest[0] == "["]
+    assert [header.split(line)[1] for line, _ in in_sessions[:80]] == [text for _, text in in_sessions[:80]]
+    assert header.describe().startswith("key bracket"), header.describe()
+    words = [rng.choice(["exited:", "spawned:", "success:", "stopped:"]) for _ in records]
+    header = learn_header([f"{word} {text}" for word, (_, text) in zip(words, records, strict=True)])
+    assert header.regex is None, "first words of several values are the message's"
