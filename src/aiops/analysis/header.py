@@ -51,13 +51,14 @@ _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)
             r"[^\s|]*")
 _WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
 _LEVEL_STYLES = {
-    "bracket": r"[\[(<{][A-Za-z]+[\])>}]:?",
+    "bracket": r"[\[(<{][A-Za-z]+ *[\])>}]:?",
     "colon": rf"(?i:{_WORDS}):",
     "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
     "arrow": r"[VTDIWEF!]>",
 }
-"""Level fields written like the ones seen: bracketed, a label with a colon, a bare word, or one
-letter with an arrow (``I>``)."""
+"""Level fields written like the ones seen: bracketed (padded inside to a column too, as a
+left-justified ``%-5s`` prints ``[INFO ]`` beside ``[DEBUG]``), a label with a colon, a bare word,
+or one letter with an arrow (``I>``)."""
 
 
 def _level_body(seen: tuple[str, ...]) -> str:

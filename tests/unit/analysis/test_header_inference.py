@@ -304,3 +304,17 @@ def test_one_name_opening_nearly_every_line_is_the_programs_tag() -> None:
     words = [rng.choice(["exited:", "spawned:", "success:", "stopped:"]) for _ in records]
     header = learn_header([f"{word} {text}" for word, (_, text) in zip(words, records, strict=True)])
     assert header.regex is None, "first words of several values are the message's"
+
+
+def test_a_bracketed_level_padded_inside_to_a_column_is_the_level_field() -> None:
+    """``[INFO ]`` beside ``[DEBUG]`` (a left-justified ``%-5s`` inside brackets): the same level
+    field, so the header ends after it on both kinds of lines."""
+    rng = random.Random(19)
+    texts = ["libscp initialized", "starting a session", "Socket 12: connection received", "login failed"]
+    records = []
+    for n in range(300):
+        level = "[DEBUG]" if n % 3 else rng.choice(["[INFO ]", "[WARN ]", "[ERROR]"])
+        text = rng.choice(texts)
+        records.append((f"[20261205-08:{n // 60:02d}:{n % 60:02d}] {level} [pid:{rng.randint(100, 999)}] {text}", text))
+    header = learn_header([line for line, _ in records])
+    assert [header.split(line)[1] for line, _ in records] == [text for _, text in records]
