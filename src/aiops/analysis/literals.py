@@ -1,5 +1,5 @@
 """Data literals inside a message: a Python or JSON value printed whole (``%r`` of a list, a dict,
-a tuple of quoted strings, a bytes object), spanning several words.
+a tuple of quoted strings, a bytes object), most often over several words.
 
 Such a value is one variable of its statement, however many words it prints
 (``got message b'{"command": "list", "properties": {}}'``, ``process args: ['/bin/sh', '-c',
@@ -9,8 +9,9 @@ finds them so that masking can write each as one ``<*>``.
 What counts: an opening at the start of a word (or after ``=``, ``:`` or ``(``) of ``b'`` / ``b"``,
 or ``[`` / ``{`` directly followed by a quote or another opening bracket, or ``(`` directly followed
 by a quote in a tuple (a quoted item followed by a comma); closed by its matching bracket, quotes
-and backslash escapes respected; holding a blank (a one-word value is left to the word rules); and
-ending a word. Not counted: gluster-style records of keyed fields (``[{Key=name}, {errno=2}]``),
+and backslash escapes respected; a list or dict even as one word (Scrapy's ``['partial']`` flags
+after a request), any other only over a blank (a one-word bytes or tuple value is left to the word
+rules); and ending a word. Not counted: gluster-style records of keyed fields (``[{Key=name}, {errno=2}]``),
 whose keys are the statement's own words. A value cut short by the program (Celery's ``saferepr``
 ends in ``...``) never closes; when it lists quoted items it runs to the end of the message, and
 no literal is looked for after an opening that does not close.
@@ -85,7 +86,7 @@ def spans(text: str) -> list[tuple[int, int]]:
                 found.append((start, len(text)))
             break
         body = text[start:end]
-        if ((" " not in body and "\t" not in body)
+        if ((" " not in body and "\t" not in body and body[0] not in "[{")
                 or (body[0] == "(" and "'," not in body and '",' not in body)
                 or _KEYED.search(body) is not None
                 or (end < len(text) and not (text[end].isspace() or text[end] in _AFTER))):

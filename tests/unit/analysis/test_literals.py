@@ -15,6 +15,8 @@ from aiops.analysis.miner import TemplateMiner
     ("status of the processes [(17845, 0), (17847, 0)] now", "status of the processes <*> now"),
     ("reply={'exchange': 'reply', 'key': 'a b'}, done", "reply=<*>, done"),
     ("apply (args:('tasks.add', 'id-1', {'a': 1}) kwargs:{})", "apply (args:<*> kwargs:{})"),
+    ("Crawled (200) <GET http://a.test/x> (referer: None) ['partial']",
+     "Crawled (<*>) <GET <*>> (referer: None) <*>"),
     # cut short by the program (saferepr's "..."): the listed value runs to the end
     ("apply (args:('tasks.add', 'id-1', b'[[1, 2], {},... kwargs:{})", "apply (args:<*>"),
 ])
@@ -25,7 +27,7 @@ def test_a_literal_is_one_variable(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [
     "Dict get failed [{Key=log-group}, {errno=2}, {error=No such file}]",  # named fields: the statement's words
     "[DEBUG] worker [main] started",  # boxed words, not a quoted value
-    "args: ['x'] done",  # one word: left to the word rules
+    "value b'x' done",  # a one-word bytes value: left to the word rules
     "quoted ('hello world') only",  # a parenthesised quote, not a tuple
     "invalid character [' in name",  # an opening that never closes and lists nothing
 ])
