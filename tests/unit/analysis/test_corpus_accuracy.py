@@ -42,6 +42,10 @@ SPLIT_TODAY = {
     "radicale": "3.3 groups per event: the request method opens the message (PUT request for ...), "
                 "so each method keys templates of its own, and the optional `with depth` and `using` "
                 "parts multiply them",
+    "limnoria": "3.6 groups per event: every raw IRC line the bot reads or writes is free text after "
+                "`Incoming message (net):` / `Outgoing message (net):`, and each command's name, "
+                "one word or two, opens `%s called on %s by %s.`, so each command and protocol "
+                "verb keys templates of its own",
     "svnserve": "3.2 groups per event: the user (`-` when anonymous) and repository fields after the "
                 "client address take few values, so the header learner cannot tell them from a "
                 "message's first words and leaves them in the message, where each user and "
