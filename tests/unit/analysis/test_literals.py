@@ -17,6 +17,15 @@ from aiops.analysis.miner import TemplateMiner
     ("apply (args:('tasks.add', 'id-1', {'a': 1}) kwargs:{})", "apply (args:<*> kwargs:{})"),
     ("Crawled (200) <GET http://a.test/x> (referer: None) ['partial']",
      "Crawled (<*>) <GET <*>> (referer: None) <*>"),
+    # an object printed by its repr: Python's default and a custom one
+    ("call: close() (<pyftpdlib.handlers.PassiveDTP listening 127.0.0.1:59175 at 0x7fb3f60e2550>)",
+     "call: close() (<*>)"),
+    ("call: close() (<TLS_DTPHandler(id=1396, addr='127.0.0.1:34296', ssl=True)>)", "call: close() (<*>)"),
+    # a single-quoted string (Python's %r of a str, C's '%s') keeps its quotes
+    ("Invalid line: 'x13915 = 127.0.0.2 a@b c@d'", "Invalid line: '<*>'"),
+    ("quoted ('hello world') only", "quoted ('<*>') only"),  # a parenthesised string, not a tuple
+    ("In /etc/g/config: Invalid value for [timeouts] retryMin: 'ten minutes'",
+     "In <*>: Invalid value for [timeouts] retryMin: '<*>'"),
     # cut short by the program (saferepr's "..."): the listed value runs to the end
     ("apply (args:('tasks.add', 'id-1', b'[[1, 2], {},... kwargs:{})", "apply (args:<*>"),
 ])
@@ -28,7 +37,10 @@ def test_a_literal_is_one_variable(text: str, expected: str) -> None:
     "Dict get failed [{Key=log-group}, {errno=2}, {error=No such file}]",  # named fields: the statement's words
     "[DEBUG] worker [main] started",  # boxed words, not a quoted value
     "value b'x' done",  # a one-word bytes value: left to the word rules
-    "quoted ('hello world') only",  # a parenthesised quote, not a tuple
+    "from <alice@example.org> to <bob and carol>",  # angle brackets around no object repr
+    "msg='op=PAM:authentication grantors=pam_permit acct=\"bob\" res=success'",  # key= fields: a record
+    "Running '/usr/sbin/burp_ca --name client1 --ca burpCA --sign --batch'",  # a command built by a format
+    'FTP response: Client "127.0.0.1", "230 Login successful."',  # double quotes: often the statement's text
     "invalid character [' in name",  # an opening that never closes and lists nothing
 ])
 def test_not_a_literal(text: str) -> None:
