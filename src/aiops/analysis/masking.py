@@ -13,7 +13,8 @@ so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digi
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``). A
 record of ``;``-separated fields after some text is one value up to the end of the message (see
-`_RECORD`), and so is a Python or JSON value printed whole over several words (see `literals`).
+`_RECORD`), and so is a Python or JSON value printed whole, an object's repr or a single-quoted
+string over several words (see `literals`; a string keeps its quotes).
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): da
 
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (source locations kept whole, a data
-    literal as one `<*>`)."""
+    literal as one `<*>`, a quoted string as ``'<*>'``)."""
     if OPENING.search(text) is not None:
         found = spans(text)
         if found:
