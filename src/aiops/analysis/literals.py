@@ -28,13 +28,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OPENING", "spans"]
+__all__ = ["spans"]
 
 OPENING = re.compile(r"(?<![^\s=:(])(?:b['\"]|[\[{](?=['\"\[({])|\((?=['\"])|<(?=[A-Za-z_])|'(?=\S))")
 """Where a data literal may open (see the module docstring)."""
 _KEYED = re.compile(r"\{[A-Za-z_][\w.-]*=")
 """A braced ``key=`` field: a record of named fields, not a printed value."""
 _CLOSING = {"[": "]", "{": "}", "(": ")"}
+_ANGLED = {"<": ">"}
 _STRUCTURED = re.compile(r"(?<![^\s'])(?:[A-Za-z_][\w.-]*=|--?[A-Za-z])")
 """Inside a quoted string, ``key=`` fields or command-line options: the statement's own layout
 (an audit record's ``msg='op=... acct=...'``, a command built from a format), not a value."""
@@ -65,10 +66,15 @@ def _end(text: str, start: int) -> int:
     """Index after the literal opening at `start`, or -1 when it does not close."""
     if text[start] == "b":
         return _quoted_end(text, start + 2, text[start + 1])
-    if text[start] == "<":
-        return _angled_end(text, start)
     if text[start] == "'":
         return _quoted_end(text, start + 1, "'")
+    return _balanced_end(text, start, _ANGLED if text[start] == "<" else _CLOSING)
+
+
+def _balanced_end(text: str, start: int, closing: dict[str, str]) -> int:
+    """Index after the closer that balances the opener at `start`, counting only the pairs of
+    `closing` (an object's repr nests ``<...>``, a data value its brackets) and skipping quoted
+    strings; -1 when it does not close or a closer does not match."""
     expected: list[str] = []
     index, size = start, len(text)
     while index < size:
@@ -78,33 +84,12 @@ def _end(text: str, start: int) -> int:
             if index < 0:
                 return -1
             continue
-        if char in _CLOSING:
-            expected.append(_CLOSING[char])
-        elif char in ")]}":
+        if char in closing:
+            expected.append(closing[char])
+        elif char in closing.values():
             if not expected or expected.pop() != char:
                 return -1
             if not expected:
-                return index + 1
-        index += 1
-    return -1
-
-
-def _angled_end(text: str, start: int) -> int:
-    """Index after the ``>`` that closes the ``<`` at `start` (nested pairs and quotes respected),
-    or -1."""
-    depth, index, size = 0, start, len(text)
-    while index < size:
-        char = text[index]
-        if char in "'\"":
-            index = _quoted_end(text, index + 1, char)
-            if index < 0:
-                return -1
-            continue
-        if char == "<":
-            depth += 1
-        elif char == ">":
-            depth -= 1
-            if not depth:
                 return index + 1
         index += 1
     return -1

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from aiops.analysis.literals import OPENING, spans
+from aiops.analysis.literals import spans
 
 MASK = "<*>"
 """The placeholder written for a variable part."""
@@ -108,18 +108,17 @@ Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): da
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (source locations kept whole, a data
     literal as one `<*>`, a quoted string as ``'<*>'``)."""
-    if OPENING.search(text) is not None:
-        found = spans(text)
-        if found:
-            out: list[str] = []
-            start = 0
-            for left, right in found:
-                out.append(_words(text[start:left]))
-                out.append(MASK)
-                start = right
-            out.append(_words(text[start:]))
-            return "".join(out)
-    return _words(text)
+    found = spans(text)
+    if not found:
+        return _words(text)
+    out: list[str] = []
+    start = 0
+    for left, right in found:
+        out.append(_words(text[start:left]))
+        out.append(MASK)
+        start = right
+    out.append(_words(text[start:]))
+    return "".join(out)
 
 
 def _words(text: str) -> str:
