@@ -143,9 +143,10 @@ MAX_PREFIX_FIELDS = 8
 
 def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
     """True when most sample lines are logfmt (``time=... level=info msg="..." key=value``); with
-    `prefixed`, when most are a few prefix fields followed by logfmt that names a message and a
-    level or time, or opens with the message (a bare ``key=value`` message behind a header is not
-    enough)."""
+    `prefixed`, when most are a few prefix fields followed by a logfmt record (three pairs, or fewer
+    led by a message, level or time key) that names a message somewhere: the prefix may have taken
+    the record's time and level (``component=cluster msg="..." err=...`` behind a collector's time).
+    A bare ``key=value`` message behind a header names no message and is not enough."""
     hits = 0
     for line in sample:
         text = line.strip()
@@ -153,8 +154,7 @@ def looks_like_logfmt(sample: list[str], *, prefixed: bool = False) -> bool:
             start = _logfmt_start(text)
             pairs = _pairs(text[start:]) if start > 0 else []
             keys = {k for k, _ in pairs}
-            hits += bool(keys & set(MESSAGE_KEYS)) and (pairs[0][0] in MESSAGE_KEYS
-                                                        or bool(keys & set(LEVEL_KEYS + TIME_KEYS)))
+            hits += bool(keys & set(MESSAGE_KEYS))
             continue
         pairs = _pairs(text)
         hits += bool(_PAIR.match(text)) and _record(pairs) and any(k in MESSAGE_KEYS or k in LEVEL_KEYS

@@ -203,6 +203,23 @@ def test_logfmt_that_opens_with_its_message_behind_a_prefix(prefix: Callable[[in
     assert LogParser(header=header).split(lines[1])[0] == "Compacted file log_id=01 took=1ms"
 
 
+def test_logfmt_behind_a_prefix_with_its_message_key_anywhere() -> None:
+    """With the logger's own time, level and caller moved out to the prefix (as a collector or a
+    synthetic header leaves them), records read ``component=... msg="..." took=...``: a message key
+    anywhere among the pairs makes them logfmt; read as text, every message is one variable."""
+    rng = random.Random(9)
+    messages = ["Notify for alerts failed", "Loading configuration file", "Completed loading of configuration file",
+                "Running maintenance"]
+    lines = [f'2026-12-04T10:00:{i % 60:02d}.{i:03d}Z component={rng.choice(["dispatcher", "cluster", "nflog"])} '
+             f'msg="{rng.choice(messages)}" took={i}ms' if i % 5 else
+             f"2026-12-04T10:00:{i % 60:02d}.{i:03d}Z component=cluster received=NotifyJoin node=n{i} "
+             f"addr=127.0.0.1:{9000 + i}" for i in range(100)]
+    header = learn_header(lines)
+    assert header.logfmt and header.prefixed
+    texts = {p.template.text for p in LogParser().parse(lines)}
+    assert {text.split(" component=")[0] for text in texts if "msg=" not in text} >= set(messages)
+
+
 @pytest.mark.parametrize("prefix", [
     lambda _i: "",  # slog's text handler told to leave the time out, as under journald
     lambda i: f"Dec  4 10:00:{i % 60:02d} node-{i % 3} agent[{700 + i}]: ",  # the same through syslog
