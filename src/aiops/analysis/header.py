@@ -339,11 +339,66 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     if not rows:
         return [HeaderModel(notes=["only indented lines"])]
     models = _layouts(rows, indented=indented)
+    alone = _header_alone(sample, len(whole))
+    if alone is not None and not _empties(models[0], alone.lines):
+        return [alone.model, *models]
     tag = _program_tag(rows) if models[0].regex is None else None
     if tag is None:
         return models
     rest = [row[1:] for row in rows if len(row) > 1]
     return _layouts(rest, indented=indented, tag=tag) if rest else [compile_header([tag], indented=indented), *models]
+
+
+HEADER_ALONE = 0.15
+"""Share of the lines that must hold a header and nothing else for a header on a line of its own."""
+MOST_ALONE = 0.6
+"""Largest share of such lines: beyond it too few lines are left to carry the messages."""
+OTHERS_FIT = 0.25
+"""Largest share of the other flush lines that may open with such a header: where more do, the
+lines of one shape are one statement's messages behind the file's usual header, not headers alone."""
+
+
+@dataclass
+class _Alone:
+    """A header found on lines of its own (`_header_alone`), with those lines."""
+
+    model: HeaderModel
+    lines: list[str]
+
+
+def _header_alone(sample: list[str], total: int) -> _Alone | None:
+    """A header on a line of its own, the message on the lines below it (Firebird's host and
+    ``ctime``; an alert log's bare timestamps): at least `HEADER_ALONE` of the lines, starting at
+    their first column, share one shape of fields with a time among them and nothing after it.
+    Such a line is one record's header, its message empty; the lines below carry no header."""
+    shaped = [(tuple(kind_of(text) for text, _gap in split_fields(line, MAX_FIELDS)), line)
+              for line in sample if not line[0].isspace()]
+    if not shaped:
+        return None
+    shape, count = Counter(kinds for kinds, _line in shaped).most_common(1)[0]
+    if not HEADER_ALONE * total <= count <= MOST_ALONE * total:
+        return None  # too few to be a layout, or so many that few lines would be left for messages
+    if "time" not in shape or sum(kind not in ("time", "num") for kind in shape) > 1:
+        return None  # a time and its numbers, with one host or name at most: no words of a message
+    lines = [line for key, line in shaped if key == shape]
+    aligned, flex, extra = align_rows(_rows(lines, indented=False))
+    positions = _Positions(aligned, flex, extra)
+    ends = _header_ends(positions, len(aligned))
+    if not ends:
+        return None
+    model = compile_header(positions.done[: max(ends)])
+    others = [line for key, line in shaped if key != shape]
+    if (not model.time_groups or not _empties(model, lines)
+            or sum(model.split(line)[0] is not None for line in others) > OTHERS_FIT * len(others)):
+        return None  # the other lines open with this header too: it is every line's, with messages
+    model.notes.append("a header on a line of its own: the message follows on the lines below")
+    return _Alone(model, lines)
+
+
+def _empties(model: HeaderModel, lines: list[str]) -> bool:
+    """Whether `model` leaves most of `lines` with no message."""
+    empty = sum(not model.split(line)[1].strip() for line in lines) if model.regex is not None else 0
+    return empty >= CONSISTENT * len(lines) > 0
 
 
 def _layouts(rows: list[Row], *, indented: bool, tag: Position | None = None) -> list[HeaderModel]:

@@ -166,6 +166,42 @@ def test_other_layouts(lines: list[str], layout: str) -> None:
     assert learn_header(lines).describe() == layout
 
 
+def _header_on_its_own_line(style: str) -> list[str]:
+    """Records whose header (a host and a ctime, or a bare ISO time) stands on a line of its own,
+    the message on the lines below it: indented and followed by blank lines, or flush."""
+    rng = random.Random(11)
+    messages = [lambda: f"INET/inet_error: read errno = {rng.randint(100, 120)}",
+                lambda: f"Database: /srv/db/{rng.choice(['sales', 'hr', 'crm'])}.fdb",
+                lambda: "Authentication error",
+                lambda: f"Sweep is started by USER{rng.randint(1, 50)}",
+                lambda: f"OIT {rng.randint(1, 99)}, OAT {rng.randint(1, 99)}, Next {rng.randint(100, 999)}"]
+    lines: list[str] = []
+    for i in range(200):
+        if style == "indented":
+            lines.append(f"db{i % 2}\tSun Dec  6 10:{i // 60 % 60:02d}:{i % 60:02d} 2026")
+            lines.extend(f"\t{rng.choice(messages)()}" for _ in range(rng.randint(1, 2)))
+            lines.extend(["", ""])
+        else:
+            lines.append(f"2026-12-06T10:{i // 60 % 60:02d}:{i % 60:02d}.{rng.randint(0, 999999):06d}+00:00")
+            lines.extend(rng.choice(messages)() for _ in range(rng.randint(1, 2)))
+    return lines
+
+
+@pytest.mark.parametrize("style", ["indented", "flush"])
+def test_a_header_on_a_line_of_its_own(style: str) -> None:
+    """Firebird writes its host and time on one line and the message, indented, below it; an
+    alert log writes a bare time: such a line is a record's header with an empty message, found
+    although no message follows a header on any line."""
+    lines = _header_on_its_own_line(style)
+    header = learn_header(lines)
+    assert header.time_groups, header.describe()
+    parsed = list(LogParser().parse(lines))
+    alone = {p.template.text for p in parsed if not p.raw[:1].isspace() and ("2026" in p.raw or not p.raw)}
+    assert alone == {""}  # the header lines, and the blank lines, hold no message
+    texts = {p.template.text for p in parsed} - {""}
+    assert len(texts) == 5, texts
+
+
 def test_no_header_when_lines_share_none() -> None:
     lines = ["hello world", "another message here", "short", "and one more line of text"] * 20
     header = learn_header(lines)
