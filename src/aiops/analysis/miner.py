@@ -85,6 +85,9 @@ _CODE_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+:|[A-Za-z][a-z0
 statement as a label does."""
 _VALUE_START = re.compile(r"[/'\"#@]")
 """A token opening like a value (a path, a quoted value, a channel, a handle), not like a word."""
+_LONE_WORD = re.compile(r"[\[(<#]?[A-Za-z][A-Za-z_-]*[\])>]?[.:!]*|[-=*#~_^+.\u2500-\u257f]{3,}")
+"""A message that is one word, bare, in brackets or after a ``#`` (``[SOF]``, ``Reloading...``,
+``#end``), or a rule of dashes or box lines: a statement's own text, no value."""
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
@@ -392,6 +395,8 @@ class TemplateMiner(Rejoin):
                 blocked.append(index)  # two source locations or files are two statements
             elif _two_statements(template, index, right):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
+            elif len(tokens) == 1 and left == WILD and _LONE_WORD.fullmatch(right):
+                blocked.append(index)  # a word alone is a message of its own, no value of a lone variable
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or same_key_value(left, right, template[:index])
