@@ -17,6 +17,8 @@ and joins the header.
 layout is compiled into one regular expression, so applying it costs one match per line. Lines
 that look like continuations (leading blank, or a first field of another family than the usual
 one) are left out of learning and do not match at parse time: their whole text is the message.
+A header may also stand on a line of its own, a time with its numbers and one name at most, the
+message on the lines below it (`_header_alone`): such a line is a record with an empty message.
 """
 
 from __future__ import annotations
