@@ -292,12 +292,14 @@ def _colon_in_value(positions: _Positions, index: int) -> bool:
     return nxt.family != "bracket" or sum(1 for value in after if SOURCE_RE.search(value)) <= len(after) / 2
 
 
+def _row(line: str) -> Row:
+    """The classified leading fields of one line."""
+    return [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]
+
+
 def _rows(sample: list[str], indented: bool) -> list[Row]:
     """The classified leading fields of the sample lines (continuations left out)."""
-    rows: list[Row] = [
-        [(text, gap, kind_of(text)) for text, gap in split_fields(line, MAX_FIELDS)]
-        for line in sample if indented or not line[0].isspace()
-    ]
+    rows = [_row(line) for line in sample if indented or not line[0].isspace()]
     return [row for row in rows if row]
 
 
@@ -373,23 +375,23 @@ def _header_alone(sample: list[str], total: int) -> _Alone | None:
     ``ctime``; an alert log's bare timestamps): at least `HEADER_ALONE` of the lines, starting at
     their first column, share one shape of fields with a time among them and nothing after it.
     Such a line is one record's header, its message empty; the lines below carry no header."""
-    shaped = [(tuple(kind_of(text) for text, _gap in split_fields(line, MAX_FIELDS)), line)
-              for line in sample if not line[0].isspace()]
+    shaped = [(tuple(kind for _text, _gap, kind in row), row, line)
+              for line in sample if not line[0].isspace() and (row := _row(line))]
     if not shaped:
         return None
-    shape, count = Counter(kinds for kinds, _line in shaped).most_common(1)[0]
+    shape, count = Counter(kinds for kinds, _fields, _line in shaped).most_common(1)[0]
     if not HEADER_ALONE * total <= count <= MOST_ALONE * total:
         return None  # too few to be a layout, or so many that few lines would be left for messages
     if "time" not in shape or sum(kind not in ("time", "num") for kind in shape) > 1:
         return None  # a time and its numbers, with one host or name at most: no words of a message
-    lines = [line for key, line in shaped if key == shape]
-    aligned, flex, extra = align_rows(_rows(lines, indented=False))
+    lines = [line for key, _fields, line in shaped if key == shape]
+    aligned, flex, extra = align_rows([row for key, row, _line in shaped if key == shape])
     positions = _Positions(aligned, flex, extra)
     ends = _header_ends(positions, len(aligned))
     if not ends:
         return None
     model = compile_header(positions.done[: max(ends)])
-    others = [line for key, line in shaped if key != shape]
+    others = [line for key, _fields, line in shaped if key != shape]
     if (not model.time_groups or not _empties(model, lines)
             or sum(model.split(line)[0] is not None for line in others) > OTHERS_FIT * len(others)):
         return None  # the other lines open with this header too: it is every line's, with messages
