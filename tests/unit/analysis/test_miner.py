@@ -595,18 +595,3 @@ def test_a_message_with_and_without_a_leading_level_is_one_statement() -> None:
                 for name, user in (("status", "dan"), ("prefs", "erin"))}
     assert len(plain | levelled) == 1
     assert miner.add("DEBUG util: Writing file prefs.xml to directory /tmp/users/eva").id not in plain
-
-
-
-def test_a_word_alone_is_no_value_of_a_lone_variable() -> None:
-    """samhain signs each record with a hex line of its own and marks a log's start with ``[SOF]``;
-    a file may print ``Reloading`` or a rule of dashes alone: a message that is one word (bare, in
-    brackets, after ``#``) or a rule is a statement's own text, never one more value of a template
-    that is a lone variable. Values alone still share one template, URLs and paths included."""
-    miner = TemplateMiner()
-    rng = random.Random(7)
-    values = {miner.add(f"{rng.getrandbits(192):048X}").id for _ in range(20)}
-    values |= {miner.add(host).id for host in ("ads.blocked.test/index.html", "config.privoxy.org/show-version")}
-    assert len(values) == 1
-    for word in ("[SOF]", "Reloading...", "#end", "------------------------------", "┌────────┐"):
-        assert miner.add(word).id not in values, word

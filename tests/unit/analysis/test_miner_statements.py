@@ -362,3 +362,17 @@ def test_the_states_of_a_transition_are_values() -> None:
     assert len({miner.add(f"(alice) {a} -> {b} [PING :x]").id for a, b in (("IRC", "ZNC"), ("ZNC", "IRC"))}) == 2
     assert miner.add("EAP: getDecision: method failed -> FAILURE").id != \
         miner.add("EAP: getDecision: method succeeded -> SUCCESS").id
+
+
+def test_a_word_alone_is_no_value_of_a_lone_variable() -> None:
+    """samhain signs each record with a hex line of its own and marks a log's start with ``[SOF]``;
+    a file may print ``Reloading`` or a rule of dashes alone: a message that is one word (bare, in
+    brackets, after ``#``) or a rule is a statement's own text, never one more value of a template
+    that is a lone variable. Values alone still share one template, URLs and paths included."""
+    miner = TemplateMiner()
+    rng = random.Random(7)
+    values = {miner.add(f"{rng.getrandbits(192):048X}").id for _ in range(20)}
+    values |= {miner.add(host).id for host in ("ads.blocked.test/index.html", "config.privoxy.org/show-version")}
+    assert len(values) == 1
+    for word in ("[SOF]", "Reloading...", "#end", "------------------------------", "┌────────┐"):
+        assert miner.add(word).id not in values, word
