@@ -376,3 +376,14 @@ def test_a_word_alone_is_no_value_of_a_lone_variable() -> None:
     assert len(values) == 1
     for word in ("[SOF]", "Reloading...", "#end", "------------------------------", "┌────────┐"):
         assert miner.add(word).id not in values, word
+
+
+def test_a_blank_escaped_with_a_backslash_stays_inside_its_word() -> None:
+    """A shell-escaped file name (``sp\\ ace\\ 2``) is one word: the blanks it escapes do not end it,
+    so a name with blanks joins the template its plain siblings made."""
+    assert tokenise("FILE (sp\\ ace\\ <*>) EVENT (<*>)") == ["FILE", "(sp\\ ace\\ <*>)", "EVENT", "(<*>)"]
+    assert tokenise("a\\ b c") == ["a\\ b", "c"]
+    miner = TemplateMiner()
+    names = ["notes.txt", "f3.dat", "report.pdf", "data.csv", "sp\\ ace\\ 7", "my\\ file\\ 2.txt"]
+    ids = _ids(miner, [f"PATH (/srv/w/{n % 3}) FILE ({name}) EVENT (IN_CREATE)" for n, name in enumerate(names)])
+    assert len(set(ids[2:])) == 1, "an escaped name is a value of the same place as a plain one"
