@@ -88,7 +88,8 @@ def tokenise(masked: str) -> list[str]:
     quoted phrase (``"View Lock"``, ``'connecting host'``), a short parenthesised value of a key
     (``flags=(\\Seen \\Recent)``), a short boxed value, alone or of a key (``[bob/<via Auth-Type =
     CHAP>]``, ``cid=[no info]``), an empty box (``[ ]``, the unticked form of ``[x]``) and a braced
-    list (``{aes256-cts(18), aes128-cts(17)}``, ``{a=1, b=2}``) whole. Where two `` | `` or more
+    list (``{aes256-cts(18), aes128-cts(17)}``, ``{a=1, b=2}``) whole, and a word whose blanks are
+    escaped with a backslash (a shell-quoted file name, ``sp\\ ace\\ 2``). Where two `` | `` or more
     follow the message text (log4j's ``%m | %c | %t``), each field after them is one token."""
     if masked.count(" | ") >= 2:  # fields of a pipe layout after the message (``msg | logger | thread``)
         first, *fields = masked.split(" | ")
