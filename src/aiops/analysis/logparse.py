@@ -220,25 +220,42 @@ class LogParser:
 
     def _tracebacks(self, block: list[str], found: list[Template]) -> None:
         """Give the lines of each Python traceback in `block` one template of their own (see
-        `TRACEBACK`); the state carries over to the next block."""
+        `TRACEBACK`); the state carries over to the next block. Indentation counts from where the
+        header ends, so a traceback whose every line carries a header (a collector's time stamp)
+        reads as one written bare."""
         for index, line in enumerate(block):
             if self._in_traceback is not None:
-                indent = len(line) - len(line.lstrip())
-                between = not line.strip() or line.startswith(_CHAINED, indent)  # blank, or chained
+                indent, body = self._body(line)
+                between = not body.strip() or body.startswith(_CHAINED, indent)  # blank, or chained
                 deeper = indent > self._in_traceback  # a frame, its source line or a marker
-                raised = indent == self._in_traceback and _RAISED.match(line, indent) is not None
+                raised = indent == self._in_traceback and _RAISED.match(body, indent) is not None
                 if between or (not self._raised and (deeper or raised)):
                     self._raised = self._raised or not (between or deeper)  # the exception line
                     found[index] = self._traceback  # type: ignore[assignment]
                     continue
                 self._in_traceback = None
             if TRACEBACK in line and line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) \
-                    and _FRAME.match(block[index + 1].lstrip()):
+                    and _FRAME.match(self._body(block[index + 1])[1].lstrip()):
                 if self._traceback is None:
                     self._traceback = Template(id="tb", tokens=TRACEBACK.split())
                     self._traceback.refresh()
-                self._in_traceback, self._raised = len(line) - len(line.lstrip()), False
+                self._in_traceback, self._raised = self._body(line)[0], False
                 found[index] = self._traceback
+
+    def _body(self, line: str) -> tuple[int, str]:
+        """(indentation, text) of `line` past its header, when the header fits it: the blanks the
+        header ends with, less the one that separates it from the message, are the message's own
+        indentation. A line without a header counts from its start."""
+        header = self.header
+        match = header.regex.match(line) if header is not None and header.regex is not None else None
+        if match is None:
+            return len(line) - len(line.lstrip()), line
+        end = match.end()
+        while end > match.start() and line[end - 1] in " \t":
+            end -= 1
+        body = line[end:]
+        blanks = len(body) - len(body.lstrip(" \t"))
+        return max(blanks - 1, 0), body[min(blanks, 1):]
 
     def parse(self, lines: Iterable[str]) -> Iterator[ParsedLine]:
         """Yield a `ParsedLine` for every line of `lines` (text lines without line ends)."""

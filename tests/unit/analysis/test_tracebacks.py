@@ -50,3 +50,17 @@ def test_an_indented_block_without_frames_is_no_traceback() -> None:
                   f"2026-12-05T14:42:53+0000 [FTP,{n},127.0.0.1] cleanupDTP"]
     parsed = list(LogParser().parse(lines))
     assert len({p.template.id for p in parsed[1::4]} | {p.template.id for p in parsed[2::4]}) == 2
+
+
+def test_a_traceback_whose_every_line_carries_a_header_is_one_event() -> None:
+    """A collector that stamps every line (``kubectl logs --timestamps``, a syslog relay) puts a
+    header before each frame too: the indentation that tells frames from the exception line counts
+    from where the header ends, and the frames are found past it."""
+    rng = random.Random(5)
+    stamped = [f"2026-12-04T10:{n // 60 % 60:02d}:{n % 60:02d}.{rng.randint(0, 999):03d}Z {line}"
+               for n, line in enumerate(_log(rng))]
+    parsed = list(LogParser().parse(stamped))
+    records = [p for p in parsed if p.message.startswith(("INFO:", "ERROR:"))]
+    inside = {p.template.id for p in parsed if p not in records}
+    assert len(inside) == 1
+    assert len({p.template.id for p in records}) == 2 and not inside & {p.template.id for p in records}
