@@ -1,0 +1,3 @@
+r31h:
+  color: blue
+  size: 3
