@@ -17,7 +17,8 @@ Beyond the message, three things found in the first lines group lines: a message
 header field or an early message word that names the event), a call site in the header
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
-The lines of a Python traceback are one event (`TRACEBACK`).
+The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Ruby, Go
+and .NET one per runtime (`frames`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from aiops.analysis.fieldevents import CallSites, FieldEvents
+from aiops.analysis.frames import Frames
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
@@ -100,6 +102,8 @@ class LogParser:
         """The indentation of the traceback being read, or None."""
         self._raised = False
         """Whether the traceback being read has shown its exception line."""
+        self._frames = Frames()
+        """The stack frames of other runtimes, one template per runtime (see `frames`)."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -128,7 +132,8 @@ class LogParser:
         """Every template lines were given: the miner's, and those split off by call site or message
         in structured files (`fieldevents`)."""
         extra = ((self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
-                 + self._header_sites.twins + ([self._traceback] if self._traceback else []))
+                 + self._header_sites.twins + ([self._traceback] if self._traceback else [])
+                 + list(self._frames.templates.values()))
         return [*self.miner.templates, *(t for t in extra if t.into is None)]
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -151,7 +156,10 @@ class LogParser:
         """Template of a line whose shape is not in the table yet."""
         header = self.header
         plain = header is not None and header.regex is not None
-        if self.ids is not None and self.ids.word is not None:
+        frame = self._frames.event(self.split(line)[0])
+        if frame is not None:
+            template = frame  # a runtime's stack frame, no statement's line
+        elif self.ids is not None and self.ids.word is not None:
             message = self.split(line)[0]
             template = self.ids.event(word_at(message, self.ids.word), self.miner.add(message))
         elif plain and self.ids is not None:

@@ -1,0 +1,66 @@
+"""Stack frames: the lines a runtime's trace printer writes, one per call, are no log statement's.
+
+A Java ``Throwable.printStackTrace`` writes ``at pkg.Class.method(File.java:42)`` for each call and
+``... 12 more`` for the calls it left out (one event, shown ``at <*>``); Ruby writes
+``path/file.rb:42:in `method'`` (its report of an uncaught exception puts ``from`` before each
+frame after the first: another printer, another event); a Go panic writes ``/path/file.go:42
++0x1d`` under each function; .NET writes ``at NS.Class.Method(String name) in C:\\src\\File.cs:line
+42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
+takes a source location for the statement that printed a line makes a template of every frame.
+They are one event per printer instead, as the lines of a Python traceback are
+(`logparse.TRACEBACK`); the exception's own line (``java.lang.IllegalStateException: ...``) stays
+with the statements.
+
+A line is a frame only when all of it (indentation aside) is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from aiops.analysis.template import WILD, Template
+
+__all__ = ["FRAME_KINDS", "Frames", "frame_kind"]
+
+FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("java", re.compile(r"at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)"
+                        r"(?: ~?\[[^\]\s]*\])?|\.\.\. \d+ (?:more|common frames omitted)"), f"at {WILD}"),
+    ("dotnet", re.compile(r"at [\w.`<>\[\],+]+\([^()]*\) in .+:line \d+"), f"at {WILD} in {WILD}:line {WILD}"),
+    ("ruby-from", re.compile(r"from \S+:\d+:in [`'][^`']+'"), f"from {WILD}:{WILD}:in {WILD}"),
+    ("ruby", re.compile(r"\S+:\d+:in [`'][^`']+'"), f"{WILD}:{WILD}:in {WILD}"),
+    ("go", re.compile(r"/\S+\.go:\d+(?: \+0x[0-9a-f]+)?"), f"{WILD}.go:{WILD}"),
+)
+"""(kind, a whole frame line of that runtime with its indentation removed, the template shown)."""
+_MAX_FRAME = 1_000
+"""Longer lines are not frames (a frame names one call)."""
+
+
+def frame_kind(message: str) -> str | None:
+    """The runtime whose stack frame `message` is, all of it (indentation aside), or None."""
+    text = message.strip()
+    if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/")) or ":in " in text):
+        return None
+    for kind, pattern, _shown in FRAME_KINDS:
+        if pattern.fullmatch(text):
+            return kind
+    return None
+
+
+class Frames:
+    """One template per runtime for the stack frames of a log (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.templates: dict[str, Template] = {}
+        """The frame template of each runtime seen so far, by kind."""
+
+    def event(self, message: str) -> Template | None:
+        """The frame template `message` belongs to, or None when it is no frame."""
+        kind = frame_kind(message)
+        if kind is None:
+            return None
+        template = self.templates.get(kind)
+        if template is None:
+            shown = next(shown for name, _pattern, shown in FRAME_KINDS if name == kind)
+            template = self.templates[kind] = Template(id=f"frame-{kind}", tokens=shown.split())
+            template.refresh()
+        return template

@@ -1,0 +1,73 @@
+"""Stack frames of Java, Ruby, Go and .NET are one event per runtime: no frame names the statement
+that logged the trace, and each names another file and line."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from aiops.analysis.frames import frame_kind
+from aiops.analysis.logparse import LogParser
+
+_CLASSES = ("org.apache.catalina.connector.CoyoteAdapter.service", "org.eclipse.jetty.server.Server.handle",
+            "java.base/java.lang.Thread.run", "com.example.App.main",
+            "org.springframework.web.servlet.DispatcherServlet.doDispatch")
+
+
+def _java_log(rng: random.Random) -> list[str]:
+    lines = []
+    for n in range(200):
+        stamp = f"2026-12-04 10:{n // 60:02d}:{n % 60:02d},{rng.randint(0, 999):03d}"
+        took = rng.randint(1, 99)
+        lines.append(f"{stamp} INFO  [exec-{rng.randint(1, 9)}] c.e.App - Handled request /x/{n} in {took} ms")
+        if n % 3 == 0:
+            lines.append(f"{stamp} ERROR [exec-{rng.randint(1, 9)}] c.e.App - Request failed for /x/{n}")
+            lines.append(f"java.lang.IllegalStateException: bad state {n}")
+            for _ in range(rng.randint(2, 6)):
+                name = rng.choice(_CLASSES)
+                lines.append(f"\tat {name}({name.split('.')[-2]}.java:{rng.randint(10, 900)})")
+            if n % 6 == 0:
+                lines += ["Caused by: java.io.IOException: Broken pipe",
+                          "\tat java.base/sun.nio.ch.SocketDispatcher.write0(Native Method)",
+                          f"\t... {rng.randint(3, 40)} more"]
+    return lines
+
+
+def test_java_frames_are_one_event_and_the_exception_lines_stay_statements() -> None:
+    lines = _java_log(random.Random(1))
+    parsed = list(LogParser().parse(lines))
+    frames = {p.template.id for p in parsed if p.raw.startswith("\t")}
+    assert len(frames) == 1
+    others = Counter(p.template.id for p in parsed if not p.raw.startswith("\t"))
+    assert len(others) == 4 and not frames & set(others)  # handled, failed, the exception, the cause
+
+
+def test_ruby_go_and_dotnet_frames_are_one_event_per_printer() -> None:
+    rng = random.Random(2)
+    lines = []
+    for n in range(150):
+        stamp = f"2026-12-04T10:00:{n % 60:02d}.{rng.randint(0, 999999):06d}"
+        lines.append(f"I, [{stamp} #{rng.randint(100, 999)}]  INFO -- : job {n} done")
+        path = rng.choice(["/usr/lib/ruby/3.1.0/net/http.rb", "app/models/user.rb", "/usr/bin/sidekiq"])
+        method = rng.choice(["call", "block (2 levels) in <main>", "each", "<top (required)>"])
+        lines.append(f"\t{path}:{rng.randint(1, 900)}:in `{method}'")
+        lines.append(f"\tfrom {path}:{rng.randint(1, 900)}:in `{method}'")
+        lines.append(f"\t/usr/lib/go/src/{rng.choice(['net/http', 'runtime'])}/{rng.choice(['server', 'proc'])}.go:"
+                     f"{rng.randint(10, 900)} +0x{rng.randint(16, 4000):x}")
+        method = rng.choice(["Place", "Cancel"])
+        lines.append(f"   at Shop.Orders.{method}(Int32 id) in C:\\src\\Orders.cs:line {rng.randint(1, 300)}")
+    parsed = list(LogParser().parse(lines))
+    kinds = {kind: {p.template.id for p in parsed if frame_kind(p.raw) == kind}
+             for kind in ("ruby", "ruby-from", "go", "dotnet")}
+    assert all(len(ids) == 1 for ids in kinds.values()), kinds
+    assert len(set().union(*kinds.values())) == 4
+
+
+def test_a_line_that_only_mentions_a_place_is_no_frame() -> None:
+    assert frame_kind("at 10:00 the backup started") is None
+    assert frame_kind("error at Server.java:42: connection reset") is None
+    assert frame_kind("/var/log/app.log: rotated") is None
+    assert frame_kind("loaded /etc/app/x.rb:12 in 3 ms") is None
+    assert frame_kind("\tat com.example.App.main(App.java:220)") == "java"
+    assert frame_kind("\t... 12 more") == "java"
+    assert frame_kind("\tfrom /usr/bin/unicorn:128:in `<main>'") == "ruby-from"
