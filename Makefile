@@ -19,7 +19,9 @@ demo: install
 	$(BIN)/aiops respond --scenario pool-leak-payment --approve all
 
 ## test: unit tests, then integration tests against real servers that ci/servers.sh installs and starts
+## (installed first, so the unit tests that check files with a server's own tool, promtool, run too)
 test: install
+	./ci/servers.sh install
 	$(BIN)/python -m pytest tests/unit -q
 	./ci/servers.sh start
 	AIOPS_INTEGRATION=1 $(BIN)/python -m pytest tests/integration -q -m integration; \
