@@ -67,7 +67,7 @@ ONE_STATEMENT_LABELLED_APART = {
               "lines; round 4's labels, written before the one-template-per-statement rule, split "
               "it by command",
     "sanic": "64% of Sanic's lines are Python traceback lines, which the miner takes as one event "
-             "per log (`logparse.TRACEBACK`, as the labels of sixteen earlier Python logs do) and "
+             "per log (`logparse.TRACEBACK`, as the labels of fifteen earlier Python logs do) and "
              "round 31's labeller split by the traceback printer's line kinds (the `Traceback` "
              "line, frames, source lines, markers, the exception), as its prompt's `one template "
              "per kind` allowed",
