@@ -31,6 +31,8 @@ FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("go", re.compile(r"/\S+\.go:\d+(?: \+0x[0-9a-f]+)?"), f"{WILD}.go:{WILD}"),
 )
 """(kind, a whole frame line of that runtime with its indentation removed, the template shown)."""
+_SHOWN = {kind: shown for kind, _pattern, shown in FRAME_KINDS}
+"""The template shown for each kind."""
 _MAX_FRAME = 1_000
 """Longer lines are not frames (a frame names one call)."""
 
@@ -60,7 +62,6 @@ class Frames:
             return None
         template = self.templates.get(kind)
         if template is None:
-            shown = next(shown for name, _pattern, shown in FRAME_KINDS if name == kind)
-            template = self.templates[kind] = Template(id=f"frame-{kind}", tokens=shown.split())
+            template = self.templates[kind] = Template(id=f"frame-{kind}", tokens=_SHOWN[kind].split())
             template.refresh()
         return template

@@ -156,19 +156,17 @@ class LogParser:
         """Template of a line whose shape is not in the table yet."""
         header = self.header
         plain = header is not None and header.regex is not None
-        frame = self._frames.event(self.split(line)[0])
+        match, message = header.split(line) if plain else (None, self.split(line)[0])  # type: ignore[union-attr]
+        frame = self._frames.event(message)
         if frame is not None:
             template = frame  # a runtime's stack frame, no statement's line
         elif self.ids is not None and self.ids.word is not None:
-            message = self.split(line)[0]
             template = self.ids.event(word_at(message, self.ids.word), self.miner.add(message))
         elif plain and self.ids is not None:
-            match, message = header.split(line)  # type: ignore[union-attr]
             template = self.miner.add(message)
             if match is not None:
                 template = self.ids.event(match.group(self.ids.group), template)
         elif plain:
-            match, message = header.split(line)  # type: ignore[union-attr]
             template = self.miner.add(message)
             found = HEADER_LOCATION.findall(match.group()) if match is not None else []
             if len(found) == 1:
@@ -176,11 +174,11 @@ class LogParser:
             elif len(files := HEADER_FILE.findall(match.group()) if match is not None else []) == 1:
                 template = self._header_sites.at(files[0], template)  # one text from two modules
         elif self.fields is not None:
-            template = self.fields.event(line, self.miner.add(self.split(line)[0]))
+            template = self.fields.event(line, self.miner.add(message))
         elif self.sites is not None:
-            template = self.sites.event(line, self.miner.add(self.split(line)[0]))
+            template = self.sites.event(line, self.miner.add(message))
         else:
-            template = self.miner.add(self.split(line)[0])
+            template = self.miner.add(message)
         if len(shape) <= MAX_SHAPE and not template.shown:
             if self._shape_chars > SHAPE_CHARS:
                 self._shapes.clear()
