@@ -7,9 +7,10 @@ Run: .venv/bin/python benchmarks/corpus/label_real.py [--only FORMAT]
 ``<format>.rules``: a first line ``header: REGEX`` (the documented header of the format; the rest
 of the line is the message the templates describe), then one event template per line, ``<*>``
 standing for any text (a template line ``<empty>`` stands for an empty message: a header and
-nothing after it). A line's event is the first template matching its whole message. Written
-by hand, by reading the software's messages; a line no template matches stops the run, so every
-line carries a reviewed label.
+nothing after it). A line's event is the first template matching its whole message. A template
+line starting ``same: `` labels the same event as the template above it: one event whose lines
+have several shapes (the lines of a traceback). Written by hand, by reading the software's
+messages; a line no template matches stops the run, so every line carries a reviewed label.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 EMPTY = "<empty>"
 """A template line standing for the empty message."""
+SAME = "same: "
+"""Opens a template line that labels the same event as the template above it."""
 
 
 def template_regex(template: str) -> re.Pattern[str]:
@@ -32,17 +35,25 @@ def template_regex(template: str) -> re.Pattern[str]:
 
 
 def events(rules_text: str, lines: list[str], name: str) -> tuple[list[int], list[str]]:
-    """(event index per line, templates) of `lines` under a rules text (header line, then templates);
-    a line no template matches stops the run with its number."""
+    """(event index per line, the first template of each event) of `lines` under a rules text
+    (header line, then templates); a line no template matches stops the run with its number."""
     rules = rules_text.splitlines()
     header = re.compile(rules[0].removeprefix("header: "))
-    templates = [t for t in rules[1:] if t.strip() and not t.startswith("#")]
-    compiled = [re.compile(r"\Z") if t == EMPTY else template_regex(t) for t in templates]
+    patterns: list[tuple[int, re.Pattern[str]]] = []  # (event, regex), in the order of the rules
+    templates: list[str] = []
+    for line in (t for t in rules[1:] if t.strip() and not t.startswith("#")):
+        same = line.startswith(SAME)
+        text = line.removeprefix(SAME)
+        if not same:
+            templates.append(text)
+        elif not templates:
+            raise SystemExit(f"{name}: the first template cannot start with {SAME!r}")
+        patterns.append((len(templates) - 1, re.compile(r"\Z") if text == EMPTY else template_regex(text)))
     found = []
     for number, line in enumerate(lines, start=1):
         match = header.match(line)
         message = line[match.end():] if match else line
-        event = next((i for i, rx in enumerate(compiled) if rx.match(message)), None)
+        event = next((e for e, rx in patterns if rx.match(message)), None)
         if event is None:
             raise SystemExit(f"{name}:{number}: no template matches: {message[:200]!r}")
         found.append(event)

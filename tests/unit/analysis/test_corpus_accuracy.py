@@ -160,3 +160,16 @@ def test_a_second_labelling_labels_every_line_of_its_log(rules: Path) -> None:
     lines = (CORPUS / name / f"{name}.log").read_text(encoding="utf-8").removesuffix("\n").split("\n")
     found, templates = events(rules.read_text(encoding="utf-8"), lines, name)
     assert len(found) == len(lines) and len(set(found)) > 1 and all(0 <= event < len(templates) for event in found)
+
+
+def test_a_same_template_labels_the_event_of_the_template_above_it() -> None:
+    """corpus/label_real.py: ``same: `` gives an event lines of several shapes (a traceback's)."""
+    events = _import_from(CORPUS, "label_real").events
+    rules = "header: \\d+ \nstarted <*>\nTraceback (most recent call last):\nsame:   File <*>\nsame: <*>Error: <*>\n"
+    lines = ["1 started x", "2 Traceback (most recent call last):", '3   File "a.py", line 2, in f',
+             "4 ValueError: no", "5 started y"]
+    found, templates = events(rules, lines, "demo")
+    assert found == [0, 1, 1, 1, 0]
+    assert templates == ["started <*>", "Traceback (most recent call last):"]
+    with pytest.raises(SystemExit, match="first template"):
+        events("header: x\nsame: <*>\n", ["x"], "demo")
