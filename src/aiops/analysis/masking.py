@@ -39,6 +39,20 @@ _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*"
 _TLD = ("com|net|org|edu|gov|mil|int|info|biz|io|co|us|uk|de|cn|ru|jp|fr|br|it|nl|pl|kr|in|au|es|ca|ch|"
         "se|tw|hk|mx|ar|cz|eu|local|internal|lan|localdomain|example")
 
+_REASONS = ("Continue|Switching Protocols|OK|Created|Accepted|Non-Authoritative Information|No Content|"
+            "Reset Content|Partial Content|Multi-Status|Multiple Choices|Moved Permanently|Found|See Other|"
+            "Not Modified|Temporary Redirect|Permanent Redirect|Bad Request|Unauthorized|Payment Required|"
+            "Forbidden|Not Found|Method Not Allowed|Not Acceptable|Proxy Authentication Required|"
+            "Request Time-?out|Conflict|Gone|Length Required|Precondition Failed|Payload Too Large|"
+            "Request Entity Too Large|Content Too Large|Request-URI Too Long|URI Too Long|"
+            "Unsupported Media Type|Requested Range Not Satisfiable|Range Not Satisfiable|Expectation Failed|"
+            "Misdirected Request|Unprocessable Entity|Unprocessable Content|Locked|Failed Dependency|Too Early|"
+            "Upgrade Required|Precondition Required|Too Many Requests|Request Header Fields Too Large|"
+            "Unavailable For Legal Reasons|Internal Server Error|Not Implemented|Bad Gateway|"
+            "Service Unavailable|Gateway Time-?out|HTTP Version Not Supported|Insufficient Storage|"
+            "Network Authentication Required")
+"""The standard reason phrases of HTTP status codes (RFC 9110 and the IANA registry)."""
+
 WORD_RULES: tuple[tuple[str, str], ...] = (
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
@@ -51,6 +65,7 @@ WORD_RULES: tuple[tuple[str, str], ...] = (
     ("ipv6", r"(?=[0-9A-Fa-f:.]*\d)(?:(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}"
              r"|(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?::(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4})*)?"
              r"(?:\.\d{1,3}){0,3})(?:%[\w.]+)?(?![\w.])"),
+    ("http_status", rf"\d{{3}}[ \t]+(?:{_REASONS})(?![^{_DELIM}])"),
     ("hex", rf"(?:0[xX])?[0-9a-fA-F]{{8,}}+(?![^{_DELIM}])"),
     ("word_with_digit", rf"(?:[-+#@$/.~]?\d|[^{_DELIM}\d]*+\d(?:\d|[^{_DELIM}\d]++\d))[^{_DELIM}]*+"),
 )

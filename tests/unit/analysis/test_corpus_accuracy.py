@@ -39,9 +39,6 @@ def grouping_accuracy(predicted: list[str], truth: list[str]) -> float:
 
 
 SPLIT_TODAY = {
-    "radicale": "3.3 groups per event: the request method opens the message (PUT request for ...), "
-                "so each method keys templates of its own, and the optional `with depth` and `using` "
-                "parts multiply them",
     "limnoria": "3.6 groups per event: every raw IRC line the bot reads or writes is free text after "
                 "`Incoming message (net):` / `Outgoing message (net):`, and each command's name, "
                 "one word or two, opens `%s called on %s by %s.`, so each command and protocol "
@@ -50,10 +47,6 @@ SPLIT_TODAY = {
                 "client address take few values, so the header learner cannot tell them from a "
                 "message's first words and leaves them in the message, where each user and "
                 "repository keys templates of its own",
-    "wsgidav": "3.4 groups per event: its one request line prints the method and path inside quotes "
-               "(`\"MOVE /x y.xml\"`, paths with blanks) and then only the headers the request "
-               "carried (`dest=`, `depth=`, `length=` present or absent), so each method and each "
-               "set of headers keys templates of its own",
     "minihttpd": "5 groups for its 1 event: one statement writes the whole access log, and the "
                  "authenticated user's name in place of `-` (the header learner leaves the fields "
                  "from there on in the message), a request line of two words or of `UNKNOWN` "

@@ -28,6 +28,9 @@ from aiops.analysis.masking import MASK, mask, rule_names, shapes
     ("ldap_initialize(ldap://127.0.0.1:46390/) ok", "ldap_initialize(<*>) ok"),
     ("see (https://example.org/wiki/Disk_(storage)) now", "see (<*>) now"),
     ("addr 2001:db8::1%eth0 and 2001:0db8:85a3:0000:0000:8a2e:0370:7334 up", "addr <*> and <*> up"),
+    ('"GET /a HTTP/1.1" 404 Not Found 512', '"GET /a <*>" <*> <*>'),
+    ("upstream said 503 Service Unavailable, retrying", "upstream said <*>, retrying"),
+    ("HTTP/1.0 200 OK", "<*> <*>"),
 ])
 def test_variables_are_masked(text: str, expected: str) -> None:
     assert mask(text) == expected
@@ -40,6 +43,7 @@ def test_variables_are_masked(text: str, expected: str) -> None:
     "deadbeefcafe is lower case letters only",
     "std::vector and Foo::Bar and A::B stay code",
     "mac aa:bb:cc:dd:ee:ff",
+    "Not Found in cache",
 ])
 def test_constant_words_are_kept(text: str) -> None:
     assert mask(text) == text
@@ -51,9 +55,15 @@ def test_lone_digit_inside_a_word_is_masked_alone() -> None:
 
 def test_masking_ignores_digit_values() -> None:
     """Two lines that differ only in digit values mask alike (the shape fast path relies on it)."""
-    one = "2024-01-15T10:23:45Z pid 1234 took 0x1f ms, v2.4.1 eth0 blk_-99 10.0.0.1:80"
-    two = "2031-12-05T03:07:99Z pid 9876 took 0x9a ms, v7.0.3 eth5 blk_-11 99.8.7.6:12"
+    one = "2024-01-15T10:23:45Z pid 1234 took 0x1f ms, v2.4.1 eth0 blk_-99 10.0.0.1:80 200 OK"
+    two = "2031-12-05T03:07:99Z pid 9876 took 0x9a ms, v7.0.3 eth5 blk_-11 99.8.7.6:12 999 OK"
     assert mask(one) == mask(two)
+
+
+def test_an_http_status_with_its_reason_phrase_is_one_value() -> None:
+    """``404 Not Found`` and ``200 OK`` are one variable (the code) printed with the phrase the
+    standard gives it, not statements that differ in their words."""
+    assert mask("[x] 127.0.0.1 GET /a/b 404 Not Found") == mask("[x] 127.0.0.1 GET /c/d 500 Internal Server Error")
 
 
 def test_rule_names_report_what_matched() -> None:
