@@ -3,7 +3,8 @@
 A Java ``Throwable.printStackTrace`` writes ``at pkg.Class.method(File.java:42)`` for each call and
 ``... 12 more`` for the calls it left out (one event, shown ``at <*>``); Ruby writes
 ``path/file.rb:42:in `method'`` (its report of an uncaught exception puts ``from`` before each
-frame after the first: another printer, another event); a Go panic writes ``/path/file.go:42
+frame after the first: another printer, another event); Node writes ``at fn (/path/file.js:42:7)``,
+``at /path/file.js:42:7`` or ``at fn (node:net:42:7)``; a Go panic writes ``/path/file.go:42
 +0x1d`` under each function; .NET writes ``at NS.Class.Method(String name) in C:\\src\\File.cs:line
 42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
 takes a source location for the statement that printed a line makes a template of every frame.
@@ -22,9 +23,15 @@ from aiops.analysis.template import WILD, Template
 
 __all__ = ["FRAME_KINDS", "Frames", "frame_kind"]
 
+_JS_PLACE = r"(?:node:[\w/.-]+|[^\s()]*\.[cm]?[jt]sx?|[^\s()]*/[^\s()]*):\d+:\d+"
+"""Where a Node frame points: a built-in module or a script, with line and column."""
+
 FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("java", re.compile(r"at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)"
                         r"(?: ~?\[[^\]\s]*\])?|\.\.\. \d+ (?:more|common frames omitted)"), f"at {WILD}"),
+    ("node", re.compile(rf"at (?:async )?(?:new )?(?:[^\s()]+(?: \[as [^\s\]]+\])? "
+                        rf"\((?:{_JS_PLACE}|index \d+|native|<anonymous>)\)|{_JS_PLACE})(?: \{{)?"),
+     f"at {WILD} ({WILD})"),
     ("dotnet", re.compile(r"at [\w.`<>\[\],+]+\([^()]*\) in .+:line \d+"), f"at {WILD} in {WILD}:line {WILD}"),
     ("ruby-from", re.compile(r"from \S+:\d+:in [`'][^`']+'"), f"from {WILD}:{WILD}:in {WILD}"),
     ("ruby", re.compile(r"\S+:\d+:in [`'][^`']+'"), f"{WILD}:{WILD}:in {WILD}"),

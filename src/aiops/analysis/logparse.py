@@ -17,8 +17,8 @@ Beyond the message, three things found in the first lines group lines: a message
 header field or an early message word that names the event), a call site in the header
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
-The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Ruby, Go
-and .NET one per runtime (`frames`).
+The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Node,
+Ruby, Go and .NET one per runtime (`frames`).
 """
 
 from __future__ import annotations

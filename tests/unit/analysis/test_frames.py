@@ -1,4 +1,4 @@
-"""Stack frames of Java, Ruby, Go and .NET are one event per runtime: no frame names the statement
+"""Stack frames of Java, Node, Ruby, Go and .NET are one event per runtime: no frame names the statement
 that logged the trace, and each names another file and line."""
 
 from __future__ import annotations
@@ -71,3 +71,28 @@ def test_a_line_that_only_mentions_a_place_is_no_frame() -> None:
     assert frame_kind("\tat com.example.App.main(App.java:220)") == "java"
     assert frame_kind("\t... 12 more") == "java"
     assert frame_kind("\tfrom /usr/bin/unicorn:128:in `<main>'") == "ruby-from"
+
+
+def test_node_frames_are_one_event() -> None:
+    """Node's ``at fn (file:line:col)`` frames, with its anonymous, ``[as alias]``, ``async`` and
+    built-in module forms, are one event; the error line above them stays a statement."""
+    rng = random.Random(3)
+    places = ["/srv/app/node_modules/smtp/lib/conn.js", "node:internal/streams/readable", "node:net",
+              "/srv/app/dist/server.mjs", "file:///srv/app/index.ts"]
+    lines = []
+    for n in range(200):
+        lines.append(f"[{n}] request {rng.randint(1, 999)} served in {rng.randint(1, 99)} ms")
+        if n % 4 == 0:
+            lines.append(f"Error: connect ECONNREFUSED 127.0.0.1:{rng.randint(1000, 9999)}")
+            for _ in range(rng.randint(2, 6)):
+                place = f"{rng.choice(places)}:{rng.randint(1, 900)}:{rng.randint(1, 80)}"
+                lines.append("    " + rng.choice([f"at Conn.{rng.choice(['push', 'emit', 'end'])} ({place})",
+                                                  f"at {place}", f"at new Server ({place}) {{",
+                                                  f"at Server.listen [as _listen2] ({place})",
+                                                  "at async Promise.all (index 0)"]))
+    parsed = list(LogParser().parse(lines))
+    frames = {p.template.id for p in parsed if p.raw.startswith("    at ")}
+    assert len(frames) == 1
+    assert all(frame_kind(p.raw) == "node" for p in parsed if p.raw.startswith("    at "))
+    others = Counter(p.template.id for p in parsed if not p.raw.startswith("    at "))
+    assert len(others) == 2 and not frames & set(others)
