@@ -1,7 +1,8 @@
 """Stack frames: the lines a runtime's trace printer writes, one per call, are no log statement's.
 
 A Java ``Throwable.printStackTrace`` writes ``at pkg.Class.method(File.java:42)`` for each call and
-``... 12 more`` for the calls it left out (one event, shown ``at <*>``); Ruby writes
+``... 12 more`` for the calls it left out and ``Caused by: pkg.SomeException: ...`` (or
+``Suppressed:``) before the frames of a cause (one event, shown ``at <*>``); Ruby writes
 ``path/file.rb:42:in `method'`` (its report of an uncaught exception puts ``from`` before each
 frame after the first: another printer, another event); Node writes ``at fn (/path/file.js:42:7)``,
 ``at /path/file.js:42:7`` or ``at fn (node:net:42:7)``; a Go panic writes ``/path/file.go:42
@@ -28,7 +29,8 @@ _JS_PLACE = r"(?:node:[\w/.-]+|[^\s()]*\.[cm]?[jt]sx?|[^\s()]*/[^\s()]*):\d+:\d+
 
 FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("java", re.compile(r"at [\w$.<>/-]+\((?:[\w$-]+\.(?:java|kt|scala|groovy|clj):\d+|Native Method|Unknown Source)\)"
-                        r"(?: ~?\[[^\]\s]*\])?|\.\.\. \d+ (?:more|common frames omitted)"), f"at {WILD}"),
+                        r"(?: ~?\[[^\]\s]*\])?|\.\.\. \d+ (?:more|common frames omitted)"
+                        r"|(?:Caused by|Suppressed): (?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:: .*)?"), f"at {WILD}"),
     ("node", re.compile(rf"at (?:async )?(?:new )?(?:[^\s()]+(?: \[as [^\s\]]+\])? "
                         rf"\((?:{_JS_PLACE}|index \d+|native|<anonymous>)\)|{_JS_PLACE})(?: \{{)?"),
      f"at {WILD} ({WILD})"),
@@ -47,7 +49,8 @@ _MAX_FRAME = 1_000
 def frame_kind(message: str) -> str | None:
     """The runtime whose stack frame `message` is, all of it (indentation aside), or None."""
     text = message.strip()
-    if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/")) or ":in " in text):
+    if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/", "Caused by: ", "Suppressed: "))
+                                       or ":in " in text):
         return None
     for kind, pattern, _shown in FRAME_KINDS:
         if pattern.fullmatch(text):

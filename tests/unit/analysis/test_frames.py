@@ -34,12 +34,14 @@ def _java_log(rng: random.Random) -> list[str]:
 
 
 def test_java_frames_are_one_event_and_the_exception_lines_stay_statements() -> None:
+    """The frames, ``... N more`` and the ``Caused by:`` lines between them are what the trace
+    printer writes: one event; the logged message and the exception's own line stay statements."""
     lines = _java_log(random.Random(1))
     parsed = list(LogParser().parse(lines))
-    frames = {p.template.id for p in parsed if p.raw.startswith("\t")}
-    assert len(frames) == 1
-    others = Counter(p.template.id for p in parsed if not p.raw.startswith("\t"))
-    assert len(others) == 4 and not frames & set(others)  # handled, failed, the exception, the cause
+    printed = {p.template.id for p in parsed if p.raw.startswith(("\t", "Caused by: "))}
+    assert len(printed) == 1
+    others = Counter(p.template.id for p in parsed if not p.raw.startswith(("\t", "Caused by: ")))
+    assert len(others) == 3 and not printed & set(others)  # handled, failed, the exception
 
 
 def test_ruby_go_and_dotnet_frames_are_one_event_per_printer() -> None:
@@ -70,6 +72,8 @@ def test_a_line_that_only_mentions_a_place_is_no_frame() -> None:
     assert frame_kind("loaded /etc/app/x.rb:12 in 3 ms") is None
     assert frame_kind("\tat com.example.App.main(App.java:220)") == "java"
     assert frame_kind("\t... 12 more") == "java"
+    assert frame_kind("Caused by: java.io.IOException: Broken pipe") == "java"
+    assert frame_kind("Caused by: a misconfigured proxy") is None
     assert frame_kind("\tfrom /usr/bin/unicorn:128:in `<main>'") == "ruby-from"
 
 
