@@ -10,7 +10,7 @@ frame after the first: another printer, another event); Node writes ``at fn (/pa
 42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
 takes a source location for the statement that printed a line makes a template of every frame.
 They are one event per printer instead, as the lines of a Python traceback are
-(`logparse.TRACEBACK`); the exception's own line (``java.lang.IllegalStateException: ...``) stays
+(`TRACEBACK`); the exception's own line (``java.lang.IllegalStateException: ...``) stays
 with the statements.
 
 A line is a frame only when all of it (indentation aside) is one.
@@ -22,7 +22,18 @@ import re
 
 from aiops.analysis.template import WILD, Template
 
-__all__ = ["FRAME_KINDS", "Frames", "frame_kind"]
+__all__ = ["CAUGHT", "CHAINED", "FRAME_KINDS", "TRACEBACK", "Frames", "frame_kind", "outside_tracebacks"]
+
+TRACEBACK = "Traceback (most recent call last):"
+"""The first line of a Python traceback. From it (when a ``File "...", line N`` frame follows) to
+the exception line, with the chained parts after it, the lines are one event: one
+``logging.exception`` or ``print_exc`` call writes them all, and their shapes (frames, source
+lines, ``^^^`` markers) say nothing about which statement it was. Twisted's ``Failure`` blocks,
+which have no frames, are left alone."""
+CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+"""How Python opens the line between two chained tracebacks."""
+CAUGHT = "--- <exception caught here> ---"
+"""The line Twisted's ``Failure`` puts among a traceback's frames, where the exception was caught."""
 
 _JS_PLACE = r"(?:node:[\w/.-]+|[^\s()]*\.[cm]?[jt]sx?|[^\s()]*/[^\s()]*):\d+:\d+"
 """Where a Node frame points: a built-in module or a script, with line and column."""
@@ -75,3 +86,20 @@ class Frames:
             template = self.templates[kind] = Template(id=f"frame-{kind}", tokens=_SHOWN[kind].split())
             template.refresh()
         return template
+
+
+def outside_tracebacks(lines: list[str]) -> list[str]:
+    """`lines` without the unindented lines of bare Python tracebacks (the ``Traceback`` line, the
+    exception line after the frames, the chained lines between two tracebacks): in a log where many
+    statements print one, they are no sample of the header the statements' lines carry. Blank lines
+    are expected to be left out already."""
+    kept: list[str] = []
+    inside = False
+    for line in lines:
+        if line.startswith(CHAINED) or line.rstrip() == TRACEBACK:
+            inside = True
+        elif inside and not line[0].isspace():
+            inside = False  # the exception line closes the traceback
+        elif not inside:
+            kept.append(line)
+    return kept

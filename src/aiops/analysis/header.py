@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
+from aiops.analysis.frames import outside_tracebacks
 from aiops.analysis.header_stats import (
     CONSISTENT,
     SEVERITY_LIKE,
@@ -337,7 +338,7 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
             return [HeaderModel(json=True, prefixed=prefixed, notes=[f"JSON lines, {note}"])]
         if looks_like_logfmt(whole, prefixed=prefixed):
             return [HeaderModel(logfmt=True, prefixed=prefixed, notes=[f"logfmt, {note}"])]
-    sample = [line[:LEARN_CHARS] for line in whole]
+    sample = [line[:LEARN_CHARS] for line in outside_tracebacks(whole)] or [line[:LEARN_CHARS] for line in whole]
     indented = sum(1 for line in sample if line[0].isspace()) > 0.5 * len(sample)
     rows = _rows(sample, indented)
     if not rows:

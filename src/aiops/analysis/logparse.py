@@ -30,20 +30,13 @@ from dataclasses import dataclass
 from itertools import islice
 
 from aiops.analysis.fieldevents import CallSites, FieldEvents
-from aiops.analysis.frames import Frames
+from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
-TRACEBACK = "Traceback (most recent call last):"
-"""The first line of a Python traceback. From it (when a ``File "...", line N`` frame follows) to
-the exception line, with the chained parts after it, the lines are one event: one
-``logging.exception`` or ``print_exc`` call writes them all, and their shapes (frames, source
-lines, ``^^^`` markers) say nothing about which statement it was. Twisted's ``Failure`` blocks,
-which have no frames, are left alone."""
-_CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
 _FRAME = re.compile(r'File "[^"\n]*", line \d+')
 _RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
 LEARN_LINES = 400
@@ -232,7 +225,7 @@ class LogParser:
         for index, line in enumerate(block):
             if self._in_traceback is not None:
                 indent, body = self._body(line)
-                between = not body.strip() or body.startswith(_CHAINED, indent)  # blank, or chained
+                between = not body.strip() or body.startswith((*CHAINED, CAUGHT), indent)  # blank, chained, caught
                 deeper = indent > self._in_traceback  # a frame, its source line or a marker
                 raised = indent == self._in_traceback and _RAISED.match(body, indent) is not None
                 if between or (not self._raised and (deeper or raised)):

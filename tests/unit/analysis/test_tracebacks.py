@@ -64,3 +64,47 @@ def test_a_traceback_whose_every_line_carries_a_header_is_one_event() -> None:
     inside = {p.template.id for p in parsed if p not in records}
     assert len(inside) == 1
     assert len({p.template.id for p in records}) == 2 and not inside & {p.template.id for p in records}
+
+
+def test_a_header_is_learnt_where_tracebacks_outnumber_the_records() -> None:
+    """The unindented lines of bare tracebacks (``Traceback``, exception and chained lines) are no
+    sample of the header: a log where they outnumber the records still has its header learnt."""
+    rng = random.Random(5)
+    lines = []
+    for n in range(150):
+        stamp = f"2026-12-04 10:{n // 60:02d}:{n % 60:02d},{rng.randint(0, 999):03d}"
+        lines.append(f"{stamp} ERROR {rng.randint(100, 999)} [app.request] Internal Server Error: /x/{n}")
+        for part in range(3):
+            if part:
+                lines += ["", "During handling of the above exception, another exception occurred:", ""]
+            lines.append("Traceback (most recent call last):")
+            lines.append(f'  File "/srv/app/views.py", line {rng.randint(1, 99)}, in view_{rng.randint(1, 9)}')
+            lines.append(f"    return handler(request, {rng.randint(1, 9)})")
+            lines.append(f"{rng.choice(['KeyError', 'ValueError', 'app.errors.Gone'])}: item {rng.randint(1, 999)}")
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.header is not None and parser.header.regex is not None
+    records = {p.template.id for p in parsed if p.raw.startswith("2026-")}
+    assert len(records) == 1
+    assert all(p.header and p.level_text == "ERROR" for p in parsed if p.raw.startswith("2026-"))
+
+
+def test_twisteds_caught_here_marker_keeps_the_traceback_one_event() -> None:
+    """Twisted's ``Failure`` prints ``--- <exception caught here> ---`` among the frames."""
+    rng = random.Random(7)
+    lines = []
+    for n in range(80):
+        lines.append(f"2026-12-04 10:00:{n % 60:02d}+0000 [Broker,{n},127.0.0.1] invalid login from user 'w{n}'")
+        lines.append(f"2026-12-04 10:00:{n % 60:02d}+0000 [Broker,{n},127.0.0.1] Unhandled Error")
+        lines.append("\tTraceback (most recent call last):")
+        for part in range(2):
+            if part:
+                lines.append("\t--- <exception caught here> ---")
+            for _ in range(rng.randint(1, 3)):
+                lines.append(f'\t  File "/usr/lib/python3/dist-packages/twisted/m{rng.randint(1, 9)}.py", '
+                             f"line {rng.randint(1, 999)}, in f{rng.randint(1, 9)}")
+                lines.append(f"\t    result = g{rng.randint(1, 9)}(*args)")
+        lines.append("\ttwisted.cred.error.UnauthorizedLogin: ")
+    parsed = list(LogParser().parse(lines))
+    inside = {p.template.id for p in parsed if p.raw.startswith("\t")}
+    assert len(inside) == 1
