@@ -148,7 +148,7 @@ def _words(text: str) -> str:
     start = 0
     for match in SOURCE_RE.finditer(text):
         out.append(MASK_RE.sub(MASK, text[start:match.start()]))
-        out.append(match.group())
+        out.append(MASK if start else match.group())  # the first names the statement, later ones are values
         start = match.end()
     out.append(MASK_RE.sub(MASK, text[start:]))
     return "".join(out)

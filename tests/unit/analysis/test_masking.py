@@ -78,6 +78,13 @@ def test_a_source_location_keeps_its_line_number() -> None:
     assert mask("version v1.2.3 at 10.0.0.1:80") == "version <*> at <*>:<*>", "other dotted numbers stay masked"
 
 
+def test_a_later_source_location_is_a_value() -> None:
+    """The first location names the statement (a logging macro's ``__FILE__:__LINE__``); one after it
+    is the caller's, passed in as an argument (``write_lock at action.c:356``)."""
+    assert mask("newups.c:102 write_lock at action.c:356") == "newups.c:102 write_lock at <*>"
+    assert mask("newups.c:102 write_lock at net.c:320") == mask("newups.c:102 write_lock at action.c:356")
+
+
 def test_a_semicolon_record_is_one_value_to_the_end() -> None:
     """A monitoring record (host;service;state;type;attempt;output) is data, its free-text output
     included; fewer fields, or a record that is the whole message, stay as they are."""
