@@ -47,6 +47,10 @@ SPLIT_TODAY = {
                 "client address take few values, so the header learner cannot tell them from a "
                 "message's first words and leaves them in the message, where each user and "
                 "repository keys templates of its own",
+    "h2": "3.3 groups per event: its server trace prints a properties file one `key=value` line "
+          "each (`a.help=Help`), HTTP request headers one per line and lock traces whose words "
+          "(`exclusive requesting for`, `shared read unlock`) are values, so each key, header name "
+          "and lock state keys templates of its own",
     "minihttpd": "5 groups for its 1 event: one statement writes the whole access log, and the "
                  "authenticated user's name in place of `-` (the header learner leaves the fields "
                  "from there on in the message), a request line of two words or of `UNKNOWN` "
