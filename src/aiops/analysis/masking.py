@@ -85,7 +85,8 @@ SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|e
 SOURCE_RE = re.compile(rf"(?<![^{_DELIM}/])[A-Za-z_][\w-]*\.(?:{SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
 """A source location (``response.c.517``, ``reflector.go:148``, also at the end of a path:
 ``lib/graphite/parser.go:160``): it names the log statement, so its line number is constant text,
-not a variable."""
+not a variable. Only the first of a message does: a later one is the caller's, passed in as a value
+(``newups.c:102 write_lock at action.c:356``)."""
 SOURCE_FILE = re.compile(rf"[A-Za-z_][\w-]*\.(?:{SOURCE_EXT}):")
 """A source file name closed by a colon (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): it names the
 module that logs, like a source location without its line."""
@@ -121,7 +122,7 @@ Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): da
 
 
 def mask(text: str) -> str:
-    """Return `text` with every variable part replaced by `<*>` (source locations kept whole, a data
+    """Return `text` with every variable part replaced by `<*>` (its first source location kept whole, a data
     literal as one `<*>`, a quoted string as ``'<*>'``)."""
     found = spans(text)
     if not found:
