@@ -10,8 +10,10 @@ frame after the first: another printer, another event); Node writes ``at fn (/pa
 42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
 takes a source location for the statement that printed a line makes a template of every frame.
 They are one event per printer instead, as the lines of a Python traceback are
-(`TRACEBACK`); the exception's own line (``java.lang.IllegalStateException: ...``) stays
-with the statements.
+(`TRACEBACK`). A Java exception's own line (``java.lang.IllegalStateException: ...``) and the
+lines its message runs on are the printer's too, as is a blank line after the trace: the parser
+gives them the frames' event (`LogParser._thrown`), since only the lines around them tell them
+apart from a statement's.
 
 A line is a frame only when all of it (indentation aside) is one.
 """

@@ -18,7 +18,7 @@ header field or an early message word that names the event), a call site in the 
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
 The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Node,
-Ruby, Go and .NET one per runtime (`frames`).
+Ruby, Go and .NET one per runtime (`frames`), with a Java exception's own lines above its frames.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
 _FRAME = re.compile(r'File "[^"\n]*", line \d+')
 _RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
+_THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?::|$)")
+"""The line of a thrown Java exception: its class's qualified name, then its message."""
+_FRAME_IDS = ("frame-java",)
+MAX_THROWN = 8
+"""Lines a thrown exception's message may run on before its first frame."""
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
 SHAPE_CHARS = 4_000_000
@@ -97,6 +102,8 @@ class LogParser:
         """Whether the traceback being read has shown its exception line."""
         self._frames = Frames()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
+        self._last: Template | None = None
+        """The template of the last line of the block before, for a blank line after a trace."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -213,6 +220,7 @@ class LogParser:
                     found = [current(t) for t in found]  # type: ignore[arg-type]
                     self._refold(table)
             self._tracebacks(block, found)  # type: ignore[arg-type]
+            self._thrown(block, found)  # type: ignore[arg-type]
             for template, count in Counter(found).items():
                 template.count += count  # type: ignore[union-attr]
             yield block, found  # type: ignore[misc]
@@ -240,6 +248,38 @@ class LogParser:
                     self._traceback.refresh()
                 self._in_traceback, self._raised = self._body(line)[0], False
                 found[index] = self._traceback
+
+    def _thrown(self, block: list[str], found: list[Template]) -> None:
+        """Give the lines of a thrown Java exception right before its first stack frame (the
+        exception's own line and the lines its message runs on) the frames' template, and the blank
+        lines right after its last frame too: the trace printer writes them (see `frames`). They run
+        back from the frame over lines that are neither blank nor frames, at most `MAX_THROWN`: in a
+        file with a header, the lines without one; in a file without one, to the nearest line that
+        names an exception type (`_THROWN`). A trace cut by the end of a block keeps the lines
+        before the cut as they are."""
+        regex = self.header.regex if self.header is not None else None
+        for index in range(len(block)):
+            frame, before = found[index], found[index - 1] if index else self._last
+            if not block[index].strip() and before is not None and before.id.startswith(_FRAME_IDS):
+                found[index] = before  # a blank line right after the trace
+                continue
+            if before is None or not frame.id.startswith(_FRAME_IDS) or before.id.startswith(_FRAME_IDS):
+                continue
+            start, named = index, None
+            while start > 0 and index - start < MAX_THROWN and block[start - 1].strip() \
+                    and not found[start - 1].id.startswith(_FRAME_IDS):
+                line = block[start - 1]
+                if regex is not None and regex.match(line) is not None:
+                    break
+                start -= 1
+                if regex is None and _THROWN.match(line.strip()) is not None:
+                    named = start
+                    break
+            if regex is None:
+                start = named if named is not None else index
+            for at in range(start, index):
+                found[at] = frame
+        self._last = found[-1] if found else None
 
     def _body(self, line: str) -> tuple[int, str]:
         """(indentation, text) of `line` past its header, when the header fits it: the blanks the

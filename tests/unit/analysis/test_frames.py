@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from aiops.analysis.frames import frame_kind
 from aiops.analysis.logparse import LogParser
 
@@ -14,15 +16,16 @@ _CLASSES = ("org.apache.catalina.connector.CoyoteAdapter.service", "org.eclipse.
             "org.springframework.web.servlet.DispatcherServlet.doDispatch")
 
 
-def _java_log(rng: random.Random) -> list[str]:
+def _java_log(rng: random.Random, *, header: bool = True) -> list[str]:
     lines = []
     for n in range(200):
-        stamp = f"2026-12-04 10:{n // 60:02d}:{n % 60:02d},{rng.randint(0, 999):03d}"
+        stamp = f"2026-12-04 10:{n // 60:02d}:{n % 60:02d},{rng.randint(0, 999):03d} " if header else ""
         took = rng.randint(1, 99)
-        lines.append(f"{stamp} INFO  [exec-{rng.randint(1, 9)}] c.e.App - Handled request /x/{n} in {took} ms")
+        lines.append(f"{stamp}INFO  [exec-{rng.randint(1, 9)}] c.e.App - Handled request /x/{n} in {took} ms")
         if n % 3 == 0:
-            lines.append(f"{stamp} ERROR [exec-{rng.randint(1, 9)}] c.e.App - Request failed for /x/{n}")
-            lines.append(f"java.lang.IllegalStateException: bad state {n}")
+            lines.append(f"{stamp}ERROR [exec-{rng.randint(1, 9)}] c.e.App - Request failed for /x/{n}")
+            lines.append(f"java.lang.IllegalStateException: bad state {n}; request:")
+            lines.append(f"GET /x/{n} [{rng.randint(1000, 9999)}]")  # the exception's message runs on
             for _ in range(rng.randint(2, 6)):
                 name = rng.choice(_CLASSES)
                 lines.append(f"\tat {name}({name.split('.')[-2]}.java:{rng.randint(10, 900)})")
@@ -30,18 +33,37 @@ def _java_log(rng: random.Random) -> list[str]:
                 lines += ["Caused by: java.io.IOException: Broken pipe",
                           "\tat java.base/sun.nio.ch.SocketDispatcher.write0(Native Method)",
                           f"\t... {rng.randint(3, 40)} more"]
+            if n % 2 == 0:
+                lines.append("")  # a blank line after the trace
     return lines
 
 
-def test_java_frames_are_one_event_and_the_exception_lines_stay_statements() -> None:
-    """The frames, ``... N more`` and the ``Caused by:`` lines between them are what the trace
-    printer writes: one event; the logged message and the exception's own line stay statements."""
-    lines = _java_log(random.Random(1))
+def _printed(line: str) -> bool:
+    """Whether the trace printer wrote `line` (in `_java_log`)."""
+    return line.startswith(("\t", "Caused by: ", "java.lang.", "GET ")) or not line
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_java_frames_and_the_exception_above_them_are_one_event(header: bool) -> None:
+    """The exception's line and the lines its message runs on, the frames, ``... N more``, the
+    ``Caused by:`` lines and a blank line after the trace are what the trace printer writes: one
+    event; the logged messages stay statements, with or without a header on their lines."""
+    lines = _java_log(random.Random(1), header=header)
     parsed = list(LogParser().parse(lines))
-    printed = {p.template.id for p in parsed if p.raw.startswith(("\t", "Caused by: "))}
-    assert len(printed) == 1
-    others = Counter(p.template.id for p in parsed if not p.raw.startswith(("\t", "Caused by: ")))
-    assert len(others) == 3 and not printed & set(others)  # handled, failed, the exception
+    printed = {p.template.id for p in parsed if _printed(p.raw)}
+    assert printed == {"frame-java"}
+    others = Counter(p.template.id for p in parsed if not _printed(p.raw))
+    assert len(others) == 2 and "frame-java" not in others  # handled, failed
+
+
+def test_only_a_named_exception_joins_the_frames_in_a_file_without_a_header() -> None:
+    """Without a header to tell the printer's lines from the statements', the lines above the first
+    frame join it only back to a line naming an exception type."""
+    lines = []
+    for n in range(60):
+        lines += [f"job {n} started", f"job {n} failed", f"\tat com.example.Job.run(Job.java:{n + 10})"]
+    parsed = list(LogParser().parse(lines))
+    assert Counter(p.template.id for p in parsed)["frame-java"] == 60
 
 
 def test_ruby_go_and_dotnet_frames_are_one_event_per_printer() -> None:
