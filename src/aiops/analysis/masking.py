@@ -11,7 +11,8 @@ as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.
 change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
 so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
-parts, hex strings, dates, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``). A
+parts, hex strings, dates, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``, a
+quoted ``User-Agent`` value of any number of words: ``"Mozilla/5.0 (X11; ...)"``). A
 record of ``;``-separated fields after some text is one value up to the end of the message (see
 `_RECORD`), and so is a Python or JSON value printed whole, an object's repr or a single-quoted
 string over several words (see `literals`; a string keeps its quotes).
@@ -53,7 +54,12 @@ _REASONS = ("Continue|Switching Protocols|OK|Created|Accepted|Non-Authoritative 
             "Network Authentication Required")
 """The standard reason phrases of HTTP status codes (RFC 9110 and the IANA registry)."""
 
+_PRODUCT = r"[A-Za-z][\w.!#$%&'*+^`|~-]*/[^\s\"/]*\d[^\s\"]*"
+"""A product token with a version that holds a digit (``curl/7.88.1``, ``Mozilla/5.0``): how a
+``User-Agent`` or ``Server`` header value starts (RFC 9110, section 10.1.5)."""
+
 WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+"),

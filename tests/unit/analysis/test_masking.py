@@ -66,6 +66,17 @@ def test_an_http_status_with_its_reason_phrase_is_one_value() -> None:
     assert mask("[x] 127.0.0.1 GET /a/b 404 Not Found") == mask("[x] 127.0.0.1 GET /c/d 500 Internal Server Error")
 
 
+def test_a_quoted_user_agent_is_one_value_however_many_words() -> None:
+    """A ``User-Agent`` header value starts with a product token (``curl/7.88.1``, ``Mozilla/5.0
+    (X11; ...)``): one variable of an access line, not words of its statement; quoted text that does
+    not start with one stays words."""
+    short = '1.2.3.4 "GET / HTTP/1.1" 200 12 "-" "curl/7.88.1"'
+    long = '1.2.3.4 "GET / HTTP/1.1" 200 12 "-" "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101"'
+    assert mask(short) == mask(long) == '<*> "GET / <*>" <*> <*> "-" "<*>"'
+    assert mask('said "hello world"') == 'said "hello world"'
+    assert mask('"GET /index.html" failed') == '"GET /index.html" failed'
+
+
 def test_rule_names_report_what_matched() -> None:
     names = rule_names("GET http://x.org/a 10.0.0.1 /var/log/app.log")
     assert names == ["url", "word_with_digit", "path"]
