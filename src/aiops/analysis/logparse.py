@@ -39,11 +39,21 @@ from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
 _FRAME = re.compile(r'File "[^"\n]*", line \d+')
 _RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
-_THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?::|$)")
-"""The line of a thrown Java exception: its class's qualified name, then its message."""
-_FRAME_IDS = ("frame-java",)
+_THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" |Uncaught )?(?:(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*"
+                     r"|(?:[A-Z][\w$]*(?:\.|::))*[A-Z]?\w*(?:Error|Exception)(?: \[[A-Z][A-Z0-9_]*\])?|panic)(?::|$)")
+"""The line of a thrown exception: its class (Java's qualified name, a name ending in ``Error`` or
+``Exception``, Node's with its ``[ERR_CODE]``) or Go's ``panic``, then a colon and its message."""
+_FRAME_IDS = ("frame-",)
+_JAVA = "frame-java"
+_NODE = "frame-node"
+MAX_FIELDS = 40
+"""Lines of an error's own properties Node may print after its last frame (``{ code: 'EADDRINUSE',
+... }``)."""
 MAX_THROWN = 8
 """Lines a thrown exception's message may run on before its first frame."""
+MAX_UNMARKED = 3
+"""The same where no header tells the printer's lines from the statements' (a statement's line that
+opens with a logger's name looks like an exception's)."""
 LEARN_LINES = 400
 """Lines buffered to learn the header before the first result is produced."""
 SHAPE_CHARS = 4_000_000
@@ -103,6 +113,9 @@ class LogParser:
         self._frames = Frames()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
         self._last: Template | None = None
+        self._fields: Template | None = None
+        """The frames' template while a Node error's properties are read after its last frame."""
+        self._fields_left = 0
         """The template of the last line of the block before, for a blank line after a trace."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
@@ -250,35 +263,49 @@ class LogParser:
                 found[index] = self._traceback
 
     def _thrown(self, block: list[str], found: list[Template]) -> None:
-        """Give the lines of a thrown Java exception right before its first stack frame (the
-        exception's own line and the lines its message runs on) the frames' template, and the blank
-        lines right after its last frame too: the trace printer writes them (see `frames`). They run
-        back from the frame over lines that are neither blank nor frames, at most `MAX_THROWN`: in a
-        file with a header, the lines without one; in a file without one, to the nearest line that
-        names an exception type (`_THROWN`). A trace cut by the end of a block keeps the lines
-        before the cut as they are."""
+        """Give the lines of a thrown exception right before its first stack frame (the exception's
+        own line and the lines its message runs on) the frames' template: the trace printer writes
+        them (see `frames`). They run back from the frame, over lines that are neither blank nor
+        frames (nor carry the header where the frames carry none), to the nearest line whose message
+        names an exception type (`_THROWN`), at most `MAX_THROWN` lines up (`MAX_UNMARKED` where
+        the frames carry a header too or no line does). A blank line right after a Java trace is
+        the printer's (a layout's line end after the throwable); after a Node frame that ends in
+        ``{``, the error's own properties up to the closing ``}`` are too. A trace cut by the end
+        of a block keeps the lines before the cut as they are."""
         regex = self.header.regex if self.header is not None else None
         for index in range(len(block)):
             frame, before = found[index], found[index - 1] if index else self._last
-            if not block[index].strip() and before is not None and before.id.startswith(_FRAME_IDS):
+            if self._fields is not None:
+                body = self._body(block[index])[1]
+                if body.rstrip() == "}" or (body[:1].isspace() and self._fields_left):
+                    found[index], self._fields_left = self._fields, self._fields_left - 1
+                    if body.rstrip() == "}":
+                        self._fields = None
+                    continue
+                self._fields = None
+            if frame.id == _NODE and self._body(block[index])[1].rstrip().endswith(" {"):
+                self._fields, self._fields_left = frame, MAX_FIELDS  # the error's own properties follow
+            if before is not None and before.id == _JAVA and not self._body(block[index])[1].strip():
                 found[index] = before  # a blank line right after the trace
                 continue
             if before is None or not frame.id.startswith(_FRAME_IDS) or before.id.startswith(_FRAME_IDS):
                 continue
-            start, named = index, None
-            while start > 0 and index - start < MAX_THROWN and block[start - 1].strip() \
-                    and not found[start - 1].id.startswith(_FRAME_IDS):
-                line = block[start - 1]
-                if regex is not None and regex.match(line) is not None:
+            start = at = index
+            bare = regex is not None and regex.match(block[index]) is None  # the printer writes no header
+            reach = MAX_THROWN if bare else MAX_UNMARKED
+            while at > 0 and index - at < reach and not found[at - 1].id.startswith(_FRAME_IDS):
+                line = block[at - 1]
+                body = self._body(line)[1].strip()
+                if not body:
                     break
-                start -= 1
-                if regex is None and _THROWN.match(line.strip()) is not None:
-                    named = start
+                at -= 1
+                if bare and regex.match(line) is not None:  # type: ignore[union-attr]
+                    break  # the statement that logged the exception
+                if _THROWN.match(body) is not None:
+                    start = at
                     break
-            if regex is None:
-                start = named if named is not None else index
-            for at in range(start, index):
-                found[at] = frame
+            for line_at in range(start, index):
+                found[line_at] = frame
         self._last = found[-1] if found else None
 
     def _body(self, line: str) -> tuple[int, str]:

@@ -99,9 +99,11 @@ def test_a_line_that_only_mentions_a_place_is_no_frame() -> None:
     assert frame_kind("\tfrom /usr/bin/unicorn:128:in `<main>'") == "ruby-from"
 
 
-def test_node_frames_are_one_event() -> None:
+def test_node_frames_and_the_error_above_them_are_one_event() -> None:
     """Node's ``at fn (file:line:col)`` frames, with its anonymous, ``[as alias]``, ``async`` and
-    built-in module forms, are one event; the error line above them stays a statement."""
+    built-in module forms, are one event, with the error line above them (``Error: ...``,
+    ``RangeError [ERR_X]: ...``) and the error's own properties printed after the last frame
+    (``{ code: 'ECONNREFUSED', ... }``): ``console.error(err)`` writes them all."""
     rng = random.Random(3)
     places = ["/srv/app/node_modules/smtp/lib/conn.js", "node:internal/streams/readable", "node:net",
               "/srv/app/dist/server.mjs", "file:///srv/app/index.ts"]
@@ -109,16 +111,32 @@ def test_node_frames_are_one_event() -> None:
     for n in range(200):
         lines.append(f"[{n}] request {rng.randint(1, 999)} served in {rng.randint(1, 99)} ms")
         if n % 4 == 0:
-            lines.append(f"Error: connect ECONNREFUSED 127.0.0.1:{rng.randint(1000, 9999)}")
+            lines.append(rng.choice([f"Error: connect ECONNREFUSED 127.0.0.1:{rng.randint(1000, 9999)}",
+                                     f"RangeError [ERR_SOCKET_BAD_PORT]: port {rng.randint(70000, 99999)}"]))
             for _ in range(rng.randint(2, 6)):
                 place = f"{rng.choice(places)}:{rng.randint(1, 900)}:{rng.randint(1, 80)}"
                 lines.append("    " + rng.choice([f"at Conn.{rng.choice(['push', 'emit', 'end'])} ({place})",
-                                                  f"at {place}", f"at new Server ({place}) {{",
-                                                  f"at Server.listen [as _listen2] ({place})",
+                                                  f"at {place}", f"at Server.listen [as _listen2] ({place})",
                                                   "at async Promise.all (index 0)"]))
+            if n % 8 == 0:
+                lines[-1] += " {"
+                lines += ["  errno: -111,", "  code: 'ECONNREFUSED',", "  syscall: 'connect'", "}"]
     parsed = list(LogParser().parse(lines))
-    frames = {p.template.id for p in parsed if p.raw.startswith("    at ")}
-    assert len(frames) == 1
     assert all(frame_kind(p.raw) == "node" for p in parsed if p.raw.startswith("    at "))
-    others = Counter(p.template.id for p in parsed if not p.raw.startswith("    at "))
-    assert len(others) == 2 and not frames & set(others)
+    printed = Counter(p.template.id for p in parsed if not p.raw.startswith("["))
+    assert list(printed) == ["frame-node"], printed
+    assert len({p.template.id for p in parsed if p.raw.startswith("[")}) == 1
+
+
+def test_a_logged_line_above_the_frames_stays_a_statement() -> None:
+    """Where the statements carry a header and the trace printer's lines do not, the line with the
+    header above a trace is the statement that logged it, whatever it names."""
+    lines = []
+    for n in range(120):
+        lines.append(f"2026-12-04 10:00:{n % 60:02d} INFO app.Worker: job {n} done")
+        if n % 3 == 0:
+            lines.append(f"2026-12-04 10:00:{n % 60:02d} ERROR app.Worker: job {n} failed")
+            lines.append(f"\tat app.Worker.run(Worker.java:{n + 10})")
+    parsed = list(LogParser().parse(lines))
+    assert {p.template.id for p in parsed if "failed" in p.raw} != {"frame-java"}
+    assert Counter(p.template.id for p in parsed)["frame-java"] == 40
