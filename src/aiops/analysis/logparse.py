@@ -44,6 +44,9 @@ _THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" |Uncaught )?(?:(?:[a-z_
 """The line of a thrown exception: its class (Java's qualified name, a name ending in ``Error`` or
 ``Exception``, Node's with its ``[ERR_CODE]``) or Go's ``panic``, then a colon and its message."""
 _FRAME_IDS = ("frame-",)
+_THROWN_ABOVE = frozenset({"frame-java", "frame-node", "frame-dotnet", "frame-go"})
+"""The runtimes whose trace printer writes the exception's line above the frames (Ruby's backtrace
+is most often logged under a message a statement wrote)."""
 _JAVA = "frame-java"
 _NODE = "frame-node"
 MAX_FIELDS = 40
@@ -288,7 +291,7 @@ class LogParser:
             if before is not None and before.id == _JAVA and not self._body(block[index])[1].strip():
                 found[index] = before  # a blank line right after the trace
                 continue
-            if before is None or not frame.id.startswith(_FRAME_IDS) or before.id.startswith(_FRAME_IDS):
+            if before is None or frame.id not in _THROWN_ABOVE or before.id.startswith(_FRAME_IDS):
                 continue
             start = at = index
             bare = regex is not None and regex.match(block[index]) is None  # the printer writes no header

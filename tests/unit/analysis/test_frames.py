@@ -140,3 +140,24 @@ def test_a_logged_line_above_the_frames_stays_a_statement() -> None:
     parsed = list(LogParser().parse(lines))
     assert {p.template.id for p in parsed if "failed" in p.raw} != {"frame-java"}
     assert Counter(p.template.id for p in parsed)["frame-java"] == 40
+
+
+def test_a_ruby_backtrace_leaves_the_line_above_it_to_its_statement() -> None:
+    """Ruby's backtrace is most often logged under a message a statement wrote (``logger.warn
+    "#{e.class}: #{e.message}"``, then the frames): where every line carries the same header (a
+    collector's time stamp), the line naming the error stays that statement's."""
+    rng = random.Random(7)
+    lines = []
+    for n in range(150):
+        stamp = f"2026-12-06T10:{n // 60:02d}:{n % 60:02d}.{rng.randint(0, 999):03d}Z"
+        lines.append(f"{stamp} job {n} done in {rng.randint(1, 99)} ms")
+        if n % 3 == 0:
+            lines.append(f"{stamp} Redis::CannotConnectError: Error connecting to Redis on 127.0.0.1:"
+                         f"{rng.randint(1000, 9999)}")
+            lines += [f"{stamp} /usr/lib/ruby/vendor_ruby/redis/{rng.choice(['client', 'connection'])}.rb:"
+                      f"{rng.randint(1, 900)}:in `{rng.choice(['connect', 'call', 'process'])}'"
+                      for _ in range(rng.randint(2, 5))]
+    parsed = list(LogParser().parse(lines))
+    assert {p.template.id for p in parsed if "/vendor_ruby/" in p.raw} == {"frame-ruby"}
+    named = {p.template.id for p in parsed if "Redis::" in p.raw}
+    assert len(named) == 1 and not any(t.startswith("frame-") for t in named)
