@@ -36,6 +36,8 @@ MANY_PROBLEM = "nearly one group per line"
 EATEN = "as long as or longer than a header that left no constant words"
 LEVEL_LEFT = "it leaves in the message the level of a header that left nearly one group per line"
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_VALUE_FAMILIES = frozenset({"var", "sep", "bracket", "key"})
+"""Header field families that hold values or punctuation, never a word that could name an event."""
 
 
 def message_of(header: HeaderModel, line: str) -> str:
@@ -108,9 +110,18 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
     if lines >= MIN_LINES:
         if groups > MANY_GROUPS * lines:
             trial.problem = MANY_PROBLEM
-        elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")):
+        elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")) \
+                and not _ends_at_level(header):
             trial.problem = ONE_GROUP_PROBLEM
     return trial
+
+
+def _ends_at_level(header: HeaderModel) -> bool:
+    """Whether `header` ends at a level with no word field before it: then it ate no word that
+    names events (a level never does), and a message without constant words is a record of values
+    (an access line), not a collapse."""
+    fields = header.fields
+    return bool(fields) and all(spec.is_level or spec.is_time or spec.family in _VALUE_FAMILIES for spec in fields)
 
 
 def choose_header(sample: list[str], header: HeaderModel | None = None,

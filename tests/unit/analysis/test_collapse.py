@@ -179,3 +179,24 @@ def test_most_lines_in_one_group_without_words_is_degenerate() -> None:
     trial = try_header(HeaderModel(), lines)
     assert trial.largest > 0.6
     assert trial.problem == ONE_GROUP_PROBLEM
+
+
+def test_a_header_of_values_and_a_level_over_access_lines_is_kept() -> None:
+    """A collector's time stamp and level over an access log whose lines are values only (client,
+    quoted request, quoted user agent): the one template without words is the statement, not a
+    collapse, since a header of values and a level ate no word that names an event; a shorter one
+    would key templates on the level."""
+    rng = random.Random(6)
+    agents = ["curl/7.88.1", "Wget/1.21.3", "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Firefox/115.0"]
+    lines = []
+    for i in range(300):
+        level = rng.choice(["INFO", "WARN", "ERROR", "DEBUG"])
+        request = f"{rng.choice(['GET', 'PUT', 'POST'])} /{_word(rng, 5)}/{rng.randint(1, 99)}"
+        message = (f'10.0.0.{rng.randint(1, 250)} "{request}" "{rng.choice(agents)}"' if i % 5
+                   else f'10.0.0.{rng.randint(1, 250)} "{request}" Error ({rng.choice([404, 405])}): "Not found"')
+        lines.append(f"[{1796400000 + i * 3}] {level} {message}")
+    choice = choose_header(lines)
+    assert choice.header is not None and any(spec.is_level for spec in choice.header.fields)
+    assert not choice.trials[0].problem
+    parsed = list(LogParser().parse(lines))
+    assert len({p.template.id for p in parsed}) == 2

@@ -51,11 +51,6 @@ SPLIT_TODAY = {
           "each (`a.help=Help`), HTTP request headers one per line and lock traces whose words "
           "(`exclusive requesting for`, `shared read unlock`) are values, so each key, header name "
           "and lock state keys templates of its own",
-    "minihttpd": "5 groups for its 1 event: one statement writes the whole access log, and the "
-                 "authenticated user's name in place of `-` (the header learner leaves the fields "
-                 "from there on in the message), a request line of two words or of `UNKNOWN` "
-                 "placeholders and a user agent of several words inside quotes each key templates "
-                 "of their own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
