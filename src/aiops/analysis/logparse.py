@@ -52,6 +52,8 @@ _NODE = "frame-node"
 MAX_FIELDS = 40
 """Lines of an error's own properties Node may print after its last frame (``{ code: 'EADDRINUSE',
 ... }``)."""
+MAX_RUNS_ON = 12
+"""Lines without the header an exception's message may run on for after a bare Python traceback."""
 MAX_THROWN = 8
 """Lines a thrown exception's message may run on before its first frame."""
 MAX_UNMARKED = 3
@@ -112,6 +114,9 @@ class LogParser:
         self._in_traceback: int | None = None
         """The indentation of the traceback being read, or None."""
         self._raised = False
+        self._runs_on = 0
+        self._deeper_before = False
+        """Lines the exception's message may still run on for, without the header (see `_tracebacks`)."""
         """Whether the traceback being read has shown its exception line."""
         self._frames = Frames()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
@@ -245,15 +250,23 @@ class LogParser:
         """Give the lines of each Python traceback in `block` one template of their own (see
         `TRACEBACK`); the state carries over to the next block. Indentation counts from where the
         header ends, so a traceback whose every line carries a header (a collector's time stamp)
-        reads as one written bare."""
+        reads as one written bare. Where the statements' lines carry a header and the traceback's
+        do not, the indented lines without one after the exception line, and a line right after
+        such a line, are its message running on (a YAML parser's error shows the place in the
+        document indented, then says what it expected), up to `MAX_RUNS_ON`."""
+        regex = self.header.regex if self.header is not None else None
         for index, line in enumerate(block):
             if self._in_traceback is not None:
                 indent, body = self._body(line)
                 between = not body.strip() or body.startswith((*CHAINED, CAUGHT), indent)  # blank, chained, caught
                 deeper = indent > self._in_traceback  # a frame, its source line or a marker
                 raised = indent == self._in_traceback and _RAISED.match(body, indent) is not None
-                if between or (not self._raised and (deeper or raised)):
+                runs_on = self._raised and self._runs_on > 0 and regex is not None and regex.match(line) is None \
+                    and (deeper or self._deeper_before) and not between
+                self._deeper_before = runs_on and deeper
+                if between or runs_on or (not self._raised and (deeper or raised)):
                     self._raised = self._raised or not (between or deeper)  # the exception line
+                    self._runs_on -= runs_on
                     found[index] = self._traceback  # type: ignore[assignment]
                     continue
                 self._in_traceback = None
@@ -263,6 +276,7 @@ class LogParser:
                     self._traceback = Template(id="tb", tokens=TRACEBACK.split())
                     self._traceback.refresh()
                 self._in_traceback, self._raised = self._body(line)[0], False
+                self._runs_on = MAX_RUNS_ON if regex is not None and regex.match(line) is None else 0
                 found[index] = self._traceback
 
     def _thrown(self, block: list[str], found: list[Template]) -> None:

@@ -108,3 +108,29 @@ def test_twisteds_caught_here_marker_keeps_the_traceback_one_event() -> None:
     parsed = list(LogParser().parse(lines))
     inside = {p.template.id for p in parsed if p.raw.startswith("\t")}
     assert len(inside) == 1
+
+
+def test_an_exception_message_that_runs_on_stays_with_its_traceback() -> None:
+    """A YAML parser's error shows the place in the document indented under the exception line, then
+    says what it expected: where the statements' lines carry a header and the traceback's do not,
+    those lines are the exception's message; a bare line printed right after the exception line (a
+    separator) is not."""
+    rng = random.Random(8)
+    lines = []
+    for n in range(120):
+        lines.append(f"127.0.0.1 - - [06/Dec/2026 22:{n // 60:02d}:{n % 60:02d}] \"GET /q/{n} HTTP/1.1\" 200 -")
+        if n % 4 == 0:
+            lines += ["Traceback (most recent call last):",
+                      f'  File "/srv/app/config.py", line {rng.randint(10, 99)}, in load',
+                      "    return yaml.safe_load(text)",
+                      "yaml.parser.ParserError: while parsing a flow mapping",
+                      f'  in "<unicode string>", line 1, column {rng.randint(1, 9)}:',
+                      "    {bad",
+                      "    ^",
+                      "expected ',' or '}', but got '<stream end>'"]
+            if n % 8 == 0:
+                lines.append("-" * 40)
+    parsed = list(LogParser().parse(lines))
+    inside = {p.template.id for p in parsed if not p.raw.startswith(("127.", "---"))}
+    assert len(inside) == 1
+    assert not inside & {p.template.id for p in parsed if p.raw.startswith(("127.", "---"))}
