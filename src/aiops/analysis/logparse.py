@@ -312,8 +312,8 @@ class LogParser:
             reach = MAX_THROWN if bare else MAX_UNMARKED
             while at > 0 and index - at < reach and not found[at - 1].id.startswith(_FRAME_IDS):
                 line = block[at - 1]
-                body = self._body(line)[1].strip()
-                if not body:
+                body = self._body(line)[1]
+                if not body.strip():
                     break
                 at -= 1
                 if bare and regex.match(line) is not None:  # type: ignore[union-attr]

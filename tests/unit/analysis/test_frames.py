@@ -161,3 +161,19 @@ def test_a_ruby_backtrace_leaves_the_line_above_it_to_its_statement() -> None:
     assert {p.template.id for p in parsed if "/vendor_ruby/" in p.raw} == {"frame-ruby"}
     named = {p.template.id for p in parsed if "Redis::" in p.raw}
     assert len(named) == 1 and not any(t.startswith("frame-") for t in named)
+
+
+def test_an_indented_line_naming_an_exception_is_no_exception_line() -> None:
+    """The printer writes an exception's line from the start of the message; a statement's message
+    that opens with a blank and the exception's text (LogKit's ``log.error("", e)``) stays that
+    statement's, here where every line carries a collector's time stamp."""
+    lines = []
+    for n in range(90):
+        stamp = f"2026-12-06T10:00:{n % 60:02d}.{n:03d}Z"
+        lines.append(f"{stamp} request {n} served")
+        if n % 3 == 0:
+            lines.append(f"{stamp}  java.io.IOException: read failed after {n} bytes")
+            lines += [f"{stamp} \tat app.Net.read(Net.java:{n + 10})", f"{stamp} \tat app.Main.run(Main.java:7)"]
+    parsed = list(LogParser().parse(lines))
+    assert not any(p.template.id == "frame-java" for p in parsed if "IOException" in p.raw)
+    assert Counter(p.template.id for p in parsed)["frame-java"] == 60
