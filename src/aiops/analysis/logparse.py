@@ -52,6 +52,8 @@ _NODE = "frame-node"
 MAX_FIELDS = 40
 """Lines of an error's own properties Node may print after its last frame (``{ code: 'EADDRINUSE',
 ... }``)."""
+_WORDY = re.compile(r"[^\W\d_]{2}")
+"""A word: a line an exception's message runs on to says something (a separator of dashes does not)."""
 MAX_RUNS_ON = 12
 """Lines without the header an exception's message may run on for after a bare Python traceback."""
 MAX_THROWN = 8
@@ -251,9 +253,9 @@ class LogParser:
         `TRACEBACK`); the state carries over to the next block. Indentation counts from where the
         header ends, so a traceback whose every line carries a header (a collector's time stamp)
         reads as one written bare. Where the statements' lines carry a header and the traceback's
-        do not, the indented lines without one after the exception line, and a line right after
-        such a line, are its message running on (a YAML parser's error shows the place in the
-        document indented, then says what it expected), up to `MAX_RUNS_ON`."""
+        do not, the indented lines without one after the exception line, and a line of words right
+        before or after such a line, are its message running on (a YAML parser's error says what it expected
+        and shows the place in the document, indented), up to `MAX_RUNS_ON`."""
         regex = self.header.regex if self.header is not None else None
         for index, line in enumerate(block):
             if self._in_traceback is not None:
@@ -262,7 +264,9 @@ class LogParser:
                 deeper = indent > self._in_traceback  # a frame, its source line or a marker
                 raised = indent == self._in_traceback and _RAISED.match(body, indent) is not None
                 runs_on = self._raised and self._runs_on > 0 and regex is not None and regex.match(line) is None \
-                    and (deeper or self._deeper_before) and not between
+                    and not between and not line.rstrip().endswith(TRACEBACK) \
+                    and (deeper or (_WORDY.search(body) is not None
+                                    and (self._deeper_before or self._deeper_next(block, index, regex))))
                 self._deeper_before = runs_on and deeper
                 if between or runs_on or (not self._raised and (deeper or raised)):
                     self._raised = self._raised or not (between or deeper)  # the exception line
@@ -278,6 +282,14 @@ class LogParser:
                 self._in_traceback, self._raised = self._body(line)[0], False
                 self._runs_on = MAX_RUNS_ON if regex is not None and regex.match(line) is None else 0
                 found[index] = self._traceback
+
+    def _deeper_next(self, block: list[str], index: int, regex: re.Pattern[str]) -> bool:
+        """Whether the line after `index` in `block` is indented deeper than the traceback being
+        read, without the header (a place an exception's message points at)."""
+        if index + 1 >= len(block) or regex.match(block[index + 1]) is not None:
+            return False
+        indent, body = self._body(block[index + 1])
+        return bool(body.strip()) and indent > (self._in_traceback or 0)
 
     def _thrown(self, block: list[str], found: list[Template]) -> None:
         """Give the lines of a thrown exception right before its first stack frame (the exception's

@@ -111,8 +111,8 @@ def test_twisteds_caught_here_marker_keeps_the_traceback_one_event() -> None:
 
 
 def test_an_exception_message_that_runs_on_stays_with_its_traceback() -> None:
-    """A YAML parser's error shows the place in the document indented under the exception line, then
-    says what it expected: where the statements' lines carry a header and the traceback's do not,
+    """A YAML parser's error shows the place in the document indented under the exception line and
+    says what it expected, before or after it: where the statements' lines carry a header and the traceback's do not,
     those lines are the exception's message; a bare line printed right after the exception line (a
     separator) is not."""
     rng = random.Random(8)
@@ -123,11 +123,13 @@ def test_an_exception_message_that_runs_on_stays_with_its_traceback() -> None:
             lines += ["Traceback (most recent call last):",
                       f'  File "/srv/app/config.py", line {rng.randint(10, 99)}, in load',
                       "    return yaml.safe_load(text)",
-                      "yaml.parser.ParserError: while parsing a flow mapping",
-                      f'  in "<unicode string>", line 1, column {rng.randint(1, 9)}:',
-                      "    {bad",
-                      "    ^",
-                      "expected ',' or '}', but got '<stream end>'"]
+                      "yaml.parser.ParserError: while parsing a flow mapping"]
+            if n % 3:  # a context mark, then the problem
+                lines += [f'  in "<unicode string>", line 1, column {rng.randint(1, 9)}:', "    {bad", "    ^",
+                          "expected ',' or '}', but got '<stream end>'"]
+            else:  # the problem, then its mark
+                lines += ["expected the node content, but found '<stream end>'",
+                          f'  in "<unicode string>", line {rng.randint(2, 9)}, column 1:', "    ", "    ^"]
             if n % 8 == 0:
                 lines.append("-" * 40)
     parsed = list(LogParser().parse(lines))
