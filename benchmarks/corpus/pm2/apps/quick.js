@@ -1,0 +1,1 @@
+process.exit(Math.random() < 0.5 ? 0 : 3);

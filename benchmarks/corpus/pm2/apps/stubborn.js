@@ -1,0 +1,3 @@
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
+setInterval(() => {}, 1000);
