@@ -34,6 +34,7 @@ from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
+from aiops.analysis.masking import plain as plain_text
 from aiops.analysis.miner import Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
@@ -180,6 +181,7 @@ class LogParser:
         header = self.header
         plain = header is not None and header.regex is not None
         match, message = header.split(line) if plain else (None, self.split(line)[0])  # type: ignore[union-attr]
+        message = plain_text(message)
         frame = self._frames.event(message)
         if frame is not None:
             template = frame  # a runtime's stack frame, no statement's line

@@ -127,6 +127,17 @@ Socket timeout``, ``PROCESS_SERVICE_CHECK_RESULT;db1;disk;2;DISK CRITICAL``): da
 (a check's output, free text) runs to the end of the message, so the whole record is one value."""
 
 
+ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+"""A terminal control sequence (ECMA-48 CSI: colours, bold, cursor moves), as programs write to
+a terminal and keep writing when their output is captured to a file."""
+
+
+def plain(text: str) -> str:
+    """`text` without terminal control sequences: a colour names no event, and the same statement
+    printed with and without one is one."""
+    return ANSI_RE.sub("", text) if "\x1b" in text else text
+
+
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (its first source location kept whole, a data
     literal as one `<*>`, a quoted string as ``'<*>'``)."""

@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from aiops.analysis.fields import level_of
-from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, shapes
+from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, plain, shapes
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
@@ -179,6 +179,7 @@ class TemplateMiner(Rejoin):
 
     def add(self, message: str) -> Template:
         """Assign `message` to a template (creating or generalising one) and return it."""
+        message = plain(message)
         masked = mask(message)
         template = self._cache.get(masked)
         if template is None:

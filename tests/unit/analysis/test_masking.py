@@ -122,3 +122,20 @@ def test_shapes_zero_digits_alike_in_ascii_and_other_text() -> None:
     texts = ["took 12ms at 10.0.0.7", "fetched 3 items", "user Jörg took 45µs", "bad \udcff byte 9"]
     assert shapes(texts[:2]) == ["took 00ms at 00.0.0.0", "fetched 0 items"]
     assert shapes(texts) == ["took 00ms at 00.0.0.0", "fetched 0 items", "user Jörg took 00µs", "bad \udcff byte 0"]
+
+
+def test_terminal_colours_name_no_event() -> None:
+    """A program that colours its output for a terminal keeps writing the control sequences when
+    the output is captured: ``\\x1b[31maudio: start failed\\x1b[0m`` is the line without them."""
+    from aiops.analysis.logparse import LogParser
+    from aiops.analysis.masking import plain
+
+    assert plain("\x1b[;m\x1b[31maudio: start failed (alsa.default)\x1b[0m") == "audio: start failed (alsa.default)"
+    assert plain("no colour here") == "no colour here"
+    lines = []
+    for n in range(60):
+        colour = ("\x1b[;m", "\x1b[32m", "")[n % 3]
+        lines.append(f"{colour}presence: ua=0x{n:04x} got event {n % 4} (REGISTER_OK)")
+        lines.append(f"call: dialing sip:{n}@127.0.0.1")
+    parsed = list(LogParser().parse(lines))
+    assert len({p.template.id for p in parsed if "presence" in p.raw}) == 1
