@@ -10,10 +10,12 @@ frame after the first: another printer, another event); Node writes ``at fn (/pa
 42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
 takes a source location for the statement that printed a line makes a template of every frame.
 They are one event per printer instead, as the lines of a Python traceback are
-(`TRACEBACK`). A Java exception's own line (``java.lang.IllegalStateException: ...``) and the
-lines its message runs on are the printer's too, as is a blank line after the trace: the parser
-gives them the frames' event (`LogParser._thrown`), since only the lines around them tell them
-apart from a statement's.
+(`TRACEBACK`). The exception's own line above the frames (Java's ``java.lang.IllegalStateException:
+...``, Node's ``Error: ...``, Go's ``panic: ...``) and the lines its message runs on are the
+printer's too, as are a blank line after a Java trace and the properties Node prints after an
+error's last frame: the parser gives them the frames' event (`LogParser._thrown`), since only the
+lines around them tell them apart from a statement's. Ruby's backtrace is most often logged under a
+statement's own message, which stays that statement's.
 
 A line is a frame only when all of it (indentation aside) is one.
 """

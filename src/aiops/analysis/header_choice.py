@@ -28,7 +28,7 @@ MANY_GROUPS = 0.5
 ONE_GROUP = 0.6
 """Share of lines in one group without a constant word above which the grouping collapsed: the
 header took the words that name events (uhub's padded ``LoginOK`` / ``Logout`` column), and a
-shorter hypothesis is tried."""
+shorter hypothesis is tried; not under a header of values only (`_values_only`), which took none."""
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
 ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
@@ -111,14 +111,14 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
         if groups > MANY_GROUPS * lines:
             trial.problem = MANY_PROBLEM
         elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")) \
-                and not _ends_at_level(header):
+                and not _values_only(header):
             trial.problem = ONE_GROUP_PROBLEM
     return trial
 
 
-def _ends_at_level(header: HeaderModel) -> bool:
-    """Whether `header` ends at a level with no word field before it: then it ate no word that
-    names events (a level never does), and a message without constant words is a record of values
+def _values_only(header: HeaderModel) -> bool:
+    """Whether every field of `header` holds values, times, levels or punctuation: then it ate no
+    word that names events, and a message without constant words under it is a record of values
     (an access line), not a collapse."""
     fields = header.fields
     return bool(fields) and all(spec.is_level or spec.is_time or spec.family in _VALUE_FAMILIES for spec in fields)

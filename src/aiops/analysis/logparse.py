@@ -18,7 +18,7 @@ header field or an early message word that names the event), a call site in the 
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
 The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Node,
-Ruby, Go and .NET one per runtime (`frames`), with a Java exception's own lines above its frames.
+Ruby, Go and .NET one per runtime (`frames`), with the exception's own lines above them (`_thrown`).
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ MAX_FIELDS = 40
 """Lines of an error's own properties Node may print after its last frame (``{ code: 'EADDRINUSE',
 ... }``)."""
 _WORDY = re.compile(r"[^\W\d_]{2}")
-"""A word: a line an exception's message runs on to says something (a separator of dashes does not)."""
+"""A word: a line an exception's message runs on says something (a separator of dashes does not)."""
 MAX_RUNS_ON = 12
 """Lines without the header an exception's message may run on for after a bare Python traceback."""
 MAX_THROWN = 8
@@ -117,17 +117,19 @@ class LogParser:
         self._in_traceback: int | None = None
         """The indentation of the traceback being read, or None."""
         self._raised = False
-        self._runs_on = 0
-        self._deeper_before = False
-        """Lines the exception's message may still run on for, without the header (see `_tracebacks`)."""
         """Whether the traceback being read has shown its exception line."""
+        self._runs_on = 0
+        """Lines the exception's message may still run on for, without the header (see `_tracebacks`)."""
+        self._deeper_before = False
+        """Whether the line before ran the exception's message on, indented."""
         self._frames = Frames()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
         self._last: Template | None = None
+        """The template of the last line of the block before, for a blank line after a trace."""
         self._fields: Template | None = None
         """The frames' template while a Node error's properties are read after its last frame."""
         self._fields_left = 0
-        """The template of the last line of the block before, for a blank line after a trace."""
+        """Lines of those properties still allowed (`MAX_FIELDS`)."""
 
     def _prime(self, lines: Iterable[str]) -> Iterator[str]:
         """Choose the header from the first lines if needed and seed the miner with a trial run
@@ -256,8 +258,8 @@ class LogParser:
         header ends, so a traceback whose every line carries a header (a collector's time stamp)
         reads as one written bare. Where the statements' lines carry a header and the traceback's
         do not, the indented lines without one after the exception line, and a line of words right
-        before or after such a line, are its message running on (a YAML parser's error says what it expected
-        and shows the place in the document, indented), up to `MAX_RUNS_ON`."""
+        before or after such a line, are its message running on (a YAML parser's error says what it
+        expected and shows the place in the document, indented), up to `MAX_RUNS_ON`."""
         regex = self.header.regex if self.header is not None else None
         for index, line in enumerate(block):
             if self._in_traceback is not None:
