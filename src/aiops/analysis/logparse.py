@@ -305,6 +305,9 @@ class LogParser:
         the printer's (a layout's line end after the throwable); after a Node frame that ends in
         ``{``, the error's own properties up to the closing ``}`` are too. A trace cut by the end
         of a block keeps the lines before the cut as they are."""
+        if not self._frames.templates:  # no frame seen yet: nothing to join
+            self._last = found[-1] if found else None
+            return
         regex = self.header.regex if self.header is not None else None
         for index in range(len(block)):
             frame, before = found[index], found[index - 1] if index else self._last
