@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
 from aiops.analysis.frames import outside_tracebacks
@@ -39,6 +39,7 @@ from aiops.analysis.header_stats import (
     position,
     varies_within_events,
 )
+from aiops.analysis.header_title import TITLE_TAIL, has_titles
 from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
 from aiops.analysis.masking import SOURCE_RE
 
@@ -348,10 +349,24 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     if alone is not None and not _empties(models[0], alone.lines):
         return [alone.model, *models]
     tag = _program_tag(rows) if models[0].regex is None else None
-    if tag is None:
-        return models
-    rest = [row[1:] for row in rows if len(row) > 1]
-    return _layouts(rest, indented=indented, tag=tag) if rest else [compile_header([tag], indented=indented), *models]
+    if tag is not None:
+        rest = [row[1:] for row in rows if len(row) > 1]
+        models = _layouts(rest, indented=indented, tag=tag) if rest \
+            else [compile_header([tag], indented=indented), *models]
+    titled = _titled(models[0], sample)
+    return [titled, *models] if titled is not None else models
+
+
+def _titled(model: HeaderModel, sample: list[str]) -> HeaderModel | None:
+    """`model` carried on over a process title of several words up to its ``[pid]:``
+    (`header_title`), when the sample's flush lines show one after it; else None."""
+    messages = [model.split(line)[1] for line in sample if not line[0].isspace()]
+    if not has_titles(messages):
+        return None
+    head = model.regex.pattern if model.regex is not None else ""
+    return replace(model, fields=(*model.fields, FieldSpec(family="title", strict=False)),
+                   regex=re.compile(head + TITLE_TAIL),
+                   notes=[*model.notes, "a process title of several words before its [pid]:"])
 
 
 HEADER_ALONE = 0.15

@@ -318,3 +318,36 @@ def test_a_bracketed_level_padded_inside_to_a_column_is_the_level_field() -> Non
         records.append((f"[20261205-08:{n // 60:02d}:{n % 60:02d}] {level} [pid:{rng.randint(100, 999)}] {text}", text))
     header = learn_header([line for line, _ in records])
     assert [header.split(line)[1] for line, _ in records] == [text for _, text in records]
+
+
+TITLED_EVENTS = ["Use challenge/response", "Session {s} opened", "Session {s} closed",
+                 "Connection refused after {n} tries", "compression level {n} initialized"]
+
+
+def _titled(rng: random.Random, *, title_words: int | None = None) -> str:
+    """A syslog tag whose name is a process title of one to six words before ``[pid]:``."""
+    session = rng.choice(["alpha", "kilo", "delta"])
+    words = title_words if title_words is not None else rng.randint(0, 5)
+    title = " ".join(rng.choice([session, "connecting", "to", f"10.0.0.{rng.randint(1, 9)}", "tun", "closing"])
+                     for _ in range(words))
+    name = rng.choice(["daemon[c]:", "daemon[s]:"])
+    text = rng.choice(TITLED_EVENTS).format(s=f"{session}{rng.randint(1, 40)}", n=rng.randint(1, 99))
+    tag = f"{rng.choice(['auth', 'link', session])}[{rng.randint(100, 30000)}]:"
+    return " ".join(part for part in (name, title, tag, text) if part)
+
+
+def test_a_process_title_of_several_words_before_its_pid_is_header() -> None:
+    rng = random.Random(3)
+    lines = [_titled(rng) for _ in range(400)]
+    first = header_hypotheses(lines)[0]
+    assert first.describe().endswith("title | message")
+    parser = LogParser()
+    templates = {p.template.text for p in parser.parse(lines)}
+    assert templates == {"Use challenge/response", "Session <*> opened", "Session <*> closed",
+                         "Connection refused after <*> tries", "compression level <*> initialized"}
+
+
+def test_a_tag_of_fixed_width_is_left_to_the_columns() -> None:
+    rng = random.Random(3)
+    lines = [_titled(rng, title_words=2) for _ in range(400)]
+    assert all(spec.family != "title" for model in header_hypotheses(lines) for spec in model.fields)
