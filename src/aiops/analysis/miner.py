@@ -398,6 +398,9 @@ class TemplateMiner(Rejoin):
                 blocked.append(index)  # so are two functions (``End of send_buffer():SUCCEED``)
             elif len(tokens) == 1 and left == WILD and _LONE_WORD.fullmatch(right):
                 blocked.append(index)  # a word alone is a message of its own, no value of a lone variable
+            elif WILD in (left, right) and _LABEL.fullmatch(right if left == WILD else left) and not level_of(
+                    right if left == WILD else left):
+                blocked.append(index)  # a label (``created:``) names what follows: no value of a variable
             elif not (left == WILD or ((fits(right, left) or fits(left, right)) and _prose(left) == _prose(right))
                       or same_variable(left, right, previous, known)
                       or same_key_value(left, right, template[:index])

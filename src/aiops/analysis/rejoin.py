@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
-from aiops.analysis.wordshapes import _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
+from aiops.analysis.wordshapes import _LABEL, _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
 
 LEVELS = tuple(word for word, name in VALUE_SETS.items() if name == "level-upper")
 """Upper-case level words (``DEBUG``, ``ERROR``) that may open a message whose header lacks them."""
@@ -114,17 +114,22 @@ class Rejoin:
 
     def _empty_last(self, tokens: list[str]) -> Template | None:
         """A template one word longer whose last word is a variable, this message being the rest:
-        that variable printed empty (``No upstream proxy for cdn.test`` / ``No upstream proxy for``).
-        The template needs two constant words: a row of values says nothing about a missing one."""
+        that variable printed empty (``No upstream proxy for cdn.test`` / ``No upstream proxy for``);
+        likewise a variable right after a label, printed empty before the next label (``for
+        metric: <*> host: <*>`` / ``for metric:  host: h1``). The template needs two constant
+        words: a row of values says nothing about a missing one."""
         if len(tokens) < 2:
             return None
         for candidate in self._peek(len(tokens) + 1, _key(tokens))[:SCAN]:
-            if (candidate.into is None and candidate.tokens[-1] == WILD
-                    and sum(WILD not in token for token in candidate.tokens) >= 2
-                    and not self._compare(candidate.tokens[:-1], tokens)[1]):
-                self._adopt(candidate)
-                self._merge(candidate, [*tokens, WILD])
-                return candidate
+            if candidate.into is not None or sum(WILD not in token for token in candidate.tokens) < 2:
+                continue
+            words = candidate.tokens
+            for at in (len(words) - 1, *(i for i in range(1, len(words) - 1) if _LABEL.fullmatch(words[i - 1])
+                                         and _LABEL.fullmatch(words[i + 1]))):
+                if words[at] == WILD and not self._compare([*words[:at], *words[at + 1:]], tokens)[1]:
+                    self._adopt(candidate)
+                    self._merge(candidate, [*tokens[:at], WILD, *tokens[at:]])
+                    return candidate
         return None
 
     def _closing_run(self, tokens: list[str]) -> Template | None:

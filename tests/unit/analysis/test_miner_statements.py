@@ -387,3 +387,28 @@ def test_a_blank_escaped_with_a_backslash_stays_inside_its_word() -> None:
     names = ["notes.txt", "f3.dat", "report.pdf", "data.csv", "sp\\ ace\\ 7", "my\\ file\\ 2.txt"]
     ids = _ids(miner, [f"PATH (/srv/w/{n % 3}) FILE ({name}) EVENT (IN_CREATE)" for n, name in enumerate(names)])
     assert len(set(ids[2:])) == 1, "an escaped name is a value of the same place as a plain one"
+
+
+def test_a_label_is_no_value_of_a_variable() -> None:
+    """``comment created: {...}`` and ``comment 1 deleted`` are two statements, in either order: the
+    label's colon says the word names what follows, so a variable there does not take it."""
+    record = '{"id": 7, "parent": null, "text": "hello there"}'
+    for order in (1, -1):
+        miner = TemplateMiner()
+        lines = [f"comment created: {record}", "comment 1 deleted", "comment 4 deleted",
+                 f"comment created: {record.replace('7', '9')}"][::order]
+        ids = _ids(miner, lines)
+        created = [i for i, line in zip(ids, lines, strict=True) if "created" in line]
+        deleted = [i for i, line in zip(ids, lines, strict=True) if "deleted" in line]
+        assert len(set(created)) == 1 and len(set(deleted)) == 1 and set(created) != set(deleted)
+
+
+def test_a_value_printed_empty_between_two_labels_keeps_its_statement() -> None:
+    """``metric:  host:``: the value between two labels printed empty leaves one word fewer; the line
+    is its statement's, and the template keeps both labels."""
+    miner = TemplateMiner()
+    lines = [f"saving metadata for metric: {name} host: {host}"
+             for name in ["cpu_num", "mem_free", "load_one", "disk_total"] for host in ["web.test", "db.test"]]
+    ids = _ids(miner, [*lines, "saving metadata for metric:  host: web.test"])
+    assert len(set(ids)) == 1
+    assert miner.templates[0].text == "saving metadata for metric: <*> host: <*>"
