@@ -53,6 +53,8 @@ FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ruby-from", re.compile(r"from \S+:\d+:in [`'][^`']+'"), f"from {WILD}:{WILD}:in {WILD}"),
     ("ruby", re.compile(r"\S+:\d+:in [`'][^`']+'"), f"{WILD}:{WILD}:in {WILD}"),
     ("go", re.compile(r"/\S+\.go:\d+(?: \+0x[0-9a-f]+)?"), f"{WILD}.go:{WILD}"),
+    ("native", re.compile(r"(?:[#(\[]?\d+[.:)\]]? +|0x[0-9a-f]+: +)?[^\s(\[]+\(.*\+0x[0-9a-f]+\) ?\[0x[0-9a-f]+\]"),
+     f"{WILD}({WILD}) [{WILD}]"),
 )
 """(kind, a whole frame line of that runtime with its indentation removed, the template shown)."""
 _SHOWN = {kind: shown for kind, _pattern, shown in FRAME_KINDS}
@@ -65,7 +67,7 @@ def frame_kind(message: str) -> str | None:
     """The runtime whose stack frame `message` is, all of it (indentation aside), or None."""
     text = message.strip()
     if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/", "Caused by: ", "Suppressed: "))
-                                       or ":in " in text):
+                                       or ":in " in text or text.endswith("]")):
         return None
     for kind, pattern, _shown in FRAME_KINDS:
         if pattern.fullmatch(text):

@@ -185,6 +185,8 @@ class LogParser:
         match, message = header.split(line) if plain else (None, self.split(line)[0])  # type: ignore[union-attr]
         message = plain_text(message)
         frame = self._frames.event(message)
+        if frame is None and match is not None:
+            frame = self._frames.event(plain_text(line))  # a loose header may take a frame's fields for its own
         if frame is not None:
             template = frame  # a runtime's stack frame, no statement's line
         elif self.ids is not None and self.ids.word is not None:

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from aiops.analysis.frames import frame_kind
+from aiops.analysis.header import learn_header
 from aiops.analysis.logparse import LogParser
 
 _CLASSES = ("org.apache.catalina.connector.CoyoteAdapter.service", "org.eclipse.jetty.server.Server.handle",
@@ -177,3 +178,32 @@ def test_an_indented_line_naming_an_exception_is_no_exception_line() -> None:
     parsed = list(LogParser().parse(lines))
     assert not any(p.template.id == "frame-java" for p in parsed if "IOException" in p.raw)
     assert Counter(p.template.id for p in parsed)["frame-java"] == 60
+
+
+def test_native_backtrace_frames_are_one_event_even_under_a_loose_header() -> None:
+    """glibc's ``backtrace_symbols`` writes ``path(symbol+0xoff) [0xaddr]`` per call, numbered or
+    not; a header of two fields with digits and a bracket (a time and a thread) must not take a
+    frame's number, path and address for its own fields."""
+    rng = random.Random(4)
+    records = [f"2026.12.07 01:00:{n % 60:02d}.{rng.randint(0, 999999):06d} [ {rng.randint(1, 40)} ] "
+               + rng.choice([f"Peak memory usage: {rng.randint(1, 99)} MiB.", "Loading metadata.",
+                             f"Aggregated. {rng.randint(1, 9999)} to 1 rows in {rng.randint(1, 9)} sec.",
+                             f"Code: {rng.randint(40, 60)}, e.displayText() = DB::Exception: Unknown table"])
+               for n in range(200)]
+    header = learn_header(records)
+    assert header.describe() == "var var bracket | message"
+    lines = []
+    for record in records:
+        lines.append(record)
+        for depth in range(rng.randint(0, 4)):
+            symbol = rng.choice(["StackTrace::StackTrace()", "DB::Context::setUser(std::string const&, int)", ""])
+            lines.append(f"{depth}. /usr/lib/libserver.so.18({symbol}+0x{rng.randint(16, 99999):x}) "
+                         f"[0x{rng.randint(2**40, 2**44):x}]")
+    parsed = list(LogParser(header=header).parse(lines))
+    frames = {p.template.id for p in parsed if p.raw[0].isdigit() and p.raw[1] == "."}
+    assert len(frames) == 1
+    assert all(p.template.id not in frames for p in parsed if p.raw.startswith("2026"))
+    assert frame_kind("bip(dump_trace+0x2c)[0x560a03b798ec]") == "native"
+    assert frame_kind("  0x55d3ed1eb08c: varnishd(+0x5908c) [0x55d3ed1eb08c]") == "native"
+    assert frame_kind("(1) fossil(+0x20ae49) [0x55ebab380e49]") == "native"
+    assert frame_kind("client closed the connection [0x12]") is None
