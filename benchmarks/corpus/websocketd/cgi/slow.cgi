@@ -1,0 +1,5 @@
+#!/bin/sh
+sleep 1
+echo "Content-Type: text/plain"
+echo
+echo slow

@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "pathinfo $PATH_INFO"
+while read -r l; do echo "$l"; done
