@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
 from aiops.analysis.frames import outside_tracebacks
+from aiops.analysis.header_reach import TITLE_TAIL, has_titles, message_section, pipes
 from aiops.analysis.header_stats import (
     CONSISTENT,
     SEVERITY_LIKE,
@@ -39,7 +40,6 @@ from aiops.analysis.header_stats import (
     position,
     varies_within_events,
 )
-from aiops.analysis.header_title import TITLE_TAIL, has_titles
 from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
 from aiops.analysis.masking import SOURCE_RE
 
@@ -353,13 +353,37 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
         rest = [row[1:] for row in rows if len(row) > 1]
         models = _layouts(rest, indented=indented, tag=tag) if rest \
             else [compile_header([tag], indented=indented), *models]
-    titled = _titled(models[0], sample)
-    return [titled, *models] if titled is not None else models
+    longer = _titled(models[0], sample) or _sectioned(models[0], sample, indented=indented)
+    return [longer, *models] if longer is not None else models
+
+
+def _sectioned(model: HeaderModel, sample: list[str], *, indented: bool) -> HeaderModel | None:
+    """`model` carried on to the last ``|`` that nearly every line reaches (`header_reach.pipes`),
+    when its fields already hold a ``|``: a layout of sections between pipes, one of which holds a
+    varying number of words (``| DEBUG | env | url:'...' id:'...' | message``; an empty section on
+    other lines), so the columns could not line it up."""
+    cuts = [i for i, spec in enumerate(model.fields) if spec.family == "sep" and spec.literal == "|"]
+    if not cuts:
+        return None
+    flush = [line for line in sample if not line[0].isspace()]
+    reached = pipes(flush)
+    if reached <= len(cuts):
+        return None
+    reached = message_section(flush, len(cuts), reached)  # a layout may put sections after its message too
+    if reached <= len(cuts):
+        return None
+    specs = [*model.fields[:cuts[-1] + 1], FieldSpec(family="sections", strict=False)]
+    longer = _from_specs(specs[:-1], indented=indented, tail=rf"(?:[^|\n]*\|){{{reached - len(cuts)}}}[ \t]*")
+    # a line whose fields differ from the ones learnt (a level word not in the sample) still has its sections
+    longer.regex = re.compile(rf"(?:{longer.regex.pattern}|[ \t]*(?:[^|\n]*\|){{{reached}}}[ \t]*)")  # type: ignore[union-attr]
+    longer.fields = tuple(specs)
+    longer.notes.append(f"sections between pipes: the header runs to the pipe number {reached} of each line")
+    return longer
 
 
 def _titled(model: HeaderModel, sample: list[str]) -> HeaderModel | None:
     """`model` carried on over a process title of several words up to its ``[pid]:``
-    (`header_title`), when the sample's flush lines show one after it; else None."""
+    (`header_reach`), when the sample's flush lines show one after it; else None."""
     messages = [model.split(line)[1] for line in sample if not line[0].isspace()]
     if not has_titles(messages):
         return None
@@ -497,7 +521,14 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
             is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
         ))
+    return _from_specs(specs, indented=indented)
+
+
+def _from_specs(specs: list[FieldSpec], *, indented: bool, tail: str = "") -> HeaderModel:
+    """A `HeaderModel` of `specs`, its regex ending in `tail` (a regex) when given."""
     regex = _assemble(specs, indented=indented)
+    if tail:
+        regex = re.compile(regex.pattern + tail)
     level = next((i for i, spec in enumerate(specs) if spec.is_level), -1)
     unlevelled = _assemble(specs[:level], indented=indented) if level > 0 else None
     time_groups = tuple(f"t{i}" for i, spec in enumerate(specs) if spec.is_time)

@@ -351,3 +351,38 @@ def test_a_tag_of_fixed_width_is_left_to_the_columns() -> None:
     rng = random.Random(3)
     lines = [_titled(rng, title_words=2) for _ in range(400)]
     assert all(spec.family != "title" for model in header_hypotheses(lines) for spec in model.fields)
+
+
+PIPED_EVENTS = ["Std. variable: CONTENT_LENGTH={n}", "Cannot receive: websocket: close {n} (normal)",
+                "Serving static content from : static", "Process exited with status {n}", "CONNECT", "DISCONNECT"]
+
+
+def _piped(rng: random.Random, *, context_first: bool) -> str:
+    """``time | LEVEL | area | context | message`` where the context holds ``key:'value'`` pairs or
+    nothing; or, `context_first` False, ``time | LEVEL | message | logger | thread``."""
+    stamp = f"Mon, 07 Dec 2026 01:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} +0100"
+    level = rng.choice(["DEBUG ", "INFO  ", "ERROR "])
+    text = rng.choice(PIPED_EVENTS).format(n=rng.randint(1, 999))
+    if not context_first:
+        logger = rng.choice(["org.apache.activemq.broker.BrokerService", "org.apache.activemq.xbean"])
+        return f"{stamp} | {level} | {text} | {logger} | {rng.choice(['main', 'JMX connector'])}"
+    url = f"http://127.0.0.1:8080/chat?room={rng.randint(1, 9)}"
+    context = rng.choice(["", f"url:'{url}' id:'{rng.randint(10**9, 10**10)}' remote:'127.0.0.1' command:'./echo.sh'"])
+    return f"{stamp} | {level} | {rng.choice(['env', 'session', 'server'])} | {context} | {text}"
+
+
+def test_a_section_of_varying_width_between_pipes_is_header() -> None:
+    rng = random.Random(5)
+    lines = [_piped(rng, context_first=True) for _ in range(400)]
+    lines.append("Mon, 07 Dec 2026 01:00:00 +0100 | ACCESS | session | url:'http://h/x' id:'12' | CONNECT")
+    first = header_hypotheses(lines)[0]
+    assert first.describe().endswith("sections | message")
+    templates = {p.template.text for p in LogParser().parse(lines)}
+    assert "CONNECT" in templates and "Cannot receive: websocket: close <*> (normal)" in templates
+    assert not any("url:" in text for text in templates)
+
+
+def test_sections_after_the_message_stay_out_of_the_header() -> None:
+    rng = random.Random(5)
+    lines = [_piped(rng, context_first=False) for _ in range(400)]
+    assert all(spec.family != "sections" for model in header_hypotheses(lines) for spec in model.fields)
