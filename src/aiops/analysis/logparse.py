@@ -35,7 +35,7 @@ from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
 from aiops.analysis.masking import plain as plain_text
-from aiops.analysis.miner import Template, TemplateMiner, current
+from aiops.analysis.miner import WILD, Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
 _FRAME = re.compile(r'File "[^"\n]*", line \d+')
@@ -111,6 +111,7 @@ class LogParser:
         self.fields: FieldEvents | None = None
         self.sites: CallSites | None = None
         self._header_sites = CallSites(prefixed=False)
+        self._header_lines = CallSites(prefixed=False)
         """Splits the templates of plain lines by the call site or source file their header names."""
         self._traceback: Template | None = None
         """The one template of every Python traceback's lines (see `TRACEBACK`), once one was seen."""
@@ -158,7 +159,7 @@ class LogParser:
         """Every template lines were given: the miner's, and those split off by call site or message
         in structured files (`fieldevents`)."""
         extra = ((self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
-                 + self._header_sites.twins + ([self._traceback] if self._traceback else [])
+                 + self._header_sites.twins + self._header_lines.twins + ([self._traceback] if self._traceback else [])
                  + list(self._frames.templates.values()))
         return [*self.miner.templates, *(t for t in extra if t.into is None)]
 
@@ -200,6 +201,8 @@ class LogParser:
             found = HEADER_LOCATION.findall(match.group()) if match is not None else []
             if len(found) == 1:
                 template = self.miner.at_location(found[0], template, share=HEADER_SHARE)
+                if all(WILD in word for word in template.tokens):
+                    template = self._header_lines.at(found[0], template)  # values only: the site tells
             elif len(files := HEADER_FILE.findall(match.group()) if match is not None else []) == 1:
                 template = self._header_sites.at(files[0], template)  # one text from two modules
         elif self.fields is not None:

@@ -412,3 +412,23 @@ def test_a_value_printed_empty_between_two_labels_keeps_its_statement() -> None:
     ids = _ids(miner, [*lines, "saving metadata for metric:  host: web.test"])
     assert len(set(ids)) == 1
     assert miner.templates[0].text == "saving metadata for metric: <*> host: <*>"
+
+
+def test_a_source_line_in_the_header_splits_rows_of_values_between_call_sites() -> None:
+    """``conn.go:241 ... -> EHLO x`` and ``aliases.go:195 ... 0| resolve(...)``: where a message is
+    values only, the call site the header names is all that tells two statements apart; where the
+    words differ, the text decides, and one text from two sites stays one template."""
+    rng = random.Random(19)
+    lines = []
+    for n in range(300):
+        stamp = f"2026-12-07 01:06:{n % 60:02d}.{rng.randint(0, 999999):06d}"
+        site, text = rng.choice([("conn.go:241", f"{rng.randint(1, 9)}.{rng.randint(1, 9)} 0x{rng.randint(16, 999):x}"),
+                                 ("aliases.go:195", f"user{rng.randint(1, 99)}@r.example 10.0.0.{rng.randint(1, 9)}"),
+                                 ("queue.go:88", "queue flushed"), ("queue.go:97", "queue flushed")])
+        lines.append(f"{stamp} {rng.choice(['.', 'W'])} {site} {text}")
+    ids: dict[str, set[str]] = {}
+    for line in LogParser().parse(lines):
+        ids.setdefault(line.raw.split()[3], set()).add(line.template.id)
+    assert all(len(group) == 1 for group in ids.values())
+    assert ids["conn.go:241"] != ids["aliases.go:195"]
+    assert ids["queue.go:88"] == ids["queue.go:97"]
