@@ -11,17 +11,19 @@ string keeps its quotes: ``'<*>'``).
 What counts: an opening at the start of a word (or after ``=``, ``:`` or ``(``) of ``b'`` / ``b"``;
 ``[`` / ``{`` directly followed by a quote or another opening bracket; ``(`` directly followed by a
 quote in a tuple (a quoted item followed by a comma); ``<`` and a name, for an object's repr
-(``<Handler(id=1, addr='a:1')>``, Python's default ``<pkg.Class object at 0x7f12...>``); or a
-single quote. It is closed by its matching bracket or quote, quotes and backslash escapes
-respected; a list or dict counts even as one word (Scrapy's ``['partial']`` flags after a
-request), any other only over a blank (a one-word value is left to the word rules); and it must
-end a word. Not counted: gluster-style records of keyed fields (``[{Key=name}, {errno=2}]``), and
-quoted strings holding ``key=`` fields or command-line options (an audit record's ``msg='op=...
-acct=...'``, a command built by a format, ``'... --name %s --ca %s'``): their words are the
-statement's own. Double-quoted text is left alone: it is as often the statement's own sentence
-(``"230 Login successful."``) as a value. A value cut short by the program (Celery's ``saferepr``
-ends in ``...``) never closes; when it lists quoted items it runs to the end of the message, and no
-literal is looked for after an opening that does not close.
+(``<Handler(id=1, addr='a:1')>``, Python's default ``<pkg.Class object at 0x7f12...>``); a
+capitalised name and a parenthesis that opens on ``key=``, a dataclass or namedtuple repr
+(``Theme(name='mkdocs', dirs=[...])``), after some text (alone it is the message a ``__str__``
+writes, the statement's own); or a single quote. It is closed by its matching bracket or quote,
+quotes and backslash escapes respected; a list or dict counts even as one word (Scrapy's
+``['partial']`` flags after a request), any other only over a blank (a one-word value is left to the
+word rules); and it must end a word. Not counted: gluster-style records of keyed fields
+(``[{Key=name}, {errno=2}]``), and quoted strings holding ``key=`` fields or command-line options
+(an audit record's ``msg='op=... acct=...'``, a command built by a format, ``'... --name %s --ca
+%s'``): their words are the statement's own. Double-quoted text is left alone: it is as often the
+statement's own sentence (``"230 Login successful."``) as a value. A value cut short by the program
+(Celery's ``saferepr`` ends in ``...``) never closes; when it lists quoted items it runs to the end
+of the message, and no literal is looked for after an opening that does not close.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ import re
 
 __all__ = ["spans"]
 
-OPENING = re.compile(r"(?<![^\s=:(])(?:b['\"]|[\[{](?=['\"\[({])|\((?=['\"])|<(?=[A-Za-z_])|'(?=\S))")
+OPENING = re.compile(r"(?<![^\s=:(])(?:b['\"]|[\[{](?=['\"\[({])|\((?=['\"])|<(?=[A-Za-z_])|'(?=\S)"
+                     r"|[A-Z][A-Za-z0-9_]*\((?=[a-z_]\w*=))")
 """Where a data literal may open (see the module docstring)."""
 _KEYED = re.compile(r"\{[A-Za-z_][\w.-]*=")
 """A braced ``key=`` field: a record of named fields, not a printed value."""
@@ -42,6 +45,9 @@ _STRUCTURED = re.compile(r"(?<![^\s'])(?:[A-Za-z_][\w.-]*=|--?[A-Za-z])")
 _OBJECT = re.compile(r"<[A-Za-z_][\w.]*(?:\(.*\)>|\s.*\sat 0x[0-9a-fA-F]+>)\Z", re.S)
 """An object printed by its ``repr``: ``<Handler(id=1, addr='a:1')>`` or Python's default
 ``<module.Class object at 0x7f12...>``."""
+_FIELDS = re.compile(r", [a-z_]\w*=")
+"""A second ``key=`` field after a comma: how Python's dataclass and namedtuple reprs list fields
+(a Java ``toString`` often separates them by blanks alone, and a repr alone is the statement's text)."""
 _LISTED = ("', ", '", ')
 """A quoted item followed by another: what an unclosed opening must show to be taken as a value."""
 _AFTER = ",.;:)]}"
@@ -68,6 +74,8 @@ def _end(text: str, start: int) -> int:
         return _quoted_end(text, start + 2, text[start + 1])
     if text[start] == "'":
         return _quoted_end(text, start + 1, "'")
+    if text[start].isupper():  # a constructor's repr, ``Theme(name='x', dirs=[...])``, from its parenthesis
+        return _balanced_end(text, text.index("(", start), _CLOSING)
     return _balanced_end(text, start, _ANGLED if text[start] == "<" else _CLOSING)
 
 
@@ -110,6 +118,7 @@ def spans(text: str) -> list[tuple[int, int]]:
             break
         body = text[start:end]
         if ((" " not in body and "\t" not in body and body[0] not in "[{")
+                or (body[0].isupper() and (not text[:start].strip() or _FIELDS.search(body) is None))
                 or (body[0] == "(" and "'," not in body and '",' not in body)
                 or (body[0] == "<" and _OBJECT.match(body) is None)
                 or (body[0] == "'" and _STRUCTURED.search(body) is not None)

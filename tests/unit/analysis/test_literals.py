@@ -61,3 +61,14 @@ def test_reprs_of_one_statement_make_one_template() -> None:
     assert len(set(ids[:3])) == 1
     assert len(set(ids[3:])) == 1
     assert ids[0] != ids[3]
+
+
+def test_a_constructor_repr_inside_a_message_is_one_value() -> None:
+    """A dataclass or namedtuple repr (``Theme(name='mkdocs', dirs=[...])``) printed into a message
+    is one value however many words it spans; the same repr as the whole message is the text a
+    ``__str__`` or ``ToString`` writes, the statement's own."""
+    assert mask("Config value 'theme' = Theme(name='mkdocs', dirs=['/a', '/b'], locale=Locale('en'))") \
+        == "Config value 'theme' = <*>"
+    assert mask("task Job(id=7, args=['x', 'y']) done") == "task <*> done"
+    assert mask("CTxOut(nValue=0.3, scriptPubKey=0014ab)") == "CTxOut(nValue=<*>, scriptPubKey=<*>)"
+    assert mask("Started Worker(pid=12) ok") == "Started Worker(pid=<*>) ok"
