@@ -3,21 +3,24 @@
 A Java ``Throwable.printStackTrace`` writes ``at pkg.Class.method(File.java:42)`` for each call and
 ``... 12 more`` for the calls it left out and ``Caused by: pkg.SomeException: ...`` (or
 ``Suppressed:``) before the frames of a cause (one event, shown ``at <*>``); Ruby writes
-``path/file.rb:42:in `method'`` (its report of an uncaught exception puts ``from`` before each
-frame after the first: another printer, another event); Node writes ``at fn (/path/file.js:42:7)``,
-``at /path/file.js:42:7`` or ``at fn (node:net:42:7)``; a Go panic writes ``/path/file.go:42
-+0x1d`` under each function; .NET writes ``at NS.Class.Method(String name) in C:\\src\\File.cs:line
-42``. Each names a file, a line and a method, and no two frames name the same ones, so a miner that
-takes a source location for the statement that printed a line makes a template of every frame.
-They are one event per printer instead, as the lines of a Python traceback are
-(`TRACEBACK`). The exception's own line above the frames (Java's ``java.lang.IllegalStateException:
-...``, Node's ``Error: ...``, Go's ``panic: ...``) and the lines its message runs on are the
-printer's too, as are a blank line after a Java trace and the properties Node prints after an
-error's last frame: the parser gives them the frames' event (`LogParser._thrown`), since only the
-lines around them tell them apart from a statement's. Ruby's backtrace is most often logged under a
-statement's own message, which stays that statement's.
+``path/file.rb:42:in `method'`` (its report of an uncaught exception puts ``from`` before each frame
+after the first: another printer, another event); Node writes ``at fn (/path/file.js:42:7)``, ``at
+/path/file.js:42:7`` or ``at fn (node:net:42:7)``; a Go panic writes ``/path/file.go:42 +0x1d``
+under each function; .NET writes ``at NS.Class.Method(String name) in C:\\src\\File.cs:line 42``;
+glibc's ``backtrace_symbols``, which C and C++ programs print on a crash, writes
+``path(symbol+0xoff) [0xaddr]``, numbered or not (``0. /lib/libx.so(f()+0x16) [0x7f...]``). Each
+names a file, a line or an address and a function, and no two frames name the same ones, so a miner
+that takes a source location for the statement that printed a line makes a template of every frame.
+They are one event per printer instead, as the lines of a Python traceback are (`TRACEBACK`). The
+exception's own line above the frames (Java's ``java.lang.IllegalStateException: ...``, Node's
+``Error: ...``, Go's ``panic: ...``) and the lines its message runs on are the printer's too, as are
+a blank line after a Java trace and the properties Node prints after an error's last frame: the
+parser gives them the frames' event (`LogParser._thrown`), since only the lines around them tell
+them apart from a statement's. Ruby's backtrace is most often logged under a statement's own
+message, which stays that statement's.
 
-A line is a frame only when all of it (indentation aside) is one.
+A line is a frame only when all of it (indentation aside) is one; the parser also tries a line
+whole, where a loose header would take a frame's number, path and address for its own fields.
 """
 
 from __future__ import annotations

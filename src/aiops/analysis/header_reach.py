@@ -51,13 +51,19 @@ def has_titles(messages: list[str]) -> bool:
         and counts.most_common(1)[0][1] < CONSISTENT * reached
 
 
+MIN_PIPED = 10
+"""Fewest lines from which a count of pipes is taken."""
+
+
 def pipes(lines: list[str]) -> int:
-    """The most ``|`` that nearly every one of `lines` holds (at least `CONSISTENT` of them)."""
+    """The most ``|`` that nearly every one of `lines` holds (at least `CONSISTENT` of them); 0 for
+    fewer than `MIN_PIPED` lines."""
     counts = sorted((line.count("|") for line in lines), reverse=True)
-    return counts[int(CONSISTENT * len(counts)) - 1] if len(counts) >= 1 / (1 - CONSISTENT) else 0
+    return counts[int(CONSISTENT * len(counts)) - 1] if len(counts) >= MIN_PIPED else 0
 
 
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"|\d+")
+"""Quoted values and numbers, set aside when the shapes of a section's text are counted."""
 
 
 def message_section(lines: list[str], first: int, last: int) -> int:

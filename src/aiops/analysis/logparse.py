@@ -111,8 +111,9 @@ class LogParser:
         self.fields: FieldEvents | None = None
         self.sites: CallSites | None = None
         self._header_sites = CallSites(prefixed=False)
+        """Splits the templates of plain lines by the source file their header names."""
         self._header_lines = CallSites(prefixed=False)
-        """Splits the templates of plain lines by the call site or source file their header names."""
+        """Splits templates of values only by the call site (file and line) their header names."""
         self._traceback: Template | None = None
         """The one template of every Python traceback's lines (see `TRACEBACK`), once one was seen."""
         self._in_traceback: int | None = None
