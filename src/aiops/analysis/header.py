@@ -353,11 +353,12 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
         rest = [row[1:] for row in rows if len(row) > 1]
         models = _layouts(rest, indented=indented, tag=tag) if rest \
             else [compile_header([tag], indented=indented), *models]
-    longer = _titled(models[0], sample) or _sectioned(models[0], sample, indented=indented)
+    flush = [line for line in sample if not line[0].isspace()]
+    longer = _titled(models[0], flush) or _sectioned(models[0], flush, indented=indented)
     return [longer, *models] if longer is not None else models
 
 
-def _sectioned(model: HeaderModel, sample: list[str], *, indented: bool) -> HeaderModel | None:
+def _sectioned(model: HeaderModel, flush: list[str], *, indented: bool) -> HeaderModel | None:
     """`model` carried on to the last ``|`` that nearly every line reaches (`header_reach.pipes`),
     when its fields already hold a ``|``: a layout of sections between pipes, one of which holds a
     varying number of words (``| DEBUG | env | url:'...' id:'...' | message``; an empty section on
@@ -365,7 +366,6 @@ def _sectioned(model: HeaderModel, sample: list[str], *, indented: bool) -> Head
     cuts = [i for i, spec in enumerate(model.fields) if spec.family == "sep" and spec.literal == "|"]
     if not cuts:
         return None
-    flush = [line for line in sample if not line[0].isspace()]
     reached = pipes(flush)
     if reached <= len(cuts):
         return None
@@ -373,18 +373,19 @@ def _sectioned(model: HeaderModel, sample: list[str], *, indented: bool) -> Head
     if reached <= len(cuts):
         return None
     specs = [*model.fields[:cuts[-1] + 1], FieldSpec(family="sections", strict=False)]
-    longer = _from_specs(specs[:-1], indented=indented, tail=rf"(?:[^|\n]*\|){{{reached - len(cuts)}}}[ \t]*")
+    longer = _from_specs(specs[:-1], indented=indented)
+    learnt = longer.regex.pattern + rf"(?:[^|\n]*\|){{{reached - len(cuts)}}}[ \t]*"  # type: ignore[union-attr]
     # a line whose fields differ from the ones learnt (a level word not in the sample) still has its sections
-    longer.regex = re.compile(rf"(?:{longer.regex.pattern}|[ \t]*(?:[^|\n]*\|){{{reached}}}[ \t]*)")  # type: ignore[union-attr]
+    longer.regex = re.compile(rf"(?:{learnt}|[ \t]*(?:[^|\n]*\|){{{reached}}}[ \t]*)")
     longer.fields = tuple(specs)
     longer.notes.append(f"sections between pipes: the header runs to the pipe number {reached} of each line")
     return longer
 
 
-def _titled(model: HeaderModel, sample: list[str]) -> HeaderModel | None:
+def _titled(model: HeaderModel, flush: list[str]) -> HeaderModel | None:
     """`model` carried on over a process title of several words up to its ``[pid]:``
     (`header_reach`), when the sample's flush lines show one after it; else None."""
-    messages = [model.split(line)[1] for line in sample if not line[0].isspace()]
+    messages = [model.split(line)[1] for line in flush]
     if not has_titles(messages):
         return None
     head = model.regex.pattern if model.regex is not None else ""
@@ -524,11 +525,9 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
     return _from_specs(specs, indented=indented)
 
 
-def _from_specs(specs: list[FieldSpec], *, indented: bool, tail: str = "") -> HeaderModel:
-    """A `HeaderModel` of `specs`, its regex ending in `tail` (a regex) when given."""
+def _from_specs(specs: list[FieldSpec], *, indented: bool) -> HeaderModel:
+    """A `HeaderModel` of `specs`: one anchored regex, its time, name and bracket groups."""
     regex = _assemble(specs, indented=indented)
-    if tail:
-        regex = re.compile(regex.pattern + tail)
     level = next((i for i, spec in enumerate(specs) if spec.is_level), -1)
     unlevelled = _assemble(specs[:level], indented=indented) if level > 0 else None
     time_groups = tuple(f"t{i}" for i, spec in enumerate(specs) if spec.is_time)
