@@ -256,6 +256,8 @@ class LogParser:
             self._thrown(block, found)  # type: ignore[arg-type]
             for template, count in Counter(found).items():
                 template.count += count  # type: ignore[union-attr]
+            if self.miner.fold_lists():
+                self._refold(table)
             yield block, found  # type: ignore[misc]
 
     def _tracebacks(self, block: list[str], found: list[Template]) -> None:

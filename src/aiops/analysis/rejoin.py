@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from aiops.analysis.lists import label_at, listed
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
 from aiops.analysis.wordshapes import _LABEL, _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
@@ -33,6 +34,7 @@ class Rejoin:
     folds: int
     _index: dict[int, dict[str, list[Template]]]
     _known: dict[str, int]
+    _kept: dict[int, list[Template]]
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         raise NotImplementedError
@@ -184,6 +186,28 @@ class Rejoin:
                 self._fold(other, changed)
             elif _folds(other.tokens, changed.tokens, self._known) and other.id:
                 self._fold(changed, other)
+
+    def fold_lists(self) -> bool:
+        """Fold the templates that one statement printed over a list of names (`lists.listed`) into
+        the first of them, which becomes ``label: <*>``. The others, and the first's own words, stay
+        as kept templates, so a name seen again goes to it. True when anything was folded."""
+        groups = listed(self.templates)
+        for first, *others in groups:
+            at = label_at(first.tokens)
+            for other in others:
+                self._fold(other, first)
+                self._kept.setdefault(len(other.tokens), []).append(other)
+            own = Template(id=first.id, tokens=list(first.tokens), into=first)
+            first.folded.append(own)
+            self._kept.setdefault(len(own.tokens), []).append(own)
+            for bucket in self._index.get(len(first.tokens), {}).values():
+                if first in bucket:
+                    bucket.remove(first)
+            del first.tokens[at + 1:]
+            first.tokens.append(WILD)
+            self._bucket(len(first.tokens), _key(first.tokens)).append(first)
+            first.refresh()
+        return bool(groups)
 
     def _others_of_length(self, template: Template) -> Iterator[Template]:
         """The other templates of `template`'s length not folded away, each bucket taken as it stands
