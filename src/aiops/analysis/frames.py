@@ -7,7 +7,10 @@ A Java ``Throwable.printStackTrace`` writes ``at pkg.Class.method(File.java:42)`
 after the first: another printer, another event); Node writes ``at fn (/path/file.js:42:7)``, ``at
 /path/file.js:42:7`` or ``at fn (node:net:42:7)``; a Go panic writes ``/path/file.go:42 +0x1d``
 under each function; .NET writes ``at NS.Class.Method(String name) in C:\\src\\File.cs:line 42``;
-glibc's ``backtrace_symbols``, which C and C++ programs print on a crash, writes
+Perl's Carp and Devel::StackTrace write ``Pkg::sub('arg') called at /path/File.pm line 42`` or
+``eval {...} at /path/File.pm line 42`` for each call (and a bare ``at /path/File.pm line 42`` where
+the message's place went on a line of its own) under the message a ``die`` or ``confess``
+wrote; glibc's ``backtrace_symbols``, which C and C++ programs print on a crash, writes
 ``path(symbol+0xoff) [0xaddr]``, numbered or not (``0. /lib/libx.so(f()+0x16) [0x7f...]``). Each
 names a file, a line or an address and a function, and no two frames name the same ones, so a miner
 that takes a source location for the statement that printed a line makes a template of every frame.
@@ -56,6 +59,7 @@ FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("ruby-from", re.compile(r"from \S+:\d+:in [`'][^`']+'"), f"from {WILD}:{WILD}:in {WILD}"),
     ("ruby", re.compile(r"\S+:\d+:in [`'][^`']+'"), f"{WILD}:{WILD}:in {WILD}"),
     ("go", re.compile(r"/\S+\.go:\d+(?: \+0x[0-9a-f]+)?"), f"{WILD}.go:{WILD}"),
+    ("perl", re.compile(r"(?:(?:\S.* called|\S.*\{\.\.\.\}) +)?at \S+ line \d+\.?"), f"{WILD} at {WILD} line {WILD}"),
     ("native", re.compile(r"(?:[#(\[]?\d+[.:)\]]? +|0x[0-9a-f]+: +)?[^\s(\[]+\(.*\+0x[0-9a-f]+\) ?\[0x[0-9a-f]+\]"),
      f"{WILD}({WILD}) [{WILD}]"),
 )
@@ -70,7 +74,7 @@ def frame_kind(message: str) -> str | None:
     """The runtime whose stack frame `message` is, all of it (indentation aside), or None."""
     text = message.strip()
     if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/", "Caused by: ", "Suppressed: "))
-                                       or ":in " in text or text.endswith("]")):
+                                       or ":in " in text or text.endswith("]") or " line " in text):
         return None
     for kind, pattern, _shown in FRAME_KINDS:
         if pattern.fullmatch(text):

@@ -1,5 +1,5 @@
-"""Stack frames of Java, Node, Ruby, Go and .NET are one event per runtime: no frame names the statement
-that logged the trace, and each names another file and line."""
+"""Stack frames of Java, Node, Ruby, Go, .NET, Perl and native code are one event per runtime: no
+frame names the statement that logged the trace, and each names another file and line."""
 
 from __future__ import annotations
 
@@ -207,3 +207,28 @@ def test_native_backtrace_frames_are_one_event_even_under_a_loose_header() -> No
     assert frame_kind("  0x55d3ed1eb08c: varnishd(+0x5908c) [0x55d3ed1eb08c]") == "native"
     assert frame_kind("(1) fossil(+0x20ae49) [0x55ebab380e49]") == "native"
     assert frame_kind("client closed the connection [0x12]") is None
+
+
+def test_perl_stack_frames_are_one_event() -> None:
+    """Carp's ``confess`` and Devel::StackTrace write one line per call, ``Pkg::sub(args) called at
+    FILE line N`` or ``eval {...} at FILE line N``: one event, while the ``die`` message above them,
+    which names the same kind of place, stays its statement's."""
+    rng = random.Random(7)
+    subs = ["Plack::Component::__ANON__('HASH(0x{:x})')", "Try::Tiny::try(CODE(0x{:x}))", "eval {{...}}",
+            "Plack::Middleware::StackTrace::try {{...}} ", "main::handler('HASH(0x{:x})', 3)"]
+    lines = []
+    for n in range(120):
+        lines.append(f"[{rng.randint(1000, 9999)}] Read {rng.randint(50, 200)} bytes from client {n}")
+        if rng.random() < 0.4:
+            lines.append(f"Can't locate object method \"run\" at /srv/app{n % 3}.psgi line {rng.randint(5, 50)}.")
+            for _depth in range(rng.randint(2, 6)):
+                sub = rng.choice(subs).format(rng.randint(2**40, 2**44))
+                verb = " at" if "{...}" in sub else " called at"
+                place = f"/usr/share/perl5/Plack/M{rng.randint(1, 30)}.pm line {rng.randint(1, 900)}"
+                lines.append(f"\t{sub}{verb} {place}")
+    parsed = list(LogParser().parse(lines))
+    frames = {p.template.id for p in parsed if p.raw.startswith("\t")}
+    assert len(frames) == 1
+    assert all(p.template.id not in frames for p in parsed if not p.raw.startswith("\t"))
+    assert frame_kind("\tat /work/app.psgi line 12") == "perl"
+    assert frame_kind("Config loaded at /etc/app.conf line 3") is None
