@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
 from aiops.analysis.frames import outside_tracebacks
-from aiops.analysis.header_reach import TITLE_TAIL, has_titles, message_section, pipes
+from aiops.analysis.header_reach import EMPTY_COLUMN_TAIL, TITLE_TAIL, empty_column, has_titles, message_section, pipes
 from aiops.analysis.header_stats import (
     CONSISTENT,
     SEVERITY_LIKE,
@@ -354,7 +354,8 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
         models = _layouts(rest, indented=indented, tag=tag) if rest \
             else [compile_header([tag], indented=indented), *models]
     flush = [line for line in sample if not line[0].isspace()]
-    longer = _titled(models[0], flush) or _sectioned(models[0], flush, indented=indented)
+    longer = _titled(models[0], flush) or _sectioned(models[0], flush, indented=indented) \
+        or _padded(models[0], flush)
     return [longer, *models] if longer is not None else models
 
 
@@ -380,6 +381,20 @@ def _sectioned(model: HeaderModel, flush: list[str], *, indented: bool) -> Heade
     longer.fields = tuple(specs)
     longer.notes.append(f"sections between pipes: the header runs to the pipe number {reached} of each line")
     return longer
+
+
+def _padded(model: HeaderModel, flush: list[str]) -> HeaderModel | None:
+    """`model` carried on over a padded column that some lines leave empty (`header_reach`), when
+    the sample's flush lines show one after it; else None."""
+    if model.regex is None or not flush:
+        return None
+    kept = [(line, message) for line in flush if (match_message := model.split(line))[0] is not None
+            and (message := match_message[1])]
+    if len(kept) < CONSISTENT * len(flush) or not empty_column(*map(list, zip(*kept, strict=True))):
+        return None
+    return replace(model, fields=(*model.fields, FieldSpec(family="column", strict=False)),
+                   regex=re.compile(model.regex.pattern + EMPTY_COLUMN_TAIL),
+                   notes=[*model.notes, "a padded column that some lines leave empty"])
 
 
 def _titled(model: HeaderModel, flush: list[str]) -> HeaderModel | None:

@@ -1,7 +1,8 @@
-"""Where a header runs on past the columns: a process title before ``[pid]:``, sections between pipes.
+"""Where a header runs on past the columns: a process title before ``[pid]:``, sections between
+pipes, a fixed-width column some lines leave empty.
 
 The column statistics of `header` line fields up by position, so a header part that holds a
-different number of words from line to line stops them. Two layouts do this and end at a mark the
+different number of words from line to line stops them. Three layouts do this and end at a mark the
 columns miss:
 
 - Syslog writes ``TAG[pid]: message``, where the tag is the name the process gave itself. Most are
@@ -15,6 +16,10 @@ columns miss:
   far ends at a pipe and nearly every line has more (`pipes`), the header goes on to the section
   whose text takes the most shapes, the message (`message_section`): sections after the message
   (a logger, a thread) stay out.
+- A format that pads a field to a width (Python's ``%(task)-15s``) prints blanks to that width
+  where the field is empty. Lines that fill it show a word and two blanks or more; lines that do
+  not show their message starting where the others' message starts (`empty_column`). The header
+  then takes such a padded word where a line has one.
 """
 
 from __future__ import annotations
@@ -81,3 +86,35 @@ def message_section(lines: list[str], first: int, last: int) -> int:
         if len(shapes) > most:
             best, most = at, len(shapes)
     return best
+
+
+EMPTY_COLUMN_TAIL = r"(?:[^\s|]+[ \t]{2,})?"
+"""The regex that extends a header over a padded column, where a line fills it."""
+FILLED = 0.2
+"""Least share of the lines that fill the column for it to be one."""
+EMPTY = 0.05
+"""Least share of the lines that leave it empty: with none the column statistics decide."""
+ALIGNED = 0.75
+"""Least share of the lines whose message starts at the column's end, filled or not."""
+
+
+def empty_column(lines: list[str], messages: list[str]) -> bool:
+    """Whether the messages (what `lines` keep after the header learnt so far) open with a column
+    padded to one width that some lines leave empty (see the module docstring): among the lines,
+    at least `FILLED` hold a word and two blanks or more that end at one character column, at
+    least `EMPTY` start their message at that column, and together they are `ALIGNED` of all."""
+    filled: Counter[int] = Counter()
+    starts: Counter[int] = Counter()
+    for line, message in zip(lines, messages, strict=True):
+        start = len(line) - len(message)
+        starts[start] += 1
+        word = message.split(" ", 1)[0]
+        rest = message[len(word):]
+        blanks = len(rest) - len(rest.lstrip(" "))
+        if word and blanks >= 2 and rest.strip():
+            filled[start + len(word) + blanks] += 1
+    if not filled or not lines:
+        return False
+    column, full = filled.most_common(1)[0]
+    empty = starts[column]
+    return full >= FILLED * len(lines) and empty >= EMPTY * len(lines) and full + empty >= ALIGNED * len(lines)

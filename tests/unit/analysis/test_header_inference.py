@@ -386,3 +386,33 @@ def test_sections_after_the_message_stay_out_of_the_header() -> None:
     rng = random.Random(5)
     lines = [_piped(rng, context_first=False) for _ in range(400)]
     assert all(spec.family != "sections" for model in header_hypotheses(lines) for spec in model.fields)
+
+
+PADDED_EVENTS = ["Learned '{v}' (field: title, local: False)", "Flushing simple persistence for task {v} to db.",
+                 "found field: url value: http://localhost/t/{v}", "Produced {v} entries.",
+                 "Trying to load plugins from: /srv/{v}", "Initializing plugin feed schema version to {v}"]
+
+
+def _padded(rng: random.Random, *, empty_share: float) -> str:
+    """Python's ``%(asctime)s %(levelname)-8s %(name)-13s %(task)-15s %(message)s``, the task left
+    empty on some lines (blanks to its width)."""
+    stamp = f"2026-12-07 01:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d}"
+    task = "" if rng.random() < empty_share else rng.choice(["tv", "tailt", "csvt", "rss_feed"])
+    text = rng.choice(PADDED_EVENTS).format(v=rng.randint(1, 99999))
+    return f"{stamp} {rng.choice(['DEBUG', 'VERBOSE', 'INFO']):<8} {rng.choice(['seen', 'task', 'manager']):<13} " \
+           f"{task:<15} {text}"
+
+
+def test_a_padded_column_some_lines_leave_empty_is_header() -> None:
+    rng = random.Random(5)
+    lines = [_padded(rng, empty_share=0.3) for _ in range(400)]
+    assert header_hypotheses(lines)[0].describe().endswith("column | message")
+    templates = {p.template.text for p in LogParser().parse(lines)}
+    assert "Flushing simple persistence for task <*> to db." in templates
+    assert not any(text.startswith(("tv ", "tailt ")) for text in templates)
+
+
+def test_a_column_every_line_fills_is_left_to_the_columns() -> None:
+    rng = random.Random(5)
+    lines = [_padded(rng, empty_share=0.0) for _ in range(400)]
+    assert all(spec.family != "column" for model in header_hypotheses(lines) for spec in model.fields)
