@@ -224,6 +224,9 @@ def _header_ends(positions: _Positions, total: int, *, tagged: bool = False) -> 
         program = pos.family == "key" and _level_follows(positions, index, tagged=tagged)
         if pos.family == "key" and pos.plain_share >= PLAIN_WORDS and not program:
             break  # plain words with a colon start the message (``exited: web (...)``)
+        if pos.family == "key" and pos.plain_share + pos.function_share >= PLAIN_WORDS and not program \
+                and any(positions.get(at).family == "key" for at in range(index)):  # type: ignore[union-attr]
+            break  # after a program's tag (or a time ending in a colon), a function's name opens the message
         if pos.pair_share >= PAIRS:
             break  # ``conn=1000 op=1 SRCH ...``: key=value pairs are the message's own fields
         if _strong(pos):

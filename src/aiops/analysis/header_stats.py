@@ -35,6 +35,9 @@ it to be a level field: labels alone (``ALERT:``, ``COMMAND:``) end the names of
 PLAIN_KEY = re.compile(r"[a-z]+:")
 """A plain lower-case word and a colon (``spawned:``, ``exited:``): the first word of a message, not
 a program or logger name (``sshd[12]:``, ``dfs.DataNode:``, ``ActivityManager:``)."""
+FUNCTION_KEY = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+:")
+"""A lower-case identifier of several parts and a colon (``copy_option:``, ``srs_forward:``): a C
+function's name that a statement prints before its text (``__func__``)."""
 PAIR = re.compile(r"[A-Za-z_][\w.-]*=[^=\s]")
 """A ``key=value`` field (``conn=1000``, ``op=1``): message structure, never a header field."""
 ANCHOR_SPAN = 8
@@ -62,6 +65,8 @@ class Position:
     nil: float = 0.0
     levels: tuple[str, ...] = ()
     plain_share: float = 0.0
+    function_share: float = 0.0
+    """Share of C function names with a colon (`FUNCTION_KEY`)."""
     pair_share: float = 0.0
     top_share: float = 0.0
     """Share of the rows present that hold the commonest value (a program's name holds nearly all)."""
@@ -105,6 +110,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         family_share=family_count / size, nil=nil / size,
         levels=tuple(sorted({text for text, _, kind in present if kind == "level"}))[:20],
         plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
+        function_share=sum(1 for text, _, _ in present if FUNCTION_KEY.fullmatch(text)) / size,
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
         top_share=values.most_common(1)[0][1] / size,
     )

@@ -416,3 +416,23 @@ def test_a_column_every_line_fills_is_left_to_the_columns() -> None:
     rng = random.Random(5)
     lines = [_padded(rng, empty_share=0.0) for _ in range(400)]
     assert all(spec.family != "column" for model in header_hypotheses(lines) for spec in model.fields)
+
+
+FUNCTION_EVENTS = ["srs_forward: <{u}@mail.test> rewritten as <SRS0={h}=J2=mail.test={u}@example.org>",
+                   "srs_reverse: <SRS0={h}=J2=mail.test={u}@example.org> rewritten as <{u}@mail.test>",
+                   "srs_reverse: <{u}@example.org> not rewritten: No at sign in sender address",
+                   "copy_option: set client ID (len {n})", "server6_recv: received request from fe80::{h}"]
+
+
+def test_a_function_name_after_the_program_tag_opens_the_message() -> None:
+    """C programs print ``__func__`` and a colon before their text; after a syslog tag (or a time
+    ending in a colon) such a name is the message's first word, which tells statements apart."""
+    rng = random.Random(9)
+    lines = [f"Dec  7 01:{rng.randint(10, 59)}:{rng.randint(10, 59)} vm postsrsd[{rng.randint(100, 9999)}]: "
+             + rng.choice(FUNCTION_EVENTS).format(u=rng.choice(["carol", "bob", "info"]), h=f"{rng.randint(0, 9999):x}",
+                                                  n=rng.randint(2, 40))
+             for _ in range(400)]
+    assert not header_hypotheses(lines)[0].describe().endswith("key key | message")
+    templates = {p.template.text for p in LogParser().parse(lines)}
+    assert any(text.startswith("srs_forward: ") for text in templates)
+    assert any(text.startswith("srs_reverse: ") and "rewritten as" in text for text in templates)
