@@ -20,6 +20,9 @@ from aiops.analysis.masking import MASK, mask, rule_names, shapes
     ("opened C:\\Windows\\winsxs\\cbscore.dll", "opened <*>"),
     ("GET http://example.com/a?b=c", "GET <*>"),
     ("mail to ops@example.com", "mail to <*>"),
+    # RFC 5322 allows ``=`` in a local part: SRS and VERP addresses are one value
+    ("<carol@gmail.com> rewritten as <SRS0=motg=J2=gmail.com=carol@example.org>", "<<*>> rewritten as <<*>>"),
+    ("user=alice@example.com", "user=<*>"),
     ("reverse mapping for ns.example-host.com failed", "reverse mapping for <*> failed"),
     ("at Sun Jul  3 23:16:09 2005 end", "at <*> end"),
     ("id deadbeefcafe01 x", "id <*> x"),
