@@ -391,9 +391,9 @@ def _padded(model: HeaderModel, flush: list[str]) -> HeaderModel | None:
     the sample's flush lines show one after it; else None."""
     if model.regex is None or not flush:
         return None
-    kept = [(line, message) for line in flush if (match_message := model.split(line))[0] is not None
-            and (message := match_message[1])]
-    if len(kept) < CONSISTENT * len(flush) or not empty_column(*map(list, zip(*kept, strict=True))):
+    split = [(line, *model.split(line)) for line in flush]
+    kept = [(line, message) for line, match, message in split if match is not None and message]
+    if len(kept) < CONSISTENT * len(flush) or not empty_column([line for line, _ in kept], [text for _, text in kept]):
         return None
     return replace(model, fields=(*model.fields, FieldSpec(family="column", strict=False)),
                    regex=re.compile(model.regex.pattern + EMPTY_COLUMN_TAIL),

@@ -26,8 +26,8 @@ MIN_PASSES = 2
 """Fewest passes over the list: a list printed once is a start-up sequence as much as a loop."""
 
 _LABEL = re.compile(r"[A-Za-z][\w.-]*:")
-_SEVERITY = frozenset(word.lower() for word, name in VALUE_SETS.items() if name == "level-upper") | {
-    "failed", "failure", "warn", "error", "warning"}
+_LEVELS = frozenset(word.lower() for word, name in VALUE_SETS.items() if name == "level-upper")
+_SEVERITY = _LEVELS | {"failed", "failure"}
 """Labels after which the text is a statement's reason, not a name from a list."""
 
 
