@@ -357,8 +357,9 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
         models = _layouts(rest, indented=indented, tag=tag) if rest \
             else [compile_header([tag], indented=indented), *models]
     flush = [line for line in sample if not line[0].isspace()]
-    longer = _titled(models[0], flush) or _sectioned(models[0], flush, indented=indented) \
-        or _padded(models[0], flush)
+    split = [(line, *models[0].split(line)) for line in flush]
+    longer = _titled(models[0], split) or _sectioned(models[0], flush, indented=indented) \
+        or _padded(models[0], split)
     return [longer, *models] if longer is not None else models
 
 
@@ -386,25 +387,23 @@ def _sectioned(model: HeaderModel, flush: list[str], *, indented: bool) -> Heade
     return longer
 
 
-def _padded(model: HeaderModel, flush: list[str]) -> HeaderModel | None:
+def _padded(model: HeaderModel, split: list[tuple[str, re.Match[str] | None, str]]) -> HeaderModel | None:
     """`model` carried on over a padded column that some lines leave empty (`header_reach`), when
-    the sample's flush lines show one after it; else None."""
-    if model.regex is None or not flush:
+    the sample's flush lines, `split` under it, show one after it; else None."""
+    if model.regex is None or not split:
         return None
-    split = [(line, *model.split(line)) for line in flush]
     kept = [(line, message) for line, match, message in split if match is not None and message]
-    if len(kept) < CONSISTENT * len(flush) or not empty_column([line for line, _ in kept], [text for _, text in kept]):
+    if len(kept) < CONSISTENT * len(split) or not empty_column([line for line, _ in kept], [text for _, text in kept]):
         return None
     return replace(model, fields=(*model.fields, FieldSpec(family="column", strict=False)),
                    regex=re.compile(model.regex.pattern + EMPTY_COLUMN_TAIL),
                    notes=[*model.notes, "a padded column that some lines leave empty"])
 
 
-def _titled(model: HeaderModel, flush: list[str]) -> HeaderModel | None:
+def _titled(model: HeaderModel, split: list[tuple[str, re.Match[str] | None, str]]) -> HeaderModel | None:
     """`model` carried on over a process title of several words up to its ``[pid]:``
-    (`header_reach`), when the sample's flush lines show one after it; else None."""
-    messages = [model.split(line)[1] for line in flush]
-    if not has_titles(messages):
+    (`header_reach`), when the sample's flush lines, `split` under it, show one after it; else None."""
+    if not has_titles([message for _line, _match, message in split]):
         return None
     head = model.regex.pattern if model.regex is not None else ""
     return replace(model, fields=(*model.fields, FieldSpec(family="title", strict=False)),

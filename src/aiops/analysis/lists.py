@@ -50,9 +50,9 @@ def _named(tokens: list[str], at: int) -> bool:
                    for word in tokens[at + 1:])
 
 
-def listed(templates: list[Template]) -> list[list[Template]]:
+def listed(templates: list[Template]) -> list[tuple[int, list[Template]]]:
     """Groups of templates (each in the order of `templates`) that one statement printed over a
-    list of names (see the module docstring); `label_at` gives their shared label."""
+    list of names (see the module docstring), each with the index of their shared label."""
     by_stem: dict[tuple[str, ...], list[tuple[Template, int]]] = defaultdict(list)
     for template in templates:
         if template.into is None and template.count:
@@ -60,9 +60,9 @@ def listed(templates: list[Template]) -> list[list[Template]]:
             if at >= 0:
                 by_stem[tuple(template.tokens[:at + 1])].append((template, at))
     found = []
-    for members in by_stem.values():
+    for stem, members in by_stem.items():
         counts = {template.count for template, _ in members}
         if (len(members) >= MIN_NAMES and len(counts) == 1 and counts.pop() >= MIN_PASSES
                 and all(_named(template.tokens, at) for template, at in members)):
-            found.append([template for template, _ in members])
+            found.append((len(stem) - 1, [template for template, _ in members]))
     return found

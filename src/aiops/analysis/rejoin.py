@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from aiops.analysis.lists import label_at, listed
+from aiops.analysis.lists import listed
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
 from aiops.analysis.wordshapes import _LABEL, _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
@@ -192,17 +192,14 @@ class Rejoin:
         the first of them, which becomes ``label: <*>``. The others, and the first's own words, stay
         as kept templates, so a name seen again goes to it. True when anything was folded."""
         groups = listed(self.templates)
-        for first, *others in groups:
-            at = label_at(first.tokens)
+        for at, (first, *others) in groups:
             for other in others:
                 self._fold(other, first)
                 self._kept.setdefault(len(other.tokens), []).append(other)
             own = Template(id=first.id, tokens=list(first.tokens), into=first)
             first.folded.append(own)
             self._kept.setdefault(len(own.tokens), []).append(own)
-            for bucket in self._index.get(len(first.tokens), {}).values():
-                if first in bucket:
-                    bucket.remove(first)
+            self._unindex(first)
             del first.tokens[at + 1:]
             first.tokens.append(WILD)
             self._bucket(len(first.tokens), _key(first.tokens)).append(first)
@@ -217,12 +214,16 @@ class Rejoin:
                 if other is not template and other.into is None:
                     yield other
 
-    def _fold(self, template: Template, general: Template) -> None:
-        """Make `general` stand for `template` (and whatever was folded into it)."""
-        self.folds += 1
+    def _unindex(self, template: Template) -> None:
+        """Take `template` out of the index buckets of its length, whichever word keys it."""
         for bucket in self._index.get(len(template.tokens), {}).values():
             if template in bucket:
                 bucket.remove(template)
+
+    def _fold(self, template: Template, general: Template) -> None:
+        """Make `general` stand for `template` (and whatever was folded into it)."""
+        self.folds += 1
+        self._unindex(template)
         general.count += template.count
         template.count = 0
         members = [template, *template.folded]
