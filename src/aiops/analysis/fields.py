@@ -39,6 +39,9 @@ _TIME_RE = re.compile(
     r"|[+-]\d{4}|UTC|GMT|Z"
 )
 _NUM_RE = re.compile(r"[-+]?\d+(?:\.\d+)?,?")
+TIME_FIELD = rf"[*.]?(?:{_TIME_RE.pattern})(?=[\s|]|$)"
+"""A field of the time kind, as a pattern: what a line's first field must be where the file's
+records open with a time."""
 _HAS_DIGIT = re.compile(r"\d")
 _BRACKETS = {"[": "]", "(": ")", "<": ">", "{": "}"}
 

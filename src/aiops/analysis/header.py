@@ -15,8 +15,9 @@ and joins the header.
 `header_hypotheses` returns every layout the evidence allows, best first, down to "no header";
 `header_choice` tries them on the first lines and keeps the first that does not collapse. A
 layout is compiled into one regular expression, so applying it costs one match per line. Lines
-that look like continuations (leading blank, or a first field of another family than the usual
-one) are left out of learning and do not match at parse time: their whole text is the message.
+that look like continuations (leading blank, a first field of another family than the usual one,
+or, where most lines open with a time, no time-shaped first field) are left out of learning and do
+not match at parse time: their whole text is the message.
 A header may also stand on a line of its own, a time with its numbers and one name at most, the
 message on the lines below it (`_header_alone`): such a line is a record with an empty message.
 """
@@ -28,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, kind_of, level_of, split_fields
+from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, TIME_FIELD, kind_of, level_of, split_fields
 from aiops.analysis.frames import outside_tracebacks
 from aiops.analysis.header_reach import EMPTY_COLUMN_TAIL, TITLE_TAIL, empty_column, has_titles, message_section, pipes
 from aiops.analysis.header_stats import (
@@ -89,6 +90,7 @@ class FieldSpec:
     family: str
     literal: str = ""
     needs_digit: bool = False
+    timed: bool = False
     strict: bool = True
     is_time: bool = False
     is_level: bool = False
@@ -308,6 +310,13 @@ def _rows(sample: list[str], indented: bool) -> list[Row]:
     return [row for row in rows if row]
 
 
+TIME_LED = 0.5
+"""Share of the lines that must open with a time-shaped field (``12:00:01``, ``2026-12-07``, ``Mon``;
+a bare number is no such evidence) for the file's records to be taken to open with one: the other
+lines are continuations, left out of learning, and a line is only read as a header where its first
+field has that shape."""
+
+
 PROGRAM_TAG = 0.98
 """Share of the lines whose first field must be one and the same ``name:`` for it to be the
 program's tag (``nslcd:``, ``fetchmail:``, as C's ``error(3)`` and ``warn(3)`` print it)."""
@@ -471,11 +480,16 @@ def _layouts(rows: list[Row], *, indented: bool, tag: Position | None = None) ->
     starts = [row for row in rows if FAMILIES[row[0][2]] == first]
     if len(starts) < 0.3 * len(rows):
         starts = rows
+    timed = [row for row in starts if row[0][2] == "time"]
+    time_led = len(timed) >= TIME_LED * len(rows)
+    if time_led:
+        starts = timed
     aligned, flex, extra = align_rows(starts)
     positions = _Positions(aligned, flex, extra)
     ends = _header_ends(positions, len(aligned), tagged=tag is not None)
     if positions.done:
         positions.done[0].purity = len(starts) / len(rows)
+        positions.done[0].time_led = time_led
     ends = [n for n in ends if sum(len(row) > n for row in aligned) >= 0.5 * len(aligned)]
     models = [compile_header([*lead, *positions.done[:n]], indented=indented) for n in reversed(ends)
               if not _names_only(positions.done[:n])]
@@ -508,6 +522,8 @@ def _pattern(spec: FieldSpec, index: int) -> str:
         body = _level_body(spec.levels)
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
+    elif spec.timed:
+        body = TIME_FIELD
     elif spec.needs_digit:
         body = r"[^\s|]*\d[^\s|]*"
     else:
@@ -537,6 +553,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
             strict=pos.share * pos.purity >= 0.99,
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
+            timed=pos.time_led and pos.family == "var",
             is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
         ))
     return _from_specs(specs, indented=indented)

@@ -64,6 +64,9 @@ class Position:
     flex: int = 0
     nil: float = 0.0
     levels: tuple[str, ...] = ()
+    time_led: bool = False
+    """The first position, where the file's records open with a time and were learnt without the
+    lines that do not (set by the header learner)."""
     plain_share: float = 0.0
     function_share: float = 0.0
     """Share of C function names with a colon (`FUNCTION_KEY`)."""

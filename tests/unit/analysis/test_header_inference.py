@@ -436,3 +436,35 @@ def test_a_function_name_after_the_program_tag_opens_the_message() -> None:
     templates = {p.template.text for p in LogParser().parse(lines)}
     assert any(text.startswith("srs_forward: ") for text in templates)
     assert any(text.startswith("srs_reverse: ") and "rewritten as" in text for text in templates)
+
+
+SENSOR_EVENTS = ["Starting monitor {v}", "Bad connect line from localhost: {w}", "socket() failed: {w}",
+                 "client {n} disconnected"]
+
+
+def _ctime_records(rng: random.Random) -> list[str]:
+    """A ctime() header (``Mon Dec  7 01:54:59 2026``, the day padded) before each record, and
+    a third of the lines a dump of readings with no header (``V12P  : +11.64``)."""
+    lines = []
+    for n in range(400):
+        if rng.random() < 0.3:
+            lines.append(f"{rng.choice(['V12P', 'VCORE0', 'TEMP2', 'FAN1'])}  : {rng.uniform(-20, 99):+.2f}")
+            continue
+        text = rng.choice(SENSOR_EVENTS).format(v=f"2.{rng.randint(1, 9)}", n=rng.randint(1, 99),
+                                                w=rng.choice(["hello there", "GET / HTTP/1.0", "No such file"]))
+        day = f"{rng.choice(['Mon', 'Tue'])} Dec {rng.randint(1, 28):2d}"
+        lines.append(f"{day} 01:{n // 60 + 10:02d}:{n % 60:02d} 2026 {text}")
+    return lines
+
+
+def test_records_that_open_with_a_time_leave_the_other_lines_out_of_the_header() -> None:
+    """Where most lines open with a time, a line whose first field has no time shape is a
+    continuation: it is left out of learning, so the header covers the whole time, and its
+    whole text is its message."""
+    lines = _ctime_records(random.Random(3))
+    header = header_hypotheses(lines)[0]
+    assert header.split("Mon Dec  7 01:54:59 2026 client 7 disconnected")[1] == "client 7 disconnected"
+    assert header.split("V12P  : +11.64")[1] == "V12P  : +11.64"
+    templates = {p.template.text for p in LogParser().parse(lines)}
+    assert "<*> : <*>" in templates
+    assert "client <*> disconnected" in templates
