@@ -16,6 +16,7 @@ LEVEL_WORDS: dict[str, str] = {
     "trace": "TRACE", "finest": "TRACE", "finer": "TRACE", "verbose": "TRACE",
     "debug": "DEBUG", "fine": "DEBUG", "dbg": "DEBUG",
     "info": "INFO", "information": "INFO", "informational": "INFO", "notice": "INFO", "note": "INFO",
+    "success": "INFO",
     "config": "INFO",
     "log": "INFO",
     "warn": "WARN", "warning": "WARN", "wrn": "WARN",

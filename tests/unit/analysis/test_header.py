@@ -314,3 +314,18 @@ def test_a_level_letter_with_an_arrow_ends_the_header() -> None:
     assert parser.split("2026-12-06 08:05:00.001 [3666] main/104/lua D> checkpoint started")[:2] == (
         "checkpoint started", "D>")
     assert {p.template.text for p in LogParser().parse(lines)} == set(texts)
+
+
+def test_success_is_a_level() -> None:
+    """loguru prints ``SUCCESS`` between ``INFO`` and ``WARNING``; Node's signale and consola print
+    ``success`` where their other levels sit: a level, so the header is cut on those lines too."""
+    rng = random.Random(4)
+    lines = []
+    for i in range(300):
+        level = rng.choice(["DEBUG", "DEBUG", "INFO", "INFO", "WARNING"]) if i % 7 else "SUCCESS"
+        lines.append(f"2026-12-07 03:{i // 60:02d}:{i % 60:02d}.{rng.randint(100, 999)} | {level:<8} | "
+                     f"app.jobs:run:{rng.choice([42, 57, 61])} - job {rng.randint(1, 99)} finished in {rng.randint(1, 9)}s")
+    model = learn_header(lines)
+    success = "2026-12-07 03:12:44.512 | SUCCESS  | app.jobs:run:42 - job 7 finished in 3s"
+    assert model.split(success)[0] is not None
+    assert model.split(success)[0].group("lv") == "SUCCESS"
