@@ -323,8 +323,9 @@ def test_success_is_a_level() -> None:
     lines = []
     for i in range(300):
         level = rng.choice(["DEBUG", "DEBUG", "INFO", "INFO", "WARNING"]) if i % 7 else "SUCCESS"
+        text = f"job {rng.randint(1, 99)} finished in {rng.randint(1, 9)}s"
         lines.append(f"2026-12-07 03:{i // 60:02d}:{i % 60:02d}.{rng.randint(100, 999)} | {level:<8} | "
-                     f"app.jobs:run:{rng.choice([42, 57, 61])} - job {rng.randint(1, 99)} finished in {rng.randint(1, 9)}s")
+                     f"app.jobs:run:{rng.choice([42, 57, 61])} - {text}")
     model = learn_header(lines)
     success = "2026-12-07 03:12:44.512 | SUCCESS  | app.jobs:run:42 - job 7 finished in 3s"
     assert model.split(success)[0] is not None
