@@ -1,0 +1,2 @@
+when = hourly
+true

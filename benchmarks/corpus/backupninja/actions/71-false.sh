@@ -1,0 +1,1 @@
+ls /tmp/round36-r36d/bn/nonexistent
