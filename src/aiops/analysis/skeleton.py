@@ -130,8 +130,9 @@ def _brackets(token: str, shown: list[bool], *, visible: bool) -> str:
 
 MIN_CONTEXT = 5
 """Words that must precede a parenthesised reason for it to count as free text."""
-_WORDLIKE = re.compile(r"\(?[A-Za-z][a-z]*[,;:]?\)?\.?")
-"""A plain word, maybe opening or closing the group or followed by punctuation."""
+_WORDLIKE = re.compile(r"\(?\[?[A-Za-z][a-z]*[,;:]?\)?\.?")
+"""A plain word, maybe opening or closing the group or followed by punctuation, or opening a tag in
+brackets (Python's ``[Errno 111] Connection refused``)."""
 SHORT_REASON = 3
 """A parenthesised group of this many words or more is free text after a shorter context too
 (two words: ``exited: web (exit status 1; not expected)``)."""

@@ -432,3 +432,12 @@ def test_a_source_line_in_the_header_splits_rows_of_values_between_call_sites() 
     assert all(len(group) == 1 for group in ids.values())
     assert ids["conn.go:241"] != ids["aliases.go:195"]
     assert ids["queue.go:88"] == ids["queue.go:97"]
+
+
+def test_an_errno_tagged_reason_in_parentheses_is_one_value() -> None:
+    """Python prints an OSError as ``[Errno 111] Connection refused``; in parentheses after a
+    statement's words it is that statement's reason, whatever the error."""
+    miner = TemplateMiner()
+    lines = ["socket error ([Errno 111] Connection refused)", "socket error ([Errno 104] Connection reset by peer)",
+             "socket error ([Errno 110] Connection timed out)", "socket error ([Errno 113] No route to host)"]
+    assert len(set(_ids(miner, lines))) == 1
