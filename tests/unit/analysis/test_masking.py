@@ -142,3 +142,10 @@ def test_terminal_colours_name_no_event() -> None:
         lines.append(f"call: dialing sip:{n}@127.0.0.1")
     parsed = list(LogParser().parse(lines))
     assert len({p.template.id for p in parsed if "presence" in p.raw}) == 1
+
+
+def test_a_file_mode_as_ls_prints_it_is_one_value() -> None:
+    assert mask("perms: drwx------") == "perms: <*>"
+    assert mask("mode -rw-r--r--. owner root") == "mode <*> owner root"
+    assert mask("--- start ---") == "--- start ---"
+    assert mask("use -rw-flag here") == "use -rw-flag here"
