@@ -11,8 +11,9 @@ as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.
 change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
 so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
-parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object printed with its identity hash: ``Ctx@d21a74c{...}``, a
-quoted ``User-Agent`` value of any number of words: ``"Mozilla/5.0 (X11; ...)"``). A
+parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
+printed with its identity hash: ``Ctx@d21a74c{...}``, a quoted ``User-Agent`` value of any number
+of words: ``"Mozilla/5.0 (X11; ...)"``). A
 record of ``;``-separated fields after some text is one value up to the end of the message (see
 `_RECORD`), and so is a Python or JSON value printed whole, an object's repr or a single-quoted
 string over several words (see `literals`; a string keeps its quotes).
