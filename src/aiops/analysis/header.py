@@ -231,6 +231,8 @@ def _header_ends(positions: _Positions, total: int, *, tagged: bool = False) -> 
             break  # after a program's tag (or a time ending in a colon), a function's name opens the message
         if pos.pair_share >= PAIRS:
             break  # ``conn=1000 op=1 SRCH ...``: key=value pairs are the message's own fields
+        if pos.family == "word" and pos.comma_share >= PAIRS:
+            break  # ``DENY, 10.0.0.2 was at ...``: a word joined by a comma to what follows opens the message
         if _strong(pos):
             ends.append(index + 1)
             nxt = positions.get(index + 1)

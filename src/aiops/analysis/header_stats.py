@@ -64,6 +64,8 @@ class Position:
     flex: int = 0
     nil: float = 0.0
     levels: tuple[str, ...] = ()
+    comma_share: float = 0.0
+    """Share of values that end in a comma (``DENY,``): joined to the text after them."""
     time_led: bool = False
     """The first position, where the file's records open with a time and were learnt without the
     lines that do not (set by the header learner)."""
@@ -115,6 +117,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         plain_share=sum(1 for text, _, _ in present if PLAIN_KEY.fullmatch(text)) / size,
         function_share=sum(1 for text, _, _ in present if FUNCTION_KEY.fullmatch(text)) / size,
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
+        comma_share=sum(1 for text, _, _ in present if text.endswith(",")) / size,
         top_share=values.most_common(1)[0][1] / size,
     )
 

@@ -468,3 +468,20 @@ def test_records_that_open_with_a_time_leave_the_other_lines_out_of_the_header()
     templates = {p.template.text for p in LogParser().parse(lines)}
     assert "<*> : <*>" in templates
     assert "client <*> disconnected" in templates
+
+
+def test_a_word_joined_by_a_comma_to_the_text_after_it_opens_the_message() -> None:
+    """``[INFO] DENY, 10.0.0.2 was at ...``: a word of few values after the level would pass for a
+    header field, but its comma ties it to the words after it, so the message starts there."""
+    rng = random.Random(6)
+    actions = [("DENY", "was"), ("ALLOW", "is"), ("REFRESH", "is"), ("CLEAN", "was"), ("UPDATE", "is")]
+    lines = []
+    for n in range(400):
+        action, verb = rng.choice(actions)
+        mac = ":".join(f"{rng.randint(16, 255):x}" for _ in range(6))
+        address = f"10.0.{rng.randint(0, 9)}.{rng.randint(1, 250)}"
+        lines.append(f"Dec 07 04:{n // 60:02d}:{n % 60:02d} [INFO] {action}, {address} {verb} at {mac} on veth0")
+    assert header_hypotheses(lines)[0].describe() == "var var var level | message"
+    texts = {p.raw.split("] ")[1].split(",")[0]: p.template.text for p in LogParser().parse(lines)}
+    assert texts["DENY"] == "DENY, <*> was at <*> on veth0"
+    assert len(set(texts.values())) == len(actions)
