@@ -202,7 +202,8 @@ def _named_field(pos: Position, after: Position | None, total: int) -> bool:
 NAMES = 0.2
 """Most distinct values, as a share of the lines, of a name field closed by a separator or level."""
 PAIRS = 0.5
-"""Share of ``key=value`` fields at a position from which the message has begun."""
+"""Share of ``key=value`` fields, or of words ending in a comma (``DENY,``), at a position from which
+the message has begun."""
 PLAIN_WORDS = 0.5
 """Share of plain lower-case words with a colon (``command:``, ``exited:``) at a key position from
 which the key is the message's first word: names of programs and loggers carry pids, dots, brackets

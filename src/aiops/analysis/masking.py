@@ -13,10 +13,10 @@ so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digi
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
 printed with its identity hash: ``Ctx@d21a74c{...}``, a quoted ``User-Agent`` value of any number
-of words: ``"Mozilla/5.0 (X11; ...)"``). A
-record of ``;``-separated fields after some text is one value up to the end of the message (see
-`_RECORD`), and so is a Python or JSON value printed whole, an object's repr or a single-quoted
-string over several words (see `literals`; a string keeps its quotes).
+of words: ``"Mozilla/5.0 (X11; ...)"``). A record of ``;``-separated fields after some text is one
+value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
+an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
+quotes).
 """
 
 from __future__ import annotations
