@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import ssl
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,13 +52,15 @@ def prometheus(
         url = f"{scheme}://127.0.0.1:{port}"
         if scheme == "http":
             wait_until(lambda: proc.poll() is None and http_ok(f"{url}/-/ready"), what="prometheus")
-        else:
-            wait_until(lambda: proc.poll() is None and _port_open(port), what="prometheus (tls)")
+        else:  # ready, not just listening: the TSDB answers 503 until it has loaded the blocks
+            wait_until(lambda: proc.poll() is None and http_ok(f"{url}/-/ready", context=_any_certificate()),
+                       what="prometheus (tls)")
         yield url
 
 
-def _port_open(port: int) -> bool:
-    import socket
-
-    with socket.create_connection(("127.0.0.1", port), timeout=1):
-        return True
+def _any_certificate() -> ssl.SSLContext:
+    """A TLS context for the readiness probe alone, which trusts the test's self-signed certificate."""
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    return context

@@ -14,6 +14,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import threading
 import time
@@ -68,9 +69,9 @@ def wait_until(check: Callable[[], bool], *, timeout: float = 20.0, what: str = 
     pytest.fail(f"{what} did not become ready within {timeout:g}s")
 
 
-def http_ok(url: str) -> bool:
-    """True when GET `url` answers 2xx."""
-    with urllib.request.urlopen(url, timeout=2) as resp:
+def http_ok(url: str, *, context: ssl.SSLContext | None = None) -> bool:
+    """True when GET `url` answers 2xx (over TLS with `context`, when given)."""
+    with urllib.request.urlopen(url, timeout=2, context=context) as resp:
         return 200 <= resp.status < 300
 
 
