@@ -44,6 +44,7 @@ TIME_FIELD = rf"[*.]?(?:{_TIME_RE.pattern})(?=[\s|]|$)"
 """A field of the time kind, as a pattern: what a line's first field must be where the file's
 records open with a time."""
 _HAS_DIGIT = re.compile(r"\d")
+_IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?::\d+)?,?")
 _BRACKETS = {"[": "]", "(": ")", "<": ">", "{": "}"}
 
 FAMILIES: dict[str, str] = {
@@ -72,6 +73,8 @@ def kind_of(text: str) -> str:
         return "quoted"
     if first in _BRACKETS and _BRACKETS[first] in text:
         return "key" if text.endswith(":") and len(text) > 2 else "bracket"
+    if _IPV4.fullmatch(text):
+        return "id"  # an address, though its dotted numbers fit a date's shape
     if _TIME_RE.fullmatch(text) or (text[0] in "*." and len(text) > 1 and _TIME_RE.fullmatch(text[1:])):
         return "time"  # a leading * or . marks an unsynchronised clock (Cisco IOS, some syslogs)
     if _NUM_RE.fullmatch(text) or (text[-1] == ":" and _NUM_RE.fullmatch(text[:-1])):

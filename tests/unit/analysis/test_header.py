@@ -72,7 +72,7 @@ def _lines(kind: str, count: int = 300) -> list[str]:
     ("java", "2024-01-15 10:23:45,123 [main] ERROR com.example.payment.Api - Payment failed for order 42",
      "Payment failed for order 42", "ERROR", "2024-01-15 10:23:45,123"),
     ("nginx", '10.1.3.4 - - [10/Oct/2023:13:55:36 -0700] "GET /a HTTP/1.1" 200 12 "-" "curl/8.0"',
-     '"GET /a HTTP/1.1" 200 12 "-" "curl/8.0"', "", "10.1.3.4 [10/Oct/2023:13:55:36 -0700]"),
+     '"GET /a HTTP/1.1" 200 12 "-" "curl/8.0"', "", "[10/Oct/2023:13:55:36 -0700]"),
 ])
 def test_header_is_learned_and_cut(kind: str, line: str, message: str, level: str, time: str) -> None:
     parser = LogParser(header=learn_header(_lines(kind)))
@@ -330,3 +330,16 @@ def test_success_is_a_level() -> None:
     success = "2026-12-07 03:12:44.512 | SUCCESS  | app.jobs:run:42 - job 7 finished in 3s"
     assert model.split(success)[0] is not None
     assert model.split(success)[0].group("lv") == "SUCCESS"
+
+
+def test_an_address_after_the_time_is_no_part_of_the_time() -> None:
+    """``10.0.6.164`` has the shape of a dotted date, but four numbers up to 255 are an IPv4
+    address: a header field of its own, not part of the line's time."""
+    rng = random.Random(2)
+    lines = [f"2026-12-07 04:{n // 60:02d}:{n % 60:02d} 10.0.{rng.randint(0, 9)}.{rng.randint(1, 250)} "
+             + rng.choice(["accepted connection", "closed connection after 3 requests", "rejected: bad token"])
+             for n in range(300)]
+    parser = LogParser()
+    list(parser.parse(lines))
+    assert parser.split("2026-12-07 04:00:05 10.0.6.164 accepted connection") == (
+        "accepted connection", "", "2026-12-07 04:00:05")
