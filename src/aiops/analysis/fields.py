@@ -40,11 +40,14 @@ _TIME_RE = re.compile(
     r"|[+-]\d{4}|UTC|GMT|Z"
 )
 _NUM_RE = re.compile(r"[-+]?\d+(?:\.\d+)?,?")
-TIME_FIELD = rf"[*.]?(?:{_TIME_RE.pattern})(?=[\s|]|$)"
-"""A field of the time kind, as a pattern: what a line's first field must be where the file's
-records open with a time."""
+_CLOCK = re.compile(rf"[*.]?(?:{_TIME_RE.pattern})")
+"""A time, maybe after a ``*`` or ``.`` that marks an unsynchronised clock (Cisco IOS, some syslogs)."""
 _HAS_DIGIT = re.compile(r"\d")
 _IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?::\d+)?,?")
+_FIELD_END = r"(?=[\s|]|$)"
+TIME_FIELD = rf"(?!{_IPV4.pattern}{_FIELD_END}){_CLOCK.pattern}{_FIELD_END}"
+"""A field `kind_of` calls a time, as a pattern: what a line's first field must be where the file's
+records open with a time."""
 _BRACKETS = {"[": "]", "(": ")", "<": ">", "{": "}"}
 
 FAMILIES: dict[str, str] = {
@@ -75,8 +78,8 @@ def kind_of(text: str) -> str:
         return "key" if text.endswith(":") and len(text) > 2 else "bracket"
     if _IPV4.fullmatch(text):
         return "id"  # an address, though its dotted numbers fit a date's shape
-    if _TIME_RE.fullmatch(text) or (text[0] in "*." and len(text) > 1 and _TIME_RE.fullmatch(text[1:])):
-        return "time"  # a leading * or . marks an unsynchronised clock (Cisco IOS, some syslogs)
+    if _CLOCK.fullmatch(text):
+        return "time"
     if _NUM_RE.fullmatch(text) or (text[-1] == ":" and _NUM_RE.fullmatch(text[:-1])):
         return "num"  # a counter such as ``000123:`` is a number, not a name key
     if len(text) > 1 and (text.endswith(":") or (text.endswith("]") and "[" not in text)):

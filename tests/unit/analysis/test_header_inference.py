@@ -485,3 +485,10 @@ def test_a_word_joined_by_a_comma_to_the_text_after_it_opens_the_message() -> No
     texts = {p.raw.split("] ")[1].split(",")[0]: p.template.text for p in LogParser().parse(lines)}
     assert texts["DENY"] == "DENY, <*> was at <*> on veth0"
     assert len(set(texts.values())) == len(actions)
+
+
+def test_a_continuation_led_by_an_address_is_no_time_led_record() -> None:
+    """An IPv4 address has a dotted date's shape, but it is no time (`kind_of`): in a file whose
+    records open with a time, a line led by an address is a continuation, whole message."""
+    header = header_hypotheses(_ctime_records(random.Random(3)))[0]
+    assert header.split("10.0.0.5 peer 7 01:54:59 2026 up")[0] is None
