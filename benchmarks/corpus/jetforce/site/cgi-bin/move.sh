@@ -1,0 +1,2 @@
+#!/bin/sh
+printf '31 gemini://localhost:47510/docs/\r\n'

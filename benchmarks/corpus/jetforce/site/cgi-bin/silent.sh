@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "failure" >&2
+exit 3
