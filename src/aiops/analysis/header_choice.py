@@ -29,6 +29,12 @@ ONE_GROUP = 0.6
 """Share of lines in one group without a constant word above which the grouping collapsed: the
 header took the words that name events (uhub's padded ``LoginOK`` / ``Logout`` column), and a
 shorter hypothesis is tried; not under a header of values only (`_values_only`), which took none."""
+LONE_VALUE_GROUP = 0.45
+"""The same share for a group whose message is one value under a header: the header took all but
+the last field of those lines (a request logger's ``GET / 200 12.4 ms - 5`` read as six header
+fields and a message of ``5``), so it took the words that name their events, and a shorter
+hypothesis is tried. Without a header nothing was taken: a large group of lone values is the
+file's own (a dump), judged at `ONE_GROUP`."""
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
 ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
@@ -110,8 +116,8 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
     if lines >= MIN_LINES:
         if groups > MANY_GROUPS * lines:
             trial.problem = MANY_PROBLEM
-        elif top is not None and largest >= ONE_GROUP and not _WORD.search(top.text.replace(WILD, " ")) \
-                and not _values_only(header):
+        elif top is not None and not _WORD.search(top.text.replace(WILD, " ")) and not _values_only(header) \
+                and largest >= (LONE_VALUE_GROUP if header.fields and top.text.strip() == WILD else ONE_GROUP):
             trial.problem = ONE_GROUP_PROBLEM
     return trial
 

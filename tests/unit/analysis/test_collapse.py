@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aiops.analysis.header import FieldSpec, HeaderModel, compile_header, learn_header
-from aiops.analysis.header_choice import ONE_GROUP_PROBLEM, choose_header, try_header
+from aiops.analysis.header_choice import ONE_GROUP, ONE_GROUP_PROBLEM, choose_header, try_header
 from aiops.analysis.logparse import LogParser
 from aiops.cli.main import main
 
@@ -200,3 +200,29 @@ def test_a_header_of_values_and_a_level_over_access_lines_is_kept() -> None:
     assert not choice.trials[0].problem
     parsed = list(LogParser().parse(lines))
     assert len({p.template.id for p in parsed}) == 2
+
+
+def test_a_header_that_leaves_half_the_lines_one_value_is_degenerate() -> None:
+    """A request logger's lines (morgan's ``PATCH /api/v1/config 200 12.345 ms - -``) among a
+    program's own: their fields line up into a header that ends one field short of the line, which
+    leaves each of those lines a lone value as its message. Under a header, that one group holding
+    more than two lines in five is already a collapse (the header took the words that name the
+    event), so a shorter header is tried, and the request lines keep their words."""
+    rng = random.Random(11)
+    keys = ["prefix", "theme", "columns", "confirmCopy", "confirmMove", "vim", "keysPanel"]
+    lines = []
+    for _ in range(400):
+        if rng.random() < 0.55:
+            path = rng.choice(["config", "rename", "move", f"fs/docs/f{rng.randint(1, 9)}.txt", "fs/"])
+            lines.append(f"{rng.choice(['GET', 'PUT', 'PATCH', 'PATCH'])} /api/v1/{path} "
+                         f"{rng.choice([200, 200, 404])} {rng.randint(1, 90)}.{rng.randint(100, 999)} ms - "
+                         f"{rng.choice(['-', '-', str(rng.randint(2, 9000))])}")
+        else:
+            lines.append(f"{rng.randint(1, 9)}.{rng.randint(1, 9)} 10:{rng.randint(10, 59)}:{rng.randint(10, 59)} -> "
+                         f"import: {rng.choice(keys)} = {rng.choice(['true', 'false', _word(rng)])}")
+    choice = choose_header(lines)
+    first = choice.trials[0]
+    assert first.header.fields and first.problem == ONE_GROUP_PROBLEM
+    assert first.largest < ONE_GROUP
+    requests = [line for line in lines if " ms - " in line]
+    assert all(" ms " in f" {choice.header.split(line)[1]} " for line in requests)
