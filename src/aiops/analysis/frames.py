@@ -102,17 +102,28 @@ class Frames:
 
 
 def outside_tracebacks(lines: list[str]) -> list[str]:
-    """`lines` without the unindented lines of bare Python tracebacks (the ``Traceback`` line, the
-    exception line after the frames, the chained lines between two tracebacks): in a log where many
-    statements print one, they are no sample of the header the statements' lines carry. Blank lines
-    are expected to be left out already."""
+    """`lines` without the lines of Python tracebacks (the ``Traceback`` line, the frames under it,
+    the exception line after them, the chained lines between two tracebacks): in a log where many
+    statements print one, they are no sample of the header the statements' lines carry. A traceback
+    indented as a whole (Twisted's log writes every line after a message's first with a tab before
+    it) is read the same way from its own indentation. An exception line that ends in another
+    ``Traceback`` line (a child process's stderr as the message) keeps the traceback open. Blank
+    lines are expected to be left out already."""
     kept: list[str] = []
-    inside = False
+    depth: int | None = None
     for line in lines:
-        if line.startswith(CHAINED) or line.rstrip() == TRACEBACK:
-            inside = True
-        elif inside and not line[0].isspace():
-            inside = False  # the exception line closes the traceback
-        elif not inside:
-            kept.append(line)
+        text = line.lstrip()
+        indent = len(line) - len(text)
+        if text.startswith(CHAINED) or text.rstrip() == TRACEBACK:
+            depth = indent
+            continue
+        if depth is not None:
+            if indent > depth:
+                continue  # a frame, its source line or a marker
+            if indent == depth:
+                if not text.rstrip().endswith(TRACEBACK):
+                    depth = None  # the exception line closes the traceback
+                continue
+            depth = None
+        kept.append(line)
     return kept

@@ -282,18 +282,25 @@ class LogParser:
                 self._deeper_before = runs_on and deeper
                 if between or runs_on or (not self._raised and (deeper or raised)):
                     self._raised = self._raised or not (between or deeper)  # the exception line
+                    if raised and self._opens(block, index):
+                        self._raised = False  # its message is another traceback (a child's stderr)
                     self._runs_on -= runs_on
                     found[index] = self._traceback  # type: ignore[assignment]
                     continue
                 self._in_traceback = None
-            if TRACEBACK in line and line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) \
-                    and _FRAME.match(self._body(block[index + 1])[1].lstrip()):
+            if self._opens(block, index):
                 if self._traceback is None:
                     self._traceback = Template(id="tb", tokens=TRACEBACK.split())
                     self._traceback.refresh()
                 self._in_traceback, self._raised = self._body(line)[0], False
                 self._runs_on = MAX_RUNS_ON if regex is not None and regex.match(line) is None else 0
                 found[index] = self._traceback
+
+    def _opens(self, block: list[str], index: int) -> bool:
+        """Whether the line at `index` in `block` ends with `TRACEBACK` and a frame follows it."""
+        line = block[index]
+        return line.rstrip().endswith(TRACEBACK) and index + 1 < len(block) \
+            and _FRAME.match(self._body(block[index + 1])[1].lstrip()) is not None
 
     def _deeper_next(self, block: list[str], index: int, regex: re.Pattern[str]) -> bool:
         """Whether the line after `index` in `block` is indented deeper than the traceback being

@@ -136,3 +136,51 @@ def test_an_exception_message_that_runs_on_stays_with_its_traceback() -> None:
     inside = {p.template.id for p in parsed if not p.raw.startswith(("127.", "---"))}
     assert len(inside) == 1
     assert not inside & {p.template.id for p in parsed if p.raw.startswith(("127.", "---"))}
+
+
+def _twisted_log(rng: random.Random, count: int = 120) -> list[str]:
+    """Twisted's log: a failure logged under a record, every line after the first with a tab before
+    it, the tracebacks holding more lines than the records; some exceptions carry a child process's
+    traceback as their message."""
+    lines = []
+    for n in range(count):
+        stamp = f"2026-12-07T06:{n // 60 % 60:02d}:{n % 60:02d}+0000"
+        lines.append(f'{stamp} [twisted.python.log#info] "127.0.0.1" - - "GET /jobs.json?n={n} HTTP/1.1" 200 82')
+        if n % 2:
+            continue
+        lines += [f"{stamp} [app.webservice#critical] ", "\tTraceback (most recent call last):"]
+        for _ in range(rng.randint(2, 4)):
+            lines.append(f'\t  File "/srv/venv/lib/python3.11/site-packages/app/m{rng.randint(1, 9)}.py", '
+                         f"line {rng.randint(1, 999)}, in step_{rng.randint(1, 9)}")
+            lines.append(f"\t    return handler(request, {rng.randint(1, 9)})")
+        if n % 4 == 0:
+            lines.append("\tapp.exceptions.RunnerError: Traceback (most recent call last):")
+            for _ in range(rng.randint(6, 9)):
+                lines.append(f'\t  File "/srv/venv/lib/python3.11/site-packages/app/runner.py", '
+                             f"line {rng.randint(80, 200)}, in main_{rng.randint(1, 9)}")
+                lines.append(f"\t    execute(settings, {rng.randint(1, 9)})")
+            lines.append(f"\tKeyError: 'spider{rng.randint(1, 9)}'")
+        else:
+            lines.append(f"\tValueError: bad project {rng.randint(1, 99)}")
+    return lines
+
+
+def test_a_tab_indented_traceback_is_no_sample_of_the_header() -> None:
+    """Where a log's tab-indented tracebacks hold more lines than its records, the header is still
+    learnt from the records: the lines of a traceback indented as a whole are no sample of it."""
+    lines = _twisted_log(random.Random(12))
+    parser = LogParser()
+    parsed = list(parser.parse(lines))
+    assert parser.header is not None and parser.header.regex is not None
+    requests = {p.template.id for p in parsed if "#info]" in p.raw}
+    assert len(requests) == 1
+
+
+def test_an_exception_whose_message_is_a_traceback_stays_one_event() -> None:
+    """An exception line that ends in ``Traceback (most recent call last):`` (its message is a child
+    process's stderr) opens the next frames of the same event, which ends at the last exception line."""
+    lines = _twisted_log(random.Random(13))
+    parsed = list(LogParser().parse(lines))
+    inside = {p.template.id for p in parsed if p.raw.startswith("\t")}
+    assert len(inside) == 1
+    assert not inside & {p.template.id for p in parsed if not p.raw.startswith("\t")}
