@@ -1,0 +1,13 @@
+AUTHOR = "Demo"
+SITENAME = "Demo Site"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+OUTPUT_PATH = "/tmp/round38-r38a/pelican_output"
+CACHE_PATH = "/tmp/round38-r38a/pelican_cache"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+DEFAULT_PAGINATION = 3
+LOAD_CONTENT_CACHE = True
+STATIC_PATHS = ["images", "extra"]
