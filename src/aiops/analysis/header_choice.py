@@ -35,6 +35,11 @@ the last field of those lines (a request logger's ``GET / 200 12.4 ms - 5`` read
 fields and a message of ``5``), so it took the words that name their events, and a shorter
 hypothesis is tried. Without a header nothing was taken: a large group of lone values is the
 file's own (a dump), judged at `ONE_GROUP`."""
+KEY_ATE = 0.5
+"""Share of the lines under a header that ends in a ``name:`` field above which that field took the
+statements' own labels (Hexo's ``DEBUG Generator: asset``, ``DEBUG Processed: images/a.gif``): most
+messages left are one word, so a shorter hypothesis is tried."""
+KEY_PROBLEM = "its last field, a name with a colon, left most lines a message of one word"
 MIN_LINES = 20
 """Fewer sample lines than this prove nothing either way."""
 ONE_GROUP_PROBLEM = "one group without constant words holds most lines"
@@ -119,7 +124,15 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
         elif top is not None and not _WORD.search(top.text.replace(WILD, " ")) and not _values_only(header) \
                 and largest >= (LONE_VALUE_GROUP if header.fields and top.text.strip() == WILD else ONE_GROUP):
             trial.problem = ONE_GROUP_PROBLEM
+        elif header.fields and header.fields[-1].family == "key" and _bare_share(header, sample) > KEY_ATE:
+            trial.problem = KEY_PROBLEM
     return trial
+
+
+def _bare_share(header: HeaderModel, sample: list[str]) -> float:
+    """Share of the lines `header` fits whose message is one word or none."""
+    fitted = [message for line in sample if (message := message_of(header, line)) != line]
+    return sum(1 for message in fitted if len(message.split()) <= 1) / len(fitted) if fitted else 0.0
 
 
 def _values_only(header: HeaderModel) -> bool:

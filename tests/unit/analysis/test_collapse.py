@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from aiops.analysis.header import FieldSpec, HeaderModel, compile_header, learn_header
-from aiops.analysis.header_choice import ONE_GROUP, ONE_GROUP_PROBLEM, choose_header, try_header
+from aiops.analysis.header_choice import KEY_PROBLEM, ONE_GROUP, ONE_GROUP_PROBLEM, choose_header, try_header
 from aiops.analysis.logparse import LogParser
 from aiops.cli.main import main
 
@@ -226,3 +226,28 @@ def test_a_header_that_leaves_half_the_lines_one_value_is_degenerate() -> None:
     assert first.largest < ONE_GROUP
     requests = [line for line in lines if " ms - " in line]
     assert all(" ms " in f" {choice.header.split(line)[1]} " for line in requests)
+
+
+def test_a_last_header_field_that_leaves_most_lines_one_word_is_degenerate() -> None:
+    """Hexo's debug lines (``06:48:37.486 DEBUG Generator: asset``, ``... DEBUG Processed:
+    images/a.gif``) line up into a header that ends in a ``name:`` field; what it leaves of most lines
+    is one word, so that field took the statements' own labels, and a shorter header is tried."""
+    rng = random.Random(21)
+    generators = ["asset", "page", "post", "archive", "category", "tag", "index"]
+    lines = []
+    for n in range(400):
+        stamp = f"06:{n // 60 % 60:02d}:{n % 60:02d}.{rng.randint(100, 999)}"
+        draw = rng.random()
+        if draw < 0.45:
+            lines.append(f"{stamp} DEBUG Processed: images/{_word(rng, 5)}.gif")
+        elif draw < 0.8:
+            lines.append(f"{stamp} DEBUG Generator: {rng.choice(generators)}")
+        elif draw < 0.9:
+            lines.append(f"{stamp} DEBUG Rendering post: {_word(rng, 6)}/index.html")
+        else:
+            lines.append(f"GET /{_word(rng, 5)}/ {rng.choice([200, 404])} {rng.randint(1, 90)}.{rng.randint(100, 999)} "
+                         f"ms - {rng.randint(100, 900)}")
+    choice = choose_header(lines)
+    first = choice.trials[0]
+    assert first.header.fields[-1].family == "key" and first.problem == KEY_PROBLEM
+    assert all(choice.header.split(line)[1].split()[-2].endswith(":") for line in lines if " DEBUG " in line)
