@@ -60,6 +60,10 @@ SPLIT_TODAY = {
     "ippeveprinter": "6.9 groups per event: its IPP attribute dumps print one `name (syntax) value` line "
                      "per attribute from one statement, and each attribute name, syntax and group tag "
                      "keys templates of its own",
+    "unison": "3.0 groups per event: its debug traces print relative file names (`src/util.h.0`, "
+              "`notes.org.1`) that keep the shape of words, so each file keys templates of its own, and "
+              "its predicate dump (`[pred] ignore '<path>' = false`) one statement for every predicate "
+              "name, each name keying its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
