@@ -47,6 +47,8 @@ MANY_PROBLEM = "nearly one group per line"
 EATEN = "as long as or longer than a header that left no constant words"
 LEVEL_LEFT = "it leaves in the message the level of a header that left nearly one group per line"
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z_.-]*:")
+"""A name of letters with a colon (``Generator:``), as a statement's label prints."""
 _VALUE_FAMILIES = frozenset({"var", "sep", "bracket", "key"})
 """Header field families that hold values or punctuation, never a word that could name an event."""
 
@@ -124,15 +126,20 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
         elif top is not None and not _WORD.search(top.text.replace(WILD, " ")) and not _values_only(header) \
                 and largest >= (LONE_VALUE_GROUP if header.fields and top.text.strip() == WILD else ONE_GROUP):
             trial.problem = ONE_GROUP_PROBLEM
-        elif header.fields and header.fields[-1].family == "key" and _bare_share(header, sample) > KEY_ATE:
+        elif header.fields and header.fields[-1].family == "key" and _key_ate(header, sample):
             trial.problem = KEY_PROBLEM
     return trial
 
 
-def _bare_share(header: HeaderModel, sample: list[str]) -> float:
-    """Share of the lines `header` fits whose message is one word or none."""
-    fitted = [message for line in sample if (message := message_of(header, line)) != line]
-    return sum(1 for message in fitted if len(message.split()) <= 1) / len(fitted) if fitted else 0.0
+def _key_ate(header: HeaderModel, sample: list[str]) -> bool:
+    """Whether the ``name:`` field that ends `header` took the statements' labels: on most of the
+    lines it fits it is a word of letters (a label, not a program's tag with its pid:
+    ``sshd[12]:``), and it leaves more than `KEY_ATE` of them a message of one word or none."""
+    fitted = [(line, message) for line in sample if (message := message_of(header, line)) != line]
+    names = [line[:len(line) - len(message)].split() for line, message in fitted]
+    labels = sum(1 for words in names if words and _LABEL.fullmatch(words[-1]))
+    bare = sum(1 for _line, message in fitted if len(message.split()) <= 1)
+    return bool(fitted) and labels > len(fitted) / 2 and bare > KEY_ATE * len(fitted)
 
 
 def _values_only(header: HeaderModel) -> bool:

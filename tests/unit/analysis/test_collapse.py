@@ -251,3 +251,18 @@ def test_a_last_header_field_that_leaves_most_lines_one_word_is_degenerate() -> 
     first = choice.trials[0]
     assert first.header.fields[-1].family == "key" and first.problem == KEY_PROBLEM
     assert all(choice.header.split(line)[1].split()[-2].endswith(":") for line in lines if " DEBUG " in line)
+
+
+def test_a_program_tag_over_one_word_messages_is_kept() -> None:
+    """Under a syslog prefix, the ``program[pid]:`` field ends the header, and a program whose
+    messages are one word each (a function's name, a request path) leaves most lines a message of
+    one word: that tag is no statement's label, so the header stands."""
+    rng = random.Random(22)
+    calls = ["dlt_daemon_udp_clientmsg_send()", "dlt_daemon_find_users_list()", "/GET/queue:jobs.xml",
+             "/ZADD/lb:scores/213/player1"]
+    lines = [f"Dec  4 10:{n // 60 % 60:02d}:{n % 60:02d} {rng.choice(['web-01', 'db-1'])} "
+             f"{rng.choice(['app', 'cron', 'sshd'])}[{rng.randint(100, 9999)}]: {rng.choice(calls)}"
+             for n in range(400)]
+    choice = choose_header(lines)
+    assert choice.trials[0].problem == ""
+    assert choice.header.split(lines[0])[1] in calls
