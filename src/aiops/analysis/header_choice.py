@@ -113,8 +113,9 @@ class HeaderChoice:
 def try_header(header: HeaderModel, sample: list[str]) -> Trial:
     """Mine `sample` under `header` and judge the grouping."""
     miner = TemplateMiner()
-    for line in sample:
-        miner.add(message_of(header, line))
+    messages = [message_of(header, line) for line in sample]
+    for message in messages:
+        miner.add(message)
     lines = len(sample)
     groups = len(miner.templates)
     top = max(miner.templates, key=lambda t: t.count, default=None)
@@ -126,16 +127,17 @@ def try_header(header: HeaderModel, sample: list[str]) -> Trial:
         elif top is not None and not _WORD.search(top.text.replace(WILD, " ")) and not _values_only(header) \
                 and largest >= (LONE_VALUE_GROUP if header.fields and top.text.strip() == WILD else ONE_GROUP):
             trial.problem = ONE_GROUP_PROBLEM
-        elif header.fields and header.fields[-1].family == "key" and _key_ate(header, sample):
+        elif header.fields and header.fields[-1].family == "key" and _key_ate(sample, messages):
             trial.problem = KEY_PROBLEM
     return trial
 
 
-def _key_ate(header: HeaderModel, sample: list[str]) -> bool:
-    """Whether the ``name:`` field that ends `header` took the statements' labels: on most of the
-    lines it fits it is a word of letters (a label, not a program's tag with its pid:
-    ``sshd[12]:``), and it leaves more than `KEY_ATE` of them a message of one word or none."""
-    fitted = [(line, message) for line in sample if (message := message_of(header, line)) != line]
+def _key_ate(sample: list[str], messages: list[str]) -> bool:
+    """Whether the ``name:`` field that ends the header took the statements' labels, from the sample
+    lines and the `messages` the header left of them: on most of the lines it fits it is a word of
+    letters (a label, not a program's tag with its pid: ``sshd[12]:``), and it leaves more than
+    `KEY_ATE` of them a message of one word or none."""
+    fitted = [(line, message) for line, message in zip(sample, messages, strict=True) if message != line]
     names = [line[:len(line) - len(message)].split() for line, message in fitted]
     labels = sum(1 for words in names if words and _LABEL.fullmatch(words[-1]))
     bare = sum(1 for _line, message in fitted if len(message.split()) <= 1)
