@@ -1,0 +1,3 @@
+const lib = require('./lib');
+lib.tick();
+setTimeout(() => process.exit(0), 200);

@@ -1,0 +1,1 @@
+setTimeout(() => process.kill(process.pid, 'SIGKILL'), 300);

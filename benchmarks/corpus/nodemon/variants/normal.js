@@ -1,0 +1,2 @@
+const lib = require('./lib');
+setInterval(() => lib.tick(), 1000);
