@@ -35,7 +35,7 @@ field, bare or with an arrow after it."""
 SEPARATORS = frozenset({"-", "|", "--", "::", ":", "—", "->", "=>", ">", "#"})
 
 _TIME_RE = re.compile(
-    r"\d{1,8}(?:[-/.:_T]\d{1,9})+(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?,?"
+    r"\d{1,8}(?:[-/.:_T]\d{1,9})+(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?[,:]?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}[.,]?"
     r"|[+-]\d{4}|UTC|GMT|Z"
 )
@@ -45,7 +45,7 @@ _CLOCK = re.compile(rf"[*.]?(?:{_TIME_RE.pattern})")
 _HAS_DIGIT = re.compile(r"\d")
 _IPV4 = re.compile(r"(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?::\d+)?,?")
 _FIELD_END = r"(?=[\s|]|$)"
-TIME_FIELD = rf"(?!{_IPV4.pattern}{_FIELD_END}){_CLOCK.pattern}{_FIELD_END}"
+TIME_FIELD = rf"(?!{_IPV4.pattern}:?{_FIELD_END}){_CLOCK.pattern}{_FIELD_END}"
 """A field `kind_of` calls a time, as a pattern: what a line's first field must be where the file's
 records open with a time."""
 _BRACKETS = {"[": "]", "(": ")", "<": ">", "{": "}"}
@@ -62,6 +62,9 @@ def level_of(text: str) -> str:
     core = text.strip("[]()<>{}:,;*")
     if len(core) == 1:  # a letter alone, or with an arrow after it (Tarantool's ``I>``, ``V>``)
         return LETTER_LEVELS.get(core, "") if text in (core, core + ">") else ""
+    domain, dash, last = core.rpartition("-")
+    if dash and domain and last.isupper():  # GLib's ``domain-LEVEL`` (``GLib-CRITICAL``, ``cockpit-ws-DEBUG``)
+        return LEVEL_WORDS.get(last.lower(), "")
     return LEVEL_WORDS.get(core.lower(), "")
 
 
@@ -78,8 +81,10 @@ def kind_of(text: str) -> str:
         return "key" if text.endswith(":") and len(text) > 2 else "bracket"
     if _IPV4.fullmatch(text):
         return "id"  # an address, though its dotted numbers fit a date's shape
-    if _CLOCK.fullmatch(text):
-        return "time"
+    if text[-1] == ":" and _IPV4.fullmatch(text[:-1]):
+        return "key"  # an address that labels what follows (``127.0.0.1:60560: ...``)
+    if _CLOCK.fullmatch(text) and not (text[-1] == ":" and ":" not in text[:-1]):
+        return "time"  # closed by a colon only with a clock in it (``12:00:01.5:``, not ``1.4.1:``)
     if _NUM_RE.fullmatch(text) or (text[-1] == ":" and _NUM_RE.fullmatch(text[:-1])):
         return "num"  # a counter such as ``000123:`` is a number, not a name key
     if len(text) > 1 and (text.endswith(":") or (text.endswith("]") and "[" not in text)):

@@ -228,7 +228,8 @@ def _header_ends(positions: _Positions, total: int, *, tagged: bool = False) -> 
         if pos.family == "key" and pos.plain_share >= PLAIN_WORDS and not program:
             break  # plain words with a colon start the message (``exited: web (...)``)
         if pos.family == "key" and pos.plain_share + pos.function_share >= PLAIN_WORDS and not program \
-                and any(positions.get(at).family == "key" for at in range(index)):  # type: ignore[union-attr]
+                and any(positions.get(at).family == "key"  # type: ignore[union-attr]
+                        or positions.get(at).colon_share >= CONSISTENT for at in range(index)):  # type: ignore[union-attr]
             break  # after a program's tag (or a time ending in a colon), a function's name opens the message
         if pos.pair_share >= PAIRS:
             break  # ``conn=1000 op=1 SRCH ...``: key=value pairs are the message's own fields
@@ -237,7 +238,10 @@ def _header_ends(positions: _Positions, total: int, *, tagged: bool = False) -> 
         if _strong(pos):
             ends.append(index + 1)
             nxt = positions.get(index + 1)
-            if pos.family == "key" and not (nxt is not None and nxt.family == "key" and _strong(nxt)) \
+            # a label's colon closes the header, and so does a colon after a time or a level (GLib's
+            # ``domain-DEBUG:``), never a separator's (``::``)
+            closed = pos.family == "key" or (pos.family != "sep" and pos.colon_share >= CONSISTENT)
+            if closed and not (nxt is not None and nxt.family == "key" and _strong(nxt)) \
                     and not _colon_in_value(positions, index) and not program:
                 break
             index += 1

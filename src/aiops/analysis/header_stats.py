@@ -66,6 +66,8 @@ class Position:
     levels: tuple[str, ...] = ()
     comma_share: float = 0.0
     """Share of values that end in a comma (``DENY,``): joined to the text after them."""
+    colon_share: float = 0.0
+    """Share of values that end in a colon (``12:00:01:``, ``prog:``): a field that closes with one."""
     time_led: bool = False
     """The first position, where the file's records open with a time and were learnt without the
     lines that do not (set by the header learner)."""
@@ -74,7 +76,11 @@ class Position:
     """Share of C function names with a colon (`FUNCTION_KEY`)."""
     pair_share: float = 0.0
     top_share: float = 0.0
-    """Share of the rows present that hold the commonest value (a program's name holds nearly all)."""
+    """Share of the rows present that hold the commonest value, digits aside (a program's name holds nearly
+    all, whatever its pid: ``(cockpit-ws:32347):``)."""
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def position(rows: list[Row], index: int) -> Position | None:
@@ -118,7 +124,8 @@ def position(rows: list[Row], index: int) -> Position | None:
         function_share=sum(1 for text, _, _ in present if FUNCTION_KEY.fullmatch(text)) / size,
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
         comma_share=sum(1 for text, _, _ in present if text.endswith(",")) / size,
-        top_share=values.most_common(1)[0][1] / size,
+        colon_share=sum(1 for text, _, _ in present if text.endswith(":")) / size,
+        top_share=Counter(_DIGITS.sub("0", text) for text, _, _ in present).most_common(1)[0][1] / size,
     )
 
 

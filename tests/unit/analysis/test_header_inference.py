@@ -492,3 +492,67 @@ def test_a_continuation_led_by_an_address_is_no_time_led_record() -> None:
     records open with a time, a line led by an address is a continuation, whole message."""
     header = header_hypotheses(_ctime_records(random.Random(3)))[0]
     assert header.split("10.0.0.5 peer 7 01:54:59 2026 up")[0] is None
+
+
+def _glib_lines(rng: random.Random, count: int) -> list[str]:
+    """GLib's default handler: ``(prog:pid): domain-LEVEL: time: message``, the program in parentheses
+    with the pid of whichever process wrote the line."""
+    domains = ["web-protocol"] * 12 + ["web-server"] * 3 + ["WebSocket"] * 2
+    texts = ["{p}: sent {n} bytes", "{p}: queueing complete", "response: flushed output",
+             "{p}: received a {n} byte payload", "closing connection {n}", "invalid header in request {n}"]
+    pids = [rng.randint(300, 40000) for _ in range(9)]
+    lines = []
+    for n in range(count):
+        level = rng.choice(["DEBUG"] * 8 + ["INFO", "WARNING"])
+        text = rng.choice(texts).format(n=rng.randint(1, 9999), p=rng.choice(["/login", "/", "/socket", "/static"]))
+        lines.append(f"(webd:{rng.choice(pids)}): {rng.choice(domains)}-{level}: "
+                     f"07:{n // 60 % 60:02d}:{n % 60:02d}.{rng.randint(0, 999):03d}: {text}")
+    return lines
+
+
+def test_glibs_program_and_level_are_header() -> None:
+    """A program in parentheses whose pid varies is one program's tag, and ``domain-LEVEL`` closed
+    by a colon is its level, which ends the header as a label's colon does (the time after it
+    opens the message, where it is a value)."""
+    lines = _glib_lines(random.Random(21), 400)
+    header = learn_header(lines)
+    for line in lines[:80]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split(": ", 2)[2]
+    texts = {p.template.text for p in LogParser().parse(lines)}
+    assert len(texts) == 6 and any(text.endswith(": <*>: sent <*> bytes") for text in texts)
+
+
+def test_a_time_closed_by_a_colon_before_a_bracketed_context_ends_the_header() -> None:
+    """``2026-12-07T06:28:46,314: [io 0x55... /path] text``: the time's colon closes the header; the
+    bracketed context, whose words vary with the thread, is the message's."""
+    rng = random.Random(22)
+    contexts = ["io", "notify", "client=0x55{n}:stm=0x7f{n}:pid={n}"]
+    texts = ["add_pending: /srv/p{n}/sub", "getFileInformation(/srv/p{n}) file=0x7f{n}", "crawl complete"]
+    lines = [f"2026-12-07T06:{n // 60 % 60:02d}:{n % 60:02d},{rng.randint(0, 999):03d}: "
+             f"[{rng.choice(contexts).format(n=rng.randint(10, 99))} 0x5{rng.randint(100, 999)} "
+             f"/srv/p{rng.randint(1, 4)}] "
+             + rng.choice(texts).format(n=rng.randint(1, 99)) for n in range(400)]
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split(": ", 1)[1]
+
+
+def test_a_level_closed_by_a_colon_ends_the_header_before_a_call_site() -> None:
+    """``time   DEBUG: [src/file.cc:12] func(): text``: the level's colon closes the header, and the
+    call site after it stays in the message, where it tells the statements apart."""
+    rng = random.Random(23)
+    sites = [("src/server.cc", "upnp_callback()"), ("src/web.cc", "web_open()"), ("src/config.cc", "dumpOptions()"),
+             ("src/update.cc", "containerChanged()")]
+    texts = ["start", "returning {n}", "Filename: /content/{n}", "id: {n}, signal: 0"]
+    lines = []
+    for n in range(400):
+        level = rng.choice(["DEBUG"] * 6 + ["INFO", "WARNING"])
+        path, function = rng.choice(sites)
+        lines.append(f"2026-12-05 14:{n // 60 % 60:02d}:{n % 60:02d} {level:>7}: [{path}:{rng.randint(50, 900)}] "
+                     f"{function}: " + rng.choice(texts).format(n=rng.randint(1, 999)))
+    header = learn_header(lines)
+    for line in lines[:50]:
+        match, message = header.split(line)
+        assert match is not None and message.startswith("[src/")

@@ -441,3 +441,10 @@ def test_an_errno_tagged_reason_in_parentheses_is_one_value() -> None:
     lines = ["socket error ([Errno 111] Connection refused)", "socket error ([Errno 104] Connection reset by peer)",
              "socket error ([Errno 110] Connection timed out)", "socket error ([Errno 113] No route to host)"]
     assert len(set(_ids(miner, lines))) == 1
+
+
+def test_a_leading_value_before_one_word_is_no_optional_context() -> None:
+    """A value before a single word (``221 Logout.``, an FTP reply echoed) is part of its statement,
+    not an optional context field before another one (``Logout.``); before two words or more it is."""
+    assert skeleton(["<*>", "Logout."]) != skeleton(["Logout."])
+    assert skeleton(["[<*>]", "peer", "joined"]) == skeleton(["peer", "joined"])

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from aiops.analysis import estimate_tokens, parse_time
+from aiops.analysis.fields import kind_of, level_of
 
 
 @pytest.mark.parametrize(("text", "at_least"), [
@@ -36,3 +37,19 @@ def test_estimate_grows_with_text() -> None:
 ])
 def test_time_notations(text: str, expected: datetime | None) -> None:
     assert parse_time(text, default_year=2005) == expected
+
+
+def test_a_time_closed_by_a_colon_needs_a_clock() -> None:
+    """A time may close with a colon (``12:00:01.123:``, GLib's and watchman's), a version may not
+    (``syslogd 1.4.1:``): without a clock's colon inside, a dotted number with a colon is a name."""
+    assert kind_of("06:58:55.600:") == "time"
+    assert kind_of("2026-12-07T06:28:46,314:") == "time"
+    assert kind_of("1.4.1:") == "key"
+    assert kind_of("127.0.0.1:60560:") == "key"
+
+
+def test_glibs_domain_and_level_is_a_level() -> None:
+    """GLib writes a message's level after its log domain (``GLib-CRITICAL``, ``web-protocol-DEBUG:``)."""
+    assert level_of("web-protocol-DEBUG:") == "DEBUG"
+    assert level_of("GLib-CRITICAL") != ""
+    assert level_of("round-trip") == ""
