@@ -54,6 +54,12 @@ MAX_BRIDGE = 3
 """Most consecutive low-variety or id positions a header may hold between consistent ones."""
 _BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
             r"[^\s|]*")
+_BRACKET_BY_OPENER = {
+    "[": r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\][^\s|]*", "(": r"\((?:[^()\n]|\([^()\n]*\))*\)[^\s|]*",
+    "<": r"<[^<>\n]*>[^\s|]*", "{": r"\{[^{}\n]*\}[^\s|]*",
+}
+"""A bracket field of one kind: a header's bracketed field is printed by one format, so a line whose
+field opens with another bracket (a JSON object among text lines) is no record under it."""
 _WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
 _LEVEL_STYLES = {
     "bracket": r"[\[(<{][A-Za-z]+ *[\])>}]:?",
@@ -97,6 +103,8 @@ class FieldSpec:
     flex: int = 0
     nil: bool = False
     levels: tuple[str, ...] = ()
+    opener: str = ""
+    """For a bracket field whose values all open with one bracket, that bracket."""
 
 
 @dataclass
@@ -522,7 +530,7 @@ def _pattern(spec: FieldSpec, index: int) -> str:
     if spec.family == "sep":
         body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|{_BRACKET}|[^\s|]+)"
     elif spec.family == "bracket":
-        body = _BRACKET
+        body = _BRACKET_BY_OPENER.get(spec.opener, _BRACKET)
     elif spec.family == "key":
         body = r"(?:[^\s|]+?:|[^\s|\[]+\])(?=\s|$)"
     elif spec.family == "level" and spec.is_level:
@@ -562,6 +570,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
             timed=pos.time_led and pos.family == "var",
             is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
+            opener=pos.opener,
         ))
     return _from_specs(specs, indented=indented)
 

@@ -145,11 +145,14 @@ def _key_ate(sample: list[str], messages: list[str]) -> bool:
 
 
 def _values_only(header: HeaderModel) -> bool:
-    """Whether every field of `header` holds values, times, levels or punctuation: then it ate no
-    word that names events, and a message without constant words under it is a record of values
-    (an access line), not a collapse."""
+    """Whether every field of `header` after the line's time holds values, times, levels or
+    punctuation: then it ate no word that names events (a name before the time, a host or a user,
+    is the record's, since a statement's words follow the time), and a message without constant
+    words under it is a record of values (an access line), not a collapse."""
     fields = header.fields
-    return bool(fields) and all(spec.is_level or spec.is_time or spec.family in _VALUE_FAMILIES for spec in fields)
+    first = next((index for index, spec in enumerate(fields) if spec.is_time and not spec.is_level), -1)
+    after = fields[first + 1:]  # a name before the line's time is no statement's word
+    return bool(fields) and all(spec.is_level or spec.is_time or spec.family in _VALUE_FAMILIES for spec in after)
 
 
 def choose_header(sample: list[str], header: HeaderModel | None = None,

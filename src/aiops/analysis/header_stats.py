@@ -75,6 +75,8 @@ class Position:
     function_share: float = 0.0
     """Share of C function names with a colon (`FUNCTION_KEY`)."""
     pair_share: float = 0.0
+    opener: str = ""
+    """The bracket every bracketed value opens with (``[``), where they all open with the same one."""
     top_share: float = 0.0
     """Share of the rows present that hold the commonest value, digits aside (a program's name holds nearly
     all, whatever its pid: ``(cockpit-ws:32347):``)."""
@@ -111,6 +113,7 @@ def position(rows: list[Row], index: int) -> Position | None:
     literal = ""
     if family == "sep":
         literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
+    openers = {text[0] for text, _, kind in present if kind == "bracket"}
     return Position(
         family=family, share=count / size, coverage=size / total,
         distinct=len(values), padded=padded / total,
@@ -126,6 +129,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         comma_share=sum(1 for text, _, _ in present if text.endswith(",")) / size,
         colon_share=sum(1 for text, _, _ in present if text.endswith(":")) / size,
         top_share=Counter(_DIGITS.sub("0", text) for text, _, _ in present).most_common(1)[0][1] / size,
+        opener=next(iter(openers)) if family == "bracket" and len(openers) == 1 else "",
     )
 
 

@@ -33,6 +33,7 @@ from aiops.analysis.fieldevents import CallSites, FieldEvents
 from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
+from aiops.analysis.jsonlines import split_json
 from aiops.analysis.masking import SOURCE_EXT, SOURCE_RE, shapes
 from aiops.analysis.masking import plain as plain_text
 from aiops.analysis.miner import WILD, Template, TemplateMiner, current
@@ -186,6 +187,9 @@ class LogParser:
         plain = header is not None and header.regex is not None
         match, message = header.split(line) if plain else (None, self.split(line)[0])  # type: ignore[union-attr]
         message = plain_text(message)
+        if plain and match is None and message.startswith("{") and message.endswith("}") \
+                and (record := split_json(message)) and record[0]:
+            message = record[0]  # a JSON record written among text lines: its message, or its fields
         frame = self._frames.event(message)
         if frame is None and match is not None:
             frame = self._frames.event(plain_text(line))  # a loose header may take a frame's fields for its own

@@ -58,11 +58,12 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
     into one `<*>`: tokens that are only `<*>` and punctuation, unit words right after them
     (``<*> bytes (<*> KB)`` -> ``<*>``) and a name in parentheses closing a subject after them
     (``<*> (peerB):``, `_named_subject`), and the value of an equals sign written apart from its key
-    (`_equals_values`); a leading run, or a leading bracketed word, before two words or more is dropped
-    (an optional context field such as ``[1.batch]`` or ``[alice]`` before the text, where a value
-    before one word, ``221 Logout.``, is the statement's own; with `lead`, a leading value that
-    ends in a colon, ``<*>: Shutting down``, is kept as it names the speaker). A word or closing
-    bracket ending the message with a colon adds ``:``: the text after it comes from elsewhere."""
+    (`_equals_values`); a leading bracketed word, or a leading run before two words or more, is
+    dropped (an optional context field such as ``[1.batch]``, ``[  0.502]`` or ``[alice]`` before the
+    text, where a bare value before one word, ``221 Logout.``, is the statement's own; with `lead`, a
+    leading value that ends in a colon, ``<*>: Shutting down``, is kept as it names the speaker). A
+    word or closing bracket ending the message with a colon adds ``:``: the text after it comes
+    from elsewhere."""
     out: list[str] = []
     in_run = False
     for token, valued in zip(tokens, _equals_values(tokens), strict=True):
@@ -79,7 +80,8 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-    if (len(out) > 2 and (out[0] == MASK or BOXED_WORD.fullmatch(tokens[0]))
+    boxed = bool(out) and (BOXED_WORD.fullmatch(tokens[0]) is not None or (out[0] == MASK and tokens[0][:1] in "[("))
+    if (((len(out) > 2 and out[0] == MASK) or (len(out) > 1 and boxed))
             and not (lead and tokens[0].endswith(":"))):
         del out[0]
     if tokens and tokens[-1].endswith(":") and (tokens[-1][-2:-1].isalnum() or tokens[-1][-2:-1] in (")", "]")):

@@ -448,3 +448,5 @@ def test_a_leading_value_before_one_word_is_no_optional_context() -> None:
     not an optional context field before another one (``Logout.``); before two words or more it is."""
     assert skeleton(["<*>", "Logout."]) != skeleton(["Logout."])
     assert skeleton(["[<*>]", "peer", "joined"]) == skeleton(["peer", "joined"])
+    assert skeleton(["[nodemon]", "exiting"]) == skeleton(["exiting"])  # a bracketed context still goes
+    assert skeleton(["[", "<*>]", "closed"]) == skeleton(["closed"])  # and a bracketed value ([  0.502])
