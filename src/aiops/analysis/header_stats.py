@@ -113,7 +113,7 @@ def position(rows: list[Row], index: int) -> Position | None:
     literal = ""
     if family == "sep":
         literal = Counter(text for text, _, kind in present if kind == "sep").most_common(1)[0][0]
-    openers = {text[0] for text, _, kind in present if kind == "bracket"}
+    openers = {text[0] for text, _, kind in present if kind == "bracket"} if family == "bracket" else set()
     return Position(
         family=family, share=count / size, coverage=size / total,
         distinct=len(values), padded=padded / total,
@@ -129,7 +129,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         comma_share=sum(1 for text, _, _ in present if text.endswith(",")) / size,
         colon_share=sum(1 for text, _, _ in present if text.endswith(":")) / size,
         top_share=Counter(_DIGITS.sub("0", text) for text, _, _ in present).most_common(1)[0][1] / size,
-        opener=next(iter(openers)) if family == "bracket" and len(openers) == 1 else "",
+        opener=next(iter(openers)) if len(openers) == 1 else "",
     )
 
 

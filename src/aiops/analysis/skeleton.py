@@ -80,7 +80,8 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-    boxed = bool(out) and (BOXED_WORD.fullmatch(tokens[0]) is not None or (out[0] == MASK and tokens[0][:1] in "[("))
+    boxed = bool(out) and (BOXED_WORD.fullmatch(tokens[0]) is not None
+                           or (out[0] == MASK and tokens[0].startswith(("[", "("))))
     if (((len(out) > 2 and out[0] == MASK) or (len(out) > 1 and boxed))
             and not (lead and tokens[0].endswith(":"))):
         del out[0]
