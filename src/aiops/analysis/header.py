@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from aiops.analysis.fields import FAMILIES, LEVEL_WORDS, TIME_FIELD, kind_of, level_of, split_fields
+from aiops.analysis.fields import FAMILIES, TIME_FIELD, kind_of, level_of, split_fields
 from aiops.analysis.frames import outside_tracebacks
+from aiops.analysis.header_patterns import BRACKET, bracket_body, level_body
 from aiops.analysis.header_reach import EMPTY_COLUMN_TAIL, TITLE_TAIL, empty_column, has_titles, message_section, pipes
 from aiops.analysis.header_stats import (
     CONSISTENT,
@@ -52,40 +53,6 @@ STRUCTURED_CHARS = 100_000
 """A JSON record must parse whole to count, so this much of a line is kept to test for one."""
 MAX_BRIDGE = 3
 """Most consecutive low-variety or id positions a header may hold between consistent ones."""
-_BRACKET = (r"(?:\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]|\((?:[^()\n]|\([^()\n]*\))*\)|<[^<>\n]*>|\{[^{}\n]*\})"
-            r"[^\s|]*")
-_BRACKET_BY_OPENER = {
-    "[": r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\][^\s|]*", "(": r"\((?:[^()\n]|\([^()\n]*\))*\)[^\s|]*",
-    "<": r"<[^<>\n]*>[^\s|]*", "{": r"\{[^{}\n]*\}[^\s|]*",
-}
-"""A bracket field of one kind: a header's bracketed field is printed by one format, so a line whose
-field opens with another bracket (a JSON object among text lines) is no record under it."""
-_WORDS = "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
-_LEVEL_STYLES = {
-    "bracket": r"[\[(<{][A-Za-z]+ *[\])>}]:?",
-    "colon": rf"(?i:{_WORDS}):",
-    "bare": rf"(?i:{_WORDS}),?|[VTDIWEF]",
-    "arrow": r"[VTDIWEF!]>",
-}
-"""Level fields written like the ones seen: bracketed (padded inside to a column too, as a
-left-justified ``%-5s`` prints ``[INFO ]`` beside ``[DEBUG]``), a label with a colon, a bare word,
-or one letter with an arrow (``I>``)."""
-
-
-def _level_body(seen: tuple[str, ...]) -> str:
-    """A level field: one of the level texts seen in the sample, or a new one written the same way
-    (``[Note]`` -> any bracketed word), never a plain message word such as ``log``."""
-    if seen and all(t[0] in "[(<{" for t in seen):
-        style = "bracket"
-    elif seen and all(t.endswith(":") for t in seen):
-        style = "colon"
-    elif seen and all(len(t) == 2 and t.endswith(">") for t in seen):
-        style = "arrow"  # one letter and an arrow; ``!>`` is a failed system call's level
-    else:
-        style = "bare"
-    known = "|".join(re.escape(t) for t in sorted(seen, key=len, reverse=True))
-    return rf"(?:{known + '|' if known else ''}{_LEVEL_STYLES[style]})(?=[\s|]|$)"
-
 STRONG_FAMILIES = frozenset({"var", "level", "sep", "bracket", "key"})
 
 
@@ -528,13 +495,13 @@ def learn_header(lines: Iterable[str]) -> HeaderModel:
 
 def _pattern(spec: FieldSpec, index: int) -> str:
     if spec.family == "sep":
-        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|{_BRACKET}|[^\s|]+)"
+        body = re.escape(spec.literal) if spec.strict else rf"(?:{re.escape(spec.literal)}|{BRACKET}|[^\s|]+)"
     elif spec.family == "bracket":
-        body = _BRACKET_BY_OPENER.get(spec.opener, _BRACKET)
+        body = bracket_body(spec.opener)
     elif spec.family == "key":
         body = r"(?:[^\s|]+?:|[^\s|\[]+\])(?=\s|$)"
     elif spec.family == "level" and spec.is_level:
-        body = _level_body(spec.levels)
+        body = level_body(spec.levels)
     elif spec.family == "quoted":
         body = r'"[^"\n]*"'
     elif spec.timed:
@@ -603,7 +570,7 @@ def _assemble(specs: list[FieldSpec], *, indented: bool) -> re.Pattern[str]:
             tight = prev.family in _GLUE_TIGHT or spec.family in _GLUE_TIGHT
             parts.append(r"[ \t]*" if tight else r"[ \t]+")
         if spec.flex and index + 1 < len(specs):
-            parts.append(rf"(?:(?:{_BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
+            parts.append(rf"(?:(?:{BRACKET}|[^\s|]+)(?:[ \t]+[^\s|]+){{0,{spec.flex}}}?[ \t]+)?")
             continue
         parts.append(_pattern(spec, index))
     last = specs[-1]
