@@ -85,6 +85,14 @@ class Position:
 _DIGITS = re.compile(r"\d+")
 
 
+def _top_count(values: Counter[str]) -> int:
+    """Rows holding the commonest value once digits are set aside, counted over the distinct values."""
+    masked: Counter[str] = Counter()
+    for text, count in values.items():
+        masked[_DIGITS.sub("0", text)] += count
+    return masked.most_common(1)[0][1]
+
+
 def position(rows: list[Row], index: int) -> Position | None:
     """Statistics of field `index` over `rows` (None past the last field of every row)."""
     total = len(rows)
@@ -128,7 +136,7 @@ def position(rows: list[Row], index: int) -> Position | None:
         pair_share=sum(1 for text, _, _ in present if PAIR.match(text)) / size,
         comma_share=sum(1 for text, _, _ in present if text.endswith(",")) / size,
         colon_share=sum(1 for text, _, _ in present if text.endswith(":")) / size,
-        top_share=Counter(_DIGITS.sub("0", text) for text, _, _ in present).most_common(1)[0][1] / size,
+        top_share=_top_count(values) / size,
         opener=next(iter(openers)) if len(openers) == 1 else "",
     )
 
