@@ -314,6 +314,23 @@ def _program_tag(rows: list[Row]) -> Position | None:
     return first
 
 
+FLUSH_RECORDS = 0.25
+"""Share of the sample lines that must start flush for them alone to be tried as the records, where
+most lines are indented (see `_flush_records`)."""
+
+
+def _flush_records(sample: list[str]) -> list[HeaderModel] | None:
+    """Header layouts learnt from the flush lines alone, when they are at least `FLUSH_RECORDS` of a
+    sample that is mostly indented and their best layout holds a time: records that open with a time
+    at the margin, with indented continuation lines (dumps, wrapped text, help) between them, even
+    when those outnumber them. None when the flush lines show no timed header."""
+    flush = _rows(sample, False)
+    if len(flush) < FLUSH_RECORDS * len(sample):
+        return None
+    models = _layouts(flush, indented=False)
+    return models if models[0].regex is not None and models[0].time_groups else None
+
+
 def _names_only(fields: list[Position]) -> bool:
     """A layout of ``name:`` keys alone, with no time, level, id, bracket or separator: nothing tells
     it from a message that starts with an event word and a colon (``save: box=...``,
@@ -339,6 +356,8 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     if not rows:
         return [HeaderModel(notes=["only indented lines"])]
     models = _layouts(rows, indented=indented)
+    if indented and (flush_models := _flush_records(sample)) is not None:
+        indented, models = False, flush_models
     alone = _header_alone(sample, len(whole))
     if alone is not None and not _empties(models[0], alone.lines):
         return [alone.model, *models]

@@ -150,3 +150,33 @@ def test_a_name_before_the_lines_time_is_no_statements_word() -> None:
                      f' +0000 "{request}" {rng.choice([200, 200, 404, 304])} {rng.randint(100, 9000)}')
     access = {p.template.id for p in LogParser().parse(lines) if p.raw.startswith("127.0.0.1")}
     assert len(access) == 1
+
+
+def _client_lines(rng: random.Random, count: int) -> list[str]:
+    """A chat client's log: ``[date time] message`` at the margin, with a help or buffer dump under
+    some records, indented and more numerous than the records themselves."""
+    texts = ["Reading configuration file {f}.conf", "Writing configuration file {f}.conf",
+             "Loading plugin {f}", "irc: connecting to server {n}"]
+    dumps = ["    option {f}.look = {n}", "    {f}: {n} lines", "    buffer {n} ({f})"]
+    lines: list[str] = []
+    while len(lines) < count:
+        stamp = f"[2026-12-07 10:{len(lines) // 60 % 60:02d}:{len(lines) % 60:02d}]"
+        name = rng.choice(["weechat", "sec", "irc", "logger", "relay"])
+        lines.append(f"{stamp} {rng.choice(texts).format(f=name, n=rng.randint(1, 99))}")
+        lines.extend(rng.choice(dumps).format(f=name, n=rng.randint(1, 999)) for _ in range(rng.randint(0, 4)))
+    return lines
+
+
+def test_flush_records_with_more_indented_lines_keep_their_timed_header() -> None:
+    """Records that open with a time at the margin are the records even where indented continuation
+    lines outnumber them: the header is learnt from the flush lines, and an indented line is no
+    header's."""
+    lines = _client_lines(random.Random(5), 400)
+    flush = [line for line in lines if not line[0].isspace()]
+    assert 0.25 * len(lines) <= len(flush) < 0.5 * len(lines)
+    header = learn_header(lines)
+    assert header.time_groups
+    for line in flush[:60]:
+        match, message = header.split(line)
+        assert match is not None and message == line.split("] ", 1)[1]
+    assert all(header.split(line)[0] is None for line in lines if line[0].isspace())
