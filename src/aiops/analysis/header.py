@@ -321,14 +321,14 @@ most lines are indented (see `_flush_records`)."""
 
 def _flush_records(sample: list[str]) -> list[HeaderModel] | None:
     """Header layouts learnt from the flush lines alone, when they are at least `FLUSH_RECORDS` of a
-    sample that is mostly indented and their best layout holds a time: records that open with a time
-    at the margin, with indented continuation lines (dumps, wrapped text, help) between them, even
-    when those outnumber them. None when the flush lines show no timed header."""
+    sample that is mostly indented and their best layout holds a time or a bracketed field: records
+    that open with one at the margin, with indented continuation lines (dumps, wrapped text, help)
+    between them, even when those outnumber them. None when the flush lines show no such header."""
     flush = _rows(sample, False)
     if len(flush) < FLUSH_RECORDS * len(sample):
         return None
     models = _layouts(flush, indented=False)
-    return models if models[0].regex is not None and models[0].time_groups else None
+    return models if models[0].regex is not None and (models[0].time_groups or models[0].bracket_groups) else None
 
 
 def _names_only(fields: list[Position]) -> bool:

@@ -152,15 +152,16 @@ def test_a_name_before_the_lines_time_is_no_statements_word() -> None:
     assert len(access) == 1
 
 
-def _client_lines(rng: random.Random, count: int) -> list[str]:
-    """A chat client's log: ``[date time] message`` at the margin, with a help or buffer dump under
-    some records, indented and more numerous than the records themselves."""
+def _client_lines(rng: random.Random, count: int, *, stamped: bool = True) -> list[str]:
+    """A chat client's log: ``[date time] message`` (or ``[conn=N] message``) at the margin, with a
+    help or buffer dump under some records, indented and more numerous than the records themselves."""
     texts = ["Reading configuration file {f}.conf", "Writing configuration file {f}.conf",
              "Loading plugin {f}", "irc: connecting to server {n}"]
     dumps = ["    option {f}.look = {n}", "    {f}: {n} lines", "    buffer {n} ({f})"]
     lines: list[str] = []
     while len(lines) < count:
-        stamp = f"[2026-12-07 10:{len(lines) // 60 % 60:02d}:{len(lines) % 60:02d}]"
+        stamp = f"[2026-12-07 10:{len(lines) // 60 % 60:02d}:{len(lines) % 60:02d}]" if stamped \
+            else f"[conn={rng.randint(1, 9)}]"
         name = rng.choice(["weechat", "sec", "irc", "logger", "relay"])
         lines.append(f"{stamp} {rng.choice(texts).format(f=name, n=rng.randint(1, 99))}")
         lines.extend(rng.choice(dumps).format(f=name, n=rng.randint(1, 999)) for _ in range(rng.randint(0, 4)))
@@ -179,4 +180,14 @@ def test_flush_records_with_more_indented_lines_keep_their_timed_header() -> Non
     for line in flush[:60]:
         match, message = header.split(line)
         assert match is not None and message == line.split("] ", 1)[1]
+    assert all(header.split(line)[0] is None for line in lines if line[0].isspace())
+
+
+def test_flush_records_led_by_a_bracket_keep_their_header() -> None:
+    """A bracketed field that opens every flush line is such a header too: the indented lines
+    between the records (``    buffer 12 (irc)``) are continuations, none of them a header's."""
+    lines = _client_lines(random.Random(8), 400, stamped=False)
+    header = learn_header(lines)
+    assert header.bracket_groups
+    assert all(header.split(line)[1] == line.split("] ", 1)[1] for line in lines[:200] if not line[0].isspace())
     assert all(header.split(line)[0] is None for line in lines if line[0].isspace())
