@@ -1,0 +1,4 @@
+project = "Round Forty"
+author = "r40e"
+extensions = []
+html_theme = "alabaster"
