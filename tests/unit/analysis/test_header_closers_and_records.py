@@ -191,3 +191,23 @@ def test_flush_records_led_by_a_bracket_keep_their_header() -> None:
     assert header.bracket_groups
     assert all(header.split(line)[1] == line.split("] ", 1)[1] for line in lines[:200] if not line[0].isspace())
     assert all(header.split(line)[0] is None for line in lines if line[0].isspace())
+
+
+def test_a_separator_opening_the_header_is_matched_as_itself() -> None:
+    """A marker that opens most lines (``   >  eth_call: [``, a request echoed) is a header of one
+    separator; with nothing before it to bound a loose match, it matches only itself, so a line
+    without it (``  Gas usage: 21000``) keeps its first word, where a loose separator took it."""
+    rng = random.Random(3)
+    lines = []
+    for _ in range(300):
+        if rng.random() < 0.7:
+            lines.append(rng.choice(["   >  eth_call: [", "   >   {", "   >   }", "   >  eth_blockNumber: []",
+                                     f'   >     "to": "0x{rng.randint(1, 1 << 40):x}",']))
+        else:
+            lines.append(rng.choice([f"  Transaction: 0x{rng.randint(1, 1 << 60):x}", "eth_chainId",
+                                     f"  Gas usage: {rng.randint(1, 99999)}",
+                                     f"  Block number: {rng.randint(1, 999)}"]))
+    header = learn_header(lines)
+    assert header.split("   >  eth_call: [")[1] == "eth_call: ["
+    for line in ("  Gas usage: 21000", "  Transaction: 0xabc123", "  Block number: 7"):
+        assert header.split(line) == (None, line)
