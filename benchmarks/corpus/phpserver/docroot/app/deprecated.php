@@ -1,0 +1,5 @@
+<?php
+$s = null;
+echo strlen($s), str_repeat('-', 3), "\n";
+$a = [1, 2];
+echo implode($a, ','), "\n";
