@@ -1,0 +1,1 @@
+return {"only_one_value"}
