@@ -11,7 +11,9 @@ Perl's Carp and Devel::StackTrace write ``Pkg::sub('arg') called at /path/File.p
 ``eval {...} at /path/File.pm line 42`` for each call (and a bare ``at /path/File.pm line 42`` where
 the message's place went on a line of its own) under the message a ``die`` or ``confess``
 wrote; glibc's ``backtrace_symbols``, which C and C++ programs print on a crash, writes
-``path(symbol+0xoff) [0xaddr]``, numbered or not (``0. /lib/libx.so(f()+0x16) [0x7f...]``). Each
+``path(symbol+0xoff) [0xaddr]``, numbered or not (``0. /lib/libx.so(f()+0x16) [0x7f...]``); PHP's
+report of an uncaught exception writes ``Stack trace:``, then ``#0 /path/file.php(42): f('arg')`` for
+each call and ``#1 {main}``, then ``  thrown in /path/file.php on line 42``. Each
 names a file, a line or an address and a function, and no two frames name the same ones, so a miner
 that takes a source location for the statement that printed a line makes a template of every frame.
 They are one event per printer instead, as the lines of a Python traceback are (`TRACEBACK`). The
@@ -62,6 +64,8 @@ FRAME_KINDS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ("perl", re.compile(r"(?:(?:\S.* called|\S.*\{\.\.\.\}) +)?at \S+ line \d+\.?"), f"{WILD} at {WILD} line {WILD}"),
     ("native", re.compile(r"(?:[#(\[]?\d+[.:)\]]? +|0x[0-9a-f]+: +)?[^\s(\[]+\(.*\+0x[0-9a-f]+\) ?\[0x[0-9a-f]+\]"),
      f"{WILD}({WILD}) [{WILD}]"),
+    ("php", re.compile(r"#\d+ (?:\S.*\(\d+\): \S.*|\{main\}|\[internal function\]: \S.*)"
+                       r"|Stack trace:|thrown in \S.* on line \d+"), f"#{WILD} {WILD}"),
 )
 """(kind, a whole frame line of that runtime with its indentation removed, the template shown)."""
 _SHOWN = {kind: shown for kind, _pattern, shown in FRAME_KINDS}
@@ -73,7 +77,8 @@ _MAX_FRAME = 1_000
 def frame_kind(message: str) -> str | None:
     """The runtime whose stack frame `message` is, all of it (indentation aside), or None."""
     text = message.strip()
-    if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/", "Caused by: ", "Suppressed: "))
+    if len(text) > _MAX_FRAME or not (text.startswith(("at ", "... ", "from ", "/", "Caused by: ", "Suppressed: ", "#",
+                                                        "Stack trace:", "thrown in "))
                                        or ":in " in text or text.endswith("]") or " line " in text):
         return None
     for kind, pattern, _shown in FRAME_KINDS:

@@ -1,4 +1,4 @@
-"""Stack frames of Java, Node, Ruby, Go, .NET, Perl and native code are one event per runtime: no
+"""Stack frames of Java, Node, Ruby, Go, .NET, Perl, PHP and native code are one event per runtime: no
 frame names the statement that logged the trace, and each names another file and line."""
 
 from __future__ import annotations
@@ -232,3 +232,34 @@ def test_perl_stack_frames_are_one_event() -> None:
     assert all(p.template.id not in frames for p in parsed if not p.raw.startswith("\t"))
     assert frame_kind("\tat /work/app.psgi line 12") == "perl"
     assert frame_kind("Config loaded at /etc/app.conf line 3") is None
+
+
+def test_php_uncaught_exception_report_is_one_event() -> None:
+    """PHP's report of an uncaught exception writes ``Stack trace:``, a ``#N file(line): call`` line
+    per call, ``#N {main}`` and ``  thrown in FILE on line N``: one event, while the fatal error
+    line above it stays its statement's."""
+    rng = random.Random(11)
+    calls = ["require('/srv/www/app/{}.php')", "App\\Db->connect('db{}')", "include('/srv/www/lib{}.php')",
+             "[internal function]: App\\handler(Object(App\\Request{}))"]
+    lines = []
+    for n in range(150):
+        lines.append(f"[Mon Dec  7 11:{n // 60:02d}:{n % 60:02d} 2026] 127.0.0.1:{rng.randint(30000, 60000)} Accepted")
+        if rng.random() < 0.3:
+            place = f"/srv/www/app/page{rng.randint(1, 40)}.php"
+            lines.append(f"PHP Fatal error:  Uncaught Exception: failed {n} in {place}:{rng.randint(2, 90)}")
+            lines.append("Stack trace:")
+            depth = rng.randint(1, 4)
+            for index in range(depth):
+                call = rng.choice(calls).format(rng.randint(1, 99))
+                if call.startswith("["):
+                    lines.append(f"#{index} {call}")
+                else:
+                    lines.append(f"#{index} /srv/www/app/f{rng.randint(1, 30)}.php({rng.randint(2, 300)}): {call}")
+            lines.append(f"#{depth} {{main}}")
+            lines.append(f"  thrown in {place} on line {rng.randint(2, 90)}")
+    parsed = list(LogParser().parse(lines))
+    printed = {p.template.id for p in parsed if p.raw.startswith(("#", "Stack trace:", "  thrown in "))}
+    assert len(printed) == 1
+    assert all(p.template.id not in printed for p in parsed if p.raw.startswith(("[", "PHP ")))
+    assert frame_kind("#0 {main}") == "php"
+    assert frame_kind("#3 the value was 12") is None
