@@ -13,7 +13,8 @@ so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digi
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
 printed with its identity hash: ``Ctx@d21a74c{...}``, a quoted ``User-Agent`` value of any number
-of words: ``"Mozilla/5.0 (X11; ...)"``). A record of ``;``-separated fields after some text is one
+of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a message, as some access
+logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
 value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
 an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
 quotes).
@@ -59,8 +60,13 @@ _PRODUCT = r"[A-Za-z][\w.!#$%&'*+^`|~-]*/[^\s\"/]*\d[^\s\"]*"
 """A product token with a version that holds a digit (``curl/7.88.1``, ``Mozilla/5.0``): how a
 ``User-Agent`` or ``Server`` header value starts (RFC 9110, section 10.1.5)."""
 
+_BARE_PRODUCT = r"[A-Za-z][\w.-]*/\d[^\s\"'/()]*(?![^\s])"
+"""A product token whose version starts with a digit, standing alone (``Mozilla/5.0``,
+``curl/7.88.1``)."""
+
 WORD_RULES: tuple[tuple[str, str], ...] = (
     ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
+    ("bare_agent", rf"{_BARE_PRODUCT}(?:[ \t]+(?:\([^()\n]*\)|{_BARE_PRODUCT}))+[ \t]*$"),
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+=-]++@[\w-]+(?:\.[\w-]+)+"),

@@ -80,6 +80,18 @@ def test_a_quoted_user_agent_is_one_value_however_many_words() -> None:
     assert mask('"GET /index.html" failed') == '"GET /index.html" failed'
 
 
+def test_a_bare_user_agent_ending_the_message_is_one_value() -> None:
+    """Some access logs write the ``User-Agent`` value unquoted at the end of the line: a product
+    token followed by comments in parentheses or more products is one value there too; a product
+    token alone, one inside the text, or a path with a quoted tail is not such a run."""
+    short = "127.0.0.1 - - 200 243 - curl/7.88.1"
+    long = "127.0.0.1 - - 200 243 - Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/115.0"
+    assert mask(short) == mask(long) == "<*> - - <*> <*> - <*>"
+    assert mask("using libcurl/7.88.1 (x86_64-pc-linux-gnu) to fetch") == "using <*> (<*>) to fetch"
+    assert mask("Playing 'digits/9.gsm' (language 'en')") == "Playing 'digits/<*>.gsm' (language 'en')"
+    assert "bare_agent" in rule_names(long)
+
+
 def test_rule_names_report_what_matched() -> None:
     names = rule_names("GET http://x.org/a 10.0.0.1 /var/log/app.log")
     assert names == ["url", "word_with_digit", "path"]
