@@ -1,0 +1,2 @@
+import { add } from './util.js';
+document.getElementById('app').textContent = String(add(1, 2));
