@@ -429,13 +429,16 @@ class TemplateMiner(Rejoin):
         true once there are so many that those places must be variables (`spread`, or 4x that for two
         places, since pairs of constants such as state transitions come in larger sets). In a message
         of two or three tokens only a value-shaped token spreads (``POST /upload``; never ``Connection
-        closed`` / ``Connection reset``)."""
+        closed`` / ``Connection reset``), and a one-character mark never does (tinydns's ``+``, ``-``,
+        ``I``, ``C`` after a query's address: a status its statement writes as text)."""
         if len(blocked) > 2 or (len(blocked) * 3 >= len(tokens) and not all(
                 _VALUE_START.match(near.tokens[i]) and _VALUE_START.match(tokens[i]) for i in blocked)):
             return False
         if any(_names_statement(near.tokens, index) or _names_statement(tokens, index)
                or _two_statements(near.tokens, index, tokens[index]) for index in blocked):
             return False
+        if any(len(near.tokens[index]) == len(tokens[index]) == 1 for index in blocked):
+            return False  # one-character marks (``+`` / ``-`` / ``C``) are status codes a statement prints
         pairs = list(zip(near.tokens, tokens, strict=True))
         if (not any(left == right and WILD not in left for left, right in pairs)
                 and any(left != right and _WORD.fullmatch(left) and _WORD.fullmatch(right) for left, right in pairs)):

@@ -450,3 +450,21 @@ def test_a_leading_value_before_one_word_is_no_optional_context() -> None:
     assert skeleton(["[<*>]", "peer", "joined"]) == skeleton(["peer", "joined"])
     assert skeleton(["[nodemon]", "exiting"]) == skeleton(["exiting"])  # a bracketed context still goes
     assert skeleton(["[", "<*>]", "closed"]) == skeleton(["closed"])  # and a bracketed value ([  0.502])
+
+
+def test_a_one_character_mark_is_a_status_not_a_value() -> None:
+    """tinydns writes ``ADDR:PORT:ID + TYPE NAME`` when it answered, ``-`` when it dropped the query,
+    ``I`` and ``C`` for other outcomes: four statements that differ in one mark each, which no number
+    of variants turns into a variable, while the name after the mark still varies."""
+    rng = random.Random(4)
+    marks = ["+", "-", "I", "C", "/"]
+    lines = [f"7f000001:{rng.randint(1, 65535):04x}:{rng.randint(1, 65535):04x} {rng.choice(marks)} "
+             f"{rng.choice(['0001', '0010', '001c'])} {rng.choice(['www', 'ns1', 'mail'])}.example.test"
+             for _ in range(300)]
+    miner = TemplateMiner()
+    ids = _ids(miner, lines)
+    by_mark: dict[str, set[str]] = {}
+    for line, group in zip(lines, ids, strict=True):
+        by_mark.setdefault(line.split()[1], set()).add(group)
+    assert all(len(groups) == 1 for groups in by_mark.values())
+    assert len({next(iter(groups)) for groups in by_mark.values()}) == len(marks)
