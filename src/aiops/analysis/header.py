@@ -553,7 +553,7 @@ def compile_header(positions: list[Position], *, indented: bool = False) -> Head
         specs.append(FieldSpec(
             family=pos.family, literal=pos.literal,
             needs_digit=pos.family == "var" and pos.digit_share >= 0.98,
-            strict=pos.share * pos.purity >= 0.99 or (not specs and pos.literal != NIL),
+            strict=pos.share * pos.purity >= 0.99 or (pos.family == "sep" and not specs and pos.literal != NIL),
             is_time=not is_level and pos.family in ("var", "bracket") and pos.time_share >= 0.5,
             timed=pos.time_led and pos.family == "var",
             is_level=is_level, flex=pos.flex, nil=pos.nil > 0 and pos.family != "sep", levels=pos.levels,
