@@ -90,6 +90,7 @@ def test_a_bare_user_agent_ending_the_message_is_one_value() -> None:
     assert mask("using libcurl/7.88.1 (x86_64-pc-linux-gnu) to fetch") == "using <*> (<*>) to fetch"
     assert mask("Playing 'digits/9.gsm' (language 'en')") == "Playing 'digits/<*>.gsm' (language 'en')"
     assert "bare_agent" in rule_names(long)
+    assert "bare_agent" not in rule_names(short)
 
 
 def test_rule_names_report_what_matched() -> None:

@@ -454,7 +454,7 @@ def test_a_leading_value_before_one_word_is_no_optional_context() -> None:
 
 def test_a_one_character_mark_is_a_status_not_a_value() -> None:
     """tinydns writes ``ADDR:PORT:ID + TYPE NAME`` when it answered, ``-`` when it dropped the query,
-    ``I`` and ``C`` for other outcomes: four statements that differ in one mark each, which no number
+    ``I``, ``C`` or ``/`` for other outcomes: statements that differ in one mark each, which no number
     of variants turns into a variable, while the name after the mark still varies."""
     rng = random.Random(4)
     marks = ["+", "-", "I", "C", "/"]
