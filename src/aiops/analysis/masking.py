@@ -62,7 +62,9 @@ _PRODUCT = r"[A-Za-z][\w.!#$%&'*+^`|~-]*/[^\s\"/]*\d[^\s\"]*"
 
 _BARE_PRODUCT = r"[A-Za-z][\w.-]*/\d[^\s\"'/()]*(?![^\s])"
 """A product token whose version starts with a digit, standing alone (``Mozilla/5.0``,
-``curl/7.88.1``)."""
+``curl/7.88.1``). Narrower than `_PRODUCT` on purpose: with no quotes to bound an unquoted
+``User-Agent``, `_PRODUCT`'s looser shape took a path and a parenthesised note for one
+(``erin/bad24651] (from client ...)``, ``digits/9.gsm' (language 'en')``)."""
 
 WORD_RULES: tuple[tuple[str, str], ...] = (
     ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
