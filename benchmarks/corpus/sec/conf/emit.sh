@@ -1,0 +1,3 @@
+#!/bin/sh
+echo "spawned $1"
+echo "spawned second $1"
