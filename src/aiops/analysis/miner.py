@@ -41,7 +41,7 @@ import re
 from aiops.analysis.fields import level_of
 from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, plain, shapes
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
-from aiops.analysis.rejoin import SCAN, Rejoin
+from aiops.analysis.rejoin import SCAN, Rejoin, gap_at
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
 from aiops.analysis.template import WILD, Template, current
 from aiops.analysis.variables import VALUE_SETS, cores, counted_noun, generalise, same_variable, slot_value
@@ -170,6 +170,8 @@ class TemplateMiner(Rejoin):
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
         self._kept: dict[int, list[Template]] = {}
+        self._gapped: dict[int, list[tuple[Template, int]]] = {}
+        """Templates made from a line with a value printed empty, by length, with its position."""
         """Templates folded into one of another length (`_same_skeleton`), by length: lines they
         match go to the template that stands for them."""
         self._sources: dict[str, Template] = {}
@@ -248,7 +250,8 @@ class TemplateMiner(Rejoin):
 
     def add_masked(self, masked: str) -> Template:
         """Like `add` for a message already masked (and not found in the cache)."""
-        template = current(self._place(tokenise(masked)))
+        tokens = tokenise(masked)
+        template = current(self._place(tokens, gap_at(masked, tokens) if "  " in masked else -1))
         if len(self._cache) >= self.cache_size:
             self._cache.clear()
         self._cache[masked] = template
@@ -270,7 +273,7 @@ class TemplateMiner(Rejoin):
                           if t.tokens and t.tokens[0] == WILD and self._compare(t.tokens, tokens)[0] == len(tokens) - 1]
         return bucket, candidates
 
-    def _place(self, tokens: list[str]) -> Template:
+    def _place(self, tokens: list[str], gap: int = -1) -> Template:
         bucket, candidates = self._candidates(tokens)
         best, best_exact = None, -1
         near, near_blocked = None, tuple(range(len(tokens) + 1))
@@ -288,8 +291,9 @@ class TemplateMiner(Rejoin):
                 return current(kept)
         if near is not None and self._spread_out(near, near_blocked, tokens):
             return self._join(near, tokens, near_blocked)
-        around = (self._around_context(tokens) or self._open_value(tokens) or self._empty_last(tokens)
-                  or self._closing_run(tokens))
+        around = (self._around_context(tokens) or self._open_value(tokens)
+                  or (self._empty_gap(tokens, gap) if gap >= 0 else None) or self._empty_last(tokens)
+                  or (self._filled_gap(tokens) if gap < 0 else None) or self._closing_run(tokens))
         if around is not None:
             return around
         shape = skeleton(tokens)
@@ -320,16 +324,24 @@ class TemplateMiner(Rejoin):
         template.refresh()
         self.templates.append(template)
         bucket.append(template)
+        self._file(template, shape, gap)
+        if len(bucket) > SCAN and len(bucket) % SCAN == 0:
+            bucket.sort(key=lambda t: -t.count)
+        return template
+
+    def _file(self, template: Template, shape: tuple[str, ...], gap: int) -> None:
+        """Enter a new template in the side tables (skeletons, closing groups, and `_gapped` when its
+        line showed a value printed empty at `gap`), clearing them all once they are full."""
         if len(self._skeletons) >= TABLE_LIMIT:
             self._skeletons.clear()
             self._kept.clear()
             self._reasons.clear()
             self._groups.clear()
+            self._gapped.clear()
         self._skeletons.setdefault(shape, template)
         self._register_tail(template)
-        if len(bucket) > SCAN and len(bucket) % SCAN == 0:
-            bucket.sort(key=lambda t: -t.count)
-        return template
+        if gap >= 0:
+            self._gapped.setdefault(len(template.tokens), []).append((template, gap))
 
     def _adopt(self, template: Template) -> None:
         """Give a seeded template its id on first use (ids follow first use, as for new ones); a

@@ -1,22 +1,49 @@
 """How the miner joins lines and templates that differ by more than a variable word: a context field
 present or absent, a last ``key=`` value over more or fewer words, a last variable printed empty, a
-closing run of free text printed shorter, a first word shown as a value elsewhere, and templates
-split off early that one template comes to cover (folded into it). A mixin of `TemplateMiner`: it
+closing run of free text printed shorter, a variable printed empty where the line shows a double blank,
+a first word shown as a value elsewhere, and templates split off early that one template comes to
+cover (folded into it). A mixin of `TemplateMiner`: it
 works on the miner's index and tables."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from aiops.analysis.lists import listed
 from aiops.analysis.template import WILD, Template
 from aiops.analysis.variables import VALUE_SETS
-from aiops.analysis.wordshapes import _LABEL, _OPEN_KEY, _TAG, KNOWN_FIRST, OPEN_VALUE, _context, _folds, _key, fits
+from aiops.analysis.wordshapes import (
+    _LABEL,
+    _OPEN_KEY,
+    _TAG,
+    KNOWN_FIRST,
+    OPEN_VALUE,
+    _context,
+    _folds,
+    _key,
+    fits,
+    tokenise,
+)
 
 LEVELS = tuple(word for word, name in VALUE_SETS.items() if name == "level-upper")
 """Upper-case level words (``DEBUG``, ``ERROR``) that may open a message whose header lacks them."""
 SCAN = 64
 """Most templates compared per new message shape: the most frequent ones and the newest ones."""
+_GAP = re.compile(r"(?<=\S)  (?=\S)")
+"""Exactly two blanks between words: where a ``%s`` between two single blanks printed nothing."""
+
+
+def gap_at(masked: str, tokens: list[str]) -> int:
+    """The position in `tokens` where `masked` shows a value printed empty (``Serving  to 10.0.0.2``,
+    ``FTP LOGIN FROM  as alice``): its one double blank, when the words on either side split as
+    `tokens` do; -1 when there is none, or more than one, or a wider run of blanks, or the message is
+    indented: a row padded into columns (a dump, a configuration echo)."""
+    found = _GAP.search(masked)
+    if found is None or masked[:1].isspace() or "   " in masked or _GAP.search(masked, found.end()) is not None:
+        return -1
+    head = tokenise(masked[:found.start()])
+    return len(head) if [*head, *tokenise(masked[found.end():])] == tokens else -1
 
 
 def _run_start(tokens: list[str]) -> int:
@@ -35,11 +62,18 @@ class Rejoin:
     _index: dict[int, dict[str, list[Template]]]
     _known: dict[str, int]
     _kept: dict[int, list[Template]]
+    _gapped: dict[int, list[tuple[Template, int]]]
 
     def _compare(self, template: list[str], tokens: list[str]) -> tuple[int, tuple[int, ...]]:
         raise NotImplementedError
 
     def _merge(self, template: Template, tokens: list[str]) -> None:
+        raise NotImplementedError
+
+    def _candidates(self, tokens: list[str]) -> tuple[list[Template], list[Template]]:
+        raise NotImplementedError
+
+    def _join(self, template: Template, tokens: list[str], spread: tuple[int, ...] = ()) -> Template:
         raise NotImplementedError
 
     def _adopt(self, template: Template) -> None:
@@ -132,6 +166,37 @@ class Rejoin:
                     self._adopt(candidate)
                     self._merge(candidate, [*tokens[:at], WILD, *tokens[at:]])
                     return candidate
+        return None
+
+    def _empty_gap(self, tokens: list[str], gap: int) -> Template | None:
+        """A template one word longer with a variable at `gap`, where this message shows a double blank
+        (`gap_at`): that variable printed empty. The template needs two constant words, as in
+        `_empty_last`."""
+        filled = [*tokens[:gap], WILD, *tokens[gap:]]
+        for candidate in self._candidates(filled)[1]:
+            if (candidate.into is None and WILD in candidate.tokens[gap]
+                    and sum(WILD not in token for token in candidate.tokens) >= 2
+                    and not self._compare(candidate.tokens, filled)[1]):
+                return self._join(candidate, filled)
+        return None
+
+    def _filled_gap(self, tokens: list[str]) -> Template | None:
+        """A template one word shorter made from a line with a value printed empty (`gap_at`), which
+        this message matches with that value present: the template takes a variable there."""
+        for template, gap in self._gapped.get(len(tokens) - 1, [])[-SCAN:]:
+            rest = [*tokens[:gap], *tokens[gap + 1:]]
+            if (template.into is not None or len(template.tokens) != len(rest)
+                    or sum(WILD not in token for token in rest) < 2 or self._compare(template.tokens, rest)[1]):
+                continue
+            self._adopt(template)
+            self._unindex(template)
+            template.tokens.insert(gap, WILD)
+            if template.shown:
+                template.shown = {index + (index >= gap): word for index, word in template.shown.items()}
+            self._bucket(len(template.tokens), _key(template.tokens)).append(template)
+            self._merge(template, tokens)
+            template.refresh()
+            return template
         return None
 
     def _closing_run(self, tokens: list[str]) -> Template | None:

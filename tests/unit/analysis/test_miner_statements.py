@@ -414,6 +414,24 @@ def test_a_value_printed_empty_between_two_labels_keeps_its_statement() -> None:
     assert miner.templates[0].text == "saving metadata for metric: <*> host: <*>"
 
 
+def test_a_value_printed_empty_inside_the_message_joins_its_statement_either_way() -> None:
+    """``Serving  to 10.0.0.4``: a ``%s`` printed empty between two words leaves a double blank. The
+    line joins the template with a variable there, whether that template came first or the empty
+    line did (which then takes the variable); a single blank says nothing, nor do two double blanks,
+    a wider run of blanks or an indented message (rows padded into columns)."""
+    full = [f"Serving {name} to 10.0.{n}.2:{4000 + n}" for n, name in enumerate(["boot.cfg", "pxe.0", "kernel"])]
+    empty = "Serving  to 10.0.9.4:4009"
+    for lines in ([*full, empty], [empty, *full]):
+        miner = TemplateMiner()
+        assert len(set(_ids(miner, lines))) == 1
+        assert [t.text for t in miner.templates if t.into is None] == ["Serving <*> to <*>:<*>"]
+    miner = TemplateMiner()
+    assert len(set(_ids(miner, [*full, "Serving to 10.0.9.4:4009"]))) == 2
+    for padded in ("Serving  to  10.0.9.4:4009", "Serving  to    10.0.9.4:4009", "  Serving  to 10.0.9.4:4009"):
+        miner = TemplateMiner()
+        assert len(set(_ids(miner, [*full, padded]))) == 2, padded
+
+
 def test_a_source_line_in_the_header_splits_rows_of_values_between_call_sites() -> None:
     """``conn.go:241 ... -> EHLO x`` and ``aliases.go:195 ... 0| resolve(...)``: where a message is
     values only, the call site the header names is all that tells two statements apart; where the
