@@ -7,6 +7,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - key=value: the same key with a different value (``force=true`` / ``force=false``);
 - the word after a lone ``=`` or ``@`` (``Timeouts = None``, ``@ nserv``), unless it is a key or label;
 - booleans and nulls (``true``, ``false``, ``null``, ``none``, ``yes``, ``no``);
+- a word that stands for a missing value (``UNKNOWN``, ``(null)``, ``N/A``, ``None``) against any
+  other word after the first: the program printed it where the value was absent;
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
 - size and duration units (``KB`` / ``MB``);
@@ -34,6 +36,11 @@ VALUE_SETS_FILE = Path(__file__).resolve().parent / "value_sets.txt"
 DELIMS = frozenset(" =:,;()[]{}\"'<>|")
 QUOTES = frozenset({'"', "'"})
 BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
+ABSENT = frozenset({"UNKNOWN", "null", "None", "nil", "N/A", "n/a", "undefined", "<nil>", "(unknown)", "<unknown>",
+                    "[unknown]"})
+"""What programs print in place of a value they do not have: a constant's spelling (``UNKNOWN``,
+``NULL``, Python's ``None``, Go's ``<nil>``, C's ``(null)``), never the lower-case prose words
+(``unknown user``, ``none found``)."""
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface",
                         "application", "backend", "type"})
 UNITS = frozenset({
@@ -143,6 +150,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     lower_a, lower_b = a.lower(), b.lower()
     if lower_a in BOOLEANS and lower_b in BOOLEANS:
         return True
+    if previous and _absent(left, a) != _absent(right, b) and suffix != ":" and "=" not in prefix + suffix:
+        return True  # a value printed as the word for its absence (``from UNKNOWN (...)`` / ``from db1 (...)``)
     group = VALUE_SETS.get(a)
     if group is not None and group == VALUE_SETS.get(b):
         return True
@@ -170,6 +179,11 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if previous.strip(" =:,;()[]{}\"'<>|").lower() in NAME_WORDS and suffix != ":":
         return True  # a word closing a label (``Login OK:`` / ``Login incorrect:``) is text
     return a in known and b in known
+
+
+def _absent(word: str, core: str) -> bool:
+    """`word` (or its differing `core`) is the word for a missing value (`ABSENT`)."""
+    return core in ABSENT or word.rstrip(",.;") in ABSENT
 
 
 def counted_noun(left: str, right: str) -> bool:

@@ -432,6 +432,20 @@ def test_a_value_printed_empty_inside_the_message_joins_its_statement_either_way
         assert len(set(_ids(miner, [*full, padded]))) == 2, padded
 
 
+def test_a_value_printed_as_the_word_for_its_absence_joins_its_statement() -> None:
+    """``from UNKNOWN (127.0.0.2)``, ``=> None``, ``peer <nil>``: where a program has no value it
+    prints a constant's spelling of absence, which takes the value's place against any word; the
+    lower-case prose words (``unknown user``) and names (``NULL service``) are text."""
+    hosts = [f"rsync allowed access on module pub from localhost (127.0.0.{n})" for n in range(1, 4)]
+    for absent in ("UNKNOWN", "None", "<nil>", "N/A"):
+        miner = TemplateMiner()
+        assert len(set(_ids(miner, [*hosts, f"rsync allowed access on module pub from {absent} (127.0.0.9)"]))) == 1
+    miner = TemplateMiner()
+    assert len(set(_ids(miner, ["login for bob failed: blocked user", "login for bob failed: unknown user"]))) == 2
+    miner = TemplateMiner()
+    assert len(set(_ids(miner, ["Using FILES service", "Using NULL service"]))) == 2
+
+
 def test_a_source_line_in_the_header_splits_rows_of_values_between_call_sites() -> None:
     """``conn.go:241 ... -> EHLO x`` and ``aliases.go:195 ... 0| resolve(...)``: where a message is
     values only, the call site the header names is all that tells two statements apart; where the
