@@ -43,7 +43,7 @@ from aiops.analysis.header_stats import (
     position,
     varies_within_events,
 )
-from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, split_json, split_logfmt
+from aiops.analysis.jsonlines import looks_like_json, looks_like_logfmt, message_keys, split_json, split_logfmt
 from aiops.analysis.masking import SOURCE_RE
 
 MAX_FIELDS = 14
@@ -89,6 +89,8 @@ class HeaderModel:
     logfmt: bool = False
     prefixed: bool = False
     """The JSON or logfmt record follows a text prefix (a collector's time, stream or host)."""
+    message_keys: tuple[str, ...] = ()
+    """A JSON file's message keys, the one its records carry most first (`jsonlines.message_keys`)."""
     notes: list[str] = field(default_factory=list)
     unlevelled: re.Pattern[str] | None = None
     """The header up to its level field, for lines that have a label there instead (``START:``
@@ -98,7 +100,7 @@ class HeaderModel:
         """(message, level text, time text) of a JSON or logfmt line; None when the layout is plain
         text or the line does not parse as its record."""
         if self.json:
-            return split_json(line, prefixed=self.prefixed)
+            return split_json(line, prefixed=self.prefixed, keys=self.message_keys)
         if self.logfmt:
             return split_logfmt(line, prefixed=self.prefixed)
         return None
@@ -348,7 +350,8 @@ def header_hypotheses(lines: Iterable[str]) -> list[HeaderModel]:
     for prefixed in (False, True):
         note = "behind a text prefix" if prefixed else "one record per line"
         if looks_like_json(whole, prefixed=prefixed):
-            return [HeaderModel(json=True, prefixed=prefixed, notes=[f"JSON lines, {note}"])]
+            return [HeaderModel(json=True, prefixed=prefixed, message_keys=message_keys(whole, prefixed=prefixed),
+                                notes=[f"JSON lines, {note}"])]
         if looks_like_logfmt(whole, prefixed=prefixed):
             return [HeaderModel(logfmt=True, prefixed=prefixed, notes=[f"logfmt, {note}"])]
     sample = [line[:LEARN_CHARS] for line in outside_tracebacks(whole)] or [line[:LEARN_CHARS] for line in whole]

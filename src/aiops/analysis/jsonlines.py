@@ -69,6 +69,20 @@ def looks_like_json(sample: list[str], *, prefixed: bool = False) -> bool:
     return hits >= RECORD_SHARE * len(sample)
 
 
+def message_keys(sample: list[str], *, prefixed: bool = False) -> tuple[str, ...]:
+    """`MESSAGE_KEYS` in the order this file's records use them: a key more records carry comes
+    first. The logger writes its message key in every record, while a key by the same name in only
+    some is a field the program logged (a bunyan record's ``msg`` beside a reply's ``message``)."""
+    counts = dict.fromkeys(MESSAGE_KEYS, 0)
+    for line in sample:
+        start = _json_start(line) if prefixed else 0
+        obj = _load(line[start:].strip()) if start >= 0 else None
+        if isinstance(obj, dict):
+            for key in MESSAGE_KEYS:
+                counts[key] += obj.get(key) not in (None, "")
+    return tuple(sorted(MESSAGE_KEYS, key=lambda key: -counts[key]))
+
+
 def _json_start(line: str) -> int:
     """Where a JSON record begins behind a text prefix (-1 when there is no such place)."""
     start = line.find('{"', 0, MAX_PREFIX + 2)
@@ -92,9 +106,10 @@ def _first(obj: dict[str, Any], keys: tuple[str, ...]) -> Any:
     return None
 
 
-def split_json(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | None:
+def split_json(line: str, *, prefixed: bool = False, keys: tuple[str, ...] = ()) -> tuple[str, str, str] | None:
     """(message, level text, time text) of a JSON log line, or None when it is not one. With
-    `prefixed`, the record follows a text prefix, whose text is the time when the record has none."""
+    `prefixed`, the record follows a text prefix, whose text is the time when the record has none;
+    `keys` are the message keys in the order to try them (see `message_keys`; `MESSAGE_KEYS` when empty)."""
     prefix = ""
     if prefixed:
         start = _json_start(line)
@@ -107,7 +122,7 @@ def split_json(line: str, *, prefixed: bool = False) -> tuple[str, str, str] | N
     obj = _load(text)
     if not isinstance(obj, dict):
         return None
-    message = _first(obj, MESSAGE_KEYS) or render_template(obj)
+    message = _first(obj, keys or MESSAGE_KEYS) or render_template(obj)
     if isinstance(message, dict | list):
         message = json.dumps(message, sort_keys=True)
     if message is None:

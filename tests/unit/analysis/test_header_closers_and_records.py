@@ -211,3 +211,22 @@ def test_a_separator_opening_the_header_is_matched_as_itself() -> None:
     assert header.split("   >  eth_call: [")[1] == "eth_call: ["
     for line in ("  Gas usage: 21000", "  Transaction: 0xabc123", "  Block number: 7"):
         assert header.split(line) == (None, line)
+
+
+def test_json_records_take_the_message_key_every_record_carries() -> None:
+    """Bunyan writes ``msg`` in every record; a reply's ``message`` field rides on some of them. The key
+    the file's records all carry is the logger's message, so the replies stay one event whatever
+    their text, and a record without the field still has its message."""
+    rng = random.Random(41)
+    lines = []
+    for n in range(200):
+        base = f'{{"name":"ftpd","pid":{rng.randint(100, 999)},"level":30,'
+        if rng.random() < 0.7:
+            lines.append(base + f'"message":"{rng.choice(["200 OK", "331 Password required", "550 No such file"])}",'
+                                f'"msg":"Reply","time":"2026-12-07T13:{n % 60:02d}:00Z","v":0}}')
+        else:
+            lines.append(base + f'"directive":"{rng.choice(["USER", "LIST"])}","msg":"Command received",'
+                                f'"time":"2026-12-07T13:{n % 60:02d}:00Z","v":0}}')
+    parser = LogParser()
+    texts = {parsed.template.text for parsed in parser.parse(lines)}
+    assert texts == {"Reply", "Command received"}
