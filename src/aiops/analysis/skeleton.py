@@ -32,6 +32,8 @@ def _pure(token: str) -> bool:
 
 
 _SIGN = "="
+_ARROW = re.compile(r"<+|>+")
+"""A run of one angle bracket: the mark a transcript puts before what was sent or received."""
 
 
 def _equals_values(tokens: list[str]) -> list[bool]:
@@ -80,6 +82,8 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
+        elif _ARROW.fullmatch(token):
+            out.append(token)  # a direction mark (``<<<`` / ``>>>``) tells a request from its reply
     boxed = bool(out) and (BOXED_WORD.fullmatch(tokens[0]) is not None
                            or (out[0] == MASK and tokens[0].startswith(("[", "("))))
     if (((len(out) > 2 and out[0] == MASK) or (len(out) > 1 and boxed))

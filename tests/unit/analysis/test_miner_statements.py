@@ -500,3 +500,15 @@ def test_a_one_character_mark_is_a_status_not_a_value() -> None:
         by_mark.setdefault(line.split()[1], set()).add(group)
     assert all(len(groups) == 1 for groups in by_mark.values())
     assert len({next(iter(groups)) for groups in by_mark.values()}) == len(marks)
+
+
+def test_a_transcripts_direction_marks_keep_requests_and_replies_apart() -> None:
+    """``<<< {...}`` / ``>>> {...}``: a language server's transcript marks what it received and what
+    it sent; with nothing else constant, the marks are the text that tells the two statements apart."""
+    miner = TemplateMiner()
+    received = [f'<<< {{"id":{n},"method":"textDocument/hover"}}' for n in range(3)]
+    sent = [f'>>> {{"id":{n},"result":null}}' for n in range(3)]
+    ids = _ids(miner, [*received, *sent, '<<< {"method":"initialized","params":{}}'])
+    assert len(set(ids[:3] + ids[6:])) == 1
+    assert set(ids[:3]).isdisjoint(ids[3:6])
+    assert skeleton(["<<<", "<*>"]) != skeleton([">>>", "<*>"])
