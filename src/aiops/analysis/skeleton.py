@@ -32,6 +32,10 @@ def _pure(token: str) -> bool:
 
 
 _SIGN = "="
+_ARROW_SIGN = "=>"
+"""An arrow (``key => value``), which opens no value glued to a sign."""
+_QUOTED_ALONE = re.compile(r'"<\*>"|\'<\*>\'')
+"""A variable in quotes, nothing else in the token."""
 _ARROW = re.compile(r"<+|>+")
 """A run of one angle bracket: the mark a transcript puts before what was sent or received."""
 
@@ -102,9 +106,15 @@ def collapsed_text(tokens: list[str]) -> str:
     in_run = False
     shown: list[bool] = []  # per open bracket: opened by a word that is shown
     closed = ""
-    for token, valued in zip(tokens, _equals_values(tokens), strict=True):
+    pure = [_pure(token) for token in tokens]
+    values = [valued and word != _ARROW_SIGN for word, valued in zip(tokens, _equals_values(tokens), strict=True)]
+    for index, (token, valued) in enumerate(zip(tokens, values, strict=True)):
         core = token.replace(MASK, "").strip(PUNCT)
-        if _pure(token) or valued or (in_run and core.lower() in UNITS):
+        if (len(tokens) > 1 and _QUOTED_ALONE.fullmatch(token) and not in_run
+                and not (index + 1 < len(tokens) and pure[index + 1])):
+            out.append(token)  # a quoted value amid text keeps its quotes (``=> "<*>" in``)
+            continue
+        if pure[index] or valued or (in_run and core.lower() in UNITS):
             closed = (closed if in_run else "") + _brackets(token, shown, visible=False)
             trail = closed + token[len(token.rstrip(",;:")):]
             lead = _SIGN if valued and token.startswith(_SIGN) else ""

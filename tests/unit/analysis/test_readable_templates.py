@@ -145,3 +145,14 @@ def test_a_collapsed_run_keeps_the_brackets_a_shown_word_opened() -> None:
     assert collapsed_text(["close,", "<*>", "bytes", "(<*>", "KB)", "sent,"]) == "close, <*> sent,"
     assert collapsed_text(["a", "<*>", "(<*>:<*>", "->", "<*>:<*>)"]) == "a <*> -> <*>"
     assert collapsed_text(["[queue", "<*>],", "done"]) == "[queue <*>], done"
+
+
+def test_a_collapsed_template_keeps_a_quoted_value_amid_its_text_in_quotes() -> None:
+    """``Setting "<*>" => "<*>" in archive "<*>"``: a template shown with its runs collapsed keeps the
+    quotes of a value standing alone amid the text, and an arrow opens no value of its own; a run of
+    several values, or a quoted value that is the whole message, is still one bare `<*>`."""
+    setting = ["Setting", '"<*>"', "=>", '"<*>"', "in", "archive", '"<*>"']
+    assert collapsed_text(setting) == 'Setting "<*>" => "<*>" in archive "<*>"'
+    assert collapsed_text(["sent", '"<*>"', "<*>", "bytes"]) == "sent <*>"
+    assert collapsed_text(['"<*>"']) == "<*>"
+    assert collapsed_text(["Curr_auth", "=Success,", "next"]) == "Curr_auth =<*>, next"
