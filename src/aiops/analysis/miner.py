@@ -170,10 +170,10 @@ class TemplateMiner(Rejoin):
         self._skeletons: dict[tuple[str, ...], Template] = {}
         self._reasons: dict[tuple[int, str], list[Template]] = {}
         self._kept: dict[int, list[Template]] = {}
-        self._gapped: dict[int, list[tuple[Template, int]]] = {}
-        """Templates made from a line with a value printed empty, by length, with its position."""
         """Templates folded into one of another length (`_same_skeleton`), by length: lines they
         match go to the template that stands for them."""
+        self._gapped: dict[int, list[tuple[Template, int]]] = {}
+        """Templates made from a line with a value printed empty, by length, with its position."""
         self._sources: dict[str, Template] = {}
         """The first template seen per source location in a message (`_by_source`)."""
         self._groups: dict[tuple[int, str], list[Template]] = {}

@@ -1,9 +1,9 @@
 """How the miner joins lines and templates that differ by more than a variable word: a context field
 present or absent, a last ``key=`` value over more or fewer words, a last variable printed empty, a
-closing run of free text printed shorter, a variable printed empty where the line shows a double blank,
-a first word shown as a value elsewhere, and templates split off early that one template comes to
-cover (folded into it). A mixin of `TemplateMiner`: it
-works on the miner's index and tables."""
+variable printed empty where the line shows a double blank, a closing run of free text printed
+shorter, a first word shown as a value elsewhere, and templates split off early that one template
+comes to cover (folded into it). A mixin of `TemplateMiner`: it works on the miner's index and
+tables."""
 
 from __future__ import annotations
 

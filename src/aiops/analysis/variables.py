@@ -7,7 +7,7 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - key=value: the same key with a different value (``force=true`` / ``force=false``);
 - the word after a lone ``=`` or ``@`` (``Timeouts = None``, ``@ nserv``), unless it is a key or label;
 - booleans and nulls (``true``, ``false``, ``null``, ``none``, ``yes``, ``no``);
-- a word that stands for a missing value (``UNKNOWN``, ``(null)``, ``N/A``, ``None``) against any
+- a word that stands for a missing value (``UNKNOWN``, ``N/A``, ``None``, ``<nil>``) against any
   other word after the first: the program printed it where the value was absent;
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
 - the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
@@ -39,8 +39,9 @@ BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
 ABSENT = frozenset({"UNKNOWN", "null", "None", "nil", "N/A", "n/a", "undefined", "<nil>", "(unknown)", "<unknown>",
                     "[unknown]"})
 """What programs print in place of a value they do not have: a constant's spelling (``UNKNOWN``,
-``NULL``, Python's ``None``, Go's ``<nil>``, C's ``(null)``), never the lower-case prose words
-(``unknown user``, ``none found``)."""
+``N/A``, Python's ``None``, JavaScript's ``null`` and ``undefined``, Go's ``<nil>``), never the
+lower-case prose words (``unknown user``, ``none found``); ``NULL``, ``NONE`` and C's ``(null)`` are
+left out, as they name things as often (a ``NULL`` service, an ``ExtSensors NONE`` plugin)."""
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface",
                         "application", "backend", "type"})
 UNITS = frozenset({
