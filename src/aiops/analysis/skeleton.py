@@ -37,7 +37,9 @@ _ARROW_SIGN = "=>"
 _QUOTED_ALONE = re.compile(r'"<\*>"|\'<\*>\'')
 """A variable in quotes, nothing else in the token."""
 _ARROW = re.compile(r"<+|>+")
-"""A run of one angle bracket: the mark a transcript puts before what was sent or received."""
+"""A run of one angle bracket: the mark a transcript puts before what was sent or received
+(``<<< {...}``, ``greylistd: >>> ...``, ``DEBUG: < HELO``); between two values it is part of them
+(a shell redirect, ``/bin/cat > /dev/null``; a comparison)."""
 
 
 def _equals_values(tokens: list[str]) -> list[bool]:
@@ -72,7 +74,7 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
     from elsewhere."""
     out: list[str] = []
     in_run = False
-    for token, valued in zip(tokens, _equals_values(tokens), strict=True):
+    for index, (token, valued) in enumerate(zip(tokens, _equals_values(tokens), strict=True)):
         if token == _SIGN:
             continue
         if _pure(token) or valued:
@@ -86,8 +88,9 @@ def skeleton(tokens: list[str], *, lead: bool = False) -> tuple[str, ...]:
         in_run = False
         if core or MASK in token:
             out.append(token.strip(PUNCT))
-        elif _ARROW.fullmatch(token):
-            out.append(token)  # a direction mark (``<<<`` / ``>>>``) tells a request from its reply
+        elif _ARROW.fullmatch(token) and not (0 < index < len(tokens) - 1 and _pure(tokens[index - 1])
+                                               and _pure(tokens[index + 1])):
+            out.append(token)  # a direction mark tells a request from its reply
     boxed = bool(out) and (BOXED_WORD.fullmatch(tokens[0]) is not None
                            or (out[0] == MASK and tokens[0].startswith(("[", "("))))
     if (((len(out) > 2 and out[0] == MASK) or (len(out) > 1 and boxed))

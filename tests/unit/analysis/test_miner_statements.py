@@ -504,7 +504,8 @@ def test_a_one_character_mark_is_a_status_not_a_value() -> None:
 
 def test_a_transcripts_direction_marks_keep_requests_and_replies_apart() -> None:
     """``<<< {...}`` / ``>>> {...}``: a language server's transcript marks what it received and what
-    it sent; with nothing else constant, the marks are the text that tells the two statements apart."""
+    it sent; with nothing else constant, the marks are the text that tells the two statements apart.
+    Between two values the bracket is theirs (``/bin/cat > /dev/null``) and says nothing."""
     miner = TemplateMiner()
     received = [f'<<< {{"id":{n},"method":"textDocument/hover"}}' for n in range(3)]
     sent = [f'>>> {{"id":{n},"result":null}}' for n in range(3)]
@@ -512,3 +513,5 @@ def test_a_transcripts_direction_marks_keep_requests_and_replies_apart() -> None
     assert len(set(ids[:3] + ids[6:])) == 1
     assert set(ids[:3]).isdisjoint(ids[3:6])
     assert skeleton(["<<<", "<*>"]) != skeleton([">>>", "<*>"])
+    assert skeleton(["DEBUG:", "<", "HELO", "<*>"]) != skeleton(["DEBUG:", ">", "HELO", "<*>"])
+    assert ">" not in skeleton(["recipient:", "<*>", ">", "<*>", "sending"]), "a shell redirect inside a value"
