@@ -43,7 +43,7 @@ from aiops.analysis.masking import SOURCE_FILE, SOURCE_HINT, SOURCE_RE, mask, pl
 from aiops.analysis.readable import digit_constants, keep_constant, raw_tokens
 from aiops.analysis.rejoin import SCAN, Rejoin, gap_at
 from aiops.analysis.skeleton import reason_tail, skeleton, value_group
-from aiops.analysis.template import WILD, Template, current
+from aiops.analysis.template import WILD, Template, current, worded
 from aiops.analysis.variables import VALUE_SETS, cores, counted_noun, generalise, same_variable, slot_value
 from aiops.analysis.wordshapes import (
     _LABEL,
@@ -533,7 +533,7 @@ class TemplateMiner(Rejoin):
         """Fold a template that generalised into one of another length with the same skeleton: the
         runs of variable text in the two differ only in how many words they took."""
         shape = skeleton(template.tokens, lead=True)
-        if sum(WILD not in word for word in shape) < 2:
+        if not worded(shape):
             return
         other = current(self._skeletons.setdefault(shape, template))
         if other is template or not other.id or not template.id or len(other.tokens) == len(template.tokens):

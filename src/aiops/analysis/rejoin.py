@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from aiops.analysis.lists import listed
-from aiops.analysis.template import WILD, Template
+from aiops.analysis.template import WILD, Template, worded
 from aiops.analysis.variables import VALUE_SETS
 from aiops.analysis.wordshapes import (
     _LABEL,
@@ -105,7 +105,7 @@ class Rejoin:
     def _context_join(self, tokens: list[str], rest: list[str], offset: int, pool: list[Template]) -> Template | None:
         """The first template of `pool` that `rest` matches past its first `offset` tokens (see
         `_around_context`), generalised with it."""
-        if sum(WILD not in token for token in rest) < 2:  # a tag before values is a label (``Members[3]: 1 2``)
+        if not worded(rest):  # a tag before values is a label (``Members[3]: 1 2``)
             pool = [t for t in pool if not _TAG.fullmatch(t.tokens[0] if offset else tokens[0])]
         for candidate in pool[:SCAN]:
             if candidate.into is None and not self._compare(candidate.tokens[offset:], rest)[1]:
@@ -157,7 +157,7 @@ class Rejoin:
         if len(tokens) < 2:
             return None
         for candidate in self._peek(len(tokens) + 1, _key(tokens))[:SCAN]:
-            if candidate.into is not None or sum(WILD not in token for token in candidate.tokens) < 2:
+            if candidate.into is not None or not worded(candidate.tokens):
                 continue
             words = candidate.tokens
             for at in (len(words) - 1, *(i for i in range(1, len(words) - 1) if _LABEL.fullmatch(words[i - 1])
@@ -175,7 +175,7 @@ class Rejoin:
         filled = [*tokens[:gap], WILD, *tokens[gap:]]
         for candidate in self._candidates(filled)[1]:
             if (candidate.into is None and WILD in candidate.tokens[gap]
-                    and sum(WILD not in token for token in candidate.tokens) >= 2
+                    and worded(candidate.tokens)
                     and not self._compare(candidate.tokens, filled)[1]):
                 return self._join(candidate, filled)
         return None
@@ -186,7 +186,7 @@ class Rejoin:
         for template, gap in self._gapped.get(len(tokens) - 1, [])[-SCAN:]:
             rest = [*tokens[:gap], *tokens[gap + 1:]]
             if (template.into is not None or len(template.tokens) != len(rest)
-                    or sum(WILD not in token for token in rest) < 2 or self._compare(template.tokens, rest)[1]):
+                    or not worded(rest) or self._compare(template.tokens, rest)[1]):
                 continue
             self._adopt(template)
             self._unindex(template)

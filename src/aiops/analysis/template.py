@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from aiops.analysis.masking import MASK
@@ -11,6 +12,12 @@ from aiops.analysis.skeleton import collapsed_text
 
 WILD = MASK
 """The placeholder of a variable in a template."""
+
+
+def worded(tokens: Sequence[str]) -> bool:
+    """True when two tokens or more of `tokens` hold no variable: enough constant text to say which
+    statement a message is (a row of values says nothing about a missing or extra one)."""
+    return sum(WILD not in token for token in tokens) >= 2
 
 
 @dataclass(slots=True, eq=False)
