@@ -33,8 +33,11 @@ from aiops.analysis.masking import MASK
 
 VALUE_SETS_FILE = Path(__file__).resolve().parent / "value_sets.txt"
 
-DELIMS = frozenset(" =:,;()[]{}\"'<>|")
+DELIMS = frozenset(" =:,;()[]{}\"'<>|`\u2018\u2019\u201c\u201d")
 QUOTES = frozenset({'"', "'"})
+_CLOSERS = {'"': '"', "'": "'", "`": "`'", "\u2018": "\u2019", "\u201c": "\u201d"}
+"""The quotes that may close a value each opening quote starts: its own mark, and for a backtick
+also the apostrophe of GNU-style quoting (```mouse'``), for a curly quote its closing partner."""
 BOOLEANS = frozenset({"true", "false", "null", "nil", "none", "yes", "no"})
 ABSENT = frozenset({"UNKNOWN", "null", "None", "nil", "N/A", "n/a", "undefined", "<nil>", "(unknown)", "<unknown>",
                     "[unknown]"})
@@ -93,7 +96,7 @@ _BOXED = re.compile(BOXED_WORD.pattern + r"[,;:.]?")
 def _quoted(token: str) -> bool:
     """One quoted value with no blank in it (``'conf-begin'``, ``"[public]"``)."""
     body = token.rstrip(",;:.")
-    return len(body) > 2 and body[0] in QUOTES and body[-1] == body[0] and " " not in body
+    return len(body) > 2 and body[-1] in _CLOSERS.get(body[0], "") and " " not in body
 
 
 def cores(left: str, right: str) -> tuple[str, str, str, str]:
@@ -170,7 +173,7 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # two quoted values ('zone[a.test].sync' / 'zone[b.test]')
     if previous and _BOXED.fullmatch(left) and _BOXED.fullmatch(right):
         return True  # two boxed values inside a message (user [root] / user [alice])
-    if prefix[-1:] in QUOTES and suffix[:1] == prefix[-1] and " " not in a + b:
+    if suffix[:1] and suffix[:1] in _CLOSERS.get(prefix[-1:], "") and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
                                                                    or _CALLER.fullmatch(right)):

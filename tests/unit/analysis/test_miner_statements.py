@@ -515,3 +515,19 @@ def test_a_transcripts_direction_marks_keep_requests_and_replies_apart() -> None
     assert skeleton(["<<<", "<*>"]) != skeleton([">>>", "<*>"])
     assert skeleton(["DEBUG:", "<", "HELO", "<*>"]) != skeleton(["DEBUG:", ">", "HELO", "<*>"])
     assert ">" not in skeleton(["recipient:", "<*>", ">", "<*>", "sending"]), "a shell redirect inside a value"
+
+
+def test_gnu_style_and_curly_quotes_mark_a_value_as_plain_quotes_do() -> None:
+    """GNU programs quote a value ```name'`` (X.Org, ulogd, older coreutils), newer ones in a UTF-8
+    locale ``‘name’``, Markdown-minded ones ```name```: each marks data as ``"name"`` does, and the
+    template keeps the quotes around the variable."""
+    for opener, closer in (("`", "'"), ("\u2018", "\u2019"), ("`", "`"), ("\u201c", "\u201d")):
+        miner = TemplateMiner()
+        ids = _ids(miner, [f"No input driver matching {opener}{word}{closer}" for word in ("mouse", "kbd", "mouse")])
+        assert len(set(ids)) == 1, opener
+        assert miner.templates[0].text == f"No input driver matching {opener}<*>{closer}"
+        ids = _ids(miner, [f"pushing ({opener}{word}{closer}) on stack" for word in ("NFCT", "IP2STR")])
+        assert ids[0] == ids[1], "a quoted value inside a longer token"
+    miner = TemplateMiner()
+    ids = _ids(miner, ["No input driver matching `mouse`'", "No input driver matching 'kbd`"])
+    assert ids[0] != ids[1], "an apostrophe opens no backtick-closed value"
