@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from aiops.analysis.error_texts import error_spans
 from aiops.analysis.literals import spans
 
 MASK = "<*>"
@@ -150,8 +151,11 @@ def plain(text: str) -> str:
 
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (its first source location kept whole, a data
-    literal as one `<*>`, a quoted string as ``'<*>'``)."""
+    literal as one `<*>`, a quoted string as ``'<*>'``, a library's error text as one `<*>`)."""
     found = spans(text)
+    errors = error_spans(text)
+    if errors:
+        found = sorted([*found, *(e for e in errors if not any(a < e[1] and e[0] < b for a, b in found))])
     if not found:
         return _words(text)
     out: list[str] = []

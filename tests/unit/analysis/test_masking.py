@@ -162,3 +162,18 @@ def test_a_file_mode_as_ls_prints_it_is_one_value() -> None:
     assert mask("mode -rw-r--r--. owner root") == "mode <*> owner root"
     assert mask("--- start ---") == "--- start ---"
     assert mask("use -rw-flag here") == "use -rw-flag here"
+
+
+def test_a_library_error_text_is_one_value_however_many_words() -> None:
+    """``strerror`` and ``gai_strerror`` texts are filled in by the program (``Cannot write %s: %s``):
+    after a colon, in parentheses or after Python's ``[Errno N]`` each is one variable; alone, in
+    lower case (a program's own words, NUT's ``no data available``) or running on into more words
+    it is not."""
+    assert mask("Cannot write /run/a.tmp: Permission denied") == mask("Cannot write /run/b.tmp: Is a directory")
+    assert mask("Cannot create /run/x.pid (Resource temporarily unavailable) - already running?") == (
+        "Cannot create <*> (<*>) - already running?")
+    assert mask("connect failed: [Errno 111] Connection refused") == "connect failed: [Errno <*>] <*>"
+    assert mask("lookup: Temporary failure in name resolution, retrying") == "lookup: <*>, retrying"
+    for kept in ("Permission denied", "mainloop: no data available", "x: Connection refused by peer"):
+        assert mask(kept) == kept
+    assert mask("[Note 1] Connection refused") == "[Note <*>] Connection refused"
