@@ -12,12 +12,13 @@ change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A
 so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
-printed with its identity hash: ``Ctx@d21a74c{...}``, a quoted ``User-Agent`` value of any number
+printed with its identity hash: ``Ctx@d21a74c{...}``, a Perl reference printed with its address:
+``Perlbal::ClientProxy=HASH(0x55f7...)``, a quoted ``User-Agent`` value of any number
 of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a message, as some access
 logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
 value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
 an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
-quotes).
+quotes), and so is a C library's error text after a colon or in parentheses (see `error_texts`).
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ _BARE_PRODUCT = r"[A-Za-z][\w.-]*/\d[^\s\"'/()]*(?![^\s])"
 WORD_RULES: tuple[tuple[str, str], ...] = (
     ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
     ("bare_agent", rf"{_BARE_PRODUCT}(?:[ \t]+(?:\([^()\n]*\)|{_BARE_PRODUCT}))+[ \t]*$"),
+    ("perl_ref", r"(?:[A-Za-z_][\w:]*=)?(?:HASH|ARRAY|SCALAR|CODE|GLOB|REF|IO|Regexp)\(0x[0-9a-f]+\)"),
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+=-]++@[\w-]+(?:\.[\w-]+)+"),

@@ -177,3 +177,13 @@ def test_a_library_error_text_is_one_value_however_many_words() -> None:
     for kept in ("Permission denied", "mainloop: no data available", "x: Connection refused by peer"):
         assert mask(kept) == kept
     assert mask("[Note 1] Connection refused") == "[Note <*>] Connection refused"
+
+
+def test_a_perl_reference_is_one_value_with_its_class() -> None:
+    """Perl prints a reference as its package, its type and its address (``Perlbal::ClientProxy=HASH(0x55f7...)``,
+    ``IO::Socket::INET=GLOB(0x...)``): the object the statement was given, one value class and all."""
+    assert mask("read_headers(Perlbal::BackendHTTP=HASH(0x55f718b6b4f8)) is_res=1") == "read_headers(<*>) is_res=<*>"
+    assert mask("setup_keepalive(Perlbal::ClientProxy=HASH(0x55f717939680))") == mask(
+        "setup_keepalive(Perlbal::ClientHTTP=HASH(0x55f718b6fd50))")
+    assert mask("closing IO::Socket::INET=GLOB(0xab12cd) now") == "closing <*> now"
+    assert mask("HASH table full") == "HASH table full"
