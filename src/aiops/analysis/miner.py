@@ -88,6 +88,8 @@ _VALUE_START = re.compile(r"[/'\"#@]")
 _LONE_WORD = re.compile(r"[\[(<#]?[A-Za-z][A-Za-z_-]*[\])>]?[.:!]*|[-=*#~_^+.\u2500-\u257f]{3,}")
 """A message that is one word, bare, in brackets or after a ``#`` (``[SOF]``, ``Reloading...``,
 ``#end``), or a rule of dashes or box lines: a statement's own text, no value."""
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w.-]*")
+"""A name or word with no value in it."""
 TABLE_LIMIT = 50_000
 """Entries kept in each bounded table (cache, known values) before it is reset."""
 
@@ -457,6 +459,8 @@ class TemplateMiner(Rejoin):
             return False  # two words of text differ, and no constant word would be left: not a row of values
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
+        if _text_start(near.tokens) in blocked and _text_start(tokens) in blocked:
+            return False  # so does the first word after a logger's name and context fields
         if any(index + 1 < len(tokens) and _bare(near.tokens[index + 1]) and _bare(tokens[index + 1])
                and not (tokens[index + 1].startswith("(") and index and _NAME.fullmatch(tokens[index - 1]))
                and _NAME.fullmatch(near.tokens[index]) and _NAME.fullmatch(tokens[index])
@@ -543,6 +547,18 @@ class TemplateMiner(Rejoin):
         if not other.collapsed:
             other.collapsed = True
             other.refresh()
+
+
+def _text_start(tokens: list[str]) -> int:
+    """Where the statement's own text starts after a logger's name and bracketed context fields
+    (``asyncssh: [conn=<*>] Beginning key exchange``): the index of that first plain word, or -1
+    when the message opens with no name, or no plain word follows."""
+    if len(tokens) < 3 or not tokens[0].endswith(":") or not _PLAIN_WORD.fullmatch(tokens[0][:-1]):
+        return -1
+    index = 1
+    while index < len(tokens) and tokens[index].startswith("[") and tokens[index].endswith("]"):
+        index += 1
+    return index if index > 1 and index < len(tokens) and _PLAIN_WORD.fullmatch(tokens[index]) else -1
 
 
 def _transition(template: list[str], tokens: list[str], index: int) -> bool:

@@ -531,3 +531,16 @@ def test_gnu_style_and_curly_quotes_mark_a_value_as_plain_quotes_do() -> None:
     miner = TemplateMiner()
     ids = _ids(miner, ["No input driver matching `mouse`'", "No input driver matching 'kbd`"])
     assert ids[0] != ids[1], "an apostrophe opens no backtick-closed value"
+
+
+def test_the_first_word_after_a_loggers_name_and_context_names_the_statement() -> None:
+    """``asyncssh: [conn=3] Requesting key exchange`` / ``Beginning key exchange`` / ``Completed key
+    exchange``: after the logger's name and its bracketed context, the first word is the statement's
+    own, however many variants of it the file shows; a later word may still vary."""
+    miner = TemplateMiner()
+    verbs = ["Requesting", "Beginning", "Completed", "Requesting", "Beginning"]
+    ids = _ids(miner, [f"asyncssh: [conn={n}] {verb} key exchange" for n, verb in enumerate(verbs)])
+    assert len(set(ids)) == 3
+    _ids(miner, [f"asyncssh: [conn={n}] Received {what} request" for n, what in
+                 enumerate(["channel", "session", "window", "exit"])])
+    assert "asyncssh: [conn=<*>] Received <*> request" in [t.text for t in miner.templates if t.into is None]
