@@ -454,9 +454,10 @@ class TemplateMiner(Rejoin):
         if any(len(near.tokens[index]) == len(tokens[index]) == 1 for index in blocked):
             return False  # one-character marks (``+`` / ``-`` / ``C``) are status codes a statement prints
         pairs = list(zip(near.tokens, tokens, strict=True))
-        if (not any(left == right and WILD not in left for left, right in pairs)
+        if (not any(left == right and WILD not in left and len(left) > 1 for left, right in pairs)
                 and any(left != right and _WORD.fullmatch(left) and _WORD.fullmatch(right) for left, right in pairs)):
-            return False  # two words of text differ, and no constant word would be left: not a row of values
+            return False  # two words of text differ, and no constant word would be left (a one-letter level
+            # mark, socat's ``I``, is none): not a row of values
         if _event_word(near.tokens) in blocked and _event_word(tokens) in blocked:
             return False  # the first word after leading values names the event (<*> <*> query[A] ...)
         if _text_start(near.tokens) in blocked and _text_start(tokens) in blocked:

@@ -544,3 +544,14 @@ def test_the_first_word_after_a_loggers_name_and_context_names_the_statement() -
     _ids(miner, [f"asyncssh: [conn={n}] Received {what} request" for n, what in
                  enumerate(["channel", "session", "window", "exit"])])
     assert "asyncssh: [conn=<*>] Received <*> request" in [t.text for t in miner.templates if t.into is None]
+
+
+def test_a_one_letter_mark_is_no_constant_word_that_lets_other_words_vary() -> None:
+    """``I accepted 127.0.0.1:5000 7`` / ``I refused ...`` / ``I dropped ...``: with only a
+    one-letter level mark (socat's ``I``, bird's ``>``) constant, the words that differ are the
+    statements' own text, however many of them the file shows, not a row of values."""
+    miner = TemplateMiner()
+    verbs = ["accepted", "refused", "dropped", "closed", "accepted"]
+    ids = _ids(miner, [f"I {verb} 127.0.0.{n}:{n}0 {n}" for n, verb in enumerate(verbs)])
+    assert len(set(ids)) == 4
+    assert ids[0] == ids[4]
