@@ -64,6 +64,10 @@ SPLIT_TODAY = {
               "`notes.org.1`) that keep the shape of words, so each file keys templates of its own, and "
               "its predicate dump (`[pred] ignore '<path>' = false`) one statement for every predicate "
               "name, each name keying its own",
+    "gittrace": "3.8 groups per event: Git's trace prints every command it runs or execs whole "
+                "(`trace: built-in: git config receive.denyNonFastForwards true`, `trace: run_command: "
+                "...`) through one statement each, and the commands' words, options and ref names keep "
+                "the shape of words, so each command line keys templates of its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
