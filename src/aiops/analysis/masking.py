@@ -18,7 +18,8 @@ of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a mes
 logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
 value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
 an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
-quotes), and so is a C library's error text after a colon or in parentheses (see `error_texts`).
+quotes). A C library's error text after a colon, in parentheses or after a bracketed number is one
+value too (see `error_texts`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from aiops.analysis.error_texts import error_spans
+from aiops.analysis.error_texts import ERROR_TEXT
 from aiops.analysis.literals import spans
 
 MASK = "<*>"
@@ -69,9 +70,10 @@ _BARE_PRODUCT = r"[A-Za-z][\w.-]*/\d[^\s\"'/()]*(?![^\s])"
 (``erin/bad24651] (from client ...)``, ``digits/9.gsm' (language 'en')``)."""
 
 WORD_RULES: tuple[tuple[str, str], ...] = (
+    ("error_text", ERROR_TEXT),
     ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
     ("bare_agent", rf"{_BARE_PRODUCT}(?:[ \t]+(?:\([^()\n]*\)|{_BARE_PRODUCT}))+[ \t]*$"),
-    ("perl_ref", r"(?:[A-Za-z_][\w:]*=)?(?:HASH|ARRAY|SCALAR|CODE|GLOB|REF|IO|Regexp)\(0x[0-9a-f]+\)"),
+    ("perl_ref", r"(?=[A-Z])(?:[A-Za-z_][\w:]*=)?(?:HASH|ARRAY|SCALAR|CODE|GLOB|REF|IO|Regexp)\(0x[0-9a-f]+\)"),
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+=-]++@[\w-]+(?:\.[\w-]+)+"),
@@ -153,11 +155,8 @@ def plain(text: str) -> str:
 
 def mask(text: str) -> str:
     """Return `text` with every variable part replaced by `<*>` (its first source location kept whole, a data
-    literal as one `<*>`, a quoted string as ``'<*>'``, a library's error text as one `<*>`)."""
+    literal as one `<*>`, a quoted string as ``'<*>'``)."""
     found = spans(text)
-    errors = error_spans(text)
-    if errors:
-        found = sorted([*found, *(e for e in errors if not any(a < e[1] and e[0] < b for a, b in found))])
     if not found:
         return _words(text)
     out: list[str] = []

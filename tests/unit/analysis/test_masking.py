@@ -166,9 +166,9 @@ def test_a_file_mode_as_ls_prints_it_is_one_value() -> None:
 
 def test_a_library_error_text_is_one_value_however_many_words() -> None:
     """``strerror`` and ``gai_strerror`` texts are filled in by the program (``Cannot write %s: %s``):
-    after a colon, in parentheses or after Python's ``[Errno N]`` each is one variable; alone, in
-    lower case (a program's own words, NUT's ``no data available``) or running on into more words
-    it is not."""
+    after a colon, in parentheses or after a bracketed number (Python's ``[Errno N]``) each is one
+    variable; alone, after a bracketed word, in lower case (a program's own words, NUT's ``no data
+    available``) or running on into more words it is not."""
     assert mask("Cannot write /run/a.tmp: Permission denied") == mask("Cannot write /run/b.tmp: Is a directory")
     assert mask("Cannot create /run/x.pid (Resource temporarily unavailable) - already running?") == (
         "Cannot create <*> (<*>) - already running?")
@@ -176,7 +176,7 @@ def test_a_library_error_text_is_one_value_however_many_words() -> None:
     assert mask("lookup: Temporary failure in name resolution, retrying") == "lookup: <*>, retrying"
     for kept in ("Permission denied", "mainloop: no data available", "x: Connection refused by peer"):
         assert mask(kept) == kept
-    assert mask("[Note 1] Connection refused") == "[Note <*>] Connection refused"
+    assert mask("[worker] Connection refused") == "[worker] Connection refused"
 
 
 def test_a_perl_reference_is_one_value_with_its_class() -> None:
