@@ -34,7 +34,6 @@ from aiops.analysis.masking import MASK
 VALUE_SETS_FILE = Path(__file__).resolve().parent / "value_sets.txt"
 
 DELIMS = frozenset(" =:,;()[]{}\"'<>|`\u2018\u2019\u201c\u201d")
-QUOTES = frozenset({'"', "'"})
 _CLOSERS = {'"': '"', "'": "'", "`": "`'", "\u2018": "\u2019", "\u201c": "\u201d"}
 """The quotes that may close a value each opening quote starts: its own mark, and for a backtick
 also the apostrophe of GNU-style quoting (```mouse'``), for a curly quote its closing partner."""
