@@ -1,0 +1,2 @@
+from pyinfra.operations import files
+files.directory(path=None)

@@ -1,0 +1,2 @@
+from pyinfra.operations import server
+server.shell(commands=["true"]
