@@ -10,7 +10,8 @@ not shift every later position. A header is a run of consistent positions that m
 `MAX_BRIDGE` positions of low variety (hosts, components, states) or of ids (``node-12``,
 ``gige7``) between consistent ones, and ends early at a consistent key. A word right after the
 header that varies within events (lines whose next words agree disagree there) is a per-line name
-and joins the header.
+and joins the header; so does a component's name (``router:layer``, ``body-parser:json``: a few
+names of colon-joined parts, each opening many different messages), as debug output prints it.
 
 `header_hypotheses` returns every layout the evidence allows, best first, down to "no header";
 `header_choice` tries them on the first lines and keeps the first that does not collapse. A
@@ -38,6 +39,7 @@ from aiops.analysis.header_stats import (
     Position,
     Row,
     align_rows,
+    names_components,
     position,
     varies_within_events,
 )
@@ -435,8 +437,12 @@ def _layouts(rows: list[Row], *, indented: bool, tag: Position | None = None) ->
     if extra is not None and extra.family == "word" and extra.coverage >= CONSISTENT \
             and sum(len(row) > last + 1 for row in aligned) >= 0.5 * len(aligned):
         longer = compile_header([*lead, *positions.done[:last], extra], indented=indented)
-        longer.notes.append("the field after the header varies within events: a per-line name")
-        models.insert(0 if varies_within_events(aligned, last) else 1, longer)
+        per_line = varies_within_events(aligned, last)
+        component = not per_line and names_components(aligned, last)
+        longer.notes.append("the field after the header names a component: a few namespaced names, each opening"
+                            " many messages" if component else
+                            "the field after the header varies within events: a per-line name")
+        models.insert(0 if per_line or component else 1, longer)
     return models
 
 

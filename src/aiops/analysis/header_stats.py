@@ -163,6 +163,32 @@ def varies_within_events(rows: list[Row], index: int) -> bool:
     return varying >= 0.8 * lines
 
 
+BRANCHES = 3
+"""Different next words a component name opens, at least (a statement's first word opens one or two)."""
+_NAMESPACED = re.compile(r"[a-z][\w.-]*(?::[a-z][\w.-]*)+")
+"""A name of parts joined by colons (``express:router``, ``socket.io:client``), as debug namespaces are."""
+
+
+def names_components(rows: list[Row], index: int) -> bool:
+    """True when field `index` holds names, two or more of them of colon-joined parts, and most
+    lines' name opens at least `BRANCHES` different next words: a component or module name
+    (``router:layer``, ``express:application``) that every line of a module carries, whatever its
+    statement. The first word of a message opens one or two texts."""
+    from aiops.analysis.masking import mask
+
+    follow: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for row in rows:
+        if len(row) > index + 1 and row[index][2] == "word":
+            follow.setdefault(row[index][0], set()).add(mask(row[index + 1][0]))
+            counts[row[index][0]] += 1
+    total = sum(counts.values())
+    if total < 0.5 * len(rows) or sum(_NAMESPACED.fullmatch(value) is not None for value in counts) < 2:
+        return False
+    branching = sum(count for value, count in counts.items() if len(follow[value]) >= BRANCHES)
+    return branching >= 0.8 * total
+
+
 def _is_anchor(text: str, kind: str, test: str, index: int) -> bool:
     if test == "level":
         return kind == "level" or (kind == "key" and SEVERITY_LIKE.fullmatch(text) is not None)

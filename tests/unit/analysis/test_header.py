@@ -343,3 +343,25 @@ def test_an_address_after_the_time_is_no_part_of_the_time() -> None:
     list(parser.parse(lines))
     assert parser.split("2026-12-07 04:00:05 10.0.6.164 accepted connection") == (
         "accepted connection", "", "2026-12-07 04:00:05")
+
+
+def test_a_namespaced_component_name_after_the_time_joins_the_header() -> None:
+    """Debug output of modules (``time module:part message``): a few colon-joined names, each
+    opening many different messages, name components, not statements; they are header fields, so
+    one statement printed under two names is one event."""
+    rng = random.Random(5)
+    messages = {
+        "web:router": ["dispatching GET /items/{n}", "query : /items/{n}", "cookie parser : /items", "params {n}"],
+        "web:layer": ["new '/items/{n}'", "matched route {n}", "skipped handler {n}"],
+        "body:json": ["read body {n} bytes", "content-type application/json", "parse json", "charset utf-8"],
+        "static:send": ["stat /srv/www/f{n}", "pipe /srv/www/f{n}", "content-length {n}", "etag W/{n}"],
+    }
+    lines = []
+    for n in range(400):
+        name = rng.choice(sorted(messages))
+        text = rng.choice(messages[name]).format(n=rng.randint(1, 900))
+        lines.append(f"2026-12-07T18:35:{n % 60:02d}.{n % 1000:03d}Z {name} {text}")
+    model = learn_header(lines)
+    assert model.describe() == "var word | message"
+    assert model.split(lines[0])[1] == lines[0].split(" ", 2)[2]
+    assert any("names a component" in note for note in model.notes)
