@@ -10,8 +10,9 @@ not shift every later position. A header is a run of consistent positions that m
 `MAX_BRIDGE` positions of low variety (hosts, components, states) or of ids (``node-12``,
 ``gige7``) between consistent ones, and ends early at a consistent key. A word right after the
 header that varies within events (lines whose next words agree disagree there) is a per-line name
-and joins the header; so does a component's name (``router:layer``, ``body-parser:json``: a few
-names of colon-joined parts, each opening many different messages), as debug output prints it.
+and joins the header; so does a component's name (``router:layer``, ``body-parser:json``: names,
+two or more of them of colon-joined parts, each opening many different messages), as the debug
+output of modules prints it.
 
 `header_hypotheses` returns every layout the evidence allows, best first, down to "no header";
 `header_choice` tries them on the first lines and keeps the first that does not collapse. A
