@@ -103,16 +103,20 @@ MASK_RE = re.compile(_WORD_START + "(?:" + "|".join(f"(?:{p})" for _, p in WORD_
 
 
 SOURCE_EXT = "c|cc|cpp|cxx|h|hpp|go|py|rs|java|kt|scala|js|ts|rb|cs|lua|php|pl|erl|ex|swift|m"
-SOURCE_RE = re.compile(rf"(?<![^{_DELIM}/])[A-Za-z_][\w-]*\.(?:{SOURCE_EXT})[.:]\d+(?![^{_DELIM}])")
-"""A source location (``response.c.517``, ``reflector.go:148``, also at the end of a path:
-``lib/graphite/parser.go:160``): it names the log statement, so its line number is constant text,
-not a variable. Only the first of a message does: a later one is the caller's, passed in as a value
-(``newups.c:102 write_lock at action.c:356``)."""
+_FUNCTION = r"(?:[A-Za-z_][\w.<>]*(?:\(\))?:)?L?"
+"""A function between a source file and its line (C's ``__FILE__:__func__:__LINE__``, Python's
+``%(filename)s:%(funcName)s():L%(lineno)d``), or the ``L`` some formats put before the line."""
+SOURCE_RE = re.compile(rf"(?<![^{_DELIM}/])[A-Za-z_][\w-]*\.(?:{SOURCE_EXT})(?:[.:]{_FUNCTION})\d+(?![^{_DELIM}])")
+"""A source location (``response.c.517``, ``reflector.go:148``, with its function
+``core.py:handle_event():L307``, also at the end of a path: ``lib/graphite/parser.go:160``): it
+names the log statement, so its line number is constant text, not a variable. Only the first of a
+message does: a later one is the caller's, passed in as a value (``newups.c:102 write_lock at
+action.c:356``)."""
 SOURCE_FILE = re.compile(rf"[A-Za-z_][\w-]*\.(?:{SOURCE_EXT}):")
 """A source file name closed by a colon (C's ``__FILE__ ": "``, ``dbus-protocol.c:``): it names the
 module that logs, like a source location without its line."""
-SOURCE_HINT = re.compile(rf"\.(?:{SOURCE_EXT})[.:]\d")
-SOURCE_LINE = re.compile(rf"\.(?:{SOURCE_EXT})[.:](\d+)")
+SOURCE_HINT = re.compile(rf"\.(?:{SOURCE_EXT})[.:]{_FUNCTION}\d")
+SOURCE_LINE = re.compile(rf"\.(?:{SOURCE_EXT})[.:]{_FUNCTION}(\d+)")
 """The line number of a source location, wherever it sits (``raft/raft.go:706`` in a JSON value)."""
 
 

@@ -105,6 +105,18 @@ def test_a_source_location_keeps_its_line_number() -> None:
     assert mask("version v1.2.3 at 10.0.0.1:80") == "version <*> at <*>:<*>", "other dotted numbers stay masked"
 
 
+def test_a_source_location_with_its_function_keeps_its_line_number() -> None:
+    """C's ``__FILE__:__func__:__LINE__`` and Python's ``%(filename)s:%(funcName)s():L%(lineno)d``
+    name the statement with the function between file and line; lines of two locations keep
+    different shapes, so the shape cache never hands one the other's template."""
+    assert mask("core.py:handle_event():L307 X11 event: PropertyNotify") == (
+        "core.py:handle_event():L307 <*> event: PropertyNotify")
+    assert mask("storage.c:get_storage_by_name:209 - no storage 12") == (
+        "storage.c:get_storage_by_name:209 - no storage <*>")
+    first, second = shapes(["core.py:handle_event():L307 x", "core.py:handle_event():L308 x"])
+    assert first != second
+
+
 def test_a_later_source_location_is_a_value() -> None:
     """The first location names the statement (a logging macro's ``__FILE__:__LINE__``); one after it
     is the caller's, passed in as an argument (``write_lock at action.c:356``)."""
