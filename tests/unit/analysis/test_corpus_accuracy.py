@@ -68,6 +68,10 @@ SPLIT_TODAY = {
                 "(`trace: built-in: git config receive.denyNonFastForwards true`, `trace: run_command: "
                 "...`) through one statement each, and the commands' words, options and ref names keep "
                 "the shape of words, so each command line keys templates of its own",
+    "sqlfluff": "3.6 groups per event: at `-vvvv` SQLFluff prints its configuration as a table of "
+                "`label: value` rows (`aliasing.column:`, `spacing_before: touch`) and its parse tree "
+                "as `[L: 1, P: 7] | whitespace: ' '` rows, one statement each, and every configuration "
+                "key and segment name keys templates of its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
