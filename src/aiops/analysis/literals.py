@@ -42,9 +42,10 @@ _ANGLED = {"<": ">"}
 _STRUCTURED = re.compile(r"(?<![^\s'])(?:[A-Za-z_][\w.-]*=|--?[A-Za-z])")
 """Inside a quoted string, ``key=`` fields or command-line options: the statement's own layout
 (an audit record's ``msg='op=... acct=...'``, a command built from a format), not a value."""
-_OBJECT = re.compile(r"<[A-Za-z_][\w.]*(?:\(.*\)>|\s.*\sat 0x[0-9a-fA-F]+>)\Z", re.S)
-"""An object printed by its ``repr``: ``<Handler(id=1, addr='a:1')>`` or Python's default
-``<module.Class object at 0x7f12...>``."""
+_OBJECT = re.compile(r"<[A-Za-z_][\w.]*(?:\(.*\)>|\s.*\sat 0x[0-9a-fA-F]+>)>?\Z", re.S)
+"""An object printed by its ``repr``: ``<Handler(id=1, addr='a:1')>``, Python's default
+``<module.Class object at 0x7f12...>``, or a bound method with its object's default repr inside
+(``<bound method Class.name of <module.Class object at 0x7f12...>>``)."""
 _FIELDS = re.compile(r", [a-z_]\w*=")
 """A second ``key=`` field after a comma: how Python's dataclass and namedtuple reprs list fields
 (a Java ``toString`` often separates them by blanks alone, and a repr alone is the statement's text)."""

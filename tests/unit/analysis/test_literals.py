@@ -21,6 +21,9 @@ from aiops.analysis.miner import TemplateMiner
     ("call: close() (<pyftpdlib.handlers.PassiveDTP listening 127.0.0.1:59175 at 0x7fb3f60e2550>)",
      "call: close() (<*>)"),
     ("call: close() (<TLS_DTPHandler(id=1396, addr='127.0.0.1:34296', ssl=True)>)", "call: close() (<*>)"),
+    # a bound method: its object's default repr nested inside
+    ("Event x: calling handler <bound method Redirector.redirect of <botocore.utils.Redirector object at 0x7f4a>>",
+     "Event x: calling handler <*>"),
     # a single-quoted string (Python's %r of a str, C's '%s') keeps its quotes
     ("Invalid line: 'x13915 = 127.0.0.2 a@b c@d'", "Invalid line: '<*>'"),
     ("quoted ('hello world') only", "quoted ('<*>') only"),  # a parenthesised string, not a tuple
