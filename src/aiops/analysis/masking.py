@@ -13,7 +13,9 @@ so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digi
 when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
 parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
 printed with its identity hash: ``Ctx@d21a74c{...}``, a Perl reference printed with its address:
-``Perlbal::ClientProxy=HASH(0x55f7...)``, a quoted ``User-Agent`` value of any number
+``Perlbal::ClientProxy=HASH(0x55f7...)``, a module or class named by three ``::``-joined parts or
+more and not called (``Ocsinventory::Agent::Backend::OS::AIX``, ``WEBrick::HTTPServlet::FileHandler``:
+what a plugin loader fills in; a call, ``DB::Exception::what()``, names the statement), a quoted ``User-Agent`` value of any number
 of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a message, as some access
 logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
 value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
@@ -74,6 +76,7 @@ WORD_RULES: tuple[tuple[str, str], ...] = (
     ("user_agent", rf"(?<=\"){_PRODUCT}(?:[ \t][^\"\n]*)?(?=\")"),
     ("bare_agent", rf"{_BARE_PRODUCT}(?:[ \t]+(?:\([^()\n]*\)|{_BARE_PRODUCT}))+[ \t]*$"),
     ("perl_ref", r"(?=[A-Z])(?:[A-Za-z_][\w:]*=)?(?:HASH|ARRAY|SCALAR|CODE|GLOB|REF|IO|Regexp)\(0x[0-9a-f]+\)"),
+    ("module_path", r"[A-Za-z_]\w*(?:::\w+){2,}(?![\w(:])"),
     ("object", r"[A-Za-z_$][\w.$]*@[0-9a-f]{4,}(?:\{[^\s{}]*\}|\[[^\s\[\]]*\])*"),
     ("url", r"[A-Za-z][A-Za-z0-9+.-]{1,15}://(?:[^\s\"'<>()]|\([^\s\"'<>()]*\))+"),
     ("email", r"[\w.+=-]++@[\w-]+(?:\.[\w-]+)+"),

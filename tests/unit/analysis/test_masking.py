@@ -191,6 +191,15 @@ def test_a_library_error_text_is_one_value_however_many_words() -> None:
     assert mask("[worker] Connection refused") == "[worker] Connection refused"
 
 
+def test_a_module_path_of_three_parts_is_a_value_unless_called() -> None:
+    """A plugin loader fills in the module it runs (``Running Ocsinventory::Agent::Backend::OS::AIX``);
+    two parts may be the statement's own words, and a call names the statement."""
+    assert mask("Running Ocsinventory::Agent::Backend::OS::Linux::Archs::ARM") == "Running <*>"
+    assert mask("Running FusionInventory::Agent::Task::Inventory ok") == "Running <*> ok"
+    assert mask(" - Net::SNMP loaded") == " - Net::SNMP loaded"
+    assert mask("DB::Exception::what() failed") == "DB::Exception::what() failed"
+
+
 def test_a_perl_reference_is_one_value_with_its_class() -> None:
     """Perl prints a reference as its package, its type and its address (``Perlbal::ClientProxy=HASH(0x55f7...)``,
     ``IO::Socket::INET=GLOB(0x...)``): the object the statement was given, one value class and all."""
