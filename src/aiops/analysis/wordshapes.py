@@ -126,7 +126,7 @@ def _folds(general: list[str], specific: list[str], known: dict[str, int]) -> bo
     differ = [(g, s) for g, s in zip(general, specific, strict=True) if g != s]
     if not 1 <= len(differ) <= 2:
         return False
-    return all(not (_prose(word) or _LABEL.fullmatch(word) or word.endswith(":"))
+    return all(not (_prose(word) or _LABEL.fullmatch(word) or (word.endswith(":") and not _pure_value(word)))
                and (wide != WILD or WILD in word or known.get(word, 0) >= KNOWN_FIRST) for wide, word in differ)
 
 
