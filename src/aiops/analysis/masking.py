@@ -15,9 +15,9 @@ parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, 
 printed with its identity hash: ``Ctx@d21a74c{...}``, a Perl reference printed with its address:
 ``Perlbal::ClientProxy=HASH(0x55f7...)``, a module or class named by three ``::``-joined parts or
 more and not called (``Ocsinventory::Agent::Backend::OS::AIX``, ``WEBrick::HTTPServlet::FileHandler``:
-what a plugin loader fills in; a call, ``DB::Exception::what()``, names the statement), a quoted ``User-Agent`` value of any number
-of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a message, as some access
-logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
+what a plugin loader fills in; a call, ``DB::Exception::what()``, names the statement), a quoted
+``User-Agent`` value of any number of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the
+end of a message, as some access logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
 value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
 an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
 quotes). A C library's error text after a colon, in parentheses or after a bracketed number is one
