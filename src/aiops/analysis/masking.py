@@ -1,27 +1,28 @@
-"""Variable masking: replace the parts of a log message that vary between occurrences of the same
-event (numbers, ids, IPv4 and IPv6 addresses, hex, UUIDs, paths, URLs, dates, durations) with `<*>`.
+"""Variable masking: replace the parts of a log message that vary between occurrences of the same event
+(numbers, ids, IPv4 and IPv6 addresses, hex, UUIDs, paths, URLs, dates, durations) with `<*>`.
 
-The rules are generic (no per-format settings). They run as one compiled alternation so a message
-is scanned once, in C. Order matters: the first rule that matches at a position wins.
+The rules are generic (no per-format settings). They run as one compiled alternation so a message is
+scanned once, in C. Order matters: the first rule that matches at a position wins.
 
-A "word" here is a run of characters between delimiters (whitespace and ``=:,;()[]{}"'<>|``):
-a word that starts with a digit or holds a run of two digits or two separate digits is a variable
-as a whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.7601``, ``12ms``,
-``0x7fed``, ``a64f992``), because an event's constant text almost never carries digits that
-change; a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``)
-so that names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only
-when their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more
-parts, hex strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object
-printed with its identity hash: ``Ctx@d21a74c{...}``, a Perl reference printed with its address:
+A "word" here is a run of characters between delimiters (whitespace and ``=:,;()[]{}"'<>|``): a word
+that starts with a digit or holds a run of two digits or two separate digits is a variable as a
+whole (``blk_-1608``, ``attempt_1445_0020_m_0``, ``10.251.73.220``, ``v6.1.7601``, ``12ms``,
+``0x7fed``, ``a64f992``), because an event's constant text almost never carries digits that change;
+a lone digit inside letters is masked alone (``eth0`` -> ``eth<*>``, ``A2dp`` -> ``A<*>dp``) so that
+names such as ``log4j`` or ``ssh2`` keep their shape. Words without digits are masked only when
+their shape says they are variable (UUIDs, URLs, e-mail addresses, paths with two or more parts, hex
+strings, dates, file modes as ``ls -l`` prints them: ``drwxr-x---``, a Java object printed with its
+identity hash: ``Ctx@d21a74c{...}``, a Perl reference printed with its address:
 ``Perlbal::ClientProxy=HASH(0x55f7...)``, a module or class named by three ``::``-joined parts or
-more and not called (``Ocsinventory::Agent::Backend::OS::AIX``, ``WEBrick::HTTPServlet::FileHandler``:
-what a plugin loader fills in; a call, ``DB::Exception::what()``, names the statement), a quoted
-``User-Agent`` value of any number of words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the
-end of a message, as some access logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is one
-value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed whole,
-an object's repr or a single-quoted string over several words (see `literals`; a string keeps its
-quotes). A C library's error text after a colon, in parentheses or after a bracketed number is one
-value too (see `error_texts`).
+more and not called (``Ocsinventory::Agent::Backend::OS::AIX``,
+``WEBrick::HTTPServlet::FileHandler``: what a plugin loader fills in; a call,
+``DB::Exception::what()``, names the statement), a quoted ``User-Agent`` value of any number of
+words: ``"Mozilla/5.0 (X11; ...)"``, and one written bare at the end of a message, as some access
+logs do: ``Mozilla/5.0 (X11; Linux x86_64)``). A record of ``;``-separated fields after some text is
+one value up to the end of the message (see `_RECORD`), and so is a Python or JSON value printed
+whole, an object's repr or a single-quoted string over several words (see `literals`; a string keeps
+its quotes). A C library's error text after a colon, in parentheses or after a bracketed number is
+one value too (see `error_texts`).
 """
 
 from __future__ import annotations
