@@ -7,7 +7,6 @@ from pathlib import Path
 
 from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner, fits, tokenise
-from aiops.analysis.wordshapes import _folds
 
 
 def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
@@ -186,14 +185,6 @@ def test_a_template_split_early_is_folded_once_it_covers_another() -> None:
     assert miner.add("bob opened file e.txt read=No").id == joined.id, "bob's early template is folded in"
     assert [t for t in miner.templates if "opened" in t.tokens] == [joined]
     assert joined.count == 8
-
-
-def test_a_value_closed_by_a_colon_folds_into_the_template_that_covers_it() -> None:
-    """``Event <*><*>: ...`` (an event name with a dotted, numbered suffix) folds into ``Event <*>: ...``
-    once that template covers it: a word of values and a colon is no label."""
-    general = ["Event", "<*>:", "calling", "handler", "<*>"]
-    assert _folds(general, ["Event", "<*><*>:", "calling", "handler", "<*>"], {})
-    assert not _folds(general, ["Event", "session:", "calling", "handler", "<*>"], {}), "a label stays"
 
 
 def test_folding_keeps_a_constant_word_that_an_all_value_template_covers() -> None:

@@ -10,6 +10,7 @@ from aiops.analysis.logparse import LogParser
 from aiops.analysis.miner import TemplateMiner, tokenise
 from aiops.analysis.skeleton import skeleton
 from aiops.analysis.variables import described, scaled_unit
+from aiops.analysis.wordshapes import _folds
 
 
 def _ids(miner: TemplateMiner, lines: list[str]) -> list[str]:
@@ -555,3 +556,11 @@ def test_a_one_letter_mark_is_no_constant_word_that_lets_other_words_vary() -> N
     ids = _ids(miner, [f"I {verb} 127.0.0.{n}:{n}0 {n}" for n, verb in enumerate(verbs)])
     assert len(set(ids)) == 4
     assert ids[0] == ids[4]
+
+
+def test_a_value_closed_by_a_colon_folds_into_the_template_that_covers_it() -> None:
+    """``Event <*><*>: ...`` (an event name with a dotted, numbered suffix) folds into ``Event <*>: ...``
+    once that template covers it: a word of values and a colon is no label."""
+    general = ["Event", "<*>:", "calling", "handler", "<*>"]
+    assert _folds(general, ["Event", "<*><*>:", "calling", "handler", "<*>"], {})
+    assert not _folds(general, ["Event", "session:", "calling", "handler", "<*>"], {}), "a label stays"
