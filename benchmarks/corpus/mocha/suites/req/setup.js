@@ -1,0 +1,3 @@
+exports.mochaHooks = { beforeAll() {}, afterEach() {} };
+exports.mochaGlobalSetup = async function () {};
+exports.mochaGlobalTeardown = async function () {};

@@ -1,0 +1,1 @@
+describe('watched', function () { it('works', function () {}); });
