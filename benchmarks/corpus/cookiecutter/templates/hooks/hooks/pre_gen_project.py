@@ -1,0 +1,3 @@
+import sys
+if "{{ cookiecutter.fail_pre }}" == "yes":
+    sys.exit(1)

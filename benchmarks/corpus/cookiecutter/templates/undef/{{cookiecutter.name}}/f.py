@@ -1,0 +1,1 @@
+v = {{ cookiecutter.missing_var.attr }}

@@ -1,0 +1,3 @@
+#!/bin/bash
+# runs workload.sh inside a private network+mount namespace with HOME/TMPDIR/XDG under /tmp/round45-r45e
+exec /work/round45/debmirror/ns.sh dm /work/round45/debmirror/workload.sh

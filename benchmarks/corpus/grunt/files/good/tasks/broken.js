@@ -1,0 +1,4 @@
+module.exports = function(grunt) {
+  grunt.registerTask('broken', function() {});
+  grunt.undefinedMethod();
+};
