@@ -72,6 +72,16 @@ SPLIT_TODAY = {
                 "`label: value` rows (`aliasing.column:`, `spacing_before: touch`) and its parse tree "
                 "as `[L: 1, P: 7] | whitespace: ' '` rows, one statement each, and every configuration "
                 "key and segment name keys templates of its own",
+    "localwebserver": "6.2 groups per event: `ws --verbose` prints each request, response and "
+                      "configuration object with Node's `util.inspect` over many lines (colour codes "
+                      "and all), labelled as one event of indented lines, and each property name and "
+                      "value shape keys templates of its own",
+    "lintian": "3.5 groups per event: its `N:` lines print each tag's explanation and fields as free "
+               "text, labelled as one event of indented lines, and each sentence keys templates of "
+               "its own",
+    "zeroconf": "8.7 groups per event: each debug line prints a DNS packet's repr (`<DNSIncoming:...>`, "
+                "`<DNSOutgoing:...>`) with its questions and records as nested lists, so each count of "
+                "records gives another length and keys templates of its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
