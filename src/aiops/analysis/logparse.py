@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from aiops.analysis.dumps import Entries
 from aiops.analysis.fieldevents import CallSites, FieldEvents
 from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames
 from aiops.analysis.header import HeaderModel
@@ -126,6 +127,7 @@ class LogParser:
         self._deeper_before = False
         """Whether the line before ran the exception's message on, indented."""
         self._frames = Frames()
+        self._entries = Entries()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
         self._last: Template | None = None
         """The template of the last line of the block before, for a blank line after a trace."""
@@ -162,7 +164,7 @@ class LogParser:
         in structured files (`fieldevents`)."""
         extra = ((self.fields.twins if self.fields else []) + (self.sites.twins if self.sites else [])
                  + self._header_sites.twins + self._header_lines.twins + ([self._traceback] if self._traceback else [])
-                 + list(self._frames.templates.values()))
+                 + list(self._frames.templates.values()) + list(self._entries.templates.values()))
         return [*self.miner.templates, *(t for t in extra if t.into is None)]
 
     def split(self, line: str) -> tuple[str, str, str]:
@@ -193,8 +195,10 @@ class LogParser:
         frame = self._frames.event(message)
         if frame is None and match is not None:
             frame = self._frames.event(plain_text(line))  # a loose header may take a frame's fields for its own
+        if frame is None:
+            frame = self._entries.event(message)
         if frame is not None:
-            template = frame  # a runtime's stack frame, no statement's line
+            template = frame  # a runtime's stack frame or a printed mapping's entry, no statement's line
         elif self.ids is not None and self.ids.word is not None:
             template = self.ids.event(word_at(message, self.ids.word), self.miner.add(message))
         elif plain and self.ids is not None:
