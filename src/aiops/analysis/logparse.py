@@ -17,8 +17,9 @@ Beyond the message, three things found in the first lines group lines: a message
 header field or an early message word that names the event), a call site in the header
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
-The lines of a Python traceback are one event (`TRACEBACK`), and the stack frames of Java, Node,
-Ruby, Go and .NET one per runtime (`frames`), with the exception's own lines above them (`_thrown`).
+The lines of a Python traceback, exception groups included, are one event (`TRACEBACK`), and the
+stack frames of Java, Node, Ruby, Go and .NET one per runtime (`frames`), with the exception's own
+lines above them (`_thrown`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ from aiops.analysis.miner import WILD, Template, TemplateMiner, current
 from aiops.analysis.msgid import IdEvents, find_id_group, find_id_word, word_at
 
 _FRAME = re.compile(r'File "[^"\n]*", line \d+')
+GROUP_OPENER = "+ Exception Group Traceback (most recent call last):"
+"""The first line of a Python exception group's traceback (PEP 654, Python 3.11 on)."""
+_GROUP_LINE = re.compile(r"\+[-+ ]|\|(?: |$)")
+"""A line of a printed exception group past its indentation: ``+`` opens it and each sub-exception
+(``+-+---- 1 ----``), ``|`` runs down the side of every line of each part's traceback."""
 _RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
 _THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" |Uncaught )?(?:(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*"
                      r"|(?:[A-Z][\w$]*(?:\.|::))*[A-Z]?\w*(?:Error|Exception)(?: \[[A-Z][A-Z0-9_]*\])?|panic)(?::|$)")
@@ -120,6 +126,8 @@ class LogParser:
         """The one template of every Python traceback's lines (see `TRACEBACK`), once one was seen."""
         self._in_traceback: int | None = None
         """The indentation of the traceback being read, or None."""
+        self._in_group: int | None = None
+        """The indentation of the exception group being read (`GROUP_OPENER`), or None."""
         self._raised = False
         """Whether the traceback being read has shown its exception line."""
         self._runs_on = 0
@@ -275,9 +283,19 @@ class LogParser:
         reads as one written bare. Where the statements' lines carry a header and the traceback's
         do not, the indented lines without one after the exception line, and a line of words right
         before or after such a line, are its message running on (a YAML parser's error says what it
-        expected and shows the place in the document, indented), up to `MAX_RUNS_ON`."""
+        expected and shows the place in the document, indented), up to `MAX_RUNS_ON`. An exception
+        group's traceback (`GROUP_OPENER`, then lines behind ``|`` and ``+`` marks, nested groups
+        indented further) is the same printer's, and takes the same template."""
         regex = self.header.regex if self.header is not None else None
         for index, line in enumerate(block):
+            if self._in_group is not None:
+                indent = len(line) - len(line.lstrip(" \t"))  # written bare, or after a header:
+                indent, body = (indent, line) if _GROUP_LINE.match(line, indent) else self._body(line)
+                if (indent >= self._in_group and _GROUP_LINE.match(body, indent) is not None) \
+                        or not body.strip() or body.startswith(CHAINED, indent):  # a cause or context follows
+                    found[index] = self._traceback_template()
+                    continue
+                self._in_group = None
             if self._in_traceback is not None:
                 indent, body = self._body(line)
                 between = not body.strip() or body.startswith((*CHAINED, CAUGHT), indent)  # blank, chained, caught
@@ -293,16 +311,26 @@ class LogParser:
                     if raised and self._opens(block, index):
                         self._raised = False  # its message is another traceback (a child's stderr)
                     self._runs_on -= runs_on
-                    found[index] = self._traceback  # type: ignore[assignment]
+                    found[index] = self._traceback_template()
                     continue
                 self._in_traceback = None
+            if line.rstrip().endswith(GROUP_OPENER):
+                indent, body = self._body(line)
+                if body.startswith(GROUP_OPENER, indent):
+                    self._in_group = indent
+                    found[index] = self._traceback_template()
+                    continue
             if self._opens(block, index):
-                if self._traceback is None:
-                    self._traceback = Template(id="tb", tokens=TRACEBACK.split())
-                    self._traceback.refresh()
                 self._in_traceback, self._raised = self._body(line)[0], False
                 self._runs_on = MAX_RUNS_ON if regex is not None and regex.match(line) is None else 0
-                found[index] = self._traceback
+                found[index] = self._traceback_template()
+
+    def _traceback_template(self) -> Template:
+        """The one template of every Python traceback's lines, made when the first is seen."""
+        if self._traceback is None:
+            self._traceback = Template(id="tb", tokens=TRACEBACK.split())
+            self._traceback.refresh()
+        return self._traceback
 
     def _opens(self, block: list[str], index: int) -> bool:
         """Whether the line at `index` in `block` ends with `TRACEBACK` and a frame follows it."""

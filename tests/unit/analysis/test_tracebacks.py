@@ -184,3 +184,44 @@ def test_an_exception_whose_message_is_a_traceback_stays_one_event() -> None:
     inside = {p.template.id for p in parsed if p.raw.startswith("\t")}
     assert len(inside) == 1
     assert not inside & {p.template.id for p in parsed if not p.raw.startswith("\t")}
+
+
+def _group(rng: random.Random, n: int) -> list[str]:
+    """What Python 3.11 prints for an exception group with one or two sub-exceptions, one of them
+    a group of its own, and sometimes a chained traceback after it."""
+    lines = ["  + Exception Group Traceback (most recent call last):",
+             f'  |   File "/srv/app/venv/lib/python3.11/site-packages/anyio/_backends/_asyncio.py", line '
+             f"{rng.randint(600, 900)}, in __aexit__",
+             "  |     raise BaseExceptionGroup(",
+             f"  | ExceptionGroup: unhandled errors in a TaskGroup ({rng.randint(1, 2)} sub-exception)"]
+    for part in range(1, rng.randint(2, 3)):
+        lines.append(f"  +-+---------------- {part} ----------------" if part == 1 else
+                     f"    +---------------- {part} ----------------")
+        lines += ["    | Traceback (most recent call last):",
+                  f'    |   File "/srv/app/handlers/page{n}.py", line {rng.randint(5, 90)}, in build',
+                  f"    |     await self.render(request, slot={rng.randint(1, 9)})",
+                  f"    | KeyError: 'slot{rng.randint(1, 9)}'"]
+    lines.append("    +------------------------------------")
+    if n % 2:
+        lines += ["", "The above exception was the direct cause of the following exception:", "",
+                  "Traceback (most recent call last):",
+                  f'  File "/srv/app/web.py", line {rng.randint(10, 99)}, in dispatch',
+                  "    await handler(request)", "RuntimeError: page build failed"]
+    return lines
+
+
+def test_an_exception_groups_lines_join_the_traceback_event() -> None:
+    """PEP 654's printer marks every line of an exception group with ``|`` or ``+``, sub-exceptions
+    indented under it; all of it, and a traceback chained after it, is one event."""
+    rng = random.Random(11)
+    lines: list[str] = []
+    for n in range(40):
+        lines.append(f"2026-12-07 23:38:{n % 60:02d},{rng.randint(100, 999)} INFO socketio.server: received event "
+                     f'"ack" from k{rng.randint(100, 999)} [/]')
+        if n % 5 == 0:
+            lines.append(f"2026-12-07 23:38:{n % 60:02d},{rng.randint(100, 999)} ERROR nicegui: page build failed")
+            lines += _group(rng, n)
+    parsed = list(LogParser().parse(lines))
+    group = {p.template.id for p in parsed if not p.raw.startswith("2026-")}
+    assert len(group) == 1
+    assert group.isdisjoint(p.template.id for p in parsed if p.raw.startswith("2026-"))
