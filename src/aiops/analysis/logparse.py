@@ -47,6 +47,9 @@ GROUP_OPENER = "+ Exception Group Traceback (most recent call last):"
 _GROUP_LINE = re.compile(r"\+[-+ ]|\|(?: |$)")
 """A line of a printed exception group past its indentation: ``+`` opens it and each sub-exception
 (``+-+---- 1 ----``), ``|`` runs down the side of every line of each part's traceback."""
+BOXED = "Traceback (most recent call last)"
+"""What the top edge of Rich's boxed traceback (``╭──── Traceback (most recent call last) ────╮``) says;
+its frames follow behind ``│``, the bottom edge starts with ``╰``, the exception's line comes after."""
 _RAISED = re.compile(r"[A-Za-z_][\w.]*(?::|$)")
 _THROWN = re.compile(r"(?:Exception in thread \"[^\"]*\" |Uncaught )?(?:(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*"
                      r"|(?:[A-Z][\w$]*(?:\.|::))*[A-Z]?\w*(?:Error|Exception)(?: \[[A-Z][A-Z0-9_]*\])?|panic)(?::|$)")
@@ -128,6 +131,9 @@ class LogParser:
         """The indentation of the traceback being read, or None."""
         self._in_group: int | None = None
         """The indentation of the exception group being read (`GROUP_OPENER`), or None."""
+        self._boxed = ""
+        """Where a boxed traceback being read is (`BOXED`): ``open``, ``closed`` (its exception line
+        comes next) or nothing."""
         self._raised = False
         """Whether the traceback being read has shown its exception line."""
         self._runs_on = 0
@@ -296,6 +302,9 @@ class LogParser:
                     found[index] = self._traceback_template()
                     continue
                 self._in_group = None
+            if self._boxed and self._in_box(line):
+                found[index] = self._traceback_template()
+                continue
             if self._in_traceback is not None:
                 indent, body = self._body(line)
                 between = not body.strip() or body.startswith((*CHAINED, CAUGHT), indent)  # blank, chained, caught
@@ -314,6 +323,10 @@ class LogParser:
                     found[index] = self._traceback_template()
                     continue
                 self._in_traceback = None
+            if line.lstrip().startswith("╭") and BOXED in line:
+                self._boxed = "open"
+                found[index] = self._traceback_template()
+                continue
             if line.rstrip().endswith(GROUP_OPENER):
                 indent, body = self._body(line)
                 if body.startswith(GROUP_OPENER, indent):
@@ -324,6 +337,17 @@ class LogParser:
                 self._in_traceback, self._raised = self._body(line)[0], False
                 self._runs_on = MAX_RUNS_ON if regex is not None and regex.match(line) is None else 0
                 found[index] = self._traceback_template()
+
+    def _in_box(self, line: str) -> bool:
+        """Whether `line` belongs to the boxed traceback being read (see `BOXED`): a side of the box,
+        its bottom edge, or the exception's line right after it. Moves the box's state along."""
+        text = line.lstrip()
+        if self._boxed == "open" and text.startswith(("│", "╰")):
+            self._boxed = "open" if text.startswith("│") else "closed"
+            return True
+        raised = self._boxed == "closed" and _RAISED.match(text) is not None
+        self._boxed = ""
+        return raised
 
     def _traceback_template(self) -> Template:
         """The one template of every Python traceback's lines, made when the first is seen."""

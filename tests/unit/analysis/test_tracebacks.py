@@ -225,3 +225,26 @@ def test_an_exception_groups_lines_join_the_traceback_event() -> None:
     group = {p.template.id for p in parsed if not p.raw.startswith("2026-")}
     assert len(group) == 1
     assert group.isdisjoint(p.template.id for p in parsed if p.raw.startswith("2026-"))
+
+
+def test_richs_boxed_traceback_and_its_exception_line_are_one_event() -> None:
+    """Rich draws a traceback in a box (top edge naming it, frames behind ``│``, a bottom edge) and
+    prints the exception's line under it: one event, and the program's next line is its own."""
+    rng = random.Random(5)
+    lines: list[str] = []
+    for n in range(30):
+        lines.append(f"Creating environment: env{rng.randint(1, 9)}")
+        lines.append(f"Checking dependencies for p{n}")
+        if n % 3 == 0:
+            lines.append("╭─────────────── Traceback (most recent call last) ───────────────╮")
+            for depth in range(rng.randint(2, 5)):
+                lines.append(f"│ /srv/venv/lib/python3.11/site-packages/tool/cli/mod{depth}.py:"
+                             f"{rng.randint(9, 400)} in run  │")
+                lines.append("│                                                                  │")
+                lines.append(f"│ ❱ {rng.randint(9, 400)} │   │   return self.main(*args, **kwargs)               │")
+            lines.append("╰──────────────────────────────────────────────────────────────────╯")
+            lines.append(f"TOMLDecodeError: Cannot declare ('project',) twice (at line {rng.randint(2, 90)}, column 9)")
+    parsed = list(LogParser().parse(lines))
+    boxed = {p.template.id for p in parsed if not p.raw.startswith(("Creating", "Checking"))}
+    assert len(boxed) == 1
+    assert boxed.isdisjoint(p.template.id for p in parsed if p.raw.startswith(("Creating", "Checking")))
