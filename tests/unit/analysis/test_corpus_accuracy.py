@@ -85,6 +85,9 @@ SPLIT_TODAY = {
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
+    "hypercorn": "63% of Hypercorn's lines are Python tracebacks, exception groups included, which the "
+                 "miner takes as one event per log (`logparse.TRACEBACK`) and its round 31 labeller "
+                 "split by the traceback printer's line kinds, as sanic's did",
     "vsftpd": "vsftpd logs every FTP command through one statement (`FTP command: Client %s, %s`, with "
               "or without the `[user]` context), which the miner keeps as one group of 37% of the "
               "lines; round 4's labels, written before the one-template-per-statement rule, split "
