@@ -17,9 +17,10 @@ Beyond the message, three things found in the first lines group lines: a message
 header field or an early message word that names the event), a call site in the header
 (`HEADER_LOCATION`), which joins variants of one statement, and in logfmt files the message value
 with its call site and the statement's own fields (`fieldevents`), whatever context surrounds them.
-The lines of a Python traceback, exception groups included, are one event (`TRACEBACK`), and the
-stack frames of Java, Node, Ruby, Go and .NET one per runtime (`frames`), with the exception's own
-lines above them (`_thrown`).
+The lines of a Python traceback, exception groups and Rich's boxed tracebacks included, are one
+event (`TRACEBACK`), and the stack frames of Java, Node, Ruby, Go and .NET one per runtime
+(`frames`), with the exception's own lines above them (`_thrown`); the entries of a mapping printed
+one per line are one event per quoting style (`dumps`).
 """
 
 from __future__ import annotations
@@ -141,8 +142,9 @@ class LogParser:
         self._deeper_before = False
         """Whether the line before ran the exception's message on, indented."""
         self._frames = Frames()
-        self._entries = Entries()
         """The stack frames of other runtimes, one template per runtime (see `frames`)."""
+        self._entries = Entries()
+        """The entries of mappings printed one per line, one template per quoting style (`dumps`)."""
         self._last: Template | None = None
         """The template of the last line of the block before, for a blank line after a trace."""
         self._fields: Template | None = None
@@ -291,7 +293,8 @@ class LogParser:
         before or after such a line, are its message running on (a YAML parser's error says what it
         expected and shows the place in the document, indented), up to `MAX_RUNS_ON`. An exception
         group's traceback (`GROUP_OPENER`, then lines behind ``|`` and ``+`` marks, nested groups
-        indented further) is the same printer's, and takes the same template."""
+        indented further) and Rich's boxed traceback (`BOXED`) are the same printer's, and take the
+        same template."""
         regex = self.header.regex if self.header is not None else None
         for index, line in enumerate(block):
             if self._in_group is not None:
