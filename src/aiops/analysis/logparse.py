@@ -326,7 +326,9 @@ class LogParser:
                     found[index] = self._traceback_template()
                     continue
                 self._in_traceback = None
-            if line.lstrip().startswith("╭") and BOXED in line:
+            if BOXED not in line:
+                continue  # every opener names it: `TRACEBACK`, `GROUP_OPENER` and Rich's top edge
+            if line.lstrip().startswith("╭"):
                 self._boxed = "open"
                 found[index] = self._traceback_template()
                 continue
