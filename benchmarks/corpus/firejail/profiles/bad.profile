@@ -1,0 +1,3 @@
+# test profile: bad line
+caps.drop all
+frobnicate everything

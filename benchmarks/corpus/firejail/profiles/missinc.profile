@@ -1,0 +1,2 @@
+include /work/round46/firejail/profiles/nosuch.inc
+nonewprivs
