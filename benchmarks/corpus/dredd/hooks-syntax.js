@@ -1,0 +1,2 @@
+const hooks = require('hooks');
+hooks.before('Items > List items', (t) => { 
