@@ -1,0 +1,2 @@
+#!/bin/sh
+for f in "$@"; do sed -i 's/[ \t]*$//' "$f"; done
