@@ -33,7 +33,7 @@ from itertools import islice
 
 from aiops.analysis.dumps import Entries
 from aiops.analysis.fieldevents import CallSites, FieldEvents
-from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames
+from aiops.analysis.frames import CAUGHT, CHAINED, TRACEBACK, Frames, outside_tracebacks
 from aiops.analysis.header import HeaderModel
 from aiops.analysis.header_choice import HeaderChoice, choose_header
 from aiops.analysis.jsonlines import split_json
@@ -168,6 +168,7 @@ class LogParser:
         if self.ids is None and not (self.header is not None and (self.header.json or self.header.logfmt)):
             position = find_id_word([self.split(line)[0] for line in head])
             self.ids = IdEvents("", word=position) if position is not None else None
+        self._entries.learn([self.split(line)[0] for line in outside_tracebacks(head) if line.strip()])
         if self.header is not None and self.header.logfmt:
             self.fields = FieldEvents.learn(head, prefixed=self.header.prefixed)
         elif self.header is not None and self.header.json:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiops.analysis.dumps import entry_quote
+from aiops.analysis.dumps import entry_quote, keyed_style
 from aiops.analysis.logparse import LogParser
 
 
@@ -32,3 +32,87 @@ def test_entries_of_any_value_shape_share_one_event_per_quote() -> None:
     assert ids[1] != ids[first_json]
     assert ids[1] not in (ids[0], ids[-1])
     assert (templates[1].text, templates[first_json].text) == ("'<*>': <*>", '"<*>": <*>')
+
+
+def test_keyed_lines_have_a_style_and_a_depth() -> None:
+    assert keyed_style("   request-id=2113055") == ("=", 3)
+    assert keyed_style("    salt_length = 32") == (" =", 4)
+    assert keyed_style("    dialects = [") == (" =", 4)
+    assert keyed_style("   =_BindValue:") == ("=", 3)  # a component printed with an empty name
+    assert keyed_style("  statusCode: 200,") == (":,", 2)
+    assert keyed_style("  headers: {") == (":{", 2)
+    assert keyed_style("  url: '/items'") == (":", 2)
+    assert keyed_style("request-id=2113055") is None  # unindented: a statement's own text
+    assert keyed_style("    a= b") is None  # a tight sign with a blank after it writes no such field
+    assert keyed_style("    a =b") is None
+
+
+def _dump(keys: list[str], *, sign: str) -> list[str]:
+    """A structure printed one field per line, nested once."""
+    lines = ["2026-12-07 10:00:00 DEBUG message follows:"]
+    for index, key in enumerate(keys):
+        depth = 2 if index % 3 else 4
+        lines.append(f"{' ' * depth}{key}{sign}{index * 7}")
+    return [*lines, "2026-12-07 10:00:01 DEBUG message sent"]
+
+
+KEYS = ["version", "community", "data", "request-id", "error-status", "error-index", "variable-bindings",
+        "name", "value", "simple", "integer-value", "string-value"]
+
+
+def test_a_dump_of_many_keys_is_one_event_per_style() -> None:
+    """Twelve keys at two depths, tight and spaced: every line of a style joins one event, and the
+    statements around keep theirs."""
+    for sign, text in (("=", "<*>=<*>"), (" = ", "<*> = <*>")):
+        lines = _dump(KEYS, sign=sign) * 3
+        templates = [parsed.template for parsed in LogParser().parse(lines)]
+        fields = {template.id for line, template in zip(lines, templates, strict=True) if line[0] == " "}
+        assert len(fields) == 1
+        assert next(template.text for template in templates if template.id in fields) == text
+        assert templates[0].id not in fields
+
+
+def test_a_few_keyed_lines_stay_each_its_own_statement() -> None:
+    """A summary printed by one statement per field (``  version=%d``, ``  request-id=%d``) shows
+    few keys: they are left to the miner, one event per key."""
+    lines = _dump(KEYS[:4], sign="=") * 5
+    templates = [parsed.template for parsed in LogParser().parse(lines)]
+    fields = {template.id for line, template in zip(lines, templates, strict=True) if line[0] == " "}
+    assert len(fields) == 4
+
+
+def test_assignments_in_traceback_source_lines_do_not_make_a_dump() -> None:
+    """A Python traceback's source lines assign (``    result = handler(request)``): however many
+    different names they show, they teach no dump, so a program's own indented ``key = value``
+    lines keep an event per key."""
+    names = ["result", "response", "data", "value", "conn", "sock", "payload", "reply", "status", "body", "rows"]
+    lines = []
+    for index, name in enumerate(names):
+        lines += ["2026-12-07 10:00:00 ERROR request failed", "Traceback (most recent call last):",
+                  f'  File "/srv/app/m{index}.py", line {index + 3}, in run',
+                  f"    {name} = handler{index}(request)", f"ValueError: bad input {index}"]
+    summary = ["2026-12-07 10:00:01 INFO settings:",
+               *(f"    {key} = {index}" for index, key in enumerate(("mode", "port", "workers")))] * 4
+    templates = [parsed.template for parsed in LogParser().parse([*lines, *summary])]
+    assert len({template.id for template in templates[len(lines):]}) == 4  # the statement and its three fields
+
+
+def test_a_printed_object_is_one_event_per_entry_kind() -> None:
+    """Node's ``util.inspect`` of objects: entries followed by another (a comma) share one event,
+    whatever the key; so do the entries that open a nested object. A last entry (no comma) reads
+    like a statement's ``  max: 3``, and is left to the miner."""
+    keys = ["id", "ts", "event", "worker", "phase", "totalWorkers", "arrivalRate", "duration", "name",
+            "index", "mode", "target"]
+    lines = []
+    for round_ in range(3):
+        lines.append("2026-12-07T10:00:00.000Z artillery:worker {")
+        for index, key in enumerate(keys):
+            depth = 2 if index % 4 else 4
+            lines.append(f"{' ' * depth}{key}: {round_ * 10 + index},")
+        lines += ["  stats: {", "    count: 1", "  }", "}"]
+    templates = [parsed.template for parsed in LogParser().parse(lines)]
+    commas = {template.id for line, template in zip(lines, templates, strict=True) if line.endswith(",")}
+    assert len(commas) == 1
+    assert next(template.text for template in templates if template.id in commas) == "<*>: <*>,"
+    openers = {template.id for line, template in zip(lines, templates, strict=True) if line.endswith(": {")}
+    assert len(openers) == 1 and openers != commas
