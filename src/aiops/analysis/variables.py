@@ -15,6 +15,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - two words of one standard closed set of values (``A`` / ``AAAA``, ``NXDOMAIN`` / ``SERVFAIL``,
   ``up`` / ``down``), listed in `value_sets.txt`;
 - a single quoted word (``for "cart"`` / ``for "search"``): quotes mark data;
+- the one-word argument of a name written as a call (``RTCSctpTransport(client)`` /
+  ``RTCSctpTransport(server)``): an object's repr naming its role, or a call's argument;
 - two identifiers (``NPP_GetSitesWithData``, ``en0`` / ``awdl0``) after the first word: names in
   code style are values, while other plain words (``layout begin`` / ``end``) stay constant text,
   and so does a snake_case name closed by a colon (C's ``__func__`` labelling its statement);
@@ -136,6 +138,12 @@ def _boxed_in(longer: str, shorter: str) -> bool:
     return found is not None and found.start() > 0 and longer[:found.start()] + longer[found.end():] == shorter
 
 
+_CALL_OPEN = re.compile(r"[A-Za-z_][\w.]*\($")
+"""A name and the parenthesis that opens its argument, glued (``RTCSctpTransport(``)."""
+_ARGUMENT = re.compile(r"[\w.-]+")
+"""One word as a call's only argument."""
+
+
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
     """True when `left` and `right` (different words at one position) are values of one variable."""
     if previous == MASK and (counted_noun(left, right) or scaled_unit(left, right) or described(left, right)):
@@ -174,6 +182,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # two boxed values inside a message (user [root] / user [alice])
     if suffix[:1] and suffix[:1] in _CLOSERS.get(prefix[-1:], "") and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
+    if _CALL_OPEN.search(prefix) and suffix[:1] == ")" and _ARGUMENT.fullmatch(a) and _ARGUMENT.fullmatch(b):
+        return True  # the argument of a name written as a call (``Transport(client)`` / ``Transport(server)``)
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
                                                                    or _CALLER.fullmatch(right)):
         return True  # two identifiers, unless one labels what follows (``temporarily_use_uid:``)
