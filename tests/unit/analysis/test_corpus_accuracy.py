@@ -82,6 +82,15 @@ SPLIT_TODAY = {
     "zeroconf": "8.7 groups per event: each debug line prints a DNS packet's repr (`<DNSIncoming:...>`, "
                 "`<DNSOutgoing:...>`) with its questions and records as nested lists, so each count of "
                 "records gives another length and keys templates of its own",
+    "newman": "3.2 groups per event: its `--verbose` output prints each response body behind `  | `, cut "
+              "into lines of any words, and each run's summary as a drawn table whose cells hold names and "
+              "counts, so each body line and table row keys templates of its own",
+    "newsboat": "3.4 groups per event: its debug log prints every SQL query it runs whole after `running "
+                "query:` and every configuration line it reads after `tokenizing`, so each query's columns "
+                "and each setting's name key templates of their own",
+    "lftp": "3.1 groups per event: `debug 10` prints the protocol transcript, every command sent after "
+            "`--->` and every reply after `<---` (FTP commands, HTTP request and header lines), so each "
+            "command, header name and reply text keys templates of its own",
 }
 """Dev formats known to split past `MANY_GROUPS` (strict: the test fails once one stops splitting)."""
 ONE_STATEMENT_LABELLED_APART = {
