@@ -10,7 +10,8 @@ there two lines of one event (``user=root`` / ``user=uucp``) look just like two 
 - a word that stands for a missing value (``UNKNOWN``, ``N/A``, ``None``, ``<nil>``) against any
   other word after the first: the program printed it where the value was absent;
 - dotted or slashed names: packages, classes, files, hosts (``com.example.Foo``, ``wcp.dll``);
-- the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``);
+- the word after a name word (``user cyrus``, ``host db``, ``vhost prod``, ``interface en0``,
+  ``hook id: check-size``, ``name: web``);
 - size and duration units (``KB`` / ``MB``);
 - two words of one standard closed set of values (``A`` / ``AAAA``, ``NXDOMAIN`` / ``SERVFAIL``,
   ``up`` / ``down``), listed in `value_sets.txt`;
@@ -47,7 +48,7 @@ ABSENT = frozenset({"UNKNOWN", "null", "None", "nil", "N/A", "n/a", "undefined",
 lower-case prose words (``unknown user``, ``none found``); ``NULL``, ``NONE`` and C's ``(null)`` are
 left out, as they name things as often (a ``NULL`` service, an ``ExtSensors NONE`` plugin)."""
 NAME_WORDS = frozenset({"user", "username", "host", "hostname", "account", "login", "vhost", "interface",
-                        "application", "backend", "type"})
+                        "application", "backend", "type", "id", "name"})
 UNITS = frozenset({
     "b", "kb", "mb", "gb", "tb", "pb", "kib", "mib", "gib", "tib", "bytes", "k", "m", "g",
     "ns", "us", "µs", "ms", "s", "sec", "secs", "min", "mins",

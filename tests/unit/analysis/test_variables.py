@@ -31,3 +31,13 @@ def test_an_objects_role_in_its_repr_does_not_split_its_statements() -> None:
     assert len(set(templates[1::2])) == 1
     assert set(templates[0::2]) != set(templates[1::2])
     assert Counter(templates).most_common(1)[0][1] == 60
+
+
+def test_the_word_after_an_id_or_a_name_key_is_a_value() -> None:
+    """``- hook id: check-size`` / ``- hook id: strip-trailing``: an identifier's or a name's key
+    is followed by data, as ``user`` and ``host`` are."""
+    assert same_variable("check-size", "strip-trailing", "id:", {})
+    assert same_variable("web", "db", "name:", {})
+    assert not same_variable("begin", "end", "layout", {})
+    lines = [f"- hook id: {hook}" for hook in ("check-size", "strip-trailing", "shell-fail", "forbid-todo") * 5]
+    assert len({parsed.template.id for parsed in LogParser().parse(lines)}) == 1
