@@ -139,10 +139,9 @@ def _boxed_in(longer: str, shorter: str) -> bool:
     return found is not None and found.start() > 0 and longer[:found.start()] + longer[found.end():] == shorter
 
 
-_CALL_OPEN = re.compile(r"[A-Za-z_][\w.]*\($")
-"""A name and the parenthesis that opens its argument, glued (``RTCSctpTransport(``)."""
-_ARGUMENT = re.compile(r"[\w.-]+")
-"""One word as a call's only argument."""
+_CALLED = re.compile(r"([A-Za-z_][\w.]*)\([\w.-]+\)([,:;.]?)")
+"""A name written as a call with one word for its argument (``RTCSctpTransport(client)``), and the
+punctuation closing the word."""
 
 
 def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -> bool:
@@ -183,7 +182,8 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
         return True  # two boxed values inside a message (user [root] / user [alice])
     if suffix[:1] and suffix[:1] in _CLOSERS.get(prefix[-1:], "") and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
-    if _CALL_OPEN.search(prefix) and suffix[:1] == ")" and _ARGUMENT.fullmatch(a) and _ARGUMENT.fullmatch(b):
+    if (called := _CALLED.fullmatch(left)) and (other := _CALLED.fullmatch(right)) \
+            and (called.group(1), called.group(2)) == (other.group(1), other.group(2)):
         return True  # the argument of a name written as a call (``Transport(client)`` / ``Transport(server)``)
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
                                                                    or _CALLER.fullmatch(right)):

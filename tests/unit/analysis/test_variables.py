@@ -41,3 +41,10 @@ def test_the_word_after_an_id_or_a_name_key_is_a_value() -> None:
     assert not same_variable("begin", "end", "layout", {})
     lines = [f"- hook id: {hook}" for hook in ("check-size", "strip-trailing", "shell-fail", "forbid-todo") * 5]
     assert len({parsed.template.id for parsed in LogParser().parse(lines)}) == 1
+
+
+def test_a_calls_argument_is_a_value_whatever_letters_two_values_share() -> None:
+    """Two arguments that open or close with the same letters are still two values of one slot."""
+    assert same_variable("Peer(alice)", "Peer(alfred)", "", {})
+    assert same_variable("Peer(alice):", "Peer(bruce):", "", {})
+    assert not same_variable("Peer(alice):", "Peer(bruce)", "", {}), "a colon after one only labels it"
