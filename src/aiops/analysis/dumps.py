@@ -104,12 +104,13 @@ class Entries:
             if len(commas) >= COMMA_SHARE * len(keys[":"]):
                 self.keyed |= {":,", ":{"}
 
-    def event(self, message: str) -> Template | None:
-        """The entry template `message` belongs to, or None when it is no mapping's entry."""
+    def event(self, message: str, *, continuation: bool = True) -> Template | None:
+        """The entry template `message` belongs to, or None when it is no mapping's entry; with
+        `continuation` false (a line that carries the file's header), only a quoted key makes one."""
         quote = entry_quote(message)
         if quote is not None:
             return self._template(quote, [f"{quote}{WILD}{quote}:", WILD])
-        keyed = keyed_style(message) if self.keyed else None
+        keyed = keyed_style(message) if self.keyed and continuation else None
         if keyed is None or keyed[0] not in self.keyed:
             return None
         tokens = {"=": [f"{WILD}={WILD}"], " =": [WILD, "=", WILD], ":,": [f"{WILD}:", f"{WILD},"],

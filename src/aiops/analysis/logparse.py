@@ -168,7 +168,9 @@ class LogParser:
         if self.ids is None and not (self.header is not None and (self.header.json or self.header.logfmt)):
             position = find_id_word([self.split(line)[0] for line in head])
             self.ids = IdEvents("", word=position) if position is not None else None
-        self._entries.learn([self.split(line)[0] for line in outside_tracebacks(head) if line.strip()])
+        if self.header is not None and self.header.regex is not None:  # a dump's lines after its first carry no header
+            self._entries.learn([line for line in outside_tracebacks(head)
+                                 if line.strip() and self.header.split(line)[0] is None])
         if self.header is not None and self.header.logfmt:
             self.fields = FieldEvents.learn(head, prefixed=self.header.prefixed)
         elif self.header is not None and self.header.json:
@@ -213,7 +215,7 @@ class LogParser:
         if frame is None and match is not None:
             frame = self._frames.event(plain_text(line))  # a loose header may take a frame's fields for its own
         if frame is None:
-            frame = self._entries.event(message)
+            frame = self._entries.event(message, continuation=plain and match is None)
         if frame is not None:
             template = frame  # a runtime's stack frame or a printed mapping's entry, no statement's line
         elif self.ids is not None and self.ids.word is not None:

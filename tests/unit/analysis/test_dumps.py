@@ -48,12 +48,14 @@ def test_keyed_lines_have_a_style_and_a_depth() -> None:
 
 
 def _dump(keys: list[str], *, sign: str) -> list[str]:
-    """A structure printed one field per line, nested once."""
-    lines = ["2026-12-07 10:00:00 DEBUG message follows:"]
+    """A structure printed one field per line, nested once, by a statement among others: its lines
+    after the first carry no header."""
+    lines = [f"2026-12-07 10:00:0{second} INFO request {second} from client {second * 3}" for second in range(6)]
+    lines.append("2026-12-07 10:00:07 DEBUG message follows:")
     for index, key in enumerate(keys):
         depth = 2 if index % 3 else 4
         lines.append(f"{' ' * depth}{key}{sign}{index * 7}")
-    return [*lines, "2026-12-07 10:00:01 DEBUG message sent"]
+    return [*lines, "2026-12-07 10:00:08 DEBUG message sent"]
 
 
 KEYS = ["version", "community", "data", "request-id", "error-status", "error-index", "variable-bindings",
@@ -105,7 +107,8 @@ def test_a_printed_object_is_one_event_per_entry_kind() -> None:
             "index", "mode", "target"]
     lines = []
     for round_ in range(3):
-        lines.append("2026-12-07T10:00:00.000Z artillery:worker {")
+        lines += [f"2026-12-07T10:00:0{second}.000Z http request {second} sent to {round_}" for second in range(6)]
+        lines.append("2026-12-07T10:00:07.000Z artillery:worker {")
         for index, key in enumerate(keys):
             depth = 2 if index % 4 else 4
             lines.append(f"{' ' * depth}{key}: {round_ * 10 + index},")
@@ -116,3 +119,16 @@ def test_a_printed_object_is_one_event_per_entry_kind() -> None:
     assert next(template.text for template in templates if template.id in commas) == "<*>: <*>,"
     openers = {template.id for line, template in zip(lines, templates, strict=True) if line.endswith(": {")}
     assert len(openers) == 1 and openers != commas
+
+
+def test_keyed_lines_that_carry_the_header_are_each_a_record_of_their_own() -> None:
+    """strongSwan logs each setting of a connection through its own call (``  rekey_time = 3600``):
+    however many keys, every line is a record with the file's header, so no dump is taken, and a
+    file with no header at all cannot show one either."""
+    keyed = [f"2026-12-07 10:00:{index:02d} DEBUG {' ' * (2 if index % 3 else 4)}{key} = {index}"
+             for index, key in enumerate(KEYS)]
+    lines = [f"2026-12-07 10:00:{index:02d} INFO request {index} from client" for index in range(12)] + keyed * 3
+    templates = [parsed.template for parsed in LogParser().parse(lines)]
+    assert len({template.id for template in templates[12:]}) == len(KEYS)
+    bare = [line.split(" DEBUG ", 1)[1] for line in keyed] * 3
+    assert len({parsed.template.id for parsed in LogParser().parse(bare)}) == len(KEYS)
