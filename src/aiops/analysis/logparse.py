@@ -331,7 +331,7 @@ class LogParser:
                 self._in_traceback = None
             if BOXED not in line:
                 continue  # every opener names it: `TRACEBACK`, `GROUP_OPENER` and Rich's top edge
-            if line.lstrip().startswith("╭"):
+            if self._body(line)[1].lstrip().startswith("╭"):  # Rich's top edge, bare or behind a header
                 self._boxed = "open"
                 found[index] = self._traceback_template()
                 continue
@@ -348,8 +348,9 @@ class LogParser:
 
     def _in_box(self, line: str) -> bool:
         """Whether `line` belongs to the boxed traceback being read (see `BOXED`): a side of the box,
-        its bottom edge, or the exception's line right after it. Moves the box's state along."""
-        text = line.lstrip()
+        its bottom edge, or the exception's line right after it, each read past the header when one
+        carries it (a log collector's prefix on every line). Moves the box's state along."""
+        text = self._body(line)[1].lstrip()
         if self._boxed == "open" and text.startswith(("│", "╰")):
             self._boxed = "open" if text.startswith("│") else "closed"
             return True

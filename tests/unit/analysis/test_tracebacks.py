@@ -230,6 +230,12 @@ def test_an_exception_groups_lines_join_the_traceback_event() -> None:
 def test_richs_boxed_traceback_and_its_exception_line_are_one_event() -> None:
     """Rich draws a traceback in a box (top edge naming it, frames behind ``│``, a bottom edge) and
     prints the exception's line under it: one event, and the program's next line is its own."""
+    for prefix in ("", "2026-12-04T10:00:00.123Z "):
+        _boxed_traceback_is_one_event(prefix)
+
+
+def _boxed_traceback_is_one_event(prefix: str) -> None:
+    """The box's lines read as one event, bare or each behind a header a collector added."""
     rng = random.Random(5)
     lines: list[str] = []
     for n in range(30):
@@ -244,7 +250,8 @@ def test_richs_boxed_traceback_and_its_exception_line_are_one_event() -> None:
                 lines.append(f"│ ❱ {rng.randint(9, 400)} │   │   return self.main(*args, **kwargs)               │")
             lines.append("╰──────────────────────────────────────────────────────────────────╯")
             lines.append(f"TOMLDecodeError: Cannot declare ('project',) twice (at line {rng.randint(2, 90)}, column 9)")
-    parsed = list(LogParser().parse(lines))
-    boxed = {p.template.id for p in parsed if not p.raw.startswith(("Creating", "Checking"))}
+    parsed = list(LogParser().parse([prefix + line for line in lines]))
+    own = ("Creating", "Checking")
+    boxed = {p.template.id for p in parsed if not p.raw.removeprefix(prefix).startswith(own)}
     assert len(boxed) == 1
-    assert boxed.isdisjoint(p.template.id for p in parsed if p.raw.startswith(("Creating", "Checking")))
+    assert boxed.isdisjoint(p.template.id for p in parsed if p.raw.removeprefix(prefix).startswith(own))
