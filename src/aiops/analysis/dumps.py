@@ -47,6 +47,8 @@ properties (``  statusCode: 200,``)."""
 COMMA_SHARE = 0.3
 """Share of the colon entries of the first lines that must end in a comma for that notation to be
 taken for a printed object's (a summary's ``  Version: 1.2`` lines end in none)."""
+_TOKENS = {"=": [f"{WILD}={WILD}"], " =": [WILD, "=", WILD], ":,": [f"{WILD}:", f"{WILD},"], ":{": [f"{WILD}:", WILD]}
+"""The template's words for each style a dump can be learnt in (a colon's last entry never is)."""
 
 
 def keyed_style(message: str) -> tuple[str, int] | None:
@@ -92,7 +94,7 @@ class Entries:
         for message in messages:
             found = keyed_style(message)
             if found is not None:
-                style = "=" if found[0] == "=" else " =" if found[0] == " =" else ":"
+                style = found[0] if found[0] in ("=", " =") else ":"
                 key = re.split("[=:]", message, maxsplit=1)[0].strip()
                 keys.setdefault(style, set()).add(key)
                 depths.setdefault(style, set()).add(found[1])
@@ -113,9 +115,7 @@ class Entries:
         keyed = keyed_style(message) if self.keyed and continuation else None
         if keyed is None or keyed[0] not in self.keyed:
             return None
-        tokens = {"=": [f"{WILD}={WILD}"], " =": [WILD, "=", WILD], ":,": [f"{WILD}:", f"{WILD},"],
-                  ":{": [f"{WILD}:", WILD]}
-        return self._template(keyed[0], tokens.get(keyed[0], [f"{WILD}:", WILD]))
+        return self._template(keyed[0], list(_TOKENS[keyed[0]]))  # a template owns its words
 
     def _template(self, style: str, tokens: list[str]) -> Template:
         template = self.templates.get(style)

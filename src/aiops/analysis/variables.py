@@ -183,7 +183,7 @@ def same_variable(left: str, right: str, previous: str, known: dict[str, int]) -
     if suffix[:1] and suffix[:1] in _CLOSERS.get(prefix[-1:], "") and " " not in a + b:
         return True  # a quoted value inside a longer token (``("cart")`` / ``("search")``)
     if (called := _CALLED.fullmatch(left)) and (other := _CALLED.fullmatch(right)) \
-            and (called.group(1), called.group(2)) == (other.group(1), other.group(2)):
+            and called.groups() == other.groups():  # the right side is read only when the left is a call
         return True  # the argument of a name written as a call (``Transport(client)`` / ``Transport(server)``)
     if previous and _IDENT.search(a) and _IDENT.search(b) and not (_CALLER.fullmatch(left)
                                                                    or _CALLER.fullmatch(right)):
